@@ -1,0 +1,74 @@
+package dev.messaging;
+
+import dev.messaging.error.ValidationException;
+import java.util.Optional;
+
+/**
+ * Who makes a call, and in which tenant. A user may do everything, but thread calls act only
+ * on that user's own threads; a customer may create messages in, and read, only its own
+ * conversation; system may create messages, update delivery status and import history, and has
+ * no threads.
+ */
+public record Actor(ActorKind kind, Tenant tenant, String userId, String customerId, String sessionId) {
+    public Actor {
+        if (kind == null) {
+            throw ValidationException.of("actor.kind", "is required");
+        }
+        if (tenant == null) {
+            throw ValidationException.of("actor.tenant", "is required");
+        }
+        requireId("actor.companyId", tenant.companyId());
+        requireId("actor.locationId", tenant.locationId());
+        if (kind == ActorKind.USER) {
+            requireId("actor.userId", userId);
+        }
+        if (kind == ActorKind.CUSTOMER) {
+            requireId("actor.customerId", customerId);
+        }
+    }
+
+    public static Actor user(String companyId, String locationId, String userId) {
+        return new Actor(ActorKind.USER, tenant(companyId, locationId), userId, null, null);
+    }
+
+    public static Actor customer(String companyId, String locationId, String customerId) {
+        return new Actor(ActorKind.CUSTOMER, tenant(companyId, locationId), null, customerId, null);
+    }
+
+    public static Actor system(String companyId, String locationId) {
+        return new Actor(ActorKind.SYSTEM, tenant(companyId, locationId), null, null, null);
+    }
+
+    /** The same actor acting within a session (recorded in {@code meta.sessionId}). */
+    public Actor withSession(String session) {
+        return new Actor(kind, tenant, userId, customerId, session);
+    }
+
+    public boolean isUser() {
+        return kind == ActorKind.USER;
+    }
+
+    public boolean isCustomer() {
+        return kind == ActorKind.CUSTOMER;
+    }
+
+    public boolean isSystem() {
+        return kind == ActorKind.SYSTEM;
+    }
+
+    public Optional<String> session() {
+        return Optional.ofNullable(sessionId);
+    }
+
+    private static Tenant tenant(String companyId, String locationId) {
+        requireId("actor.companyId", companyId);
+        requireId("actor.locationId", locationId);
+        return new Tenant(companyId, locationId);
+    }
+
+    private static void requireId(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ValidationException.of(field, "is required");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.messaging;
+
+import dev.messaging.change.ChangeFeed;
+import dev.messaging.conversation.Conversations;
+import dev.messaging.inbox.Inbox;
+import dev.messaging.internal.Engine;
+import dev.messaging.memory.InMemoryStore;
+import dev.messaging.message.Messages;
+import dev.messaging.notification.NotificationConfigs;
+import dev.messaging.spi.Store;
+import dev.messaging.thread.Threads;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The library's entry point: the customer-messaging domain of a business over one {@link Store}.
+ * Every call takes the {@link Actor} that makes it, and reads and writes only the actor's tenant.
+ *
+ * <pre>{@code
+ * Messaging messaging = Messaging.inMemory();
+ * Message m = messaging.messages().create(customer, NewMessage.to(customerId, "Hi").build());
+ * }</pre>
+ *
+ * Closing it closes the store, which releases only what the store opened itself.
+ */
+public final class Messaging implements AutoCloseable {
+    /** The default longest message text, in characters. */
+    public static final int DEFAULT_MAX_TEXT_LENGTH = 10_000;
+
+    private final Store store;
+    private final Conversations conversations;
+    private final Messages messages;
+    private final Threads threads;
+    private final Inbox inbox;
+    private final NotificationConfigs notificationConfig;
+    private final ChangeFeed changes;
+
+    private Messaging(Store store, Engine engine) {
+        this.store = store;
+        this.conversations = new Conversations(engine);
+        this.messages = new Messages(engine);
+        this.threads = new Threads(engine);
+        this.inbox = new Inbox(engine);
+        this.notificationConfig = new NotificationConfigs(engine);
+        this.changes = new ChangeFeed(engine);
+    }
+
+    /** A messaging over a fresh in-memory store, with the system clock and random ids. */
+    public static Messaging inMemory() {
+        return builder(new InMemoryStore()).build();
+    }
+
+    /** Starts configuring a messaging over {@code store}. */
+    public static Builder builder(Store store) {
+        return new Builder(store);
+    }
+
+    public Conversations conversations() {
+        return conversations;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public Threads threads() {
+        return threads;
+    }
+
+    public Inbox inbox() {
+        return inbox;
+    }
+
+    public NotificationConfigs notificationConfig() {
+        return notificationConfig;
+    }
+
+    public ChangeFeed changes() {
+        return changes;
+    }
+
+    /** The store underneath, for store-specific operations. */
+    public Store store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    /** Configures a {@link Messaging}: clock and id generator (inject them in tests), text limit. */
+    public static final class Builder {
+        private final Store store;
+        private Clock clock = Clock.systemUTC();
+        private IdGenerator ids = IdGenerator.randomUuids();
+        private int maxTextLength = DEFAULT_MAX_TEXT_LENGTH;
+
+        private Builder(Store store) {
+            this.store = Objects.requireNonNull(store, "store");
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        public Builder ids(IdGenerator value) {
+            this.ids = Objects.requireNonNull(value, "ids");
+            return this;
+        }
+
+        /** The longest message text accepted, in characters (default 10,000). */
+        public Builder maxTextLength(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxTextLength must be positive");
+            }
+            this.maxTextLength = value;
+            return this;
+        }
+
+        public Messaging build() {
+            return new Messaging(store, new Engine(store, clock, ids, maxTextLength));
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.messaging.change;
+
+import dev.messaging.ActorKind;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One entry of a tenant's change feed: every write appends exactly one, in the same transaction.
+ * {@code sequence} is gap-free and in commit order per tenant. {@code payload} holds a few
+ * fields of the change for consumers (text, status, ...); erasing a customer empties the
+ * payloads of the entries about them and clears {@code customerId}.
+ */
+public record Change(
+        long sequence,
+        EntityType entityType,
+        String entityId,
+        long version,
+        Operation operation,
+        ActorKind actorKind,
+        String actorId,
+        String sessionId,
+        Instant time,
+        String customerId,
+        Map<String, String> payload) {
+
+    public Change {
+        payload = payload == null ? Map.of() : Map.copyOf(payload);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.messaging.conversation;
+
+import dev.messaging.message.Direction;
+
+/**
+ * A conversation search (LeadConnector "search conversations"): filters by contact, assignee,
+ * status for the acting user, last message direction and text; sorted by {@link SearchSort}
+ * ascending or descending; paged by the opaque {@code startAfter} cursor; {@code total} counted
+ * only when asked. Start from {@link #all()}.
+ */
+public record ConversationQuery(
+        String contactId,
+        AssigneeFilter assignee,
+        SearchStatus status,
+        Direction lastMessageDirection,
+        String query,
+        SearchSort sort,
+        boolean descending,
+        String startAfter,
+        Integer limit,
+        boolean countTotal,
+        boolean withDeleted) {
+
+    /** Every live conversation, newest message first, 50 a page. */
+    public static ConversationQuery all() {
+        return new ConversationQuery(null, null, SearchStatus.ALL, null, null, SearchSort.LAST_MESSAGE_DATE, true,
+                null, null, false, false);
+    }
+
+    public ConversationQuery contact(String customerId) {
+        return new ConversationQuery(customerId, assignee, status, lastMessageDirection, query, sort, descending,
+                startAfter, limit, countTotal, withDeleted);
+    }
+
+    public ConversationQuery assignee(AssigneeFilter value) {
+        return new ConversationQuery(contactId, value, status, lastMessageDirection, query, sort, descending,
+                startAfter, limit, countTotal, withDeleted);
+    }
+
+    public ConversationQuery status(SearchStatus value) {
+        return new ConversationQuery(contactId, assignee, value, lastMessageDirection, query, sort, descending,
+                startAfter, limit, countTotal, withDeleted);
+    }
+
+    public ConversationQuery lastMessageDirection(Direction value) {
+        return new ConversationQuery(contactId, assignee, status, value, query, sort, descending,
+                startAfter, limit, countTotal, withDeleted);
+    }
+
+    public ConversationQuery query(String text) {
+        return new ConversationQuery(contactId, assignee, status, lastMessageDirection, text, sort, descending,
+                startAfter, limit, countTotal, withDeleted);
+    }
+
+    public ConversationQuery sort(SearchSort by, boolean desc) {
+        return new ConversationQuery(contactId, assignee, status, lastMessageDirection, query, by, desc,
+                startAfter, limit, countTotal, withDeleted);
+    }
+
+    public ConversationQuery startAfter(String cursor) {
+        return new ConversationQuery(contactId, assignee, status, lastMessageDirection, query, sort, descending,
+                cursor, limit, countTotal, withDeleted);
+    }
+
+    public ConversationQuery limit(Integer value) {
+        return new ConversationQuery(contactId, assignee, status, lastMessageDirection, query, sort, descending,
+                startAfter, value, countTotal, withDeleted);
+    }
+
+    public ConversationQuery withTotal() {
+        return new ConversationQuery(contactId, assignee, status, lastMessageDirection, query, sort, descending,
+                startAfter, limit, true, withDeleted);
+    }
+
+    public ConversationQuery includeDeleted() {
+        return new ConversationQuery(contactId, assignee, status, lastMessageDirection, query, sort, descending,
+                startAfter, limit, countTotal, true);
+    }
+
+    /** What a cursor is bound to: everything but the cursor, limit and total. */
+    public String filterKey() {
+        return String.join("|", "search", String.valueOf(contactId), String.valueOf(assignee), String.valueOf(status),
+                String.valueOf(lastMessageDirection), String.valueOf(query), String.valueOf(sort),
+                String.valueOf(descending), String.valueOf(withDeleted));
+    }
+}

@@ -1,0 +1,245 @@
+package dev.messaging.conversation;
+
+import dev.messaging.Actor;
+import dev.messaging.change.EntityType;
+import dev.messaging.change.Operation;
+import dev.messaging.common.ChangeMeta;
+import dev.messaging.common.Deletion;
+import dev.messaging.common.Page;
+import dev.messaging.error.ConflictException;
+import dev.messaging.error.NotFoundException;
+import dev.messaging.error.ValidationException;
+import dev.messaging.internal.Access;
+import dev.messaging.internal.Changes;
+import dev.messaging.internal.ConversationRows;
+import dev.messaging.internal.Cursors;
+import dev.messaging.internal.Engine;
+import dev.messaging.internal.TextTokens;
+import dev.messaging.internal.ThreadViews;
+import dev.messaging.internal.Validator;
+import dev.messaging.spi.ConversationRow;
+import dev.messaging.spi.InboxPosition;
+import dev.messaging.spi.InboxRow;
+import dev.messaging.spi.SearchSpec;
+import dev.messaging.spi.StoreTransaction;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Conversations of the actor's location: create, getOrCreate, find, search, update, delete,
+ * restore, and erase (a customer's right to be forgotten). At most one live conversation exists
+ * per customer. Users may do everything; a customer may only read its own conversation; the
+ * system may read.
+ */
+public final class Conversations {
+    private static final String ENTITY = "conversation";
+    private final Engine engine;
+
+    public Conversations(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** Creates a conversation; a customer with a live one already is a conflict naming it. */
+    public Conversation create(Actor actor, NewConversation request) {
+        return open(actor, request, true);
+    }
+
+    /** Returns the customer's live conversation, creating it if there is none; race-free. */
+    public Conversation getOrCreate(Actor actor, NewConversation request) {
+        return open(actor, request, false);
+    }
+
+    private Conversation open(Actor actor, NewConversation request, boolean createOnly) {
+        Access.requireUser(actor, "create conversations");
+        Validator v = engine.validator();
+        ConversationRows.validate(v, "", request);
+        v.throwIfAny();
+        return engine.write(actor, tx -> ConversationRows.getOrCreate(engine, tx, actor, request, createOnly))
+                .row().conversation();
+    }
+
+    /** The conversation, deleted or not; empty when the tenant has no such id. */
+    public Optional<Conversation> find(Actor actor, String id) {
+        Optional<Conversation> found = engine.read(actor, tx -> tx.findConversation(id))
+                .map(ConversationRow::conversation);
+        found.ifPresent(c -> Access.requireOwnConversation(actor, c.customerId()));
+        return found;
+    }
+
+    /** The LeadConnector conversation search, for the acting user (see {@link ConversationQuery}). */
+    public Page<ConversationHit> search(Actor actor, ConversationQuery query) {
+        Access.requireUser(actor, "search conversations");
+        Validator v = engine.validator();
+        v.required("query", query);
+        v.throwIfAny();
+        v.id("contactId", query.contactId());
+        v.shortText("query", query.query());
+        List<String> terms = TextTokens.terms(query.query());
+        if (query.query() != null && !query.query().isBlank() && terms.isEmpty()) {
+            v.add("query", "has no word to search for");
+        }
+        v.required("status", query.status());
+        v.required("sort", query.sort());
+        int limit = v.limit("limit", query.limit(), 50);
+        String filters = query.filterKey() + "|" + actor.userId();
+        InboxPosition after = Cursors.decode(v, "startAfter", query.startAfter(), filters);
+        v.throwIfAny();
+        return engine.read(actor, tx -> {
+            long allRead = tx.allReadSeq(actor.userId());
+            SearchSpec spec = new SearchSpec(actor.userId(), allRead, query.contactId(), query.assignee(),
+                    query.status(), query.lastMessageDirection(), terms, query.sort(), query.descending(), after,
+                    query.withDeleted(), limit + 1);
+            List<InboxRow> rows = tx.searchConversations(spec);
+            boolean hasMore = rows.size() > limit;
+            List<InboxRow> page = hasMore ? rows.subList(0, limit) : rows;
+            List<ConversationHit> hits = page.stream().map(row -> new ConversationHit(row.conversation().conversation(),
+                    ThreadViews.view(tx, row.conversation(), row.thread(), actor.userId(), allRead))).toList();
+            String next = null;
+            if (hasMore) {
+                Conversation last = page.get(page.size() - 1).conversation().conversation();
+                Instant key = query.sort() == SearchSort.CREATED_DATE || last.lastMessageDate() == null
+                        ? last.createdDate() : last.lastMessageDate();
+                next = Cursors.encode(new InboxPosition(key, last.id()), filters);
+            }
+            Long total = query.countTotal() ? tx.countConversations(spec) : null;
+            return new Page<>(hits, hasMore, next, total);
+        });
+    }
+
+    /** Applies a partial update; with an expected version, a stale one is a conflict. */
+    public Conversation update(Actor actor, String id, ConversationUpdate update) {
+        Access.requireUser(actor, "update conversations");
+        Validator v = engine.validator();
+        v.required("update", update);
+        v.throwIfAny();
+        ConversationRows.validateContact(v, "contact", update.value(ConversationUpdate.Field.CONTACT, Contact.class));
+        v.id("assignedTo", update.value(ConversationUpdate.Field.ASSIGNED_TO, String.class));
+        v.shortText("subject", update.value(ConversationUpdate.Field.SUBJECT, String.class));
+        v.id("orderId", update.value(ConversationUpdate.Field.ORDER_ID, String.class));
+        if (update.sets(ConversationUpdate.Field.STATUS) && update.value(ConversationUpdate.Field.STATUS,
+                ConversationStatus.class) == null) {
+            v.add("status", "is required");
+        }
+        if (update.sets(ConversationUpdate.Field.ARCHIVED) && update.value(ConversationUpdate.Field.ARCHIVED,
+                Boolean.class) == null) {
+            v.add("archived", "is required");
+        }
+        v.throwIfAny();
+        Instant now = engine.now();
+        return engine.write(actor, tx -> {
+            ConversationRow row = load(tx, id);
+            Conversation c = row.conversation();
+            checkVersion(c, update.expectedVersion().orElse(null));
+            Conversation.Builder b = c.toBuilder();
+            update.values().forEach((field, value) -> set(b, field, value.orElse(null)));
+            Conversation changed = b.build();
+            if (changed.status() != ConversationStatus.SNOOZED) {
+                changed = changed.toBuilder().snoozedUntil(null).build();
+            } else if (changed.snoozedUntil() == null) {
+                throw ValidationException.of("snoozedUntil", "is required when status is snoozed");
+            }
+            if (changed.equals(c)) {
+                return c;
+            }
+            return save(tx, actor, now, row, bump(changed, actor, now), Operation.UPDATE);
+        });
+    }
+
+    private static void set(Conversation.Builder b, ConversationUpdate.Field field, Object value) {
+        switch (field) {
+            case CONTACT -> b.contact((Contact) value);
+            case ASSIGNED_TO -> b.assignedTo((String) value);
+            case CHANNEL -> b.channel((ConversationChannel) value);
+            case STATUS -> b.status((ConversationStatus) value);
+            case SNOOZED_UNTIL -> b.snoozedUntil((Instant) value);
+            case SUBJECT -> b.subject((String) value);
+            case ORDER_ID -> b.orderId((String) value);
+            case ARCHIVED -> b.archived((Boolean) value);
+        }
+    }
+
+    /** Soft-deletes the conversation: it leaves every inbox and list; its messages stay. */
+    public Conversation delete(Actor actor, String id, String reason) {
+        Access.requireUser(actor, "delete conversations");
+        Validator v = engine.validator();
+        v.shortText("deletedReason", reason);
+        v.throwIfAny();
+        Instant now = engine.now();
+        return engine.write(actor, tx -> {
+            ConversationRow row = load(tx, id);
+            if (row.conversation().deleted()) {
+                return row.conversation();
+            }
+            Conversation deleted = row.conversation().toBuilder()
+                    .deletion(new Deletion(actor.userId(), now, reason)).build();
+            return save(tx, actor, now, row, bump(deleted, actor, now), Operation.DELETE);
+        });
+    }
+
+    /** Restores a deleted conversation; a conflict naming the live one if the customer has one. */
+    public Conversation restore(Actor actor, String id) {
+        Access.requireUser(actor, "restore conversations");
+        Instant now = engine.now();
+        return engine.write(actor, tx -> {
+            ConversationRow row = load(tx, id);
+            Conversation c = row.conversation();
+            if (!c.deleted()) {
+                return c;
+            }
+            Optional<ConversationRow> live = tx.findLiveConversation(c.customerId());
+            if (live.isPresent()) {
+                throw ConflictException.exists(ENTITY, live.get().id(),
+                        "the customer has another live conversation");
+            }
+            return save(tx, actor, now, row, bump(c.toBuilder().deletion(null).build(), actor, now), Operation.RESTORE);
+        });
+    }
+
+    /**
+     * Physically removes the customer's conversations, messages and thread state and empties the
+     * payloads of their change-feed entries; records that an erasure happened, without content.
+     * Returns how many messages were removed.
+     */
+    public int erase(Actor actor, String customerId) {
+        Access.requireUser(actor, "erase customers");
+        Validator v = engine.validator();
+        v.requiredId("customerId", customerId);
+        v.throwIfAny();
+        Instant now = engine.now();
+        return engine.write(actor, tx -> {
+            int erased = tx.eraseCustomer(customerId);
+            Changes.record(tx, actor, now, EntityType.CUSTOMER, customerId, 0, Operation.ERASE, null,
+                    Changes.payload("messagesErased", String.valueOf(erased)));
+            return erased;
+        });
+    }
+
+    private static ConversationRow load(StoreTransaction tx, String id) {
+        return tx.findConversation(id).orElseThrow(() -> new NotFoundException(ENTITY, id));
+    }
+
+    private static void checkVersion(Conversation c, Long expected) {
+        if (expected != null && expected != c.version()) {
+            throw ConflictException.staleVersion(ENTITY, c.id(), expected, c.version());
+        }
+    }
+
+    private static Conversation bump(Conversation c, Actor actor, Instant now) {
+        ChangeMeta meta = c.meta().next(actor.userId(), actor.sessionId());
+        return c.toBuilder().meta(meta).updatedDate(now).build();
+    }
+
+    private static Conversation save(StoreTransaction tx, Actor actor, Instant now, ConversationRow row,
+            Conversation changed, Operation operation) {
+        long expected = row.conversation().version();
+        Changes.record(tx, actor, now, EntityType.CONVERSATION, changed.id(), changed.version(), operation,
+                changed.customerId(), Changes.payload("status", changed.status().wireValue(),
+                        "assignedTo", changed.assignedTo()));
+        if (!tx.updateConversation(row.with(changed), expected)) {
+            Conversation current = tx.findConversation(row.id()).orElseThrow().conversation();
+            throw ConflictException.staleVersion(ENTITY, row.id(), expected, current.version());
+        }
+        return changed;
+    }
+}

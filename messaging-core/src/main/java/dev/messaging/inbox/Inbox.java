@@ -1,0 +1,74 @@
+package dev.messaging.inbox;
+
+import dev.messaging.Actor;
+import dev.messaging.common.Page;
+import dev.messaging.conversation.Conversation;
+import dev.messaging.internal.Access;
+import dev.messaging.internal.Cursors;
+import dev.messaging.internal.Engine;
+import dev.messaging.internal.MessageViews;
+import dev.messaging.internal.TextTokens;
+import dev.messaging.internal.ThreadViews;
+import dev.messaging.internal.Validator;
+import dev.messaging.message.Message;
+import dev.messaging.spi.InboxPosition;
+import dev.messaging.spi.InboxRow;
+import dev.messaging.spi.InboxSpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The acting user's inbox: one {@link InboxEntry} per live conversation with a live message,
+ * newest first (ties by conversation id), filtered and cursor-paged by {@link InboxQuery}. Paging
+ * never repeats or skips a conversation that did not move; one that moved up appears on the next
+ * fresh first page. Its cost follows the page size, not the number of messages.
+ */
+public final class Inbox {
+    private final Engine engine;
+
+    public Inbox(Engine engine) {
+        this.engine = engine;
+    }
+
+    public Page<InboxEntry> list(Actor actor, InboxQuery query) {
+        Access.requireUser(actor, "have an inbox");
+        Validator v = engine.validator();
+        v.required("query", query);
+        v.throwIfAny();
+        v.required("view", query.view());
+        v.shortText("query", query.query());
+        List<String> terms = TextTokens.terms(query.query());
+        if (query.query() != null && !query.query().isBlank() && terms.isEmpty()) {
+            v.add("query", "has no word to search for");
+        }
+        int limit = v.limit("limit", query.limit(), 50);
+        String filters = query.filterKey() + "|" + actor.userId();
+        InboxPosition after = Cursors.decode(v, "cursor", query.cursor(), filters);
+        v.throwIfAny();
+        Instant now = engine.now();
+        return engine.read(actor, tx -> {
+            long allRead = tx.allReadSeq(actor.userId());
+            InboxSpec spec = new InboxSpec(actor.userId(), allRead, query.view(), now, query.onlyUnread(),
+                    query.onlyImportant(), query.assignee(), query.channel(), terms, after, limit + 1);
+            List<InboxRow> rows = tx.inbox(spec);
+            boolean hasMore = rows.size() > limit;
+            long shopAllRead = tx.shopAllReadSeq();
+            List<InboxEntry> entries = new ArrayList<>(Math.min(rows.size(), limit));
+            for (InboxRow row : hasMore ? rows.subList(0, limit) : rows) {
+                Conversation c = row.conversation().conversation();
+                Message last = MessageViews.present(row.lastMessage(), row.conversation(), shopAllRead);
+                entries.add(new InboxEntry(c, last,
+                        ThreadViews.view(tx, row.conversation(), row.thread(), actor.userId(), allRead),
+                        c.contact(), last.orderId(), last.orderNumber()));
+            }
+            String next = null;
+            if (hasMore) {
+                Conversation last = entries.get(entries.size() - 1).conversation();
+                next = Cursors.encode(new InboxPosition(last.lastMessageDate(), last.id()), filters);
+            }
+            Long total = query.countTotal() ? tx.countInbox(spec) : null;
+            return new Page<>(entries, hasMore, next, total);
+        });
+    }
+}

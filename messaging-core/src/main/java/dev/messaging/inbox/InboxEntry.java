@@ -1,0 +1,20 @@
+package dev.messaging.inbox;
+
+import dev.messaging.conversation.Contact;
+import dev.messaging.conversation.Conversation;
+import dev.messaging.message.Message;
+import dev.messaging.thread.ThreadMetadata;
+
+/**
+ * One row of a user's inbox: a conversation's newest live message, the user's thread state of
+ * it ({@code messageThreadMetadata}), the customer's contact snapshot, and the order of that
+ * message ({@code orderId}, {@code orderNumber}). {@code cursor} resumes the inbox after this row.
+ */
+public record InboxEntry(
+        Conversation conversation,
+        Message message,
+        ThreadMetadata messageThreadMetadata,
+        Contact customer,
+        String orderId,
+        String orderNumber) {
+}

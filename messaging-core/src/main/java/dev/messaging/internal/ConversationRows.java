@@ -1,0 +1,138 @@
+package dev.messaging.internal;
+
+import dev.messaging.Actor;
+import dev.messaging.change.EntityType;
+import dev.messaging.change.Operation;
+import dev.messaging.common.ChangeMeta;
+import dev.messaging.conversation.Contact;
+import dev.messaging.conversation.Conversation;
+import dev.messaging.conversation.ConversationStatus;
+import dev.messaging.conversation.NewConversation;
+import dev.messaging.error.ConflictException;
+import dev.messaging.message.Message;
+import dev.messaging.spi.ConversationRow;
+import dev.messaging.spi.CustomerMessageCounters;
+import dev.messaging.spi.InboxPosition;
+import dev.messaging.spi.MessageRow;
+import dev.messaging.spi.StoreTransaction;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The conversation writes that more than one service makes: validating a new conversation,
+ * get-or-create on the one-live-conversation-per-customer key, refreshing the last-message
+ * summary, and saving derived state without bumping the version.
+ */
+public final class ConversationRows {
+    private ConversationRows() {
+    }
+
+    /** A created or found conversation, and whether this call created it. */
+    public record Outcome(ConversationRow row, boolean created) {
+    }
+
+    public static void validate(Validator v, String prefix, NewConversation request) {
+        if (request == null) {
+            v.add(prefix.isEmpty() ? "request" : prefix, "is required");
+            return;
+        }
+        v.requiredId(prefix + "customerId", request.customerId());
+        validateContact(v, prefix + "contact", request.contact());
+        v.id(prefix + "assignedTo", request.assignedTo());
+        v.shortText(prefix + "subject", request.subject());
+        v.id(prefix + "orderId", request.orderId());
+    }
+
+    public static void validateContact(Validator v, String field, Contact contact) {
+        if (contact == null) {
+            return;
+        }
+        v.shortText(field + ".customerType", contact.customerType());
+        v.shortText(field + ".firstName", contact.firstName());
+        v.shortText(field + ".lastName", contact.lastName());
+        v.shortText(field + ".companyName", contact.companyName());
+        v.shortText(field + ".email", contact.email());
+        v.shortText(field + ".phone", contact.phone());
+        v.shortText(field + ".languageCode", contact.languageCode());
+    }
+
+    /**
+     * Returns the customer's live conversation, or creates it (and its change) when
+     * {@code createOnly} allows; with {@code createOnly} an existing one is a conflict.
+     */
+    public static Outcome getOrCreate(Engine engine, StoreTransaction tx, Actor actor, NewConversation request,
+            boolean createOnly) {
+        Optional<ConversationRow> live = tx.findLiveConversation(request.customerId());
+        if (live.isPresent()) {
+            if (createOnly) {
+                throw ConflictException.exists("conversation", live.get().id(),
+                        "the customer has a live conversation already");
+            }
+            return new Outcome(live.get(), false);
+        }
+        Instant now = engine.now();
+        String actorUserId = actor.isUser() ? actor.userId() : null;
+        Conversation conversation = Conversation.builder()
+                .id(engine.newId())
+                .createdDate(now)
+                .companyId(actor.tenant().companyId())
+                .locationId(actor.tenant().locationId())
+                .meta(new ChangeMeta(actorUserId, actor.sessionId(), 1))
+                .customerId(request.customerId())
+                .contact(request.contact())
+                .assignedTo(request.assignedTo())
+                .channel(request.channel())
+                .status(ConversationStatus.OPEN)
+                .subject(request.subject())
+                .orderId(request.orderId())
+                .build();
+        ConversationRow row = new ConversationRow(conversation, CustomerMessageCounters.NONE);
+        Changes.record(tx, actor, now, EntityType.CONVERSATION, conversation.id(), 1, Operation.CREATE,
+                conversation.customerId(), Changes.payload("customerId", conversation.customerId()));
+        Optional<ConversationRow> raced = tx.insertConversation(row);
+        if (raced.isPresent()) {
+            // Another writer won the unique key between our read and insert: theirs is the one.
+            if (createOnly) {
+                throw ConflictException.exists("conversation", raced.get().id(),
+                        "the customer has a live conversation already");
+            }
+            throw new Engine.Retry();
+        }
+        return new Outcome(row, true);
+    }
+
+    /** Saves derived state (summary, counters, wake-ups) of a row read in this transaction. */
+    public static void saveDerived(StoreTransaction tx, ConversationRow row) {
+        if (!tx.updateConversation(row, row.conversation().version())) {
+            throw new IllegalStateException("conversation " + row.id() + " changed inside a serialized transaction");
+        }
+    }
+
+    /** Whether {@code message} is newer than the conversation's current last message. */
+    public static boolean isNewerThanSummary(Conversation c, Message message) {
+        if (c.lastMessageDate() == null) {
+            return true;
+        }
+        InboxPosition current = new InboxPosition(c.lastMessageDate(), c.lastMessageId());
+        InboxPosition candidate = new InboxPosition(message.createdDate(), message.id());
+        int byDate = candidate.date().compareTo(current.date());
+        return byDate > 0 || byDate == 0 && candidate.id().compareTo(current.id()) > 0;
+    }
+
+    /** The conversation with its summary set to {@code message}, or cleared when null. */
+    public static Conversation withSummary(Conversation c, Message message) {
+        Conversation.Builder b = c.toBuilder();
+        if (message == null) {
+            return b.lastMessageDate(null).lastMessageBody(null).lastMessageType(null).lastMessageId(null)
+                    .lastMessageDirection(null).build();
+        }
+        return b.lastMessageDate(message.createdDate()).lastMessageBody(message.text())
+                .lastMessageType(message.channel()).lastMessageId(message.id())
+                .lastMessageDirection(message.direction()).build();
+    }
+
+    /** Recomputes the summary from the newest live message (after a delete or restore). */
+    public static Conversation refreshSummary(StoreTransaction tx, Conversation c) {
+        return withSummary(c, tx.newestLiveMessage(c.id()).map(MessageRow::message).orElse(null));
+    }
+}

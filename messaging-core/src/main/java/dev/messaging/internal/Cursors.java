@@ -1,0 +1,60 @@
+package dev.messaging.internal;
+
+import dev.messaging.spi.InboxPosition;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.zip.CRC32;
+
+/**
+ * Opaque keyset cursors: the last row's date and id, and a fingerprint of the filters the page
+ * was read with. A cursor that does not decode, or that comes back with other filters, is a
+ * validation error on the cursor's field.
+ */
+public final class Cursors {
+    private static final String VERSION = "c1";
+
+    private Cursors() {
+    }
+
+    public static String encode(InboxPosition position, String filters) {
+        String raw = VERSION + '|' + position.date().toEpochMilli() + '|' + fingerprint(filters) + '|' + position.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Decodes a cursor, or returns null for a null cursor; records problems in {@code validator}. */
+    public static InboxPosition decode(Validator validator, String field, String cursor, String filters) {
+        if (cursor == null) {
+            return null;
+        }
+        String[] parts;
+        try {
+            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 4);
+        } catch (IllegalArgumentException e) {
+            validator.add(field, "is not a cursor this library issued");
+            return null;
+        }
+        if (parts.length != 4 || !VERSION.equals(parts[0]) || parts[3].isEmpty()) {
+            validator.add(field, "is not a cursor this library issued");
+            return null;
+        }
+        long millis;
+        try {
+            millis = Long.parseLong(parts[1]);
+        } catch (NumberFormatException e) {
+            validator.add(field, "is not a cursor this library issued");
+            return null;
+        }
+        if (!fingerprint(filters).equals(parts[2])) {
+            validator.add(field, "was issued for other filters; start again without a cursor");
+            return null;
+        }
+        return new InboxPosition(Instant.ofEpochMilli(millis), parts[3]);
+    }
+
+    private static String fingerprint(String filters) {
+        CRC32 crc = new CRC32();
+        crc.update(filters.getBytes(StandardCharsets.UTF_8));
+        return Long.toHexString(crc.getValue());
+    }
+}

@@ -1,0 +1,78 @@
+package dev.messaging.internal;
+
+import dev.messaging.Actor;
+import dev.messaging.IdGenerator;
+import dev.messaging.spi.Store;
+import dev.messaging.spi.StoreTransaction;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Function;
+
+/**
+ * What every service of one {@code Messaging} shares: the store, the injected clock and id
+ * generator, and the limits. Times are truncated to milliseconds here, so every store keeps the
+ * same precision.
+ */
+public final class Engine {
+    private final Store store;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final int maxTextLength;
+
+    public Engine(Store store, Clock clock, IdGenerator ids, int maxTextLength) {
+        this.store = store;
+        this.clock = clock;
+        this.ids = ids;
+        this.maxTextLength = maxTextLength;
+    }
+
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    public String newId() {
+        return ids.newId();
+    }
+
+    public int maxTextLength() {
+        return maxTextLength;
+    }
+
+    public Validator validator() {
+        return new Validator(maxTextLength);
+    }
+
+    /**
+     * Runs {@code work} in a write transaction of the actor's tenant, again (up to three times in
+     * all) when it lost a unique-key race and asked for a {@link Retry}.
+     */
+    public <T> T write(Actor actor, Function<StoreTransaction, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store.inTransaction(actor.tenant(), work);
+            } catch (Retry retry) {
+                if (attempt == 3) {
+                    throw new IllegalStateException("lost the same insert race three times", retry);
+                }
+            }
+        }
+    }
+
+    public <T> T read(Actor actor, Function<StoreTransaction, T> work) {
+        return store.read(actor.tenant(), work);
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    /** Thrown inside a transaction to roll it back and run it again (a lost insert race). */
+    public static final class Retry extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public Retry() {
+            super(null, null, false, false);
+        }
+    }
+}

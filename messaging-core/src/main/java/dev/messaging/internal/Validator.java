@@ -1,0 +1,147 @@
+package dev.messaging.internal;
+
+import dev.messaging.common.WireValue;
+import dev.messaging.error.FieldError;
+import dev.messaging.error.ValidationException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects every problem of one request, so that a {@link ValidationException} lists them all.
+ * The checks of the bad-input list live here: required fields, lengths, NUL and control
+ * characters other than tab, CR and LF, lone surrogates, limits, enum wire values.
+ */
+public final class Validator {
+    /** Longest id accepted in a request. */
+    public static final int MAX_ID_LENGTH = 255;
+    /** Longest short text (names, subjects, reasons, queries). */
+    public static final int MAX_SHORT_TEXT = 1_000;
+    public static final int MAX_LIMIT = 100;
+
+    private final int maxTextLength;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    Validator(int maxTextLength) {
+        this.maxTextLength = maxTextLength;
+    }
+
+    public Validator add(String field, String problem) {
+        errors.add(new FieldError(field, problem));
+        return this;
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    public void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
+    /** A required long text (a message's text): present, not blank, within the configured length. */
+    public void requiredText(String field, String value) {
+        if (value == null || value.isBlank()) {
+            add(field, "is required");
+        } else {
+            checkString(field, value, maxTextLength);
+        }
+    }
+
+    /** An optional long text. */
+    public void text(String field, String value) {
+        checkString(field, value, maxTextLength);
+    }
+
+    /** An optional short text. */
+    public void shortText(String field, String value) {
+        checkString(field, value, MAX_SHORT_TEXT);
+    }
+
+    public void requiredId(String field, String value) {
+        if (value == null || value.isBlank()) {
+            add(field, "is required");
+        } else {
+            id(field, value);
+        }
+    }
+
+    /** An optional id: not blank when present, at most 255 characters, no control characters. */
+    public void id(String field, String value) {
+        if (value != null && value.isBlank()) {
+            add(field, "must not be blank");
+        } else {
+            checkString(field, value, MAX_ID_LENGTH);
+        }
+    }
+
+    public void required(String field, Object value) {
+        if (value == null) {
+            add(field, "is required");
+        }
+    }
+
+    /** A page size: null means the default; else 1..100. */
+    public int limit(String field, Integer limit, int defaultLimit) {
+        if (limit == null) {
+            return defaultLimit;
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            add(field, "must be between 1 and " + MAX_LIMIT + ", was " + limit);
+            return defaultLimit;
+        }
+        return limit;
+    }
+
+    /** Parses a wire value, recording an error (and returning null) when it is unknown. */
+    public <E extends Enum<E> & WireValue> E wire(Class<E> type, String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return WireValue.parse(type, field, value);
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
+    }
+
+    private void checkString(String field, String value, int maxLength) {
+        if (value == null) {
+            return;
+        }
+        String problem = problemOf(value);
+        if (problem != null) {
+            add(field, problem);
+        }
+        int length = value.codePointCount(0, value.length());
+        if (length > maxLength) {
+            add(field, "is longer than " + maxLength + " characters (" + length + ")");
+        }
+    }
+
+    /** What is wrong with the characters of {@code value}, or null when nothing is. */
+    static String problemOf(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\u0000') {
+                return "contains a NUL character at index " + i;
+            }
+            if (Character.isISOControl(c) && c != '\t' && c != '\r' && c != '\n') {
+                return "contains control character U+" + String.format("%04X", (int) c) + " at index " + i;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                return "contains a lone surrogate at index " + i;
+            }
+            if (Character.isLowSurrogate(c)) {
+                return "contains a lone surrogate at index " + i;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.messaging.memory;
+
+import dev.messaging.Tenant;
+import dev.messaging.spi.Store;
+import dev.messaging.spi.StoreTransaction;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Function;
+
+/**
+ * The store of {@code Messaging.inMemory()}: for tests of the services that embed the library,
+ * and for single-process use without durability. Each tenant's rows sit behind one read-write
+ * lock: writers of a tenant run one at a time (which is what makes its change feed gap-free and
+ * in order), readers in parallel; tenants never wait for each other. The inbox walks an ordered
+ * index from the cursor, and text queries an inverted index, so neither cost grows with the number
+ * of messages; {@link #rowsTouched()} counts the rows queries read, for tests that check that.
+ */
+public final class InMemoryStore implements Store {
+    private final Map<Tenant, TenantData> tenants = new ConcurrentHashMap<>();
+    private final AtomicLong rowsTouched = new AtomicLong();
+
+    @Override
+    public <T> T inTransaction(Tenant tenant, Function<StoreTransaction, T> work) {
+        return run(tenant, work, true);
+    }
+
+    @Override
+    public <T> T read(Tenant tenant, Function<StoreTransaction, T> work) {
+        return run(tenant, work, false);
+    }
+
+    private <T> T run(Tenant tenant, Function<StoreTransaction, T> work, boolean writable) {
+        TenantData data = tenants.computeIfAbsent(tenant, t -> new TenantData());
+        Lock lock = writable ? data.lock.writeLock() : data.lock.readLock();
+        lock.lock();
+        try {
+            MemoryTransaction transaction = new MemoryTransaction(tenant, data, writable, rowsTouched);
+            try {
+                return work.apply(transaction);
+            } catch (RuntimeException | Error e) {
+                transaction.rollback();
+                throw e;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many stored rows queries have read so far (a cost measure for tests, not a metric). */
+    public long rowsTouched() {
+        return rowsTouched.get();
+    }
+
+    @Override
+    public void close() {
+        // nothing opened
+    }
+}

@@ -1,0 +1,512 @@
+package dev.messaging.memory;
+
+import dev.messaging.Tenant;
+import dev.messaging.change.Change;
+import dev.messaging.conversation.Conversation;
+import dev.messaging.conversation.SearchSort;
+import dev.messaging.inbox.InboxView;
+import dev.messaging.notification.NotificationConfig;
+import dev.messaging.spi.ConversationRow;
+import dev.messaging.spi.Horizons;
+import dev.messaging.spi.InboxPosition;
+import dev.messaging.spi.InboxRow;
+import dev.messaging.spi.InboxSpec;
+import dev.messaging.spi.MessageListSpec;
+import dev.messaging.spi.MessageRow;
+import dev.messaging.spi.SearchSpec;
+import dev.messaging.spi.StoreTransaction;
+import dev.messaging.spi.ThreadRow;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A unit of work on one tenant's {@link TenantData}, run under the tenant's lock. Each write
+ * pushes its inverse on an undo stack; {@link #rollback()} pops them all, so a failed transaction
+ * leaves no trace.
+ */
+final class MemoryTransaction implements StoreTransaction {
+    private final Tenant tenant;
+    private final TenantData data;
+    private final boolean writable;
+    private final AtomicLong rowsTouched;
+    private final Deque<Runnable> undo = new ArrayDeque<>();
+
+    MemoryTransaction(Tenant tenant, TenantData data, boolean writable, AtomicLong rowsTouched) {
+        this.tenant = tenant;
+        this.data = data;
+        this.writable = writable;
+        this.rowsTouched = rowsTouched;
+    }
+
+    void rollback() {
+        while (!undo.isEmpty()) {
+            undo.pop().run();
+        }
+    }
+
+    @Override
+    public Tenant tenant() {
+        return tenant;
+    }
+
+    // --- writes, each with its undo -------------------------------------------------------
+
+    private void checkWritable() {
+        if (!writable) {
+            throw new IllegalStateException("write in a read-only transaction");
+        }
+    }
+
+    private void writeConversation(String id, ConversationRow row) {
+        checkWritable();
+        ConversationRow old = data.putConversation(id, row);
+        undo.push(() -> data.putConversation(id, old));
+    }
+
+    private void writeMessage(String id, MessageRow row) {
+        checkWritable();
+        MessageRow old = data.putMessage(id, row);
+        undo.push(() -> data.putMessage(id, old));
+    }
+
+    private void writeThread(String key, ThreadRow row) {
+        checkWritable();
+        ThreadRow old = data.putThread(key, row);
+        undo.push(() -> data.putThread(key, old));
+    }
+
+    private void writeChange(long sequence, Change change) {
+        checkWritable();
+        Change old = data.putChange(sequence, change);
+        undo.push(() -> data.putChange(sequence, old));
+    }
+
+    private <K, V> void writeEntry(Map<K, V> map, K key, V value) {
+        checkWritable();
+        V old = map.put(key, value);
+        undo.push(() -> {
+            if (old == null) {
+                map.remove(key);
+            } else {
+                map.put(key, old);
+            }
+        });
+    }
+
+    private void touch(long rows) {
+        rowsTouched.addAndGet(rows);
+    }
+
+    // --- change feed ----------------------------------------------------------------------
+
+    @Override
+    public long feedHead() {
+        return data.feedHead;
+    }
+
+    @Override
+    public Change appendChange(Change draft) {
+        checkWritable();
+        long previous = data.feedHead;
+        long sequence = previous + 1;
+        Change change = new Change(sequence, draft.entityType(), draft.entityId(), draft.version(), draft.operation(),
+                draft.actorKind(), draft.actorId(), draft.sessionId(), draft.time(), draft.customerId(), draft.payload());
+        data.feedHead = sequence;
+        undo.push(() -> data.feedHead = previous);
+        writeChange(sequence, change);
+        return change;
+    }
+
+    @Override
+    public List<Change> changesSince(long after, int limit) {
+        List<Change> changes = new ArrayList<>();
+        for (Change change : data.feed.tailMap(after, false).values()) {
+            if (changes.size() >= limit) {
+                break;
+            }
+            changes.add(change);
+        }
+        touch(changes.size());
+        return changes;
+    }
+
+    @Override
+    public int pruneChanges(Instant before) {
+        List<Change> old = new ArrayList<>();
+        for (Change change : data.feed.values()) {
+            if (change.time().isBefore(before)) {
+                old.add(change);
+            }
+        }
+        for (Change change : old) {
+            writeChange(change.sequence(), null);
+        }
+        return old.size();
+    }
+
+    // --- conversations --------------------------------------------------------------------
+
+    @Override
+    public Optional<ConversationRow> findConversation(String id) {
+        touch(1);
+        return Optional.ofNullable(data.conversations.get(id));
+    }
+
+    @Override
+    public Optional<ConversationRow> findLiveConversation(String customerId) {
+        touch(1);
+        return Optional.ofNullable(data.liveConversationByCustomer.get(customerId)).map(data.conversations::get);
+    }
+
+    @Override
+    public Optional<ConversationRow> insertConversation(ConversationRow row) {
+        Optional<ConversationRow> live = findLiveConversation(row.conversation().customerId());
+        if (live.isPresent() && !row.conversation().deleted()) {
+            return live;
+        }
+        if (data.conversations.containsKey(row.id())) {
+            throw new IllegalStateException("duplicate conversation id " + row.id());
+        }
+        writeConversation(row.id(), row);
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean updateConversation(ConversationRow row, long expectedVersion) {
+        ConversationRow current = data.conversations.get(row.id());
+        if (current == null || current.conversation().version() != expectedVersion) {
+            return false;
+        }
+        Conversation c = row.conversation();
+        String liveId = data.liveConversationByCustomer.get(c.customerId());
+        if (!c.deleted() && liveId != null && !liveId.equals(row.id())) {
+            return false; // would make a second live conversation for the customer
+        }
+        writeConversation(row.id(), row);
+        return true;
+    }
+
+    @Override
+    public List<InboxRow> inbox(InboxSpec spec) {
+        return scanInbox(spec, true);
+    }
+
+    @Override
+    public long countInbox(InboxSpec spec) {
+        return scanInbox(spec, false).size();
+    }
+
+    private List<InboxRow> scanInbox(InboxSpec spec, boolean paged) {
+        NavigableSet<InboxPosition> order;
+        if (spec.textTerms().isEmpty()) {
+            order = data.inboxOrder;
+        } else {
+            order = new TreeSet<>(TenantData.NEWEST_FIRST);
+            for (String id : textMatches(spec.textTerms())) {
+                Conversation c = data.conversations.get(id).conversation();
+                if (!c.deleted() && c.lastMessageDate() != null) {
+                    order.add(new InboxPosition(c.lastMessageDate(), id));
+                }
+            }
+        }
+        if (paged && spec.after() != null) {
+            order = order.tailSet(spec.after(), false);
+        }
+        List<InboxRow> rows = new ArrayList<>();
+        long touched = 0;
+        for (InboxPosition position : order) {
+            if (paged && rows.size() >= spec.limit()) {
+                break;
+            }
+            touched++;
+            ConversationRow row = data.conversations.get(position.id());
+            ThreadRow thread = data.threads.get(TenantData.threadKey(row.id(), spec.userId()));
+            if (matches(spec, row, thread)) {
+                rows.add(new InboxRow(row, thread, data.messages.get(row.conversation().lastMessageId())));
+            }
+        }
+        touch(touched + rows.size());
+        return rows;
+    }
+
+    private Set<String> textMatches(Collection<String> terms) {
+        long[] touched = {0};
+        Set<String> ids = data.tokens.conversationsMatching(terms, touched);
+        touch(touched[0]);
+        return ids;
+    }
+
+    private static boolean matches(InboxSpec spec, ConversationRow row, ThreadRow thread) {
+        Conversation c = row.conversation();
+        boolean archived = Horizons.isArchived(row, thread);
+        boolean snoozed = Horizons.isSnoozed(c, spec.now());
+        boolean inView = switch (spec.view()) {
+            case INBOX -> !archived && !snoozed;
+            case ARCHIVED -> archived;
+            case SNOOZED -> snoozed && !archived;
+            case ALL -> true;
+        };
+        return inView
+                && (!spec.unreadOnly() || Horizons.isUnread(row.counters(), thread, spec.allReadSeq()))
+                && (!spec.importantOnly() || thread != null && thread.important())
+                && (spec.assignee() == null || spec.assignee().matches(c.assignedTo()))
+                && (spec.channel() == null || spec.channel() == c.channel());
+    }
+
+    @Override
+    public List<InboxRow> searchConversations(SearchSpec spec) {
+        return scanSearch(spec, true);
+    }
+
+    @Override
+    public long countConversations(SearchSpec spec) {
+        return scanSearch(spec, false).size();
+    }
+
+    private List<InboxRow> scanSearch(SearchSpec spec, boolean paged) {
+        Collection<ConversationRow> candidates;
+        if (spec.textTerms().isEmpty()) {
+            candidates = data.conversations.values();
+        } else {
+            candidates = textMatches(spec.textTerms()).stream().map(data.conversations::get).toList();
+        }
+        Comparator<InboxPosition> order = spec.descending() ? TenantData.NEWEST_FIRST : TenantData.OLDEST_FIRST;
+        TreeMap<InboxPosition, InboxRow> sorted = new TreeMap<>(order);
+        touch(candidates.size());
+        for (ConversationRow row : candidates) {
+            Conversation c = row.conversation();
+            ThreadRow thread = data.threads.get(TenantData.threadKey(row.id(), spec.userId()));
+            InboxPosition key = new InboxPosition(sortKey(c, spec.sort()), c.id());
+            if (matches(spec, row, thread) && (!paged || spec.after() == null || order.compare(key, spec.after()) > 0)) {
+                MessageRow last = c.lastMessageId() == null ? null : data.messages.get(c.lastMessageId());
+                sorted.put(key, new InboxRow(row, thread, last));
+            }
+        }
+        List<InboxRow> rows = new ArrayList<>(sorted.values());
+        return paged && rows.size() > spec.limit() ? rows.subList(0, spec.limit()) : rows;
+    }
+
+    private static Instant sortKey(Conversation c, SearchSort sort) {
+        if (sort == SearchSort.CREATED_DATE || c.lastMessageDate() == null) {
+            return c.createdDate();
+        }
+        return c.lastMessageDate();
+    }
+
+    private static boolean matches(SearchSpec spec, ConversationRow row, ThreadRow thread) {
+        Conversation c = row.conversation();
+        boolean statusMatches = switch (spec.status()) {
+            case ALL -> true;
+            case READ -> !Horizons.isUnread(row.counters(), thread, spec.allReadSeq());
+            case UNREAD -> Horizons.isUnread(row.counters(), thread, spec.allReadSeq());
+            case STARRED -> thread != null && thread.important();
+            case RECENTS -> c.lastMessageDate() != null;
+        };
+        return statusMatches
+                && (spec.includeDeleted() || !c.deleted())
+                && (spec.customerId() == null || spec.customerId().equals(c.customerId()))
+                && (spec.assignee() == null || spec.assignee().matches(c.assignedTo()))
+                && (spec.lastMessageDirection() == null || spec.lastMessageDirection() == c.lastMessageDirection());
+    }
+
+    // --- messages -------------------------------------------------------------------------
+
+    @Override
+    public Optional<MessageRow> findMessage(String id) {
+        touch(1);
+        return Optional.ofNullable(data.messages.get(id));
+    }
+
+    @Override
+    public Optional<MessageRow> insertMessage(MessageRow row) {
+        String clientId = row.message().clientMessageId();
+        if (clientId != null && data.messageByClientId.containsKey(clientId)) {
+            return findMessage(data.messageByClientId.get(clientId));
+        }
+        if (data.messages.containsKey(row.id())) {
+            throw new IllegalStateException("duplicate message id " + row.id());
+        }
+        writeMessage(row.id(), row);
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean updateMessage(MessageRow row, long expectedVersion) {
+        MessageRow current = data.messages.get(row.id());
+        if (current == null || current.message().version() != expectedVersion) {
+            return false;
+        }
+        writeMessage(row.id(), row);
+        return true;
+    }
+
+    @Override
+    public List<MessageRow> listMessages(MessageListSpec spec) {
+        NavigableMap<InboxPosition, String> all =
+                data.messagesByConversation.getOrDefault(spec.conversationId(), Collections.emptyNavigableMap());
+        NavigableMap<InboxPosition, String> range;
+        if (spec.before() != null) {
+            range = all.headMap(spec.before(), false).descendingMap();
+        } else {
+            range = spec.after() == null ? all : all.tailMap(spec.after(), false);
+        }
+        List<MessageRow> rows = new ArrayList<>();
+        long touched = 0;
+        for (String id : range.values()) {
+            if (rows.size() >= spec.limit()) {
+                break;
+            }
+            touched++;
+            MessageRow row = data.messages.get(id);
+            if (spec.includeDeleted() || !row.message().deleted()) {
+                rows.add(row);
+            }
+        }
+        touch(touched);
+        if (spec.before() != null) {
+            Collections.reverse(rows);
+        }
+        return rows;
+    }
+
+    @Override
+    public Optional<MessageRow> newestLiveMessage(String conversationId) {
+        NavigableMap<InboxPosition, String> all = data.messagesByConversation.get(conversationId);
+        return all == null ? Optional.empty() : firstLive(all.descendingMap().values());
+    }
+
+    @Override
+    public Optional<MessageRow> newestLiveCustomerMessage(String conversationId) {
+        NavigableMap<Integer, String> all = data.customerMessagesByNumber.get(conversationId);
+        return all == null ? Optional.empty() : firstLive(all.descendingMap().values());
+    }
+
+    @Override
+    public int customerNumberAt(String conversationId, long feedSeq) {
+        NavigableMap<Long, Integer> numbers = data.customerNumberByFeedSeq.get(conversationId);
+        Map.Entry<Long, Integer> floor = numbers == null ? null : numbers.floorEntry(feedSeq);
+        touch(1);
+        return floor == null ? 0 : floor.getValue();
+    }
+
+    @Override
+    public int deletedCustomerMessagesAfter(String conversationId, int number) {
+        NavigableSet<Integer> deleted = data.deletedCustomerNumbers.get(conversationId);
+        int count = deleted == null ? 0 : deleted.tailSet(number, false).size();
+        touch(count);
+        return count;
+    }
+
+    @Override
+    public Optional<MessageRow> firstLiveCustomerMessageAfter(String conversationId, int number) {
+        NavigableMap<Integer, String> all = data.customerMessagesByNumber.get(conversationId);
+        return all == null ? Optional.empty() : firstLive(all.tailMap(number, false).values());
+    }
+
+    private Optional<MessageRow> firstLive(Collection<String> ids) {
+        long touched = 0;
+        try {
+            for (String id : ids) {
+                touched++;
+                MessageRow row = data.messages.get(id);
+                if (!row.message().deleted()) {
+                    return Optional.of(row);
+                }
+            }
+            return Optional.empty();
+        } finally {
+            touch(touched);
+        }
+    }
+
+    // --- threads and users ----------------------------------------------------------------
+
+    @Override
+    public Optional<ThreadRow> findThread(String conversationId, String userId) {
+        touch(1);
+        return Optional.ofNullable(data.threads.get(TenantData.threadKey(conversationId, userId)));
+    }
+
+    @Override
+    public boolean saveThread(ThreadRow row, long expectedVersion) {
+        String key = TenantData.threadKey(row.conversationId(), row.userId());
+        ThreadRow current = data.threads.get(key);
+        long currentVersion = current == null ? 0 : current.meta().version();
+        if (currentVersion != expectedVersion) {
+            return false;
+        }
+        writeThread(key, row);
+        return true;
+    }
+
+    @Override
+    public long allReadSeq(String userId) {
+        return data.allReadSeqs.getOrDefault(userId, 0L);
+    }
+
+    @Override
+    public void saveAllReadSeq(String userId, long seq) {
+        writeEntry(data.allReadSeqs, userId, seq);
+    }
+
+    @Override
+    public long shopAllReadSeq() {
+        return data.allReadSeqs.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    @Override
+    public Optional<NotificationConfig> findNotificationConfig(String userId) {
+        return Optional.ofNullable(data.notificationConfigs.get(userId));
+    }
+
+    @Override
+    public void saveNotificationConfig(NotificationConfig config) {
+        writeEntry(data.notificationConfigs, config.userId(), config);
+    }
+
+    // --- erasure --------------------------------------------------------------------------
+
+    @Override
+    public int eraseCustomer(String customerId) {
+        int erased = 0;
+        List<ConversationRow> theirs = data.conversations.values().stream()
+                .filter(row -> customerId.equals(row.conversation().customerId())).toList();
+        for (ConversationRow row : theirs) {
+            NavigableMap<InboxPosition, String> messages = data.messagesByConversation.get(row.id());
+            for (String id : messages == null ? List.<String>of() : List.copyOf(messages.values())) {
+                writeMessage(id, null);
+                erased++;
+            }
+            List<String> threadKeys = data.threads.values().stream()
+                    .filter(thread -> thread.conversationId().equals(row.id()))
+                    .map(thread -> TenantData.threadKey(thread.conversationId(), thread.userId())).toList();
+            for (String key : threadKeys) {
+                writeThread(key, null);
+            }
+            writeConversation(row.id(), null);
+        }
+        List<Change> about = data.feed.values().stream()
+                .filter(change -> Objects.equals(customerId, change.customerId())).toList();
+        for (Change change : about) {
+            writeChange(change.sequence(), new Change(change.sequence(), change.entityType(), change.entityId(),
+                    change.version(), change.operation(), change.actorKind(), change.actorId(), change.sessionId(),
+                    change.time(), null, Map.of()));
+        }
+        return erased;
+    }
+}

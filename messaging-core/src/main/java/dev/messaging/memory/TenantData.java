@@ -1,0 +1,147 @@
+package dev.messaging.memory;
+
+import dev.messaging.change.Change;
+import dev.messaging.conversation.Contact;
+import dev.messaging.conversation.Conversation;
+import dev.messaging.internal.TextTokens;
+import dev.messaging.message.Message;
+import dev.messaging.notification.NotificationConfig;
+import dev.messaging.spi.ConversationRow;
+import dev.messaging.spi.InboxPosition;
+import dev.messaging.spi.MessageRow;
+import dev.messaging.spi.ThreadRow;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * All rows of one tenant and the indexes derived from them. Rows change only through the
+ * {@code put*} methods, which keep every index in step with the row and return the previous row,
+ * so that a transaction can undo a write by putting the previous row back.
+ */
+final class TenantData {
+    /** Newest first: lastMessageDate desc, then id desc. */
+    static final Comparator<InboxPosition> NEWEST_FIRST =
+            Comparator.comparing(InboxPosition::date).thenComparing(InboxPosition::id).reversed();
+    static final Comparator<InboxPosition> OLDEST_FIRST =
+            Comparator.comparing(InboxPosition::date).thenComparing(InboxPosition::id);
+
+    final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+    final Map<String, ConversationRow> conversations = new HashMap<>();
+    final Map<String, String> liveConversationByCustomer = new HashMap<>();
+    final NavigableSet<InboxPosition> inboxOrder = new TreeSet<>(NEWEST_FIRST);
+
+    final Map<String, MessageRow> messages = new HashMap<>();
+    final Map<String, NavigableMap<InboxPosition, String>> messagesByConversation = new HashMap<>();
+    final Map<String, NavigableMap<Integer, String>> customerMessagesByNumber = new HashMap<>();
+    final Map<String, NavigableMap<Long, Integer>> customerNumberByFeedSeq = new HashMap<>();
+    final Map<String, NavigableSet<Integer>> deletedCustomerNumbers = new HashMap<>();
+    final Map<String, String> messageByClientId = new HashMap<>();
+
+    final Map<String, ThreadRow> threads = new HashMap<>();
+    final Map<String, Long> allReadSeqs = new HashMap<>();
+    final Map<String, NotificationConfig> notificationConfigs = new HashMap<>();
+
+    final NavigableMap<Long, Change> feed = new TreeMap<>();
+    long feedHead;
+
+    final TokenIndex tokens = new TokenIndex();
+
+    static String threadKey(String conversationId, String userId) {
+        return conversationId + '\u0000' + userId;
+    }
+
+    ConversationRow putConversation(String id, ConversationRow row) {
+        ConversationRow old = row == null ? conversations.remove(id) : conversations.put(id, row);
+        if (old != null) {
+            Conversation c = old.conversation();
+            if (!c.deleted()) {
+                liveConversationByCustomer.remove(c.customerId(), id);
+            }
+            if (c.lastMessageDate() != null) {
+                inboxOrder.remove(new InboxPosition(c.lastMessageDate(), id));
+            }
+            tokens.remove(contactDocument(id));
+        }
+        if (row != null) {
+            Conversation c = row.conversation();
+            if (!c.deleted()) {
+                liveConversationByCustomer.put(c.customerId(), id);
+                if (c.lastMessageDate() != null) {
+                    inboxOrder.add(new InboxPosition(c.lastMessageDate(), id));
+                }
+            }
+            Contact contact = c.contact();
+            if (contact != null) {
+                tokens.put(contactDocument(id), id, TextTokens.tokens(contact.firstName(), contact.lastName(),
+                        contact.companyName(), contact.email(), contact.phone()));
+            }
+        }
+        return old;
+    }
+
+    MessageRow putMessage(String id, MessageRow row) {
+        MessageRow old = row == null ? messages.remove(id) : messages.put(id, row);
+        if (old != null) {
+            Message m = old.message();
+            String conversationId = m.conversationId();
+            messagesByConversation.get(conversationId).remove(new InboxPosition(m.createdDate(), id));
+            if (old.customerNumber() > 0) {
+                customerMessagesByNumber.get(conversationId).remove(old.customerNumber());
+                customerNumberByFeedSeq.get(conversationId).remove(old.feedSeq());
+                if (m.deleted()) {
+                    deletedCustomerNumbers.get(conversationId).remove(old.customerNumber());
+                }
+            }
+            if (m.clientMessageId() != null) {
+                messageByClientId.remove(m.clientMessageId(), id);
+            }
+            tokens.remove(messageDocument(id));
+        }
+        if (row != null) {
+            Message m = row.message();
+            String conversationId = m.conversationId();
+            messagesByConversation.computeIfAbsent(conversationId, k -> new TreeMap<>(OLDEST_FIRST))
+                    .put(new InboxPosition(m.createdDate(), id), id);
+            if (row.customerNumber() > 0) {
+                customerMessagesByNumber.computeIfAbsent(conversationId, k -> new TreeMap<>())
+                        .put(row.customerNumber(), id);
+                customerNumberByFeedSeq.computeIfAbsent(conversationId, k -> new TreeMap<>())
+                        .put(row.feedSeq(), row.customerNumber());
+                if (m.deleted()) {
+                    deletedCustomerNumbers.computeIfAbsent(conversationId, k -> new TreeSet<>())
+                            .add(row.customerNumber());
+                }
+            }
+            if (m.clientMessageId() != null) {
+                messageByClientId.put(m.clientMessageId(), id);
+            }
+            if (!m.deleted()) {
+                tokens.put(messageDocument(id), conversationId, TextTokens.tokens(m.text()));
+            }
+        }
+        return old;
+    }
+
+    ThreadRow putThread(String key, ThreadRow row) {
+        return row == null ? threads.remove(key) : threads.put(key, row);
+    }
+
+    Change putChange(long sequence, Change change) {
+        return change == null ? feed.remove(sequence) : feed.put(sequence, change);
+    }
+
+    private static String messageDocument(String messageId) {
+        return "message:" + messageId;
+    }
+
+    private static String contactDocument(String conversationId) {
+        return "contact:" + conversationId;
+    }
+}

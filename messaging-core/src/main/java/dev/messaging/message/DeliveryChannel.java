@@ -1,0 +1,6 @@
+package dev.messaging.message;
+
+/** Which send of a message a delivery update is about. */
+public enum DeliveryChannel {
+    EMAIL, SMS
+}

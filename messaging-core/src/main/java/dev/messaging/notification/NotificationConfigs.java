@@ -1,0 +1,53 @@
+package dev.messaging.notification;
+
+import dev.messaging.Actor;
+import dev.messaging.change.EntityType;
+import dev.messaging.change.Operation;
+import dev.messaging.error.ForbiddenException;
+import dev.messaging.internal.Access;
+import dev.messaging.internal.Changes;
+import dev.messaging.internal.Engine;
+import dev.messaging.internal.Validator;
+import java.time.Instant;
+
+/**
+ * Each user's notification settings. {@link #get} returns the defaults (all true) for a user who
+ * never set any; users and the system (which sends the notifications) may read them. {@link #set}
+ * replaces them, and only the user may set their own.
+ */
+public final class NotificationConfigs {
+    private final Engine engine;
+
+    public NotificationConfigs(Engine engine) {
+        this.engine = engine;
+    }
+
+    public NotificationConfig get(Actor actor, String userId) {
+        Access.requireUserOrSystem(actor, "read notification settings");
+        Validator v = engine.validator();
+        v.requiredId("userId", userId);
+        v.throwIfAny();
+        return engine.read(actor, tx -> tx.findNotificationConfig(userId)
+                .orElseGet(() -> NotificationConfig.defaults(userId)));
+    }
+
+    public NotificationConfig set(Actor actor, NotificationConfig config) {
+        Access.requireUser(actor, "set notification settings");
+        Validator v = engine.validator();
+        v.required("config", config);
+        v.throwIfAny();
+        v.requiredId("userId", config.userId());
+        v.throwIfAny();
+        if (!config.userId().equals(actor.userId())) {
+            throw new ForbiddenException("a user may set only their own notification settings");
+        }
+        Instant now = engine.now();
+        return engine.write(actor, tx -> {
+            tx.saveNotificationConfig(config);
+            Changes.record(tx, actor, now, EntityType.NOTIFICATION_CONFIG, config.userId(), 0, Operation.UPDATE, null,
+                    Changes.payload("sendEmail", String.valueOf(config.sendEmail()), "sendInApp",
+                            String.valueOf(config.sendInApp()), "sendSms", String.valueOf(config.sendSms())));
+            return config;
+        });
+    }
+}

@@ -1,0 +1,120 @@
+package dev.messaging.spi;
+
+import dev.messaging.Tenant;
+import dev.messaging.change.Change;
+import dev.messaging.notification.NotificationConfig;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One unit of work on one tenant's rows. Every method sees only its tenant. The atomic
+ * guarantees: {@link #insertConversation} and {@link #insertMessage} insert only if their unique
+ * key is free; the {@code update*} and {@link #saveThread} methods compare-and-set on the version
+ * the caller read; {@link #appendChange} gives the next sequence with no gap.
+ */
+public interface StoreTransaction {
+
+    Tenant tenant();
+
+    // --- change feed -------------------------------------------------------------------
+
+    /** The highest sequence appended so far, 0 if none. */
+    long feedHead();
+
+    /** Appends {@code draft} (its sequence ignored) with sequence {@code feedHead() + 1}. */
+    Change appendChange(Change draft);
+
+    /** Up to {@code limit} changes with sequence &gt; {@code after}, in sequence order. */
+    List<Change> changesSince(long after, int limit);
+
+    /** Drops changes older than {@code before}; returns how many. */
+    int pruneChanges(Instant before);
+
+    // --- conversations -----------------------------------------------------------------
+
+    Optional<ConversationRow> findConversation(String id);
+
+    /** The live (non-deleted) conversation of a customer, if any. */
+    Optional<ConversationRow> findLiveConversation(String customerId);
+
+    /**
+     * Inserts {@code row} unless its customer has a live conversation already; returns that one
+     * then, else empty. Race-free: of concurrent inserts for one customer, one wins.
+     */
+    Optional<ConversationRow> insertConversation(ConversationRow row);
+
+    /** Replaces the stored row if its version is still {@code expectedVersion}; false if not. */
+    boolean updateConversation(ConversationRow row, long expectedVersion);
+
+    List<InboxRow> inbox(InboxSpec spec);
+
+    /** How many rows {@link #inbox} would return without cursor and limit. */
+    long countInbox(InboxSpec spec);
+
+    List<InboxRow> searchConversations(SearchSpec spec);
+
+    /** How many rows {@link #searchConversations} would return without cursor and limit. */
+    long countConversations(SearchSpec spec);
+
+    // --- messages ----------------------------------------------------------------------
+
+    Optional<MessageRow> findMessage(String id);
+
+    /**
+     * Inserts {@code row} unless a message of the tenant has its non-null clientMessageId; returns
+     * that message then, else empty.
+     */
+    Optional<MessageRow> insertMessage(MessageRow row);
+
+    /** Replaces the stored row if its version is still {@code expectedVersion}; false if not. */
+    boolean updateMessage(MessageRow row, long expectedVersion);
+
+    List<MessageRow> listMessages(MessageListSpec spec);
+
+    /** The newest live message of a conversation by (createdDate, id). */
+    Optional<MessageRow> newestLiveMessage(String conversationId);
+
+    /** The live customer message with the highest customer number. */
+    Optional<MessageRow> newestLiveCustomerMessage(String conversationId);
+
+    /** The highest customer number whose creating feed sequence is &lt;= {@code feedSeq}, 0 if none. */
+    int customerNumberAt(String conversationId, long feedSeq);
+
+    /** How many deleted customer messages have a customer number &gt; {@code number}. */
+    int deletedCustomerMessagesAfter(String conversationId, int number);
+
+    /** The live customer message with the lowest customer number &gt; {@code number}. */
+    Optional<MessageRow> firstLiveCustomerMessageAfter(String conversationId, int number);
+
+    // --- threads and users -------------------------------------------------------------
+
+    Optional<ThreadRow> findThread(String conversationId, String userId);
+
+    /**
+     * Inserts ({@code expectedVersion} 0) or replaces the row if its stored version is still
+     * {@code expectedVersion}; false if that does not hold.
+     */
+    boolean saveThread(ThreadRow row, long expectedVersion);
+
+    /** The feed sequence of the user's last "mark all read", 0 if never. */
+    long allReadSeq(String userId);
+
+    void saveAllReadSeq(String userId, long seq);
+
+    /** The highest "mark all read" sequence of any user of the tenant: the shop-wide horizon. */
+    long shopAllReadSeq();
+
+    Optional<NotificationConfig> findNotificationConfig(String userId);
+
+    void saveNotificationConfig(NotificationConfig config);
+
+    // --- erasure -----------------------------------------------------------------------
+
+    /**
+     * Physically removes every conversation of the customer, their messages and thread rows, and
+     * empties the payload and customerId of every change about the customer. Returns how many
+     * messages were removed.
+     */
+    int eraseCustomer(String customerId);
+}

@@ -1,0 +1,256 @@
+package dev.messaging.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.messaging.Actor;
+import dev.messaging.change.Change;
+import dev.messaging.change.EntityType;
+import dev.messaging.change.Operation;
+import dev.messaging.common.Page;
+import dev.messaging.conversation.Conversation;
+import dev.messaging.conversation.ConversationQuery;
+import dev.messaging.conversation.ConversationUpdate;
+import dev.messaging.conversation.NewConversation;
+import dev.messaging.error.ConflictException;
+import dev.messaging.message.Message;
+import dev.messaging.message.MessageQuery;
+import dev.messaging.message.NewMessage;
+import dev.messaging.thread.ThreadMetadata;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store SPI's atomic guarantees under real concurrent callers: insert-if-absent,
+ * compare-and-set, a gap-free feed, and exact unread counts. Every store runs it unchanged.
+ */
+public abstract class ConcurrencyContract extends ContractSupport {
+    protected static final int THREADS = 8;
+
+    /** Runs {@code tasks} at once (released together by a latch) and returns their results or rethrows. */
+    protected <T> List<Outcome<T>> concurrently(List<Callable<T>> tasks) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<Outcome<T>> outcomes = new ArrayList<>();
+            for (Future<T> future : futures) {
+                try {
+                    outcomes.add(new Outcome<>(future.get(2, TimeUnit.MINUTES), null));
+                } catch (java.util.concurrent.ExecutionException e) {
+                    outcomes.add(new Outcome<>(null, e.getCause()));
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new AssertionError("a task did not finish in 2 minutes (deadlock?)", e);
+                }
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** What one concurrent task returned, or what it threw. */
+    protected record Outcome<T>(T value, Throwable error) {
+    }
+
+    protected <T> List<Callable<T>> times(int n, Callable<T> task) {
+        List<Callable<T>> tasks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            tasks.add(task);
+        }
+        return tasks;
+    }
+
+    @Test
+    void getOrCreateFromEightThreadsAtOnceGivesOneConversation() throws Exception {
+        List<Outcome<Conversation>> outcomes = concurrently(times(THREADS,
+                () -> messaging.conversations().getOrCreate(alice, NewConversation.forCustomer("c1"))));
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.error()).isNull());
+        assertThat(outcomes.stream().map(o -> o.value().id()).distinct()).hasSize(1);
+        assertThat(messaging.conversations().search(alice, ConversationQuery.all().contact("c1").includeDeleted())
+                .items()).hasSize(1);
+    }
+
+    @Test
+    void idempotentCreatesFromEightThreadsAtOnceGiveOneMessage() throws Exception {
+        NewMessage request = NewMessage.to("c1", "only once").clientMessageId("retry-1").build();
+        List<Outcome<Message>> outcomes = concurrently(times(THREADS,
+                () -> messaging.messages().create(customer("c1"), request)));
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.error()).isNull());
+        assertThat(outcomes.stream().map(o -> o.value().id()).distinct()).hasSize(1);
+        String conversationId = outcomes.get(0).value().conversationId();
+        assertThat(messaging.messages().list(alice, conversationId, MessageQuery.first().includeDeleted()).items())
+                .hasSize(1);
+        assertThat(unread(alice, conversationId)).isEqualTo(1);
+    }
+
+    @Test
+    void twoUpdatesFromOneVersionGiveOneConflictAndTheLoserChangesNothing() throws Exception {
+        Conversation c = conversationOf("c1");
+        List<Callable<Conversation>> tasks = List.of(
+                () -> messaging.conversations().update(alice, c.id(),
+                        ConversationUpdate.create().subject("from alice").expectedVersion(1)),
+                () -> messaging.conversations().update(bob, c.id(),
+                        ConversationUpdate.create().subject("from bob").expectedVersion(1)));
+        List<Outcome<Conversation>> outcomes = concurrently(tasks);
+        assertThat(outcomes).filteredOn(o -> o.error() == null).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o.error() instanceof ConflictException).hasSize(1);
+        Conversation winner = outcomes.stream().filter(o -> o.error() == null).findFirst().orElseThrow().value();
+        Conversation stored = messaging.conversations().find(alice, c.id()).orElseThrow();
+        assertThat(stored).isEqualTo(winner);
+        assertThat(stored.version()).isEqualTo(2);
+    }
+
+    @Test
+    void concurrentWritersLeaveTheChangeFeedGapFreeAndInCommitOrder() throws Exception {
+        int perWriter = 25;
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<Long> seenByReader = new ArrayList<>();
+        Thread reader = new Thread(() -> {
+            long last = 0;
+            while (writing.get() || !messaging.changes().since(alice, last, 1).isEmpty()) {
+                for (Change change : messaging.changes().since(alice, last, 100)) {
+                    seenByReader.add(change.sequence());
+                    last = change.sequence();
+                }
+            }
+        });
+        reader.start();
+        List<Callable<Integer>> writers = new ArrayList<>();
+        for (int w = 0; w < THREADS; w++) {
+            String customerId = "c" + w;
+            writers.add(() -> {
+                for (int i = 0; i < perWriter; i++) {
+                    messaging.messages().create(customer(customerId), NewMessage.to(customerId, "m" + i).build());
+                }
+                return perWriter;
+            });
+        }
+        List<Outcome<Integer>> outcomes = concurrently(writers);
+        writing.set(false);
+        reader.join(TimeUnit.MINUTES.toMillis(2));
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.error()).isNull());
+        int expected = THREADS * (perWriter + 1); // each customer's first message creates its conversation
+        List<Long> all = feed().stream().map(Change::sequence).toList();
+        assertThat(all).hasSize(expected);
+        for (int i = 0; i < all.size(); i++) {
+            assertThat(all.get(i)).isEqualTo(i + 1L);
+        }
+        assertThat(seenByReader).as("a reader following the feed sees every sequence once, in order")
+                .isEqualTo(all);
+    }
+
+    @Test
+    void customersAndUsersWritingReadingAndDeletingAtOnceLeaveEveryUnreadCountExact() throws Exception {
+        List<String> customers = List.of("c0", "c1", "c2", "c3");
+        List<Actor> users = List.of(alice, bob, Actor.user(company, location, "carol"));
+        Map<String, String> conversations = new HashMap<>();
+        for (String c : customers) {
+            conversations.put(c, conversationOf(c).id());
+        }
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int seed = t;
+            tasks.add(() -> {
+                Random random = new Random(seed);
+                for (int i = 0; i < 40; i++) {
+                    String c = customers.get(random.nextInt(customers.size()));
+                    Actor user = users.get(random.nextInt(users.size()));
+                    switch (seed % 4) {
+                        case 0, 1 -> messaging.messages().create(customer(c), NewMessage.to(c, "q" + i).build());
+                        case 2 -> {
+                            if (random.nextInt(10) == 0) {
+                                messaging.threads().markAllRead(user);
+                            } else {
+                                messaging.threads().markRead(user, threadId(user, conversations.get(c)));
+                            }
+                        }
+                        default -> {
+                            messaging.messages().create(user, NewMessage.to(c, "a" + i).build());
+                            List<Message> some = messaging.messages().list(user, conversations.get(c),
+                                    MessageQuery.first().limit(100)).items();
+                            Message victim = some.isEmpty() ? null : some.get(random.nextInt(some.size()));
+                            if (victim != null) {
+                                if (random.nextBoolean()) {
+                                    messaging.messages().delete(user, victim.id(), "cleanup");
+                                } else {
+                                    messaging.messages().restore(user, victim.id());
+                                }
+                            }
+                        }
+                    }
+                }
+                return 0;
+            });
+        }
+        List<Outcome<Integer>> outcomes = concurrently(tasks);
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.error()).isNull());
+        assertCountsMatchRecount(users, conversations.values());
+    }
+
+    /**
+     * Recounts every user's unread messages from the raw messages and the change feed: a customer
+     * message is unread for U when it is live and was created after U's last markRead of the thread
+     * and after U's last markAllRead.
+     */
+    protected void assertCountsMatchRecount(List<Actor> users, Iterable<String> conversationIds) {
+        List<Change> changes = feed();
+        Map<String, Long> createdAt = new HashMap<>();
+        for (Change change : changes) {
+            if (change.entityType() == EntityType.MESSAGE && change.operation() == Operation.CREATE) {
+                createdAt.put(change.entityId(), change.sequence());
+            }
+        }
+        for (Actor user : users) {
+            long allRead = changes.stream().filter(ch -> ch.operation() == Operation.READ_ALL
+                    && user.userId().equals(ch.actorId())).mapToLong(Change::sequence).max().orElse(0);
+            long unreadTotal = 0;
+            for (String conversationId : conversationIds) {
+                String thread = threadId(user, conversationId);
+                long readAt = Math.max(allRead, changes.stream().filter(ch -> ch.operation() == Operation.READ
+                        && thread.equals(ch.entityId())).mapToLong(Change::sequence).max().orElse(0));
+                List<Message> unread = allMessages(conversationId).stream()
+                        .filter(m -> !m.deleted() && m.authorType() == dev.messaging.message.AuthorType.CUSTOMER)
+                        .filter(m -> createdAt.get(m.id()) > readAt).toList();
+                ThreadMetadata t = thread(user, conversationId);
+                assertThat(t.unreadMessagesCount()).as("%s in %s", user.userId(), conversationId)
+                        .isEqualTo(unread.size());
+                Instant oldest = unread.stream().map(Message::createdDate).min(Instant::compareTo).orElse(null);
+                assertThat(t.unreadTimestamp()).as("unreadTimestamp of %s in %s", user.userId(), conversationId)
+                        .isEqualTo(oldest);
+                unreadTotal += unread.size();
+            }
+            assertThat(messaging.threads().unreadTotal(user)).isEqualTo(unreadTotal);
+        }
+    }
+
+    private List<Message> allMessages(String conversationId) {
+        List<Message> all = new ArrayList<>();
+        Page<Message> page = messaging.messages().list(alice, conversationId, MessageQuery.first().includeDeleted());
+        all.addAll(page.items());
+        while (page.hasMore()) {
+            page = messaging.messages().list(alice, conversationId,
+                    MessageQuery.first().includeDeleted().after(page.nextCursor()));
+            all.addAll(page.items());
+        }
+        return all;
+    }
+}

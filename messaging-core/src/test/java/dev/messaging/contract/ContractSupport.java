@@ -1,0 +1,148 @@
+package dev.messaging.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.messaging.Actor;
+import dev.messaging.Messaging;
+import dev.messaging.change.Change;
+import dev.messaging.common.Page;
+import dev.messaging.conversation.Conversation;
+import dev.messaging.conversation.NewConversation;
+import dev.messaging.inbox.InboxEntry;
+import dev.messaging.inbox.InboxQuery;
+import dev.messaging.message.Message;
+import dev.messaging.message.NewMessage;
+import dev.messaging.spi.Store;
+import dev.messaging.thread.ThreadMetadata;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * What every contract test shares: a fresh {@link Messaging} over the store under test, a clock
+ * the test moves, deterministic ids, a tenant of its own (so stores that share a database across
+ * tests stay apart), and helpers that read like the rules.
+ */
+public abstract class ContractSupport {
+    protected static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+
+    protected MutableClock clock;
+    protected Messaging messaging;
+    protected String company;
+    protected String location;
+    protected Actor alice;
+    protected Actor bob;
+    protected Actor system;
+
+    /** A store for one test; it may hold other tests' tenants, never this test's. */
+    protected abstract Store newStore();
+
+    /** How long a message text may be in these tests (kept small so the limit test is cheap). */
+    protected int maxTextLength() {
+        return 2_000;
+    }
+
+    @BeforeEach
+    void openMessaging() {
+        clock = new MutableClock(T0);
+        messaging = Messaging.builder(newStore()).clock(clock).ids(new SequentialIds())
+                .maxTextLength(maxTextLength()).build();
+        company = "co-" + UUID.randomUUID();
+        location = "loc-1";
+        alice = Actor.user(company, location, "alice");
+        bob = Actor.user(company, location, "bob");
+        system = Actor.system(company, location);
+    }
+
+    @AfterEach
+    void closeMessaging() {
+        messaging.close();
+    }
+
+    protected Actor customer(String customerId) {
+        return Actor.customer(company, location, customerId);
+    }
+
+    /** Moves the clock one second, so that every write has its own time. */
+    protected Instant tick() {
+        return clock.advance(Duration.ofSeconds(1));
+    }
+
+    protected Message customerSays(String customerId, String text) {
+        tick();
+        return messaging.messages().create(customer(customerId), NewMessage.to(customerId, text).build());
+    }
+
+    protected Message userSays(Actor user, String customerId, String text) {
+        tick();
+        return messaging.messages().create(user, NewMessage.to(customerId, text).build());
+    }
+
+    protected Conversation conversationOf(String customerId) {
+        return messaging.conversations().getOrCreate(alice, NewConversation.forCustomer(customerId));
+    }
+
+    protected ThreadMetadata thread(Actor user, String conversationId) {
+        return messaging.threads().find(user, messaging.threads().threadId(user, conversationId));
+    }
+
+    protected String threadId(Actor user, String conversationId) {
+        return messaging.threads().threadId(user, conversationId);
+    }
+
+    protected int unread(Actor user, String conversationId) {
+        return thread(user, conversationId).unreadMessagesCount();
+    }
+
+    protected List<InboxEntry> inbox(Actor user, InboxQuery query) {
+        return messaging.inbox().list(user, query).items();
+    }
+
+    protected List<String> inboxCustomers(Actor user, InboxQuery query) {
+        return inbox(user, query).stream().map(e -> e.conversation().customerId()).toList();
+    }
+
+    /** Every page of the inbox, following the cursors. */
+    protected List<InboxEntry> allPages(Actor user, InboxQuery query) {
+        List<InboxEntry> all = new ArrayList<>();
+        Page<InboxEntry> page = messaging.inbox().list(user, query);
+        all.addAll(page.items());
+        while (page.hasMore()) {
+            page = messaging.inbox().list(user, query.cursor(page.nextCursor()));
+            all.addAll(page.items());
+        }
+        return all;
+    }
+
+    protected List<Change> feed() {
+        List<Change> all = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<Change> batch = messaging.changes().since(alice, after, 100);
+            if (batch.isEmpty()) {
+                return all;
+            }
+            all.addAll(batch);
+            after = batch.get(batch.size() - 1).sequence();
+        }
+    }
+
+    protected long feedHead() {
+        List<Change> all = feed();
+        return all.isEmpty() ? 0 : all.get(all.size() - 1).sequence();
+    }
+
+    /** The state a failed call must leave untouched: the feed, the inbox of both users. */
+    protected Object snapshot() {
+        return List.of(feed(), inbox(alice, InboxQuery.all().view(dev.messaging.inbox.InboxView.ALL)),
+                inbox(bob, InboxQuery.all().view(dev.messaging.inbox.InboxView.ALL)));
+    }
+
+    protected void assertUnchangedSince(Object before) {
+        assertThat(snapshot()).isEqualTo(before);
+    }
+}

@@ -1,0 +1,1397 @@
+package dev.messaging.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.messaging.Actor;
+import dev.messaging.change.Change;
+import dev.messaging.change.EntityType;
+import dev.messaging.change.Operation;
+import dev.messaging.common.Page;
+import dev.messaging.conversation.AssigneeFilter;
+import dev.messaging.conversation.Contact;
+import dev.messaging.conversation.Conversation;
+import dev.messaging.conversation.ConversationChannel;
+import dev.messaging.conversation.ConversationHit;
+import dev.messaging.conversation.ConversationQuery;
+import dev.messaging.conversation.ConversationStatus;
+import dev.messaging.conversation.ConversationUpdate;
+import dev.messaging.conversation.NewConversation;
+import dev.messaging.conversation.SearchSort;
+import dev.messaging.conversation.SearchStatus;
+import dev.messaging.error.ConflictException;
+import dev.messaging.error.ForbiddenException;
+import dev.messaging.error.NotFoundException;
+import dev.messaging.error.ValidationException;
+import dev.messaging.inbox.InboxEntry;
+import dev.messaging.inbox.InboxQuery;
+import dev.messaging.inbox.InboxView;
+import dev.messaging.message.AppointmentEvent;
+import dev.messaging.message.AuthorType;
+import dev.messaging.message.DeliveryStatus;
+import dev.messaging.message.DeliveryUpdate;
+import dev.messaging.message.Direction;
+import dev.messaging.message.EmailDetails;
+import dev.messaging.message.Message;
+import dev.messaging.message.MessageChannel;
+import dev.messaging.message.MessageFile;
+import dev.messaging.message.MessageOrigin;
+import dev.messaging.message.MessageQuery;
+import dev.messaging.message.MessageType;
+import dev.messaging.message.NewMessage;
+import dev.messaging.message.OrderShareType;
+import dev.messaging.notification.NotificationConfig;
+import dev.messaging.thread.ThreadMetadata;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules of DESIGN.md, checked against a store. Every store runs this suite unchanged through
+ * a subclass that says only how to make the store ({@link #newStore()}). Grouped by concept; each
+ * test is named by the rule it checks.
+ */
+public abstract class MessagingContract extends ContractSupport {
+
+    @Nested
+    @DisplayName("Records and versions")
+    class Records {
+        @Test
+        void aNewRecordHasAnIdItsCreationTimeNoUpdateTimeAndVersionOne() {
+            Instant now = tick();
+            Conversation c = messaging.conversations().create(alice, NewConversation.forCustomer("c1"));
+            assertThat(c.id()).isNotBlank();
+            assertThat(c.createdDate()).isEqualTo(now);
+            assertThat(c.updatedDate()).isNull();
+            assertThat(c.companyId()).isEqualTo(company);
+            assertThat(c.locationId()).isEqualTo(location);
+            assertThat(c.meta().version()).isEqualTo(1);
+            assertThat(c.meta().userId()).isEqualTo("alice");
+            assertThat(messaging.conversations().find(alice, c.id())).contains(c);
+        }
+
+        @Test
+        void everyChangeBumpsTheVersionByOneAndSetsUpdatedDate() {
+            Conversation c = conversationOf("c1");
+            Instant now = tick();
+            Conversation updated = messaging.conversations().update(alice.withSession("s-1"), c.id(),
+                    ConversationUpdate.create().subject("Brakes"));
+            assertThat(updated.version()).isEqualTo(2);
+            assertThat(updated.updatedDate()).isEqualTo(now);
+            assertThat(updated.meta().sessionId()).isEqualTo("s-1");
+            assertThat(messaging.conversations().find(alice, c.id())).contains(updated);
+        }
+
+        @Test
+        void anUpdateFromAStaleVersionIsAConflictNamingTheCurrentVersionAndChangesNothing() {
+            Conversation c = conversationOf("c1");
+            messaging.conversations().update(alice, c.id(), ConversationUpdate.create().subject("one"));
+            Object before = snapshot();
+            ConflictException e = catchThrowableOfType(ConflictException.class, () -> messaging.conversations()
+                    .update(alice, c.id(), ConversationUpdate.create().subject("two").expectedVersion(1)));
+            assertThat(e.currentVersion()).isEqualTo(2);
+            assertThat(e.existingId()).isEqualTo(c.id());
+            assertThat(messaging.conversations().find(alice, c.id()).orElseThrow().subject()).isEqualTo("one");
+            assertUnchangedSince(before);
+        }
+
+        @Test
+        void aNewMessageRefreshesTheSummaryWithoutBumpingTheConversationVersion() {
+            Conversation c = conversationOf("c1");
+            Message m = customerSays("c1", "hello there");
+            Conversation after = messaging.conversations().find(alice, c.id()).orElseThrow();
+            assertThat(after.version()).isEqualTo(1);
+            assertThat(after.lastMessageId()).isEqualTo(m.id());
+            assertThat(after.lastMessageBody()).isEqualTo("hello there");
+            assertThat(after.lastMessageDate()).isEqualTo(m.createdDate());
+            assertThat(after.lastMessageDirection()).isEqualTo(Direction.INBOUND);
+        }
+
+        @Test
+        void timesAreTruncatedToMilliseconds() {
+            clock.set(Instant.parse("2026-01-05T09:00:00.123456789Z"));
+            Message m = messaging.messages().create(customer("c1"), NewMessage.to("c1", "hi").build());
+            assertThat(m.createdDate()).isEqualTo(Instant.parse("2026-01-05T09:00:00.123Z"));
+            assertThat(messaging.messages().find(alice, m.id()).orElseThrow().createdDate())
+                    .isEqualTo(m.createdDate());
+        }
+    }
+
+    @Nested
+    @DisplayName("Tenancy")
+    class Tenancy {
+        Actor stranger() {
+            return Actor.user("other-" + company, location, "alice");
+        }
+
+        Actor otherLocation() {
+            return Actor.user(company, "loc-2", "alice");
+        }
+
+        @Test
+        void anotherTenantsIdIsNotFoundAndNeverReturned() {
+            Message m = customerSays("c1", "private");
+            for (Actor outsider : List.of(stranger(), otherLocation())) {
+                assertThat(messaging.conversations().find(outsider, m.conversationId())).isEmpty();
+                assertThat(messaging.messages().find(outsider, m.id())).isEmpty();
+                assertThatThrownBy(() -> messaging.messages().list(outsider, m.conversationId(), MessageQuery.first()))
+                        .isInstanceOf(NotFoundException.class);
+            }
+        }
+
+        @Test
+        void anotherTenantsIdAsTheTargetOfAWriteIsNotFoundAndChangesNothing() {
+            Message m = customerSays("c1", "private");
+            Object before = snapshot();
+            Actor outsider = stranger();
+            List<Runnable> writes = List.of(
+                    () -> messaging.conversations().update(outsider, m.conversationId(),
+                            ConversationUpdate.create().subject("x")),
+                    () -> messaging.conversations().delete(outsider, m.conversationId(), null),
+                    () -> messaging.conversations().restore(outsider, m.conversationId()),
+                    () -> messaging.messages().delete(outsider, m.id(), null),
+                    () -> messaging.messages().restore(outsider, m.id()),
+                    () -> messaging.messages().updateDelivery(outsider, m.id(), DeliveryUpdate.sms(DeliveryStatus.SENT)),
+                    () -> messaging.threads().markRead(outsider, messaging.threads().threadId(outsider,
+                            m.conversationId())));
+            for (Runnable write : writes) {
+                assertThatThrownBy(write::run).isInstanceOf(NotFoundException.class);
+            }
+            assertUnchangedSince(before);
+        }
+
+        @Test
+        void anotherTenantsIdInARequestBodyIsAValidationErrorOnThatField() {
+            Message m = customerSays("c1", "private");
+            Object before = snapshot();
+            ValidationException e = catchThrowableOfType(ValidationException.class, () -> messaging.messages()
+                    .create(stranger(), NewMessage.builder().conversationId(m.conversationId()).text("hi").build()));
+            assertThat(e.fields()).containsExactly("conversationId");
+            assertUnchangedSince(before);
+        }
+
+        @Test
+        void listsInboxSearchAndFeedShowOnlyTheActorsTenant() {
+            customerSays("c1", "mine");
+            Actor outsider = stranger();
+            messaging.messages().create(Actor.customer(outsider.tenant().companyId(), location, "c1"),
+                    NewMessage.to("c1", "theirs").build());
+            assertThat(inbox(alice, InboxQuery.all())).extracting(e -> e.message().text()).containsExactly("mine");
+            assertThat(inbox(outsider, InboxQuery.all())).extracting(e -> e.message().text()).containsExactly("theirs");
+            assertThat(messaging.conversations().search(alice, ConversationQuery.all()).items()).hasSize(1);
+            assertThat(feed()).allSatisfy(change -> assertThat(change.payload().get("text")).isNotEqualTo("theirs"));
+            assertThat(inbox(alice, InboxQuery.all().query("theirs"))).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("Who may do what")
+    class Access {
+        @Test
+        void aUserMayNotReadOrChangeAnotherUsersThread() {
+            Message m = customerSays("c1", "hi");
+            String alicesThread = threadId(alice, m.conversationId());
+            Object before = snapshot();
+            List<Runnable> calls = List.of(
+                    () -> messaging.threads().find(bob, alicesThread),
+                    () -> messaging.threads().markRead(bob, alicesThread),
+                    () -> messaging.threads().markUnread(bob, alicesThread),
+                    () -> messaging.threads().setImportant(bob, alicesThread, true),
+                    () -> messaging.threads().setArchived(bob, alicesThread, true));
+            for (Runnable call : calls) {
+                assertThatThrownBy(call::run).isInstanceOf(ForbiddenException.class);
+            }
+            assertUnchangedSince(before);
+        }
+
+        @Test
+        void aCustomerMayNotWriteIntoOrReadAnotherCustomersConversation() {
+            Message m = customerSays("c1", "hi");
+            Object before = snapshot();
+            Actor mallory = customer("c2");
+            assertThatThrownBy(() -> messaging.messages().create(mallory, NewMessage.to("c1", "boo").build()))
+                    .isInstanceOf(ForbiddenException.class);
+            assertThatThrownBy(() -> messaging.messages().create(mallory,
+                    NewMessage.builder().conversationId(m.conversationId()).text("boo").build()))
+                    .isInstanceOf(ForbiddenException.class);
+            assertThatThrownBy(() -> messaging.messages().find(mallory, m.id())).isInstanceOf(ForbiddenException.class);
+            assertThatThrownBy(() -> messaging.conversations().find(mallory, m.conversationId()))
+                    .isInstanceOf(ForbiddenException.class);
+            assertThatThrownBy(() -> messaging.messages().list(mallory, m.conversationId(), MessageQuery.first()))
+                    .isInstanceOf(ForbiddenException.class);
+            assertUnchangedSince(before);
+        }
+
+        @Test
+        void aCustomerMayReadItsOwnConversation() {
+            Message m = customerSays("c1", "hi");
+            userSays(alice, "c1", "hello back");
+            assertThat(messaging.messages().list(customer("c1"), m.conversationId(), MessageQuery.first()).items())
+                    .extracting(Message::text).containsExactly("hi", "hello back");
+            assertThat(messaging.conversations().find(customer("c1"), m.conversationId())).isPresent();
+        }
+
+        @Test
+        void systemHasNoThreadsAndMayNotEditConversations() {
+            Message m = customerSays("c1", "hi");
+            String thread = threadId(alice, m.conversationId());
+            Object before = snapshot();
+            List<Runnable> calls = List.of(
+                    () -> messaging.threads().markRead(system, thread),
+                    () -> messaging.threads().markAllRead(system),
+                    () -> messaging.threads().unreadTotal(system),
+                    () -> messaging.inbox().list(system, InboxQuery.all()),
+                    () -> messaging.conversations().create(system, NewConversation.forCustomer("c9")),
+                    () -> messaging.conversations().update(system, m.conversationId(),
+                            ConversationUpdate.create().subject("x")),
+                    () -> messaging.conversations().delete(system, m.conversationId(), null),
+                    () -> messaging.messages().delete(system, m.id(), null));
+            for (Runnable call : calls) {
+                assertThatThrownBy(call::run).isInstanceOf(ForbiddenException.class);
+            }
+            assertUnchangedSince(before);
+        }
+
+        @Test
+        void aCustomerMayNotUseStaffCalls() {
+            Message m = customerSays("c1", "hi");
+            Actor c1 = customer("c1");
+            Object before = snapshot();
+            List<Runnable> calls = List.of(
+                    () -> messaging.inbox().list(c1, InboxQuery.all()),
+                    () -> messaging.messages().delete(c1, m.id(), null),
+                    () -> messaging.messages().updateDelivery(c1, m.id(), DeliveryUpdate.sms(DeliveryStatus.SENT)),
+                    () -> messaging.conversations().search(c1, ConversationQuery.all()),
+                    () -> messaging.changes().since(c1, 0, 10),
+                    () -> messaging.notificationConfig().get(c1, "alice"));
+            for (Runnable call : calls) {
+                assertThatThrownBy(call::run).isInstanceOf(ForbiddenException.class);
+            }
+            assertUnchangedSince(before);
+        }
+
+        @Test
+        void systemMayCreateMessagesUpdateDeliveryAndImportHistory() {
+            customerSays("c1", "hi");
+            tick();
+            Message sent = messaging.messages().create(system, NewMessage.to("c1", "Your car is ready")
+                    .sendSms(true).build());
+            assertThat(sent.authorType()).isEqualTo(AuthorType.SYSTEM);
+            assertThat(messaging.messages().updateDelivery(system, sent.id(), DeliveryUpdate.sms(DeliveryStatus.SENT))
+                    .smsStatus()).isEqualTo(DeliveryStatus.SENT);
+            Message imported = messaging.messages().create(system, NewMessage.to("c1", "old").imported(true)
+                    .createdDate(T0.minus(Duration.ofDays(30))).build());
+            assertThat(imported.imported()).isTrue();
+            assertThatThrownBy(() -> messaging.messages().create(alice, NewMessage.to("c1", "old").imported(true)
+                    .build())).isInstanceOf(ForbiddenException.class);
+        }
+    }
+
+    @Nested
+    @DisplayName("Conversations")
+    class Conversations {
+        @Test
+        void creatingASecondLiveConversationForACustomerIsAConflictNamingTheExistingOne() {
+            Conversation first = messaging.conversations().create(alice, NewConversation.forCustomer("c1"));
+            Object before = snapshot();
+            ConflictException e = catchThrowableOfType(ConflictException.class,
+                    () -> messaging.conversations().create(alice, NewConversation.forCustomer("c1")));
+            assertThat(e.existingId()).isEqualTo(first.id());
+            assertUnchangedSince(before);
+        }
+
+        @Test
+        void getOrCreateReturnsTheLiveConversationOrCreatesIt() {
+            Conversation created = messaging.conversations().getOrCreate(alice, NewConversation.forCustomer("c1")
+                    .withContact(new Contact("person", "Ann", "Lee", null, "ann@example.com", "+1555", "en")));
+            Conversation again = messaging.conversations().getOrCreate(alice, NewConversation.forCustomer("c1"));
+            assertThat(again).isEqualTo(created);
+            assertThat(created.contact().firstName()).isEqualTo("Ann");
+        }
+
+        @Test
+        void softDeletedConversationsAreIgnoredByCreateAndGetOrCreate() {
+            Conversation first = conversationOf("c1");
+            messaging.conversations().delete(alice, first.id(), "spam");
+            Conversation second = messaging.conversations().create(alice, NewConversation.forCustomer("c1"));
+            assertThat(second.id()).isNotEqualTo(first.id());
+            assertThat(messaging.conversations().getOrCreate(alice, NewConversation.forCustomer("c1")).id())
+                    .isEqualTo(second.id());
+        }
+
+        @Test
+        void aMessageForACustomerWithNoConversationCreatesIt() {
+            Message m = customerSays("c1", "hi");
+            Conversation c = messaging.conversations().find(alice, m.conversationId()).orElseThrow();
+            assertThat(c.customerId()).isEqualTo("c1");
+            assertThat(conversationOf("c1").id()).isEqualTo(c.id());
+        }
+
+        @Test
+        void anUpdateSetsAndClearsFields() {
+            Conversation c = conversationOf("c1");
+            Conversation assigned = messaging.conversations().update(alice, c.id(), ConversationUpdate.create()
+                    .assignedTo("bob").channel(ConversationChannel.TYPE_EMAIL).orderId("o-1"));
+            assertThat(assigned.assignedTo()).isEqualTo("bob");
+            assertThat(assigned.channel()).isEqualTo(ConversationChannel.TYPE_EMAIL);
+            Conversation cleared = messaging.conversations().update(alice, c.id(),
+                    ConversationUpdate.create().assignedTo(null));
+            assertThat(cleared.assignedTo()).isNull();
+            assertThat(cleared.orderId()).isEqualTo("o-1");
+        }
+
+        @Test
+        void snoozingNeedsATimeAndOtherStatusesClearIt() {
+            Conversation c = conversationOf("c1");
+            assertThatThrownBy(() -> messaging.conversations().update(alice, c.id(),
+                    ConversationUpdate.create().status(ConversationStatus.SNOOZED)))
+                    .isInstanceOfSatisfying(ValidationException.class,
+                            e -> assertThat(e.fields()).containsExactly("snoozedUntil"));
+            Conversation snoozed = messaging.conversations().update(alice, c.id(),
+                    ConversationUpdate.create().snoozeUntil(T0.plus(Duration.ofDays(1))));
+            assertThat(snoozed.status()).isEqualTo(ConversationStatus.SNOOZED);
+            Conversation open = messaging.conversations().update(alice, c.id(),
+                    ConversationUpdate.create().status(ConversationStatus.OPEN));
+            assertThat(open.snoozedUntil()).isNull();
+        }
+    }
+
+    @Nested
+    @DisplayName("Soft delete, restore and erase")
+    class SoftDelete {
+        @Test
+        void deletingAConversationSetsItsDeletionAndHidesItFromInboxAndSearchButNotFromFind() {
+            Message m = customerSays("c1", "hi");
+            tick();
+            Conversation deleted = messaging.conversations().delete(alice, m.conversationId(), "spam");
+            assertThat(deleted.deleted()).isTrue();
+            assertThat(deleted.deletedUserId()).isEqualTo("alice");
+            assertThat(deleted.deletedReason()).isEqualTo("spam");
+            assertThat(deleted.deletedDate()).isEqualTo(clock.instant());
+            assertThat(messaging.conversations().find(alice, m.conversationId())).contains(deleted);
+            assertThat(inbox(alice, InboxQuery.all())).isEmpty();
+            assertThat(inbox(alice, InboxQuery.all().view(InboxView.ALL))).isEmpty();
+            assertThat(messaging.conversations().search(alice, ConversationQuery.all()).items()).isEmpty();
+            assertThat(messaging.conversations().search(alice, ConversationQuery.all().includeDeleted()).items())
+                    .hasSize(1);
+            assertThat(messaging.messages().find(alice, m.id()).orElseThrow().deleted()).isFalse();
+        }
+
+        @Test
+        void restoringAConversationBringsItBack() {
+            Message m = customerSays("c1", "hi");
+            messaging.conversations().delete(alice, m.conversationId(), null);
+            Conversation restored = messaging.conversations().restore(alice, m.conversationId());
+            assertThat(restored.deleted()).isFalse();
+            assertThat(restored.deletion()).isNull();
+            assertThat(restored.version()).isEqualTo(3);
+            assertThat(inboxCustomers(alice, InboxQuery.all())).containsExactly("c1");
+        }
+
+        @Test
+        void restoringWhileAnotherLiveConversationExistsIsAConflictNamingTheLiveOne() {
+            Conversation first = conversationOf("c1");
+            messaging.conversations().delete(alice, first.id(), null);
+            Conversation second = conversationOf("c1");
+            Object before = snapshot();
+            ConflictException e = catchThrowableOfType(ConflictException.class,
+                    () -> messaging.conversations().restore(alice, first.id()));
+            assertThat(e.existingId()).isEqualTo(second.id());
+            assertUnchangedSince(before);
+        }
+
+        @Test
+        void aDeletedMessageLeavesListsAndSummaryUnlessAskedAndFindStillReturnsIt() {
+            Message first = customerSays("c1", "first");
+            Message second = customerSays("c1", "second");
+            tick();
+            Message deleted = messaging.messages().delete(alice, second.id(), "typo");
+            assertThat(deleted.deleted()).isTrue();
+            assertThat(deleted.deletedReason()).isEqualTo("typo");
+            assertThat(messaging.messages().find(alice, second.id())).contains(deleted);
+            assertThat(messaging.messages().list(alice, first.conversationId(), MessageQuery.first()).items())
+                    .extracting(Message::id).containsExactly(first.id());
+            assertThat(messaging.messages().list(alice, first.conversationId(), MessageQuery.first().includeDeleted())
+                    .items()).extracting(Message::id).containsExactly(first.id(), second.id());
+            Conversation c = messaging.conversations().find(alice, first.conversationId()).orElseThrow();
+            assertThat(c.lastMessageId()).isEqualTo(first.id());
+            assertThat(c.lastMessageBody()).isEqualTo("first");
+            messaging.messages().restore(alice, second.id());
+            assertThat(messaging.conversations().find(alice, first.conversationId()).orElseThrow().lastMessageId())
+                    .isEqualTo(second.id());
+        }
+
+        @Test
+        void aConversationWhoseOnlyMessageIsDeletedLeavesTheInbox() {
+            Message m = customerSays("c1", "only");
+            messaging.messages().delete(alice, m.id(), null);
+            assertThat(inbox(alice, InboxQuery.all().view(InboxView.ALL))).isEmpty();
+            Conversation c = messaging.conversations().find(alice, m.conversationId()).orElseThrow();
+            assertThat(c.lastMessageId()).isNull();
+            assertThat(c.lastMessageDate()).isNull();
+        }
+
+        @Test
+        void eraseRemovesTheCustomersRecordsAndFeedPayloadsAndRecordsTheErasure() {
+            Message m = customerSays("c1", "my secret address");
+            messaging.threads().markRead(alice, threadId(alice, m.conversationId()));
+            customerSays("c2", "someone else");
+            int erased = messaging.conversations().erase(alice, "c1");
+            assertThat(erased).isEqualTo(1);
+            assertThat(messaging.conversations().find(alice, m.conversationId())).isEmpty();
+            assertThat(messaging.messages().find(alice, m.id())).isEmpty();
+            assertThat(inboxCustomers(alice, InboxQuery.all())).containsExactly("c2");
+            assertThat(inbox(alice, InboxQuery.all().query("secret"))).isEmpty();
+            List<Change> changes = feed();
+            assertThat(changes).noneMatch(c -> c.payload().containsValue("my secret address"));
+            assertThat(changes).noneMatch(c -> "c1".equals(c.customerId()));
+            Change erasure = changes.get(changes.size() - 1);
+            assertThat(erasure.operation()).isEqualTo(Operation.ERASE);
+            assertThat(erasure.actorId()).isEqualTo("alice");
+            assertThat(erasure.entityId()).isEqualTo("c1");
+            assertThat(messaging.conversations().getOrCreate(alice, NewConversation.forCustomer("c1")).id())
+                    .isNotEqualTo(m.conversationId());
+        }
+    }
+
+    @Nested
+    @DisplayName("Messages")
+    class Messages {
+        @Test
+        void aCustomersMessageHasNullSendFlagsAndInternalAndIsNotShopRead() {
+            Message m = customerSays("c1", "hi");
+            assertThat(m.authorType()).isEqualTo(AuthorType.CUSTOMER);
+            assertThat(m.sendEmail()).isNull();
+            assertThat(m.sendSms()).isNull();
+            assertThat(m.internal()).isNull();
+            assertThat(m.shopRead()).isFalse();
+            assertThat(m.direction()).isEqualTo(Direction.INBOUND);
+            assertThat(m.customerId()).isEqualTo("c1");
+            assertThat(m.userId()).isNull();
+        }
+
+        @Test
+        void aUsersMessageHasNullShopReadAndDefaultsFlagsAndStatuses() {
+            tick();
+            Message quiet = messaging.messages().create(alice, NewMessage.to("c1", "note").build());
+            assertThat(quiet.shopRead()).isNull();
+            assertThat(quiet.internal()).isFalse();
+            assertThat(quiet.sendEmail()).isFalse();
+            assertThat(quiet.sendSms()).isFalse();
+            assertThat(quiet.emailStatus()).isNull();
+            assertThat(quiet.smsStatus()).isNull();
+            assertThat(quiet.userId()).isEqualTo("alice");
+            assertThat(quiet.direction()).isEqualTo(Direction.OUTBOUND);
+            tick();
+            Message sent = messaging.messages().create(alice, NewMessage.to("c1", "ready").sendSms(true)
+                    .sendEmail(true).emailSubject("Your car").build());
+            assertThat(sent.smsStatus()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(sent.emailStatus()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(sent.channel()).isEqualTo(MessageChannel.TYPE_SMS);
+        }
+
+        @Test
+        void typeIsTransactionalUnlessACampaignIdIsSet() {
+            assertThat(userSays(alice, "c1", "hi").type()).isEqualTo(MessageType.TRANSACTIONAL);
+            tick();
+            Message campaign = messaging.messages().create(system, NewMessage.to("c1", "20% off")
+                    .oneTimeCampaignId("camp-1").origin(MessageOrigin.CAMPAIGN).build());
+            assertThat(campaign.type()).isEqualTo(MessageType.MARKETING);
+            assertThat(campaign.origin()).isEqualTo(MessageOrigin.CAMPAIGN);
+        }
+
+        @Test
+        void anOrderShareNeedsItsTypeAndOrder() {
+            ValidationException e = catchThrowableOfType(ValidationException.class, () -> messaging.messages()
+                    .create(alice, NewMessage.to("c1", "see order").isOrderShare(true).build()));
+            assertThat(e.fields()).containsExactlyInAnyOrder("orderShareType", "orderId");
+            Message share = messaging.messages().create(alice, NewMessage.to("c1", "see order").isOrderShare(true)
+                    .orderShareType(OrderShareType.INSPECTION).orderId("o-1").orderNumber("1001").build());
+            assertThat(share.isOrderShare()).isTrue();
+            assertThat(share.orderNumber()).isEqualTo("1001");
+        }
+
+        @Test
+        void anAppointmentConfirmationRequestNeedsItsAppointmentAndEvent() {
+            ValidationException e = catchThrowableOfType(ValidationException.class, () -> messaging.messages()
+                    .create(alice, NewMessage.to("c1", "confirm?").requestAppointmentConfirmation(true).build()));
+            assertThat(e.fields()).containsExactlyInAnyOrder("appointmentId", "appointmentEvent");
+            Message ok = messaging.messages().create(alice, NewMessage.to("c1", "confirm?")
+                    .requestAppointmentConfirmation(true).appointmentId("a-1")
+                    .appointmentEvent(AppointmentEvent.CONFIRM).build());
+            assertThat(ok.appointmentEvent()).isEqualTo(AppointmentEvent.CONFIRM);
+        }
+
+        @Test
+        void anInternalNoteIsNeverSentAndNeverUnread() {
+            customerSays("c1", "hi");
+            tick();
+            Message note = messaging.messages().create(alice, NewMessage.to("c1", "call him").internal(true).build());
+            assertThat(note.internal()).isTrue();
+            assertThat(note.sendSms()).isFalse();
+            assertThat(note.sendEmail()).isFalse();
+            assertThat(note.channel()).isEqualTo(MessageChannel.TYPE_INTERNAL_COMMENT);
+            assertThat(unread(bob, note.conversationId())).isEqualTo(1);
+            assertThatThrownBy(() -> messaging.messages().create(alice, NewMessage.to("c1", "x").internal(true)
+                    .sendSms(true).build())).isInstanceOfSatisfying(ValidationException.class,
+                            e -> assertThat(e.fields()).containsExactly("sendSms"));
+        }
+
+        @Test
+        void everyFieldOfTheRequestIsKeptAndReturned() {
+            List<MessageFile> files = List.of(new MessageFile("f2", "https://x/2", "https://x/2t", 20L, "image/png", "b.png"),
+                    new MessageFile("f1", "https://x/1", null, 10L, "application/pdf", "a.pdf"));
+            EmailDetails email = new EmailDetails("alt", "thr", "text/plain", List.of("https://x/a"), "Gmail",
+                    "shop@x.com", List.of("ann@x.com"), List.of("cc@x.com"), List.of(), "r-1", "workflow", "cp-1");
+            tick();
+            Message m = messaging.messages().create(alice, NewMessage.to("c1", "ready").files(files)
+                    .metadata(Map.of("k", "v")).vehicleId("v-1").vendorId("ve-1").emailId("e-1")
+                    .phoneNumberId("p-1").userColor("#ff0000").avoidSMSQuietHours(true).detached(true)
+                    .suggestedReply("ok?").locationReviewRequestId("lr-1").emailDetails(email).sendEmail(true)
+                    .emailSubject("subj").build());
+            Message found = messaging.messages().find(alice, m.id()).orElseThrow();
+            assertThat(found).isEqualTo(m);
+            assertThat(found.files()).extracting(MessageFile::id).containsExactly("f2", "f1");
+            assertThat(found.emailDetails()).isEqualTo(email);
+            assertThat(found.metadata()).containsEntry("k", "v");
+            assertThat(found.userColor()).isEqualTo("#ff0000");
+            assertThat(found.avoidSMSQuietHours()).isTrue();
+        }
+
+        @Test
+        void aRetryWithTheSameClientMessageIdAndContentReturnsTheFirstMessage() {
+            NewMessage request = NewMessage.to("c1", "hi").clientMessageId("client-1").build();
+            tick();
+            Message first = messaging.messages().create(customer("c1"), request);
+            long head = feedHead();
+            tick();
+            Message retry = messaging.messages().create(customer("c1"), request);
+            assertThat(retry).isEqualTo(first);
+            assertThat(feedHead()).isEqualTo(head);
+            assertThat(messaging.messages().list(alice, first.conversationId(), MessageQuery.first()).items()).hasSize(1);
+        }
+
+        @Test
+        void theSameClientMessageIdWithOtherContentIsAConflictNamingTheFirstMessage() {
+            tick();
+            Message first = messaging.messages().create(customer("c1"),
+                    NewMessage.to("c1", "hi").clientMessageId("client-1").build());
+            Object before = snapshot();
+            ConflictException e = catchThrowableOfType(ConflictException.class, () -> messaging.messages()
+                    .create(customer("c1"), NewMessage.to("c1", "bye").clientMessageId("client-1").build()));
+            assertThat(e.existingId()).isEqualTo(first.id());
+            assertUnchangedSince(before);
+        }
+
+        @Test
+        void historyImportMaySetCreatedDateAndOtherCreatesTakeTheClock() {
+            Instant past = Instant.parse("2020-02-02T10:00:00Z");
+            Message imported = messaging.messages().create(system, NewMessage.to("c1", "old").imported(true)
+                    .createdDate(past).build());
+            assertThat(imported.createdDate()).isEqualTo(past);
+            Message now = customerSays("c1", "new");
+            assertThat(now.createdDate()).isEqualTo(clock.instant());
+            ValidationException e = catchThrowableOfType(ValidationException.class, () -> messaging.messages()
+                    .create(alice, NewMessage.to("c1", "x").createdDate(past).build()));
+            assertThat(e.fields()).containsExactly("createdDate");
+        }
+
+        @Test
+        void anImportedOlderMessageDoesNotReplaceANewerSummary() {
+            Message recent = customerSays("c1", "recent");
+            messaging.messages().create(system, NewMessage.to("c1", "old").imported(true)
+                    .createdDate(Instant.parse("2020-02-02T10:00:00Z")).build());
+            assertThat(messaging.conversations().find(alice, recent.conversationId()).orElseThrow().lastMessageId())
+                    .isEqualTo(recent.id());
+        }
+
+        @Test
+        void listReturnsMessagesOldestFirstPagedBothWays() {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                ids.add(customerSays("c1", "m" + i).id());
+            }
+            String conversationId = messaging.messages().find(alice, ids.get(0)).orElseThrow().conversationId();
+            Page<Message> first = messaging.messages().list(alice, conversationId, MessageQuery.first().limit(3));
+            assertThat(first.items()).extracting(Message::id).containsExactlyElementsOf(ids.subList(0, 3));
+            assertThat(first.hasMore()).isTrue();
+            Page<Message> second = messaging.messages().list(alice, conversationId,
+                    MessageQuery.first().limit(3).after(first.nextCursor()));
+            assertThat(second.items()).extracting(Message::id).containsExactlyElementsOf(ids.subList(3, 6));
+            Page<Message> third = messaging.messages().list(alice, conversationId,
+                    MessageQuery.first().limit(3).after(second.nextCursor()));
+            assertThat(third.items()).extracting(Message::id).containsExactly(ids.get(6));
+            assertThat(third.hasMore()).isFalse();
+            assertThat(third.nextCursor()).isNull();
+            Page<Message> back = messaging.messages().list(alice, conversationId,
+                    MessageQuery.first().limit(2).before(second.nextCursor()));
+            assertThat(back.items()).extracting(Message::id).containsExactlyElementsOf(ids.subList(3, 5));
+            Page<Message> further = messaging.messages().list(alice, conversationId,
+                    MessageQuery.first().limit(10).before(back.nextCursor()));
+            assertThat(further.items()).extracting(Message::id).containsExactlyElementsOf(ids.subList(0, 3));
+            assertThat(further.hasMore()).isFalse();
+        }
+
+        @Test
+        void deliveryStatusMovesOnlyForwardWithHistoryAndStaleUpdatesAreIgnored() {
+            tick();
+            Message m = messaging.messages().create(alice, NewMessage.to("c1", "ready").sendSms(true).build());
+            tick();
+            Message sent = messaging.messages().updateDelivery(system, m.id(), DeliveryUpdate.sms(DeliveryStatus.SENT));
+            tick();
+            Message read = messaging.messages().updateDelivery(system, m.id(), DeliveryUpdate.sms(DeliveryStatus.READ));
+            long head = feedHead();
+            tick();
+            Message stale = messaging.messages().updateDelivery(system, m.id(),
+                    DeliveryUpdate.sms(DeliveryStatus.DELIVERED));
+            assertThat(stale).isEqualTo(read);
+            assertThat(feedHead()).isEqualTo(head);
+            assertThat(read.smsStatus()).isEqualTo(DeliveryStatus.READ);
+            assertThat(read.smsDeliveries()).extracting(d -> d.status())
+                    .containsExactly(DeliveryStatus.SENT, DeliveryStatus.READ);
+            assertThat(read.smsDeliveries().get(0).date()).isEqualTo(sent.updatedDate());
+            assertThat(read.version()).isEqualTo(3);
+        }
+
+        @Test
+        void errorIsFinalAndKeepsItsMessage() {
+            tick();
+            Message m = messaging.messages().create(alice, NewMessage.to("c1", "ready").sendEmail(true).build());
+            Message failed = messaging.messages().updateDelivery(system, m.id(),
+                    DeliveryUpdate.email(DeliveryStatus.ERROR).withError("mailbox full"));
+            assertThat(failed.emailStatus()).isEqualTo(DeliveryStatus.ERROR);
+            assertThat(failed.emailError()).isEqualTo("mailbox full");
+            assertThat(failed.emailDeliveries()).singleElement()
+                    .satisfies(d -> assertThat(d.error()).isEqualTo("mailbox full"));
+            Message after = messaging.messages().updateDelivery(system, m.id(),
+                    DeliveryUpdate.email(DeliveryStatus.DELIVERED));
+            assertThat(after).isEqualTo(failed);
+        }
+
+        @Test
+        void aDeliveryUpdateForAChannelTheMessageWasNotSentOnIsAValidationError() {
+            Message m = userSays(alice, "c1", "hi");
+            ValidationException e = catchThrowableOfType(ValidationException.class, () -> messaging.messages()
+                    .updateDelivery(system, m.id(), DeliveryUpdate.sms(DeliveryStatus.SENT)));
+            assertThat(e.fields()).containsExactly("channel");
+        }
+    }
+
+    @Nested
+    @DisplayName("Bad input")
+    class BadInput {
+        void rejects(Supplier<?> call, String... fields) {
+            Object before = snapshot();
+            ValidationException e = catchThrowableOfType(ValidationException.class, call::get);
+            assertThat(e).as("a validation error").isNotNull();
+            assertThat(e.fields()).containsExactlyInAnyOrder(fields);
+            assertThat(e.getMessage()).contains(fields);
+            assertUnchangedSince(before);
+        }
+
+        Supplier<?> create(NewMessage request) {
+            return () -> messaging.messages().create(alice, request);
+        }
+
+        @Test
+        void aMissingTextIsRejected() {
+            rejects(create(NewMessage.builder().customerId("c1").build()), "text");
+            rejects(create(NewMessage.to("c1", "   ").build()), "text");
+        }
+
+        @Test
+        void aMissingCustomerAndConversationIsRejected() {
+            rejects(create(NewMessage.builder().text("hi").build()), "customerId");
+        }
+
+        @Test
+        void everyProblemIsListed() {
+            rejects(create(NewMessage.builder().isOrderShare(true).build()), "text", "customerId", "orderShareType",
+                    "orderId");
+        }
+
+        @Test
+        void textOverTheConfiguredLengthIsRejected() {
+            rejects(create(NewMessage.to("c1", "x".repeat(maxTextLength() + 1)).build()), "text");
+            assertThat(messaging.messages().create(alice, NewMessage.to("c1", "x".repeat(maxTextLength())).build())
+                    .text()).hasSize(maxTextLength());
+        }
+
+        @Test
+        void aNulCharacterIsRejected() {
+            rejects(create(NewMessage.to("c1", "a\u0000b").build()), "text");
+        }
+
+        @Test
+        void controlCharactersOtherThanTabCrLfAreRejected() {
+            rejects(create(NewMessage.to("c1", "bell\u0007").build()), "text");
+            rejects(create(NewMessage.to("c1", "esc\u001b[0m").build()), "text");
+            rejects(create(NewMessage.to("c1\u0001", "hi").build()), "customerId");
+            String allowed = "line one\r\nline\ttwo\n";
+            assertThat(messaging.messages().create(alice, NewMessage.to("c1", allowed).build()).text())
+                    .isEqualTo(allowed);
+        }
+
+        @Test
+        void loneSurrogatesAreRejected() {
+            rejects(create(NewMessage.to("c1", "broken \ud83d here").build()), "text");
+            rejects(create(NewMessage.to("c1", "broken \ude00").build()), "text");
+        }
+
+        @Test
+        void otherUnicodeIsAcceptedAndReturnedExactly() {
+            String text = "Grüße 👋🏽 — 東京 'quoted' \"double\" ; DROP TABLE message; -- % _ \\";
+            Message m = messaging.messages().create(alice, NewMessage.to("c1", text).build());
+            assertThat(messaging.messages().find(alice, m.id()).orElseThrow().text()).isEqualTo(text);
+        }
+
+        @Test
+        void anUnknownEnumValueIsRejectedNamingTheField() {
+            assertThatThrownBy(() -> MessageOrigin.fromWire("Fax")).isInstanceOfSatisfying(ValidationException.class,
+                    e -> assertThat(e.fields()).containsExactly("origin"));
+            assertThatThrownBy(() -> DeliveryStatus.fromWire("pending")).isInstanceOfSatisfying(
+                    ValidationException.class, e -> assertThat(e.fields()).containsExactly("status"));
+            assertThatThrownBy(() -> ConversationChannel.fromCode(7)).isInstanceOf(ValidationException.class);
+            assertThat(MessageOrigin.fromWire("CustomerOrderPage")).isEqualTo(MessageOrigin.CUSTOMER_ORDER_PAGE);
+            assertThat(MessageOrigin.CUSTOMER_ORDER_PAGE.wireValue()).isEqualTo("CustomerOrderPage");
+            assertThat(ConversationChannel.fromCode(2)).isEqualTo(ConversationChannel.TYPE_EMAIL);
+        }
+
+        @Test
+        void aLimitOutsideOneToAHundredIsRejected() {
+            customerSays("c1", "hi");
+            rejects(() -> messaging.inbox().list(alice, InboxQuery.all().limit(0)), "limit");
+            rejects(() -> messaging.inbox().list(alice, InboxQuery.all().limit(101)), "limit");
+            rejects(() -> messaging.inbox().list(alice, InboxQuery.all().limit(-5)), "limit");
+            rejects(() -> messaging.conversations().search(alice, ConversationQuery.all().limit(1000)), "limit");
+            rejects(() -> messaging.changes().since(alice, 0, 0), "limit");
+            assertThat(messaging.inbox().list(alice, InboxQuery.all().limit(100)).items()).hasSize(1);
+        }
+
+        @Test
+        void aMalformedCursorIsRejected() {
+            customerSays("c1", "hi");
+            rejects(() -> messaging.inbox().list(alice, InboxQuery.all().cursor("not a cursor")), "cursor");
+            rejects(() -> messaging.inbox().list(alice, InboxQuery.all().cursor("YWJj")), "cursor");
+            rejects(() -> messaging.conversations().search(alice, ConversationQuery.all().startAfter("%%%")),
+                    "startAfter");
+        }
+
+        @Test
+        void aCursorReusedWithOtherFiltersIsRejected() {
+            customerSays("c1", "hi");
+            customerSays("c2", "hi");
+            String cursor = messaging.inbox().list(alice, InboxQuery.all().limit(1)).nextCursor();
+            assertThat(cursor).isNotNull();
+            rejects(() -> messaging.inbox().list(alice, InboxQuery.all().unreadOnly().limit(1).cursor(cursor)),
+                    "cursor");
+            rejects(() -> messaging.inbox().list(bob, InboxQuery.all().limit(1).cursor(cursor)), "cursor");
+        }
+
+        @Test
+        void badContactAndFileFieldsAreNamedByPath() {
+            rejects(() -> messaging.conversations().create(alice, NewConversation.forCustomer("c1")
+                    .withContact(new Contact(null, "Ann\u0000", null, null, null, null, null))), "contact.firstName");
+            rejects(create(NewMessage.to("c1", "hi").files(List.of(new MessageFile(null, null, null, -1L, null, null)))
+                    .build()), "files[0].id", "files[0].url", "files[0].fileSize");
+        }
+
+        @Test
+        void anOversizedQueryIsRejected() {
+            rejects(() -> messaging.inbox().list(alice, InboxQuery.all().query("q".repeat(1001))), "query");
+            rejects(() -> messaging.inbox().list(alice, InboxQuery.all().query("!!!")), "query");
+        }
+    }
+
+    @Nested
+    @DisplayName("Unread counts")
+    class UnreadCounts {
+        @Test
+        void unreadCountsTheCustomersMessagesSinceTheUserLastReadAndTimestampIsTheOldest() {
+            Message first = customerSays("c1", "one");
+            customerSays("c1", "two");
+            userSays(alice, "c1", "reply");
+            ThreadMetadata t = thread(alice, first.conversationId());
+            assertThat(t.unreadMessagesCount()).isEqualTo(2);
+            assertThat(t.unreadTimestamp()).isEqualTo(first.createdDate());
+            assertThat(t.userId()).isEqualTo("alice");
+            assertThat(t.customerId()).isEqualTo("c1");
+            assertThat(t.conversationId()).isEqualTo(first.conversationId());
+        }
+
+        @Test
+        void markReadSetsTheCountToZeroAndMarksTheMessagesShopRead() {
+            Message first = customerSays("c1", "one");
+            ThreadMetadata read = messaging.threads().markRead(alice, threadId(alice, first.conversationId()));
+            assertThat(read.unreadMessagesCount()).isZero();
+            assertThat(read.unreadTimestamp()).isNull();
+            assertThat(read.version()).isEqualTo(2);
+            assertThat(messaging.messages().find(alice, first.id()).orElseThrow().shopRead()).isTrue();
+            Message second = customerSays("c1", "two");
+            assertThat(second.shopRead()).isFalse();
+            ThreadMetadata t = thread(alice, first.conversationId());
+            assertThat(t.unreadMessagesCount()).isEqualTo(1);
+            assertThat(t.unreadTimestamp()).isEqualTo(second.createdDate());
+        }
+
+        @Test
+        void eachUserHasTheirOwnCount() {
+            Message m = customerSays("c1", "one");
+            messaging.threads().markRead(alice, threadId(alice, m.conversationId()));
+            assertThat(unread(alice, m.conversationId())).isZero();
+            assertThat(unread(bob, m.conversationId())).isEqualTo(1);
+        }
+
+        @Test
+        void markUnreadMovesTheHorizonBackToJustBeforeTheNewestCustomerMessage() {
+            Message first = customerSays("c1", "one");
+            Message second = customerSays("c1", "two");
+            String thread = threadId(alice, first.conversationId());
+            messaging.threads().markRead(alice, thread);
+            ThreadMetadata t = messaging.threads().markUnread(alice, thread);
+            assertThat(t.unreadMessagesCount()).isEqualTo(1);
+            assertThat(t.unreadTimestamp()).isEqualTo(second.createdDate());
+        }
+
+        @Test
+        void markUnreadNeverMovesTheHorizonForward() {
+            Message first = customerSays("c1", "one");
+            customerSays("c1", "two");
+            String thread = threadId(alice, first.conversationId());
+            long head = feedHead();
+            assertThat(messaging.threads().markUnread(alice, thread).unreadMessagesCount()).isEqualTo(2);
+            assertThat(feedHead()).isEqualTo(head);
+        }
+
+        @Test
+        void markUnreadWithNoCustomerMessageChangesNothing() {
+            Message m = userSays(alice, "c1", "hello");
+            long head = feedHead();
+            ThreadMetadata t = messaging.threads().markUnread(alice, threadId(alice, m.conversationId()));
+            assertThat(t.unreadMessagesCount()).isZero();
+            assertThat(t.version()).isEqualTo(1);
+            assertThat(feedHead()).isEqualTo(head);
+        }
+
+        @Test
+        void markAllReadReadsEveryThreadOfTheLocationInOneChange() {
+            Message a = customerSays("c1", "one");
+            Message b = customerSays("c2", "two");
+            customerSays("c2", "three");
+            long head = feedHead();
+            messaging.threads().markAllRead(alice);
+            assertThat(feedHead()).isEqualTo(head + 1);
+            assertThat(unread(alice, a.conversationId())).isZero();
+            assertThat(unread(alice, b.conversationId())).isZero();
+            assertThat(unread(bob, b.conversationId())).isEqualTo(2);
+            assertThat(messaging.messages().find(alice, b.id()).orElseThrow().shopRead()).isTrue();
+            Message later = customerSays("c2", "four");
+            assertThat(unread(alice, b.conversationId())).isEqualTo(1);
+            assertThat(thread(alice, b.conversationId()).unreadTimestamp()).isEqualTo(later.createdDate());
+        }
+
+        @Test
+        void markUnreadAfterMarkAllReadCountsTheNewestMessage() {
+            Message a = customerSays("c1", "one");
+            customerSays("c1", "two");
+            messaging.threads().markAllRead(alice);
+            ThreadMetadata t = messaging.threads().markUnread(alice, threadId(alice, a.conversationId()));
+            assertThat(t.unreadMessagesCount()).isEqualTo(1);
+            messaging.threads().markAllRead(alice);
+            assertThat(unread(alice, a.conversationId())).isZero();
+        }
+
+        @Test
+        void deletingAnUnreadCustomerMessageLowersTheCountAndRestoringRaisesIt() {
+            Message first = customerSays("c1", "one");
+            Message second = customerSays("c1", "two");
+            Message third = customerSays("c1", "three");
+            messaging.messages().delete(alice, first.id(), null);
+            ThreadMetadata t = thread(bob, first.conversationId());
+            assertThat(t.unreadMessagesCount()).isEqualTo(2);
+            assertThat(t.unreadTimestamp()).isEqualTo(second.createdDate());
+            messaging.messages().delete(alice, third.id(), null);
+            assertThat(unread(bob, first.conversationId())).isEqualTo(1);
+            messaging.messages().restore(alice, first.id());
+            messaging.messages().restore(alice, third.id());
+            t = thread(bob, first.conversationId());
+            assertThat(t.unreadMessagesCount()).isEqualTo(3);
+            assertThat(t.unreadTimestamp()).isEqualTo(first.createdDate());
+        }
+
+        @Test
+        void deletingTheOnlyUnreadMessageMakesTheThreadRead() {
+            Message m = customerSays("c1", "one");
+            messaging.messages().delete(alice, m.id(), null);
+            assertThat(unread(bob, m.conversationId())).isZero();
+            assertThat(inbox(bob, InboxQuery.all().unreadOnly())).isEmpty();
+        }
+
+        @Test
+        void messagesOfUsersAndSystemNeverCountAsUnread() {
+            Message m = userSays(alice, "c1", "hello");
+            tick();
+            messaging.messages().create(system, NewMessage.to("c1", "reminder").build());
+            assertThat(unread(bob, m.conversationId())).isZero();
+        }
+
+        @Test
+        void unreadTotalIsTheSumOverTheUsersVisibleThreads() {
+            customerSays("c1", "one");
+            customerSays("c1", "two");
+            Message c2 = customerSays("c2", "three");
+            Message c3 = customerSays("c3", "four");
+            assertThat(messaging.threads().unreadTotal(alice)).isEqualTo(4);
+            messaging.threads().setArchived(alice, threadId(alice, c3.conversationId()), true);
+            assertThat(messaging.threads().unreadTotal(alice)).isEqualTo(3);
+            messaging.threads().markRead(alice, threadId(alice, c2.conversationId()));
+            assertThat(messaging.threads().unreadTotal(alice)).isEqualTo(2);
+            assertThat(messaging.threads().unreadTotal(bob)).isEqualTo(4);
+        }
+
+        @Test
+        void aCustomerMessageClearsTheUsersArchiveAndTheShopWideArchive() {
+            Message m = customerSays("c1", "one");
+            String thread = threadId(alice, m.conversationId());
+            assertThat(messaging.threads().setArchived(alice, thread, true).archived()).isTrue();
+            messaging.conversations().update(bob, m.conversationId(), ConversationUpdate.create().archived(true));
+            assertThat(inbox(alice, InboxQuery.all())).isEmpty();
+            customerSays("c1", "two");
+            assertThat(thread(alice, m.conversationId()).archived()).isFalse();
+            assertThat(messaging.conversations().find(alice, m.conversationId()).orElseThrow().archived()).isFalse();
+            assertThat(inboxCustomers(alice, InboxQuery.all())).containsExactly("c1");
+        }
+
+        @Test
+        void aUserReplyDoesNotClearTheArchive() {
+            Message m = customerSays("c1", "one");
+            messaging.threads().setArchived(alice, threadId(alice, m.conversationId()), true);
+            userSays(bob, "c1", "reply");
+            assertThat(thread(alice, m.conversationId()).archived()).isTrue();
+        }
+
+        @Test
+        void aCustomerMessageWakesASnoozedConversation() {
+            Message m = customerSays("c1", "one");
+            messaging.conversations().update(alice, m.conversationId(),
+                    ConversationUpdate.create().snoozeUntil(T0.plus(Duration.ofDays(3))));
+            assertThat(inbox(alice, InboxQuery.all())).isEmpty();
+            customerSays("c1", "two");
+            Conversation c = messaging.conversations().find(alice, m.conversationId()).orElseThrow();
+            assertThat(c.status()).isEqualTo(ConversationStatus.OPEN);
+            assertThat(c.snoozedUntil()).isNull();
+            assertThat(inboxCustomers(alice, InboxQuery.all())).containsExactly("c1");
+        }
+
+        @Test
+        void importantIsPerUser() {
+            Message m = customerSays("c1", "one");
+            ThreadMetadata t = messaging.threads().setImportant(alice, threadId(alice, m.conversationId()), true);
+            assertThat(t.important()).isTrue();
+            assertThat(thread(bob, m.conversationId()).important()).isFalse();
+        }
+    }
+
+    @Nested
+    @DisplayName("Inbox")
+    class Inbox {
+        @Test
+        void oneRowPerThreadNewestFirstWithItsNewestMessageThreadAndContact() {
+            conversationOf("c0");
+            customerSays("c1", "old");
+            customerSays("c2", "middle");
+            Message newest = customerSays("c1", "newest");
+            List<InboxEntry> entries = inbox(alice, InboxQuery.all());
+            assertThat(entries).extracting(e -> e.conversation().customerId()).containsExactly("c1", "c2");
+            InboxEntry top = entries.get(0);
+            assertThat(top.message()).isEqualTo(messaging.messages().find(alice, newest.id()).orElseThrow());
+            assertThat(top.messageThreadMetadata().unreadMessagesCount()).isEqualTo(2);
+            assertThat(top.messageThreadMetadata().userId()).isEqualTo("alice");
+        }
+
+        @Test
+        void tiesAreOrderedByConversationId() {
+            Message a = messaging.messages().create(customer("c1"), NewMessage.to("c1", "same time").build());
+            Message b = messaging.messages().create(customer("c2"), NewMessage.to("c2", "same time").build());
+            assertThat(a.createdDate()).isEqualTo(b.createdDate());
+            List<String> expected = a.conversationId().compareTo(b.conversationId()) > 0
+                    ? List.of(a.conversationId(), b.conversationId()) : List.of(b.conversationId(), a.conversationId());
+            assertThat(inbox(alice, InboxQuery.all())).extracting(e -> e.conversation().id())
+                    .containsExactlyElementsOf(expected);
+            assertThat(allPages(alice, InboxQuery.all().limit(1))).extracting(e -> e.conversation().id())
+                    .containsExactlyElementsOf(expected);
+        }
+
+        @Test
+        void theEntryCarriesTheOrderAndContactOfTheNewestMessage() {
+            messaging.conversations().create(alice, NewConversation.forCustomer("c1")
+                    .withContact(new Contact("person", "Ann", "Lee", null, null, null, null)));
+            tick();
+            messaging.messages().create(alice, NewMessage.to("c1", "see order").isOrderShare(true)
+                    .orderShareType(OrderShareType.ORDER).orderId("o-7").orderNumber("1007").build());
+            InboxEntry e = inbox(alice, InboxQuery.all()).get(0);
+            assertThat(e.orderId()).isEqualTo("o-7");
+            assertThat(e.orderNumber()).isEqualTo("1007");
+            assertThat(e.customer().firstName()).isEqualTo("Ann");
+        }
+
+        @Test
+        void archivedAndSnoozedConversationsAreHiddenAndHaveTheirOwnViews() {
+            Message archived = customerSays("c1", "a");
+            Message snoozed = customerSays("c2", "s");
+            customerSays("c3", "plain");
+            Message shopArchived = customerSays("c4", "x");
+            messaging.threads().setArchived(alice, threadId(alice, archived.conversationId()), true);
+            messaging.conversations().update(alice, shopArchived.conversationId(),
+                    ConversationUpdate.create().archived(true));
+            messaging.conversations().update(alice, snoozed.conversationId(),
+                    ConversationUpdate.create().snoozeUntil(clock.instant().plus(Duration.ofHours(1))));
+            assertThat(inboxCustomers(alice, InboxQuery.all())).containsExactly("c3");
+            assertThat(inboxCustomers(alice, InboxQuery.all().view(InboxView.ARCHIVED))).containsExactly("c4", "c1");
+            assertThat(inboxCustomers(alice, InboxQuery.all().view(InboxView.SNOOZED))).containsExactly("c2");
+            assertThat(inboxCustomers(alice, InboxQuery.all().view(InboxView.ALL)))
+                    .containsExactly("c4", "c3", "c2", "c1");
+            assertThat(inboxCustomers(bob, InboxQuery.all())).containsExactly("c3", "c1");
+            clock.advance(Duration.ofHours(2));
+            assertThat(inboxCustomers(alice, InboxQuery.all())).containsExactly("c3", "c2");
+        }
+
+        @Test
+        void unreadOnlyShowsThreadsWithUnreadMessagesForTheUser() {
+            Message read = customerSays("c1", "a");
+            customerSays("c2", "b");
+            userSays(alice, "c3", "only ours");
+            messaging.threads().markRead(alice, threadId(alice, read.conversationId()));
+            assertThat(inboxCustomers(alice, InboxQuery.all().unreadOnly())).containsExactly("c2");
+            assertThat(inboxCustomers(bob, InboxQuery.all().unreadOnly())).containsExactly("c2", "c1");
+            messaging.threads().markAllRead(bob);
+            assertThat(inboxCustomers(bob, InboxQuery.all().unreadOnly())).isEmpty();
+            customerSays("c1", "again");
+            assertThat(inboxCustomers(bob, InboxQuery.all().unreadOnly())).containsExactly("c1");
+        }
+
+        @Test
+        void importantOnlyShowsTheUsersImportantThreads() {
+            Message m = customerSays("c1", "a");
+            customerSays("c2", "b");
+            messaging.threads().setImportant(alice, threadId(alice, m.conversationId()), true);
+            assertThat(inboxCustomers(alice, InboxQuery.all().importantOnly())).containsExactly("c1");
+            assertThat(inboxCustomers(bob, InboxQuery.all().importantOnly())).isEmpty();
+        }
+
+        @Test
+        void assigneeFilterShowsAUsersOrUnassignedConversations() {
+            Message m = customerSays("c1", "a");
+            customerSays("c2", "b");
+            messaging.conversations().update(alice, m.conversationId(), ConversationUpdate.create().assignedTo("bob"));
+            assertThat(inboxCustomers(alice, InboxQuery.all().assignee(AssigneeFilter.user("bob"))))
+                    .containsExactly("c1");
+            assertThat(inboxCustomers(alice, InboxQuery.all().assignee(AssigneeFilter.unassigned())))
+                    .containsExactly("c2");
+        }
+
+        @Test
+        void channelFilterShowsConversationsOfThatChannel() {
+            Message m = customerSays("c1", "a");
+            customerSays("c2", "b");
+            messaging.conversations().update(alice, m.conversationId(),
+                    ConversationUpdate.create().channel(ConversationChannel.TYPE_EMAIL));
+            assertThat(inboxCustomers(alice, InboxQuery.all().channel(ConversationChannel.TYPE_EMAIL)))
+                    .containsExactly("c1");
+            assertThat(inboxCustomers(alice, InboxQuery.all().channel(ConversationChannel.TYPE_PHONE))).isEmpty();
+        }
+
+        @Test
+        void pagingNeverRepeatsOrSkipsAndHasMoreTellsTheEnd() {
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                customerSays("c" + i, "m" + i);
+                expected.add(0, "c" + i);
+            }
+            Page<InboxEntry> first = messaging.inbox().list(alice, InboxQuery.all().limit(5).withTotal());
+            assertThat(first.hasMore()).isTrue();
+            assertThat(first.total()).isEqualTo(12);
+            List<InboxEntry> all = allPages(alice, InboxQuery.all().limit(5));
+            assertThat(all).extracting(e -> e.conversation().customerId()).containsExactlyElementsOf(expected);
+            Page<InboxEntry> exact = messaging.inbox().list(alice, InboxQuery.all().limit(12));
+            assertThat(exact.hasMore()).isFalse();
+            assertThat(exact.nextCursor()).isNull();
+            assertThat(messaging.inbox().list(alice, InboxQuery.all()).total()).isNull();
+        }
+
+        @Test
+        void aConversationThatMovesUpAppearsOnTheNextFreshFirstPageAndPagingGoesOn() {
+            for (int i = 0; i < 6; i++) {
+                customerSays("c" + i, "m" + i);
+            }
+            Page<InboxEntry> first = messaging.inbox().list(alice, InboxQuery.all().limit(3));
+            assertThat(first.items()).extracting(e -> e.conversation().customerId()).containsExactly("c5", "c4", "c3");
+            customerSays("c0", "back again");
+            Page<InboxEntry> second = messaging.inbox().list(alice, InboxQuery.all().limit(3).cursor(first.nextCursor()));
+            assertThat(second.items()).extracting(e -> e.conversation().customerId()).containsExactly("c2", "c1");
+            assertThat(inboxCustomers(alice, InboxQuery.all().limit(1))).containsExactly("c0");
+        }
+
+        @Test
+        void filtersCombineAndPageTogether() {
+            for (int i = 0; i < 6; i++) {
+                Message m = customerSays("c" + i, "m" + i);
+                if (i % 2 == 0) {
+                    messaging.threads().markRead(alice, threadId(alice, m.conversationId()));
+                }
+            }
+            assertThat(allPages(alice, InboxQuery.all().unreadOnly().limit(2)))
+                    .extracting(e -> e.conversation().customerId()).containsExactly("c5", "c3", "c1");
+            assertThat(messaging.inbox().list(alice, InboxQuery.all().unreadOnly().withTotal()).total()).isEqualTo(3);
+        }
+    }
+
+    @Nested
+    @DisplayName("Text search")
+    class TextSearch {
+        @Test
+        void matchesAnyLiveMessageOfTheConversationNotOnlyTheNewest() {
+            customerSays("c1", "my brakes squeal");
+            customerSays("c1", "also the horn");
+            customerSays("c2", "oil change please");
+            assertThat(inboxCustomers(alice, InboxQuery.all().query("brakes"))).containsExactly("c1");
+            assertThat(inboxCustomers(alice, InboxQuery.all().query("oil"))).containsExactly("c2");
+        }
+
+        @Test
+        void matchesByWordPrefixCaseAndAccentInsensitive() {
+            customerSays("c1", "Crème Brûlée for the Mechanic");
+            assertThat(inboxCustomers(alice, InboxQuery.all().query("creme"))).containsExactly("c1");
+            assertThat(inboxCustomers(alice, InboxQuery.all().query("BRUL"))).containsExactly("c1");
+            assertThat(inboxCustomers(alice, InboxQuery.all().query("mech creme"))).containsExactly("c1");
+            assertThat(inboxCustomers(alice, InboxQuery.all().query("echanic"))).isEmpty();
+            assertThat(inboxCustomers(alice, InboxQuery.all().query("creme pizza"))).isEmpty();
+        }
+
+        @Test
+        void matchesTheContactsNameEmailAndPhone() {
+            messaging.conversations().create(alice, NewConversation.forCustomer("c1").withContact(
+                    new Contact("person", "Zoë", "Quinn", "Acme Garage", "zoe@acme.test", "+1 555 0100", "en")));
+            customerSays("c1", "hello");
+            customerSays("c2", "hello");
+            for (String q : List.of("zoe", "quinn", "acme", "garage", "zoe@acme", "0100")) {
+                assertThat(inboxCustomers(alice, InboxQuery.all().query(q))).as(q).containsExactly("c1");
+            }
+        }
+
+        @Test
+        void deletedMessagesDoNotMatch() {
+            Message m = customerSays("c1", "secret word");
+            customerSays("c1", "other");
+            messaging.messages().delete(alice, m.id(), null);
+            assertThat(inboxCustomers(alice, InboxQuery.all().query("secret"))).isEmpty();
+            messaging.messages().restore(alice, m.id());
+            assertThat(inboxCustomers(alice, InboxQuery.all().query("secret"))).containsExactly("c1");
+        }
+
+        @Test
+        void textCombinesWithOtherFiltersAndPages() {
+            for (int i = 0; i < 5; i++) {
+                customerSays("c" + i, "tire rotation " + i);
+            }
+            customerSays("c9", "unrelated");
+            assertThat(allPages(alice, InboxQuery.all().query("tire").limit(2)))
+                    .extracting(e -> e.conversation().customerId()).containsExactly("c4", "c3", "c2", "c1", "c0");
+            assertThat(messaging.inbox().list(alice, InboxQuery.all().query("rot").withTotal()).total()).isEqualTo(5);
+        }
+
+        @Test
+        void sqlAndRegexMetacharactersAreSearchedAsText() {
+            customerSays("c1", "100% off_today (really) [yes] 'quote' \"dq\" a*b");
+            assertThat(inboxCustomers(alice, InboxQuery.all().query("100%"))).containsExactly("c1");
+            assertThat(inboxCustomers(alice, InboxQuery.all().query("'quote'"))).containsExactly("c1");
+            assertThat(inboxCustomers(alice, InboxQuery.all().query("off_"))).containsExactly("c1");
+            assertThat(inboxCustomers(alice, InboxQuery.all().query("a*"))).containsExactly("c1");
+        }
+    }
+
+    @Nested
+    @DisplayName("Conversation search")
+    class Search {
+        List<String> customers(ConversationQuery query) {
+            return messaging.conversations().search(alice, query).items().stream()
+                    .map(h -> h.conversation().customerId()).toList();
+        }
+
+        @Test
+        void searchesByContactAssigneeDirectionAndText() {
+            Message c1 = customerSays("c1", "engine light");
+            userSays(alice, "c2", "your quote");
+            customerSays("c3", "engine noise");
+            messaging.conversations().update(alice, c1.conversationId(), ConversationUpdate.create().assignedTo("bob"));
+            assertThat(customers(ConversationQuery.all().contact("c2"))).containsExactly("c2");
+            assertThat(customers(ConversationQuery.all().assignee(AssigneeFilter.user("bob")))).containsExactly("c1");
+            assertThat(customers(ConversationQuery.all().assignee(AssigneeFilter.unassigned())))
+                    .containsExactly("c3", "c2");
+            assertThat(customers(ConversationQuery.all().lastMessageDirection(Direction.OUTBOUND)))
+                    .containsExactly("c2");
+            assertThat(customers(ConversationQuery.all().query("engine"))).containsExactly("c3", "c1");
+        }
+
+        @Test
+        void searchesByStatusForTheActingUser() {
+            Message read = customerSays("c1", "a");
+            Message starred = customerSays("c2", "b");
+            conversationOf("c3");
+            messaging.threads().markRead(alice, threadId(alice, read.conversationId()));
+            messaging.threads().setImportant(alice, threadId(alice, starred.conversationId()), true);
+            assertThat(customers(ConversationQuery.all().status(SearchStatus.UNREAD))).containsExactly("c2");
+            assertThat(customers(ConversationQuery.all().status(SearchStatus.READ))).containsExactly("c3", "c1");
+            assertThat(customers(ConversationQuery.all().status(SearchStatus.STARRED))).containsExactly("c2");
+            assertThat(customers(ConversationQuery.all().status(SearchStatus.RECENTS))).containsExactly("c2", "c1");
+            assertThat(customers(ConversationQuery.all())).containsExactly("c3", "c2", "c1");
+            ConversationHit hit = messaging.conversations().search(alice, ConversationQuery.all().contact("c2"))
+                    .items().get(0);
+            assertThat(hit.thread().unreadMessagesCount()).isEqualTo(1);
+            assertThat(hit.thread().important()).isTrue();
+        }
+
+        @Test
+        void sortsByLastMessageOrCreatedDateEitherWay() {
+            conversationOf("c1");
+            tick();
+            conversationOf("c2");
+            customerSays("c1", "now c1 is newest");
+            assertThat(customers(ConversationQuery.all())).containsExactly("c1", "c2");
+            assertThat(customers(ConversationQuery.all().sort(SearchSort.LAST_MESSAGE_DATE, false)))
+                    .containsExactly("c2", "c1");
+            assertThat(customers(ConversationQuery.all().sort(SearchSort.CREATED_DATE, true)))
+                    .containsExactly("c2", "c1");
+            assertThat(customers(ConversationQuery.all().sort(SearchSort.CREATED_DATE, false)))
+                    .containsExactly("c1", "c2");
+        }
+
+        @Test
+        void pagesWithStartAfterAndCountsTotalOnRequest() {
+            for (int i = 0; i < 5; i++) {
+                customerSays("c" + i, "m");
+            }
+            Page<ConversationHit> first = messaging.conversations().search(alice,
+                    ConversationQuery.all().limit(2).withTotal());
+            assertThat(first.total()).isEqualTo(5);
+            List<String> seen = new ArrayList<>(first.items().stream().map(h -> h.conversation().customerId()).toList());
+            Page<ConversationHit> page = first;
+            while (page.hasMore()) {
+                page = messaging.conversations().search(alice, ConversationQuery.all().limit(2)
+                        .startAfter(page.nextCursor()));
+                page.items().forEach(h -> seen.add(h.conversation().customerId()));
+            }
+            assertThat(seen).containsExactly("c4", "c3", "c2", "c1", "c0");
+            assertThat(messaging.conversations().search(alice, ConversationQuery.all()).total()).isNull();
+        }
+    }
+
+    @Nested
+    @DisplayName("Change feed")
+    class ChangeFeed {
+        @Test
+        void everyWriteAppendsOneChangeWithItsEntityVersionActorAndTime() {
+            Message m = customerSays("c1", "hi");
+            List<Change> changes = feed();
+            assertThat(changes).extracting(Change::entityType)
+                    .containsExactly(EntityType.CONVERSATION, EntityType.MESSAGE);
+            Change created = changes.get(1);
+            assertThat(created.entityId()).isEqualTo(m.id());
+            assertThat(created.version()).isEqualTo(1);
+            assertThat(created.operation()).isEqualTo(Operation.CREATE);
+            assertThat(created.actorId()).isEqualTo("c1");
+            assertThat(created.time()).isEqualTo(m.createdDate());
+            assertThat(created.customerId()).isEqualTo("c1");
+            tick();
+            messaging.messages().delete(alice, m.id(), null);
+            Change deleted = feed().get(2);
+            assertThat(deleted.operation()).isEqualTo(Operation.DELETE);
+            assertThat(deleted.version()).isEqualTo(2);
+        }
+
+        @Test
+        void sequencesAreGapFreeAndSinceResumesWithoutMissingOrRepeating() {
+            for (int i = 0; i < 5; i++) {
+                customerSays("c" + i, "m");
+            }
+            List<Change> all = feed();
+            assertThat(all).extracting(Change::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+            List<Change> firstHalf = messaging.changes().since(alice, 0, 4);
+            List<Change> rest = messaging.changes().since(alice, firstHalf.get(3).sequence(), 100);
+            List<Change> joined = new ArrayList<>(firstHalf);
+            joined.addAll(rest);
+            assertThat(joined).isEqualTo(all);
+        }
+
+        @Test
+        void markReadAndMarkAllReadAreOneChangeEach() {
+            Message m = customerSays("c1", "one");
+            customerSays("c1", "two");
+            long head = feedHead();
+            messaging.threads().markRead(alice, threadId(alice, m.conversationId()));
+            assertThat(feedHead()).isEqualTo(head + 1);
+            customerSays("c1", "three");
+            long later = feedHead();
+            messaging.threads().markAllRead(alice);
+            assertThat(feedHead()).isEqualTo(later + 1);
+        }
+
+        @Test
+        void pruneDropsOldEntriesAndTheFeedGoesOn() {
+            customerSays("c1", "old");
+            clock.advance(Duration.ofDays(10));
+            customerSays("c2", "new");
+            int dropped = messaging.changes().prune(alice, clock.instant().minus(Duration.ofDays(1)));
+            assertThat(dropped).isEqualTo(2);
+            List<Change> left = messaging.changes().since(alice, 0, 100);
+            assertThat(left).extracting(Change::sequence).containsExactly(3L, 4L);
+            customerSays("c3", "newer");
+            assertThat(feedHead()).isEqualTo(6);
+        }
+
+        @Test
+        void aFailedWriteAppendsNothing() {
+            Conversation c = conversationOf("c1");
+            long head = feedHead();
+            assertThatThrownBy(() -> messaging.conversations().create(alice, NewConversation.forCustomer("c1")))
+                    .isInstanceOf(ConflictException.class);
+            assertThatThrownBy(() -> messaging.messages().create(alice,
+                    NewMessage.to("c2", "x").conversationId(c.id()).build())).isInstanceOf(ValidationException.class);
+            assertThat(feedHead()).isEqualTo(head);
+        }
+    }
+
+    @Nested
+    @DisplayName("Notification config")
+    class Notifications {
+        @Test
+        void defaultsAreAllTrueForAUserNeverSet() {
+            assertThat(messaging.notificationConfig().get(alice, "alice"))
+                    .isEqualTo(new NotificationConfig("alice", true, true, true));
+        }
+
+        @Test
+        void setReplacesTheUsersSettings() {
+            messaging.notificationConfig().set(alice, new NotificationConfig("alice", false, true, false));
+            assertThat(messaging.notificationConfig().get(system, "alice"))
+                    .isEqualTo(new NotificationConfig("alice", false, true, false));
+            assertThat(messaging.notificationConfig().get(alice, "bob")).isEqualTo(NotificationConfig.defaults("bob"));
+        }
+
+        @Test
+        void aUserMayNotSetAnotherUsersSettings() {
+            Object before = snapshot();
+            assertThatThrownBy(() -> messaging.notificationConfig().set(bob,
+                    new NotificationConfig("alice", false, false, false))).isInstanceOf(ForbiddenException.class);
+            assertUnchangedSince(before);
+            assertThat(messaging.notificationConfig().get(alice, "alice")).isEqualTo(NotificationConfig.defaults("alice"));
+        }
+    }
+}
