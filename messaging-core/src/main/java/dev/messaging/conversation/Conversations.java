@@ -14,7 +14,6 @@ import dev.messaging.internal.Changes;
 import dev.messaging.internal.ConversationRows;
 import dev.messaging.internal.Cursors;
 import dev.messaging.internal.Engine;
-import dev.messaging.internal.TextTokens;
 import dev.messaging.internal.ThreadViews;
 import dev.messaging.internal.Validator;
 import dev.messaging.spi.ConversationRow;
@@ -74,11 +73,7 @@ public final class Conversations {
         v.required("query", query);
         v.throwIfAny();
         v.id("contactId", query.contactId());
-        v.shortText("query", query.query());
-        List<String> terms = TextTokens.terms(query.query());
-        if (query.query() != null && !query.query().isBlank() && terms.isEmpty()) {
-            v.add("query", "has no word to search for");
-        }
+        List<String> terms = v.searchTerms("query", query.query());
         v.required("status", query.status());
         v.required("sort", query.sort());
         int limit = v.limit("limit", query.limit(), 50);

@@ -7,7 +7,6 @@ import dev.messaging.internal.Access;
 import dev.messaging.internal.Cursors;
 import dev.messaging.internal.Engine;
 import dev.messaging.internal.MessageViews;
-import dev.messaging.internal.TextTokens;
 import dev.messaging.internal.ThreadViews;
 import dev.messaging.internal.Validator;
 import dev.messaging.message.Message;
@@ -37,11 +36,7 @@ public final class Inbox {
         v.required("query", query);
         v.throwIfAny();
         v.required("view", query.view());
-        v.shortText("query", query.query());
-        List<String> terms = TextTokens.terms(query.query());
-        if (query.query() != null && !query.query().isBlank() && terms.isEmpty()) {
-            v.add("query", "has no word to search for");
-        }
+        List<String> terms = v.searchTerms("query", query.query());
         int limit = v.limit("limit", query.limit(), 50);
         String filters = query.filterKey() + "|" + actor.userId();
         InboxPosition after = Cursors.decode(v, "cursor", query.cursor(), filters);

@@ -94,6 +94,19 @@ public final class Validator {
         return limit;
     }
 
+    /**
+     * The search terms of a text query (see {@link TextTokens}); a query that is not blank but has
+     * no word to search for is an error. Null or blank: no terms, no text filter.
+     */
+    public List<String> searchTerms(String field, String query) {
+        shortText(field, query);
+        List<String> terms = TextTokens.terms(query);
+        if (query != null && !query.isBlank() && terms.isEmpty()) {
+            add(field, "has no word to search for");
+        }
+        return terms;
+    }
+
     /** Parses a wire value, recording an error (and returning null) when it is unknown. */
     public <E extends Enum<E> & WireValue> E wire(Class<E> type, String field, String value) {
         if (value == null) {

@@ -6,6 +6,7 @@ import dev.messaging.change.Operation;
 import dev.messaging.common.ChangeMeta;
 import dev.messaging.error.ForbiddenException;
 import dev.messaging.error.NotFoundException;
+import dev.messaging.error.ValidationException;
 import dev.messaging.inbox.InboxView;
 import dev.messaging.internal.Access;
 import dev.messaging.internal.Changes;
@@ -77,6 +78,18 @@ public final class Threads {
                     return newest > 0
                             && ThreadViews.horizon(tx, row, thread, tx.allReadSeq(actor.userId())) >= newest;
                 });
+    }
+
+    /**
+     * Sets the count the LeadConnector way ({@code unreadCount} of UpdateConversationDto): 0 marks
+     * the thread read, 1 marks it unread; any other value is a validation error.
+     */
+    public ThreadMetadata setUnreadCount(Actor actor, String threadId, int unreadCount) {
+        return switch (unreadCount) {
+            case 0 -> markRead(actor, threadId);
+            case 1 -> markUnread(actor, threadId);
+            default -> throw ValidationException.of("unreadCount", "must be 0 (read) or 1 (unread), was " + unreadCount);
+        };
     }
 
     public ThreadMetadata setImportant(Actor actor, String threadId, boolean important) {

@@ -881,6 +881,20 @@ public abstract class MessagingContract extends ContractSupport {
         }
 
         @Test
+        void writingTheUnreadCountMeansZeroReadOneUnreadAndNothingElse() {
+            Message m = customerSays("c1", "one");
+            customerSays("c1", "two");
+            String thread = threadId(alice, m.conversationId());
+            assertThat(messaging.threads().setUnreadCount(alice, thread, 0).unreadMessagesCount()).isZero();
+            assertThat(messaging.threads().setUnreadCount(alice, thread, 1).unreadMessagesCount()).isEqualTo(1);
+            Object before = snapshot();
+            assertThatThrownBy(() -> messaging.threads().setUnreadCount(alice, thread, 2))
+                    .isInstanceOfSatisfying(ValidationException.class,
+                            e -> assertThat(e.fields()).containsExactly("unreadCount"));
+            assertUnchangedSince(before);
+        }
+
+        @Test
         void markAllReadReadsEveryThreadOfTheLocationInOneChange() {
             Message a = customerSays("c1", "one");
             Message b = customerSays("c2", "two");
