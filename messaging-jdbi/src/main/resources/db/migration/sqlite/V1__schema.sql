@@ -1,0 +1,188 @@
+-- messaging schema, version 1 (SQLite). Times are epoch milliseconds; enums are their wire values;
+-- JSON columns hold Jackson-written JSON text. Every row carries its tenant (company_id, location_id).
+
+-- One row per tenant: the change-feed head. Writers of a tenant update it in every transaction.
+CREATE TABLE tenant (
+    company_id  TEXT    NOT NULL,
+    location_id TEXT    NOT NULL,
+    feed_head   INTEGER NOT NULL,
+    PRIMARY KEY (company_id, location_id)
+);
+
+CREATE TABLE conversation (
+    id                          TEXT    NOT NULL PRIMARY KEY,
+    company_id                  TEXT    NOT NULL,
+    location_id                 TEXT    NOT NULL,
+    customer_id                 TEXT    NOT NULL,
+    created_date                INTEGER NOT NULL,
+    updated_date                INTEGER,
+    meta_user_id                TEXT,
+    meta_session_id             TEXT,
+    version                     INTEGER NOT NULL,
+    contact                     TEXT,
+    assigned_to                 TEXT,
+    channel                     TEXT,
+    archived                    INTEGER NOT NULL,
+    status                      TEXT    NOT NULL,
+    snoozed_until               INTEGER,
+    subject                     TEXT,
+    order_id                    TEXT,
+    deleted                     INTEGER NOT NULL,
+    deleted_user_id             TEXT,
+    deleted_date                INTEGER,
+    deleted_reason              TEXT,
+    last_message_date           INTEGER,
+    last_message_body           TEXT,
+    last_message_type           TEXT,
+    last_message_id             TEXT,
+    last_message_direction      TEXT,
+    customer_count              INTEGER NOT NULL,
+    deleted_customer_count      INTEGER NOT NULL,
+    last_live_customer_number   INTEGER NOT NULL,
+    last_live_customer_feed_seq INTEGER NOT NULL,
+    last_customer_feed_seq      INTEGER NOT NULL,
+    shop_read_number            INTEGER NOT NULL
+);
+-- one live conversation per customer
+CREATE UNIQUE INDEX conversation_live_customer ON conversation (company_id, location_id, customer_id) WHERE NOT deleted;
+-- the inbox: newest first, keyset-paged
+CREATE INDEX conversation_inbox ON conversation (company_id, location_id, last_message_date DESC, id DESC)
+    WHERE NOT deleted AND last_message_date IS NOT NULL;
+-- conversation search sort keys
+CREATE INDEX conversation_created ON conversation (company_id, location_id, created_date, id);
+CREATE INDEX conversation_activity ON conversation (company_id, location_id, coalesce(last_message_date, created_date), id);
+CREATE INDEX conversation_customer ON conversation (company_id, location_id, customer_id);
+
+CREATE TABLE message (
+    id                               TEXT    NOT NULL PRIMARY KEY,
+    company_id                       TEXT    NOT NULL,
+    location_id                      TEXT    NOT NULL,
+    conversation_id                  TEXT    NOT NULL REFERENCES conversation (id),
+    customer_id                      TEXT,
+    created_date                     INTEGER NOT NULL,
+    updated_date                     INTEGER,
+    meta_user_id                     TEXT,
+    meta_session_id                  TEXT,
+    version                          INTEGER NOT NULL,
+    metadata                         TEXT,
+    type                             TEXT    NOT NULL,
+    text                             TEXT    NOT NULL,
+    send_email                       INTEGER,
+    email_subject                    TEXT,
+    email_status                     TEXT,
+    email_error                      TEXT,
+    send_sms                         INTEGER,
+    sms_status                       TEXT,
+    sms_error                        TEXT,
+    author_type                      TEXT    NOT NULL,
+    origin                           TEXT,
+    is_order_share                   INTEGER NOT NULL,
+    order_share_type                 TEXT,
+    user_id                          TEXT,
+    order_id                         TEXT,
+    order_number                     TEXT,
+    appointment_id                   TEXT,
+    vehicle_id                       TEXT,
+    vendor_id                        TEXT,
+    internal                         INTEGER,
+    detached                         INTEGER NOT NULL,
+    deleted                          INTEGER NOT NULL,
+    deleted_user_id                  TEXT,
+    deleted_date                     INTEGER,
+    deleted_reason                   TEXT,
+    location_review_request_id       TEXT,
+    one_time_campaign_id             TEXT,
+    automated_campaign_id            TEXT,
+    suggested_reply                  TEXT,
+    suggested_reply_state            TEXT,
+    request_appointment_confirmation INTEGER NOT NULL,
+    appointment_event                TEXT,
+    avoid_sms_quiet_hours            INTEGER NOT NULL,
+    imported                         INTEGER NOT NULL,
+    email_id                         TEXT,
+    phone_number_id                  TEXT,
+    email_deliveries                 TEXT,
+    sms_deliveries                   TEXT,
+    files                            TEXT,
+    user_color                       TEXT,
+    client_message_id                TEXT,
+    channel                          TEXT,
+    direction                        TEXT,
+    email_details                    TEXT,
+    customer_number                  INTEGER NOT NULL,
+    feed_seq                         INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX message_client_id ON message (company_id, location_id, client_message_id)
+    WHERE client_message_id IS NOT NULL;
+-- a conversation's messages in order (lists, newest live message)
+CREATE INDEX message_conversation ON message (conversation_id, created_date, id);
+-- customer messages by number, and by creating feed sequence (unread horizons)
+CREATE INDEX message_customer_number ON message (conversation_id, customer_number) WHERE customer_number > 0;
+CREATE INDEX message_customer_feed ON message (conversation_id, feed_seq) WHERE customer_number > 0;
+CREATE INDEX message_customer_deleted ON message (conversation_id, customer_number) WHERE customer_number > 0 AND deleted;
+
+CREATE TABLE thread (
+    conversation_id TEXT    NOT NULL REFERENCES conversation (id),
+    user_id         TEXT    NOT NULL,
+    company_id      TEXT    NOT NULL,
+    location_id     TEXT    NOT NULL,
+    created_date    INTEGER NOT NULL,
+    updated_date    INTEGER,
+    meta_user_id    TEXT,
+    meta_session_id TEXT,
+    version         INTEGER NOT NULL,
+    read_number     INTEGER NOT NULL,
+    read_feed_seq   INTEGER NOT NULL,
+    archived_seq    INTEGER NOT NULL,
+    important       INTEGER NOT NULL,
+    PRIMARY KEY (conversation_id, user_id)
+);
+
+CREATE TABLE user_state (
+    company_id   TEXT    NOT NULL,
+    location_id  TEXT    NOT NULL,
+    user_id      TEXT    NOT NULL,
+    all_read_seq INTEGER NOT NULL,
+    PRIMARY KEY (company_id, location_id, user_id)
+);
+
+CREATE TABLE notification_config (
+    company_id  TEXT    NOT NULL,
+    location_id TEXT    NOT NULL,
+    user_id     TEXT    NOT NULL,
+    send_email  INTEGER NOT NULL,
+    send_in_app INTEGER NOT NULL,
+    send_sms    INTEGER NOT NULL,
+    PRIMARY KEY (company_id, location_id, user_id)
+);
+
+CREATE TABLE change_feed (
+    company_id  TEXT    NOT NULL,
+    location_id TEXT    NOT NULL,
+    sequence    INTEGER NOT NULL,
+    entity_type TEXT    NOT NULL,
+    entity_id   TEXT    NOT NULL,
+    version     INTEGER NOT NULL,
+    operation   TEXT    NOT NULL,
+    actor_kind  TEXT    NOT NULL,
+    actor_id    TEXT,
+    session_id  TEXT,
+    time        INTEGER NOT NULL,
+    customer_id TEXT,
+    payload     TEXT,
+    PRIMARY KEY (company_id, location_id, sequence)
+);
+CREATE INDEX change_feed_customer ON change_feed (company_id, location_id, customer_id) WHERE customer_id IS NOT NULL;
+CREATE INDEX change_feed_time ON change_feed (company_id, location_id, time);
+
+-- Text search: one document per live message (its text) and per conversation (its contact), holding
+-- the tokens core's TextTokens made, so that both stores match exactly what the in-memory one does.
+CREATE TABLE search_doc (
+    doc_id          INTEGER PRIMARY KEY,
+    doc_key         TEXT NOT NULL UNIQUE,
+    company_id      TEXT NOT NULL,
+    location_id     TEXT NOT NULL,
+    conversation_id TEXT NOT NULL
+);
+CREATE INDEX search_doc_conversation ON search_doc (conversation_id);
+CREATE VIRTUAL TABLE search_fts USING fts5(tokens, content='', contentless_delete=1, prefix='2 3');

@@ -1,0 +1,68 @@
+package dev.messaging.jdbi;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+
+/**
+ * The databases the store tests run on: a fresh SQLite file per call, and one embedded
+ * PostgreSQL per test JVM (from the io.zonky.test Maven artifacts; nothing installed by hand)
+ * whose database the tests share, each test in a tenant of its own.
+ */
+final class TestDatabases {
+    private static EmbeddedPostgres postgres;
+    private static HikariDataSource postgresPool;
+
+    private TestDatabases() {
+    }
+
+    static Path newSqliteFile() {
+        try {
+            Path dir = Files.createTempDirectory("messaging-test");
+            dir.toFile().deleteOnExit();
+            return dir.resolve("messaging.db");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The shared PostgreSQL, started on first use and stopped when the JVM exits. */
+    static synchronized EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    // the JVM is going away anyway
+                }
+            }));
+        }
+        return postgres;
+    }
+
+    /** A pool on the shared PostgreSQL database ("postgres"), shared by the tests. */
+    static synchronized DataSource postgresPool() {
+        if (postgresPool == null) {
+            postgresPool = newPostgresPool("postgres", 8);
+        }
+        return postgresPool;
+    }
+
+    /** A new pool (the caller closes it) on a database of the shared PostgreSQL. */
+    static HikariDataSource newPostgresPool(String database, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres().getJdbcUrl("postgres", database));
+        config.setMaximumPoolSize(size);
+        return new HikariDataSource(config);
+    }
+}
