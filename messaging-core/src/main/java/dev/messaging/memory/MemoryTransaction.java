@@ -4,7 +4,6 @@ import dev.messaging.Tenant;
 import dev.messaging.change.Change;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.conversation.SearchSort;
-import dev.messaging.inbox.InboxView;
 import dev.messaging.notification.NotificationConfig;
 import dev.messaging.spi.ConversationRow;
 import dev.messaging.spi.Horizons;

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messaging.Actor;
 import dev.messaging.change.Change;
-import dev.messaging.change.EntityType;
-import dev.messaging.change.Operation;
-import dev.messaging.common.Page;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.conversation.ConversationQuery;
 import dev.messaging.conversation.ConversationUpdate;
@@ -15,8 +12,6 @@ import dev.messaging.error.ConflictException;
 import dev.messaging.message.Message;
 import dev.messaging.message.MessageQuery;
 import dev.messaging.message.NewMessage;
-import dev.messaging.thread.ThreadMetadata;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -204,53 +199,5 @@ public abstract class ConcurrencyContract extends ContractSupport {
         List<Outcome<Integer>> outcomes = concurrently(tasks);
         assertThat(outcomes).allSatisfy(o -> assertThat(o.error()).isNull());
         assertCountsMatchRecount(users, conversations.values());
-    }
-
-    /**
-     * Recounts every user's unread messages from the raw messages and the change feed: a customer
-     * message is unread for U when it is live and was created after U's last markRead of the thread
-     * and after U's last markAllRead.
-     */
-    protected void assertCountsMatchRecount(List<Actor> users, Iterable<String> conversationIds) {
-        List<Change> changes = feed();
-        Map<String, Long> createdAt = new HashMap<>();
-        for (Change change : changes) {
-            if (change.entityType() == EntityType.MESSAGE && change.operation() == Operation.CREATE) {
-                createdAt.put(change.entityId(), change.sequence());
-            }
-        }
-        for (Actor user : users) {
-            long allRead = changes.stream().filter(ch -> ch.operation() == Operation.READ_ALL
-                    && user.userId().equals(ch.actorId())).mapToLong(Change::sequence).max().orElse(0);
-            long unreadTotal = 0;
-            for (String conversationId : conversationIds) {
-                String thread = threadId(user, conversationId);
-                long readAt = Math.max(allRead, changes.stream().filter(ch -> ch.operation() == Operation.READ
-                        && thread.equals(ch.entityId())).mapToLong(Change::sequence).max().orElse(0));
-                List<Message> unread = allMessages(conversationId).stream()
-                        .filter(m -> !m.deleted() && m.authorType() == dev.messaging.message.AuthorType.CUSTOMER)
-                        .filter(m -> createdAt.get(m.id()) > readAt).toList();
-                ThreadMetadata t = thread(user, conversationId);
-                assertThat(t.unreadMessagesCount()).as("%s in %s", user.userId(), conversationId)
-                        .isEqualTo(unread.size());
-                Instant oldest = unread.stream().map(Message::createdDate).min(Instant::compareTo).orElse(null);
-                assertThat(t.unreadTimestamp()).as("unreadTimestamp of %s in %s", user.userId(), conversationId)
-                        .isEqualTo(oldest);
-                unreadTotal += unread.size();
-            }
-            assertThat(messaging.threads().unreadTotal(user)).isEqualTo(unreadTotal);
-        }
-    }
-
-    private List<Message> allMessages(String conversationId) {
-        List<Message> all = new ArrayList<>();
-        Page<Message> page = messaging.messages().list(alice, conversationId, MessageQuery.first().includeDeleted());
-        all.addAll(page.items());
-        while (page.hasMore()) {
-            page = messaging.messages().list(alice, conversationId,
-                    MessageQuery.first().includeDeleted().after(page.nextCursor()));
-            all.addAll(page.items());
-        }
-        return all;
     }
 }

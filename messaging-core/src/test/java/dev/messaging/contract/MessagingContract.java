@@ -753,6 +753,43 @@ public abstract class MessagingContract extends ContractSupport {
         }
 
         @Test
+        void sqlMetacharactersAndQuotesInEveryTextFieldComeBackVerbatim() {
+            String evil = "Robert'); DROP TABLE message;-- \" % _ \\ ` ${x} :name ? * \u00e9";
+            String id = "id-'\";--%_?";
+            Contact contact = new Contact(evil, evil, evil, evil, evil, evil, evil);
+            Conversation c = messaging.conversations().create(alice, NewConversation.forCustomer(id).withContact(contact)
+                    .withSubject(evil).withAssignedTo(id).withOrderId(id));
+            assertThat(messaging.conversations().find(alice, c.id()).orElseThrow()).isEqualTo(c);
+            assertThat(c.contact()).isEqualTo(contact);
+            EmailDetails email = new EmailDetails(evil, evil, evil, List.of(evil), evil, evil, List.of(evil),
+                    List.of(evil), List.of(evil), evil, evil, evil);
+            tick();
+            Message m = messaging.messages().create(alice, NewMessage.to(id, evil).emailSubject(evil).sendEmail(true)
+                    .files(List.of(new MessageFile(id, evil, evil, 1L, evil, evil))).metadata(Map.of(evil, evil))
+                    .clientMessageId(id).orderId(id).orderNumber(evil).userColor(evil).suggestedReply(evil)
+                    .emailDetails(email).build());
+            Message found = messaging.messages().find(alice, m.id()).orElseThrow();
+            assertThat(found).isEqualTo(m);
+            assertThat(found.text()).isEqualTo(evil);
+            Message failed = messaging.messages().updateDelivery(system, m.id(),
+                    DeliveryUpdate.email(DeliveryStatus.ERROR).withError(evil));
+            assertThat(messaging.messages().find(alice, m.id()).orElseThrow().emailDeliveries().get(0).error())
+                    .isEqualTo(evil);
+            assertThat(failed.emailError()).isEqualTo(evil);
+            Message deleted = messaging.messages().delete(alice, m.id(), evil);
+            assertThat(messaging.messages().find(alice, m.id()).orElseThrow().deletedReason()).isEqualTo(evil);
+            messaging.messages().restore(alice, deleted.id());
+            assertThat(inbox(alice, InboxQuery.all().query(evil))).extracting(e -> e.message().id())
+                    .containsExactly(m.id());
+            assertThat(inbox(alice, InboxQuery.all().assignee(AssigneeFilter.user(id)))).hasSize(1);
+            assertThat(messaging.conversations().search(alice, ConversationQuery.all().contact(id).query(evil))
+                    .items()).hasSize(1);
+            messaging.notificationConfig().set(Actor.user(company, location, id),
+                    new NotificationConfig(id, false, true, false));
+            assertThat(messaging.notificationConfig().get(alice, id).userId()).isEqualTo(id);
+        }
+
+        @Test
         void anUnknownEnumValueIsRejectedNamingTheField() {
             assertThatThrownBy(() -> MessageOrigin.fromWire("Fax")).isInstanceOfSatisfying(ValidationException.class,
                     e -> assertThat(e.fields()).containsExactly("origin"));

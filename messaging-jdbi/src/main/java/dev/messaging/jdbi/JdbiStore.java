@@ -215,6 +215,16 @@ public final class JdbiStore implements Store {
         return dialect;
     }
 
+    /** The Jdbi that writes (tests inspect its connections and statements). */
+    Jdbi writer() {
+        return writer;
+    }
+
+    /** The Jdbi that reads. */
+    Jdbi reader() {
+        return reader;
+    }
+
     @Override
     public void close() {
         RuntimeException failure = null;

@@ -355,6 +355,15 @@ final class JdbiTransaction implements StoreTransaction {
 
     // --- messages ----------------------------------------------------------------------
 
+    /** One message of a conversation (the id is always one of the tenant's, as core read it in this transaction). */
+    private Optional<MessageRow> conversationMessage(String condition, Object... values) {
+        var query = h.createQuery("SELECT " + MESSAGE + " FROM message m WHERE " + condition);
+        for (int i = 0; i < values.length; i++) {
+            query.bind(i, values[i]);
+        }
+        return query.map((rs, ctx) -> MessageTable.read(rs, 1)).findFirst();
+    }
+
     private Optional<MessageRow> oneMessage(String condition, Object... values) {
         var query = h.createQuery("SELECT " + MESSAGE + " FROM message m WHERE m.company_id = ? AND m.location_id = ?"
                 + " AND " + condition).bind(0, tenant.companyId()).bind(1, tenant.locationId());
@@ -410,9 +419,10 @@ final class JdbiTransaction implements StoreTransaction {
 
     @Override
     public List<MessageRow> listMessages(MessageListSpec spec) {
-        StringBuilder sql = new StringBuilder("SELECT " + MESSAGE + " FROM message m WHERE m.conversation_id = ?"
-                + " AND m.company_id = ? AND m.location_id = ?");
-        List<Object> args = new ArrayList<>(List.of(spec.conversationId(), tenant.companyId(), tenant.locationId()));
+        // The conversation id is one of the tenant's (core read it in this transaction); no tenant
+        // predicate here, so that the planner sees only the conversation's index range.
+        StringBuilder sql = new StringBuilder("SELECT " + MESSAGE + " FROM message m WHERE m.conversation_id = ?");
+        List<Object> args = new ArrayList<>(List.of(spec.conversationId()));
         if (!spec.includeDeleted()) {
             sql.append(" AND NOT m.deleted");
         }
@@ -440,13 +450,13 @@ final class JdbiTransaction implements StoreTransaction {
 
     @Override
     public Optional<MessageRow> newestLiveMessage(String conversationId) {
-        return oneMessage("m.conversation_id = ? AND NOT m.deleted ORDER BY m.created_date DESC, m.id DESC LIMIT 1",
+        return conversationMessage("m.conversation_id = ? AND NOT m.deleted ORDER BY m.created_date DESC, m.id DESC LIMIT 1",
                 conversationId);
     }
 
     @Override
     public Optional<MessageRow> newestLiveCustomerMessage(String conversationId) {
-        return oneMessage("m.conversation_id = ? AND m.customer_number > 0 AND NOT m.deleted"
+        return conversationMessage("m.conversation_id = ? AND m.customer_number > 0 AND NOT m.deleted"
                 + " ORDER BY m.customer_number DESC LIMIT 1", conversationId);
     }
 
@@ -466,8 +476,8 @@ final class JdbiTransaction implements StoreTransaction {
 
     @Override
     public Optional<MessageRow> firstLiveCustomerMessageAfter(String conversationId, int number) {
-        return oneMessage("m.conversation_id = ? AND m.customer_number > ? AND m.customer_number > 0 AND NOT m.deleted"
-                + " ORDER BY m.customer_number LIMIT 1", conversationId, number);
+        return conversationMessage("m.conversation_id = ? AND m.customer_number > ? AND m.customer_number > 0"
+                + " AND NOT m.deleted ORDER BY m.customer_number LIMIT 1", conversationId, number);
     }
 
     // --- threads and users -------------------------------------------------------------

@@ -112,10 +112,13 @@ CREATE TABLE message (
 );
 CREATE UNIQUE INDEX message_client_id ON message (company_id, location_id, client_message_id)
     WHERE client_message_id IS NOT NULL;
+-- a conversation's messages in order: all of them (lists with deleted), the live ones (lists, newest live message)
 CREATE INDEX message_conversation ON message (conversation_id, created_date, id);
-CREATE INDEX message_customer_number ON message (conversation_id, customer_number) WHERE customer_number > 0;
-CREATE INDEX message_customer_feed ON message (conversation_id, feed_seq) WHERE customer_number > 0;
+CREATE INDEX message_conversation_live ON message (conversation_id, created_date, id) WHERE NOT deleted;
+-- customer messages by number (unread horizons): live ones, deleted ones, and by creating feed sequence
+CREATE INDEX message_customer_live ON message (conversation_id, customer_number) WHERE customer_number > 0 AND NOT deleted;
 CREATE INDEX message_customer_deleted ON message (conversation_id, customer_number) WHERE customer_number > 0 AND deleted;
+CREATE INDEX message_customer_feed ON message (conversation_id, feed_seq) WHERE customer_number > 0;
 
 CREATE TABLE thread (
     conversation_id TEXT    NOT NULL REFERENCES conversation (id),

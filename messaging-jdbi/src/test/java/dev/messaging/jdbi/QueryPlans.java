@@ -1,0 +1,85 @@
+package dev.messaging.jdbi;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Captures the statements a call runs through a store's Jdbi (with their bound arguments) and
+ * explains them on the same database, so that tests can read the plans the planner really chose.
+ */
+final class QueryPlans {
+
+    /** One statement as the store ran it. */
+    record Statement(String sql, List<Argument> arguments, StatementContext context) {
+    }
+
+    /** A statement and its plan, one line per plan node. */
+    record Plan(String sql, List<String> lines) {
+        @Override
+        public String toString() {
+            return sql + "\n  " + String.join("\n  ", lines);
+        }
+    }
+
+    private QueryPlans() {
+    }
+
+    /** The SELECT statements {@code call} runs through {@code jdbi}. */
+    static List<Statement> capture(Jdbi jdbi, Supplier<?> call) {
+        List<Statement> statements = new ArrayList<>();
+        SqlLogger previous = jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).getSqlLogger();
+        jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setSqlLogger(new SqlLogger() {
+            @Override
+            public void logBeforeExecution(StatementContext context) {
+                String sql = context.getRenderedSql();
+                if (!sql.stripLeading().toUpperCase(java.util.Locale.ROOT).startsWith("SELECT")) {
+                    return;
+                }
+                List<Argument> arguments = new ArrayList<>();
+                long parameters = sql.chars().filter(ch -> ch == '?').count(); // no '?' in our SQL literals
+                for (int i = 0; i < parameters; i++) {
+                    arguments.add(context.getBinding().findForPosition(i).orElseThrow());
+                }
+                statements.add(new Statement(sql, arguments, context));
+            }
+        });
+        try {
+            call.get();
+        } finally {
+            jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setSqlLogger(previous);
+        }
+        return statements;
+    }
+
+    /** The plans of {@code statements}, explained with {@code explain} (e.g. "EXPLAIN QUERY PLAN "). */
+    static List<Plan> explain(Jdbi jdbi, String explain, List<Statement> statements) {
+        return jdbi.withHandle(h -> {
+            List<Plan> plans = new ArrayList<>();
+            for (Statement statement : statements) {
+                try (PreparedStatement ps = h.getConnection().prepareStatement(explain + statement.sql())) {
+                    for (int i = 0; i < statement.arguments().size(); i++) {
+                        statement.arguments().get(i).apply(i + 1, ps, statement.context());
+                    }
+                    List<String> lines = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        int columns = rs.getMetaData().getColumnCount();
+                        while (rs.next()) {
+                            lines.add(rs.getString(columns));
+                        }
+                    }
+                    plans.add(new Plan(statement.sql(), lines));
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException("cannot explain " + statement.sql(), e);
+                }
+            }
+            return plans;
+        });
+    }
+}

@@ -1,0 +1,34 @@
+package dev.messaging.jdbi;
+
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Query plans on a SQLite file. A bad line scans the message table ({@code SCAN m}, also "USING
+ * INDEX", which reads the whole index), or sorts in a temporary B-tree a result that reads messages
+ * other than by primary key (one last message per conversation is not "sorting messages").
+ */
+class SqliteQueryPlanTest extends QueryPlanContract {
+    @Override
+    protected JdbiStore newStore() {
+        return JdbiStore.sqlite(TestDatabases.newSqliteFile());
+    }
+
+    @Override
+    protected String explainPrefix() {
+        return "EXPLAIN QUERY PLAN ";
+    }
+
+    @Override
+    protected void analyze(Jdbi jdbi) {
+        jdbi.useHandle(h -> h.execute("ANALYZE"));
+    }
+
+    @Override
+    protected List<String> messageScansOrSorts(List<String> plan) {
+        boolean readsManyMessages = plan.stream()
+                .anyMatch(line -> line.matches("SEARCH (m|message)\\b.*") && !line.contains("(id=?)"));
+        return plan.stream().filter(line -> line.matches("SCAN (m|message)\\b.*")
+                || line.contains("TEMP B-TREE") && readsManyMessages).toList();
+    }
+}

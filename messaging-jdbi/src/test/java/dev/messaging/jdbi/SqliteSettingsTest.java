@@ -1,0 +1,63 @@
+package dev.messaging.jdbi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.messaging.Actor;
+import dev.messaging.Messaging;
+import dev.messaging.message.NewMessage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+
+/** The SQLite file store's settings hold on its connections, and readers do not block the writer. */
+class SqliteSettingsTest {
+
+    private static String pragma(Jdbi jdbi, String name) {
+        return jdbi.withHandle(h -> h.createQuery("PRAGMA " + name).mapTo(String.class).one());
+    }
+
+    @Test
+    void writerAndReadersRunWithWalForeignKeysBusyTimeoutAndSynchronousNormal() throws Exception {
+        try (JdbiStore store = JdbiStore.sqlite(TestDatabases.newSqliteFile())) {
+            for (Jdbi jdbi : new Jdbi[] {store.writer(), store.reader()}) {
+                assertThat(pragma(jdbi, "journal_mode")).isEqualTo("wal");
+                assertThat(pragma(jdbi, "foreign_keys")).isEqualTo("1");
+                assertThat(pragma(jdbi, "busy_timeout")).isEqualTo(String.valueOf(JdbiStore.BUSY_TIMEOUT_MILLIS));
+                assertThat(pragma(jdbi, "synchronous")).isEqualTo("1");
+            }
+            boolean readOnly = store.reader().withHandle(h -> h.getConnection().isReadOnly());
+            assertThat(readOnly).isTrue();
+        }
+    }
+
+    @Test
+    void anOpenReadTransactionDoesNotBlockTheWriter() throws Exception {
+        try (Messaging messaging = Messaging.builder(JdbiStore.sqlite(TestDatabases.newSqliteFile())).build()) {
+            Actor customer = Actor.customer("co", "loc", "c1");
+            messaging.messages().create(customer, NewMessage.to("c1", "before").build());
+            CountDownLatch reading = new CountDownLatch(1);
+            CountDownLatch written = new CountDownLatch(1);
+            AtomicReference<Long> seenInsideRead = new AtomicReference<>();
+            Thread reader = new Thread(() -> messaging.store().read(customer.tenant(), tx -> {
+                long before = tx.feedHead();
+                reading.countDown();
+                try {
+                    written.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                seenInsideRead.set(tx.changesSince(0, 100).size() - before);
+                return null;
+            }));
+            reader.start();
+            assertThat(reading.await(30, TimeUnit.SECONDS)).isTrue();
+            messaging.messages().create(customer, NewMessage.to("c1", "while a reader is open").build());
+            written.countDown();
+            reader.join(30_000);
+            assertThat(seenInsideRead.get()).as("the open read keeps its snapshot").isZero();
+            assertThat(messaging.changes().since(Actor.user("co", "loc", "u"), 0, 100)).hasSize(3);
+        }
+    }
+}

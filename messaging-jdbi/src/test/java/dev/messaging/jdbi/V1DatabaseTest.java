@@ -1,0 +1,41 @@
+package dev.messaging.jdbi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.messaging.Messaging;
+import dev.messaging.contract.MutableClock;
+import dev.messaging.memory.InMemoryStore;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The committed database of schema version 1, opened by today's code: it migrates to the current
+ * version and reads back exactly what today's code writes for the same script. Every later
+ * migration is tested against this real data from the start.
+ */
+class V1DatabaseTest {
+
+    @Test
+    void theCommittedV1DatabaseOpensMigratesAndReadsBackItsData() throws Exception {
+        Path copy = TestDatabases.newSqliteFile();
+        try (InputStream in = V1DatabaseTest.class.getResourceAsStream("/db/v1-populated.db")) {
+            assertThat(in).as("the committed v1 database").isNotNull();
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+        MutableClock expectedClock = V1Fixture.clock();
+        List<Object> expected;
+        try (Messaging fresh = V1Fixture.messaging(new InMemoryStore(), expectedClock)) {
+            V1Fixture.populate(fresh, expectedClock);
+            expected = V1Fixture.readAll(fresh);
+        }
+        try (Messaging migrated = V1Fixture.messaging(JdbiStore.sqlite(copy), V1Fixture.clock())) {
+            List<Object> actual = V1Fixture.readAll(migrated);
+            assertThat(actual).isEqualTo(expected);
+            assertThat(actual.toString()).contains("Bonjour, my brakes squeal", "bounced", "brakes.jpg");
+        }
+    }
+}
