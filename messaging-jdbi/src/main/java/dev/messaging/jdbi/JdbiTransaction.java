@@ -5,6 +5,7 @@ import dev.messaging.Tenant;
 import dev.messaging.change.Change;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
+import dev.messaging.conversation.AssigneeFilter;
 import dev.messaging.conversation.Contact;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.conversation.ConversationStatus;
@@ -156,12 +157,27 @@ final class JdbiTransaction implements StoreTransaction {
         return conversationWhere("c.customer_id = ? AND NOT c.deleted", customerId);
     }
 
+    /** Inserts {@code row} unless a unique key of the table holds it already; true if inserted. */
+    private <R> boolean insertIfAbsent(String insert, List<Column<R>> columns, R row) {
+        checkWritable();
+        var statement = h.createUpdate(insert + " ON CONFLICT DO NOTHING");
+        bindColumns(statement, 0, columns, row);
+        return statement.execute() == 1;
+    }
+
+    /** Replaces the tenant's row {@code id} if its version is still {@code expectedVersion}. */
+    private <R> boolean compareAndSet(String table, List<Column<R>> columns, R row, String id, long expectedVersion) {
+        checkWritable();
+        var update = h.createUpdate("UPDATE " + table + " SET " + Column.assignments(columns)
+                + " WHERE id = ? AND company_id = ? AND location_id = ? AND version = ?");
+        int next = bindColumns(update, 0, columns, row);
+        return update.bind(next, id).bind(next + 1, tenant.companyId()).bind(next + 2, tenant.locationId())
+                .bind(next + 3, expectedVersion).execute() == 1;
+    }
+
     @Override
     public Optional<ConversationRow> insertConversation(ConversationRow row) {
-        checkWritable();
-        var insert = h.createUpdate(ConversationTable.INSERT + " ON CONFLICT DO NOTHING");
-        bindColumns(insert, 0, ConversationTable.COLUMNS, row);
-        if (insert.execute() == 1) {
+        if (insertIfAbsent(ConversationTable.INSERT, ConversationTable.COLUMNS, row)) {
             indexContact(row.conversation());
             return Optional.empty();
         }
@@ -170,13 +186,7 @@ final class JdbiTransaction implements StoreTransaction {
 
     @Override
     public boolean updateConversation(ConversationRow row, long expectedVersion) {
-        checkWritable();
-        var update = h.createUpdate("UPDATE conversation SET " + Column.assignments(ConversationTable.COLUMNS)
-                + " WHERE id = ? AND company_id = ? AND location_id = ? AND version = ?");
-        int next = bindColumns(update, 0, ConversationTable.COLUMNS, row);
-        update.bind(next, row.id()).bind(next + 1, tenant.companyId()).bind(next + 2, tenant.locationId())
-                .bind(next + 3, expectedVersion);
-        if (update.execute() != 1) {
+        if (!compareAndSet("conversation", ConversationTable.COLUMNS, row, row.id(), expectedVersion)) {
             return false;
         }
         indexContact(row.conversation());
@@ -221,6 +231,13 @@ final class JdbiTransaction implements StoreTransaction {
             return this;
         }
 
+        Where assignee(AssigneeFilter filter) {
+            if (filter == null) {
+                return this;
+            }
+            return filter.isUnassigned() ? and("c.assigned_to IS NULL") : and("c.assigned_to = ?", filter.userId());
+        }
+
         Where unread(long allReadSeq) {
             return and("c.last_live_customer_number > coalesce(t.read_number, 0) AND (coalesce(t.read_feed_seq, 0) >= ?"
                     + " OR c.last_live_customer_feed_seq > ?)", allReadSeq, allReadSeq);
@@ -252,13 +269,7 @@ final class JdbiTransaction implements StoreTransaction {
         if (spec.importantOnly()) {
             w.and("t.important");
         }
-        if (spec.assignee() != null) {
-            if (spec.assignee().isUnassigned()) {
-                w.and("c.assigned_to IS NULL");
-            } else {
-                w.and("c.assigned_to = ?", spec.assignee().userId());
-            }
-        }
+        w.assignee(spec.assignee());
         if (spec.channel() != null) {
             w.and("c.channel = ?", spec.channel().wireValue());
         }
@@ -318,13 +329,7 @@ final class JdbiTransaction implements StoreTransaction {
         if (spec.customerId() != null) {
             w.and("c.customer_id = ?", spec.customerId());
         }
-        if (spec.assignee() != null) {
-            if (spec.assignee().isUnassigned()) {
-                w.and("c.assigned_to IS NULL");
-            } else {
-                w.and("c.assigned_to = ?", spec.assignee().userId());
-            }
-        }
+        w.assignee(spec.assignee());
         if (spec.lastMessageDirection() != null) {
             w.and("c.last_message_direction = ?", spec.lastMessageDirection().wireValue());
         }
@@ -380,10 +385,7 @@ final class JdbiTransaction implements StoreTransaction {
 
     @Override
     public Optional<MessageRow> insertMessage(MessageRow row) {
-        checkWritable();
-        var insert = h.createUpdate(MessageTable.INSERT + " ON CONFLICT DO NOTHING");
-        bindColumns(insert, 0, MessageTable.COLUMNS, row);
-        if (insert.execute() == 1) {
+        if (insertIfAbsent(MessageTable.INSERT, MessageTable.COLUMNS, row)) {
             indexMessage(row.message());
             return Optional.empty();
         }
@@ -396,13 +398,7 @@ final class JdbiTransaction implements StoreTransaction {
 
     @Override
     public boolean updateMessage(MessageRow row, long expectedVersion) {
-        checkWritable();
-        var update = h.createUpdate("UPDATE message SET " + Column.assignments(MessageTable.COLUMNS)
-                + " WHERE id = ? AND company_id = ? AND location_id = ? AND version = ?");
-        int next = bindColumns(update, 0, MessageTable.COLUMNS, row);
-        update.bind(next, row.id()).bind(next + 1, tenant.companyId()).bind(next + 2, tenant.locationId())
-                .bind(next + 3, expectedVersion);
-        if (update.execute() != 1) {
+        if (!compareAndSet("message", MessageTable.COLUMNS, row, row.id(), expectedVersion)) {
             return false;
         }
         indexMessage(row.message());
