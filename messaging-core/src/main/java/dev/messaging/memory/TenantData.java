@@ -67,9 +67,10 @@ final class TenantData {
             if (c.lastMessageDate() != null) {
                 inboxOrder.remove(new InboxPosition(c.lastMessageDate(), id));
             }
-            tokens.remove(contactDocument(id));
         }
-        if (row != null) {
+        if (row == null) {
+            tokens.remove(contactDocument(id));
+        } else {
             Conversation c = row.conversation();
             if (!c.deleted()) {
                 liveConversationByCustomer.put(c.customerId(), id);
@@ -78,9 +79,13 @@ final class TenantData {
                 }
             }
             Contact contact = c.contact();
-            if (contact != null) {
-                tokens.put(contactDocument(id), id, TextTokens.tokens(contact.firstName(), contact.lastName(),
-                        contact.companyName(), contact.email(), contact.phone()));
+            if (old == null || !java.util.Objects.equals(old.conversation().contact(), contact)) {
+                // re-index only when the contact changed: most conversation writes are summaries
+                tokens.remove(contactDocument(id));
+                if (contact != null) {
+                    tokens.put(contactDocument(id), id, TextTokens.tokens(contact.firstName(), contact.lastName(),
+                            contact.companyName(), contact.email(), contact.phone()));
+                }
             }
         }
         return old;

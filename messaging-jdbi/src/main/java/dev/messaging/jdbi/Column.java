@@ -1,5 +1,8 @@
 package dev.messaging.jdbi;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -11,6 +14,33 @@ import java.util.stream.Collectors;
  * reads the columns in the same order, by index.
  */
 record Column<R>(String name, Class<?> type, Function<R, Object> value) {
+
+    /** Binds each column's value of {@code row} from parameter {@code first} (1-based); returns the next. */
+    static <R> int bind(PreparedStatement statement, int first, List<Column<R>> columns, R row) throws SQLException {
+        int position = first;
+        for (Column<R> column : columns) {
+            bindValue(statement, position++, column.value().apply(row), column.type());
+        }
+        return position;
+    }
+
+    /** Binds one value with the setter of its type (a null with its SQL type). */
+    static void bindValue(PreparedStatement statement, int position, Object value, Class<?> type) throws SQLException {
+        if (value == null) {
+            statement.setNull(position, type == String.class ? Types.VARCHAR
+                    : type == Boolean.class ? Types.BOOLEAN : type == Integer.class ? Types.INTEGER : Types.BIGINT);
+        } else if (value instanceof String string) {
+            statement.setString(position, string);
+        } else if (value instanceof Long number) {
+            statement.setLong(position, number);
+        } else if (value instanceof Integer number) {
+            statement.setInt(position, number);
+        } else if (value instanceof Boolean flag) {
+            statement.setBoolean(position, flag);
+        } else {
+            throw new IllegalArgumentException("no binding for " + value.getClass());
+        }
+    }
 
     static <R> String names(List<Column<R>> columns, String alias) {
         return columns.stream().map(c -> alias + "." + c.name()).collect(Collectors.joining(", "));

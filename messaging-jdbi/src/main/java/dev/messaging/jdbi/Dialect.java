@@ -22,15 +22,23 @@ enum Dialect {
         @Override
         void indexDocument(Handle h, Tenant tenant, String docKey, String conversationId, Set<String> tokens) {
             removeDocument(h, docKey);
+            addDocument(h, tenant, docKey, conversationId, tokens);
+        }
+
+        @Override
+        void addDocument(Handle h, Tenant tenant, String docKey, String conversationId, Set<String> tokens) {
             if (tokens.isEmpty()) {
                 return;
             }
-            long docId = h.createQuery("INSERT INTO search_doc (doc_key, company_id, location_id, conversation_id)"
-                    + " VALUES (?, ?, ?, ?) RETURNING doc_id")
-                    .bind(0, docKey).bind(1, tenant.companyId()).bind(2, tenant.locationId()).bind(3, conversationId)
-                    .mapTo(Long.class).one();
-            h.createUpdate("INSERT INTO search_fts (rowid, tokens) VALUES (?, ?)")
-                    .bind(0, docId).bind(1, String.join(" ", tokens)).execute();
+            JdbcWrites.execute(h, this, "INSERT INTO search_doc (doc_key, company_id, location_id, conversation_id)"
+                    + " VALUES (?, ?, ?, ?)", st -> {
+                        st.setString(1, docKey);
+                        st.setString(2, tenant.companyId());
+                        st.setString(3, tenant.locationId());
+                        st.setString(4, conversationId);
+                    });
+            JdbcWrites.execute(h, this, "INSERT INTO search_fts (rowid, tokens) VALUES (last_insert_rowid(), ?)",
+                    st -> st.setString(1, String.join(" ", tokens)));
         }
 
         @Override
@@ -83,6 +91,11 @@ enum Dialect {
         }
 
         @Override
+        void addDocument(Handle h, Tenant tenant, String docKey, String conversationId, Set<String> tokens) {
+            indexDocument(h, tenant, docKey, conversationId, tokens);
+        }
+
+        @Override
         void removeDocument(Handle h, String docKey) {
             h.createUpdate("DELETE FROM search_doc WHERE doc_key = ?").bind(0, docKey).execute();
         }
@@ -110,6 +123,9 @@ enum Dialect {
 
     /** Replaces the document {@code docKey} (a message's text, a conversation's contact) in the index. */
     abstract void indexDocument(Handle h, Tenant tenant, String docKey, String conversationId, Set<String> tokens);
+
+    /** Adds a document known to be new (no previous version to remove). */
+    abstract void addDocument(Handle h, Tenant tenant, String docKey, String conversationId, Set<String> tokens);
 
     abstract void removeDocument(Handle h, String docKey);
 

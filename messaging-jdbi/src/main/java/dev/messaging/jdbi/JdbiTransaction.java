@@ -30,7 +30,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * A unit of work on one tenant through one Jdbi {@link Handle}. Every statement is
@@ -49,6 +48,9 @@ final class JdbiTransaction implements StoreTransaction {
     private final Tenant tenant;
     private final boolean writable;
     private long feedHead = -1;
+    private long savedFeedHead = -1;
+    /** The contacts of the conversations read in this transaction: an update that keeps one is not re-indexed. */
+    private final java.util.Map<String, Optional<Contact>> contactsRead = new java.util.HashMap<>();
 
     JdbiTransaction(Handle h, Dialect dialect, Tenant tenant, boolean writable) {
         this.h = h;
@@ -63,6 +65,16 @@ final class JdbiTransaction implements StoreTransaction {
                 .bind(0, tenant.companyId()).bind(1, tenant.locationId()).execute();
         feedHead = h.createQuery(dialect.lockTenant()).bind(0, tenant.companyId()).bind(1, tenant.locationId())
                 .mapTo(Long.class).one();
+        savedFeedHead = feedHead;
+    }
+
+    /** Writes the feed head once, at the end of the transaction, if changes were appended. */
+    void saveFeedHead() {
+        if (feedHead != savedFeedHead) {
+            h.createUpdate("UPDATE tenant SET feed_head = ? WHERE company_id = ? AND location_id = ?")
+                    .bind(0, feedHead).bind(1, tenant.companyId()).bind(2, tenant.locationId()).execute();
+            savedFeedHead = feedHead;
+        }
     }
 
     @Override
@@ -76,14 +88,8 @@ final class JdbiTransaction implements StoreTransaction {
         }
     }
 
-    /** Binds {@code values} to positions from {@code first}, each with its column's type (so nulls bind typed). */
-    private static <R, S extends SqlStatement<S>> int bindColumns(S statement, int first, List<Column<R>> columns,
-            R row) {
-        int position = first;
-        for (Column<R> column : columns) {
-            statement.bindByType(position++, column.value().apply(row), column.type());
-        }
-        return position;
+    private int execute(String sql, JdbcWrites.Parameters parameters) {
+        return JdbcWrites.execute(h, dialect, sql, parameters);
     }
 
     // --- change feed -------------------------------------------------------------------
@@ -101,19 +107,24 @@ final class JdbiTransaction implements StoreTransaction {
     public Change appendChange(Change draft) {
         checkWritable();
         long sequence = feedHead() + 1;
-        h.createUpdate("INSERT INTO change_feed (company_id, location_id, sequence, entity_type, entity_id, version,"
-                        + " operation, actor_kind, actor_id, session_id, time, customer_id, payload)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .bind(0, tenant.companyId()).bind(1, tenant.locationId()).bind(2, sequence)
-                .bind(3, draft.entityType().name()).bind(4, draft.entityId()).bind(5, draft.version())
-                .bind(6, draft.operation().name()).bind(7, draft.actorKind().name())
-                .bindByType(8, draft.actorId(), String.class).bindByType(9, draft.sessionId(), String.class)
-                .bind(10, draft.time().toEpochMilli()).bindByType(11, draft.customerId(), String.class)
-                .bindByType(12, Json.write(draft.payload()), String.class)
-                .execute();
-        h.createUpdate("UPDATE tenant SET feed_head = ? WHERE company_id = ? AND location_id = ?")
-                .bind(0, sequence).bind(1, tenant.companyId()).bind(2, tenant.locationId()).execute();
-        feedHead = sequence;
+        execute("INSERT INTO change_feed (company_id, location_id, sequence, entity_type, entity_id, version,"
+                + " operation, actor_kind, actor_id, session_id, time, customer_id, payload)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", st -> {
+                    st.setString(1, tenant.companyId());
+                    st.setString(2, tenant.locationId());
+                    st.setLong(3, sequence);
+                    st.setString(4, draft.entityType().name());
+                    st.setString(5, draft.entityId());
+                    st.setLong(6, draft.version());
+                    st.setString(7, draft.operation().name());
+                    st.setString(8, draft.actorKind().name());
+                    Column.bindValue(st, 9, draft.actorId(), String.class);
+                    Column.bindValue(st, 10, draft.sessionId(), String.class);
+                    st.setLong(11, draft.time().toEpochMilli());
+                    Column.bindValue(st, 12, draft.customerId(), String.class);
+                    Column.bindValue(st, 13, Json.write(draft.payload()), String.class);
+                });
+        feedHead = sequence; // written once by saveFeedHead() before commit
         return new Change(sequence, draft.entityType(), draft.entityId(), draft.version(), draft.operation(),
                 draft.actorKind(), draft.actorId(), draft.sessionId(), draft.time(), draft.customerId(), draft.payload());
     }
@@ -144,7 +155,11 @@ final class JdbiTransaction implements StoreTransaction {
         return h.createQuery("SELECT " + CONVERSATION + " FROM conversation c WHERE c.company_id = ?"
                         + " AND c.location_id = ? AND " + condition)
                 .bind(0, tenant.companyId()).bind(1, tenant.locationId()).bind(2, value)
-                .map((rs, ctx) -> ConversationTable.read(rs, 1)).findOne();
+                .map((rs, ctx) -> ConversationTable.read(rs, 1)).findOne()
+                .map(row -> {
+                    contactsRead.put(row.id(), Optional.ofNullable(row.conversation().contact()));
+                    return row;
+                });
     }
 
     @Override
@@ -160,19 +175,20 @@ final class JdbiTransaction implements StoreTransaction {
     /** Inserts {@code row} unless a unique key of the table holds it already; true if inserted. */
     private <R> boolean insertIfAbsent(String insert, List<Column<R>> columns, R row) {
         checkWritable();
-        var statement = h.createUpdate(insert + " ON CONFLICT DO NOTHING");
-        bindColumns(statement, 0, columns, row);
-        return statement.execute() == 1;
+        return execute(insert + " ON CONFLICT DO NOTHING", st -> Column.bind(st, 1, columns, row)) == 1;
     }
 
     /** Replaces the tenant's row {@code id} if its version is still {@code expectedVersion}. */
     private <R> boolean compareAndSet(String table, List<Column<R>> columns, R row, String id, long expectedVersion) {
         checkWritable();
-        var update = h.createUpdate("UPDATE " + table + " SET " + Column.assignments(columns)
-                + " WHERE id = ? AND company_id = ? AND location_id = ? AND version = ?");
-        int next = bindColumns(update, 0, columns, row);
-        return update.bind(next, id).bind(next + 1, tenant.companyId()).bind(next + 2, tenant.locationId())
-                .bind(next + 3, expectedVersion).execute() == 1;
+        return execute("UPDATE " + table + " SET " + Column.assignments(columns)
+                + " WHERE id = ? AND company_id = ? AND location_id = ? AND version = ?", st -> {
+                    int next = Column.bind(st, 1, columns, row);
+                    st.setString(next, id);
+                    st.setString(next + 1, tenant.companyId());
+                    st.setString(next + 2, tenant.locationId());
+                    st.setLong(next + 3, expectedVersion);
+                }) == 1;
     }
 
     @Override
@@ -189,7 +205,10 @@ final class JdbiTransaction implements StoreTransaction {
         if (!compareAndSet("conversation", ConversationTable.COLUMNS, row, row.id(), expectedVersion)) {
             return false;
         }
-        indexContact(row.conversation());
+        Optional<Contact> contact = Optional.ofNullable(row.conversation().contact());
+        if (!contact.equals(contactsRead.put(row.id(), contact))) {
+            indexContact(row.conversation());
+        }
         return true;
     }
 
@@ -386,7 +405,10 @@ final class JdbiTransaction implements StoreTransaction {
     @Override
     public Optional<MessageRow> insertMessage(MessageRow row) {
         if (insertIfAbsent(MessageTable.INSERT, MessageTable.COLUMNS, row)) {
-            indexMessage(row.message());
+            Message m = row.message();
+            if (!m.deleted()) {
+                dialect.addDocument(h, tenant, "m:" + m.id(), m.conversationId(), TextTokens.tokens(m.text()));
+            }
             return Optional.empty();
         }
         String clientId = row.message().clientMessageId();
@@ -490,15 +512,22 @@ final class JdbiTransaction implements StoreTransaction {
     public boolean saveThread(ThreadRow row, long expectedVersion) {
         checkWritable();
         if (expectedVersion == 0) {
-            var insert = h.createUpdate(ThreadTable.insert() + " ON CONFLICT DO NOTHING");
-            int next = bindColumns(insert, 0, ThreadTable.COLUMNS, row);
-            return insert.bind(next, tenant.companyId()).bind(next + 1, tenant.locationId()).execute() == 1;
+            return execute(ThreadTable.insert() + " ON CONFLICT DO NOTHING", st -> {
+                int next = Column.bind(st, 1, ThreadTable.COLUMNS, row);
+                st.setString(next, tenant.companyId());
+                st.setString(next + 1, tenant.locationId());
+            }) == 1;
         }
-        var update = h.createUpdate("UPDATE thread SET " + Column.assignments(ThreadTable.COLUMNS)
-                + " WHERE conversation_id = ? AND user_id = ? AND company_id = ? AND location_id = ? AND version = ?");
-        int next = bindColumns(update, 0, ThreadTable.COLUMNS, row);
-        return update.bind(next, row.conversationId()).bind(next + 1, row.userId()).bind(next + 2, tenant.companyId())
-                .bind(next + 3, tenant.locationId()).bind(next + 4, expectedVersion).execute() == 1;
+        return execute("UPDATE thread SET " + Column.assignments(ThreadTable.COLUMNS)
+                + " WHERE conversation_id = ? AND user_id = ? AND company_id = ? AND location_id = ? AND version = ?",
+                st -> {
+                    int next = Column.bind(st, 1, ThreadTable.COLUMNS, row);
+                    st.setString(next, row.conversationId());
+                    st.setString(next + 1, row.userId());
+                    st.setString(next + 2, tenant.companyId());
+                    st.setString(next + 3, tenant.locationId());
+                    st.setLong(next + 4, expectedVersion);
+                }) == 1;
     }
 
     private UserDao users() {

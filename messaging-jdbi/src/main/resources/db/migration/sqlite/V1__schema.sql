@@ -186,4 +186,4 @@ CREATE TABLE search_doc (
     conversation_id TEXT NOT NULL
 );
 CREATE INDEX search_doc_conversation ON search_doc (conversation_id);
-CREATE VIRTUAL TABLE search_fts USING fts5(tokens, content='', contentless_delete=1, prefix='2 3');
+CREATE VIRTUAL TABLE search_fts USING fts5(tokens, content='', contentless_delete=1);
