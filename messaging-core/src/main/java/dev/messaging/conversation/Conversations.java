@@ -89,7 +89,8 @@ public final class Conversations {
             boolean hasMore = rows.size() > limit;
             List<InboxRow> page = hasMore ? rows.subList(0, limit) : rows;
             List<ConversationHit> hits = page.stream().map(row -> new ConversationHit(row.conversation().conversation(),
-                    ThreadViews.view(tx, row.conversation(), row.thread(), actor.userId(), allRead))).toList();
+                    ThreadViews.view(tx, row.conversation(), row.thread(), actor.userId(), allRead, row.facts())))
+                    .toList();
             String next = null;
             if (hasMore) {
                 Conversation last = page.get(page.size() - 1).conversation().conversation();

@@ -54,7 +54,7 @@ public final class Inbox {
                 Conversation c = row.conversation().conversation();
                 Message last = MessageViews.present(row.lastMessage(), row.conversation(), shopAllRead);
                 entries.add(new InboxEntry(c, last,
-                        ThreadViews.view(tx, row.conversation(), row.thread(), actor.userId(), allRead),
+                        ThreadViews.view(tx, row.conversation(), row.thread(), actor.userId(), allRead, row.facts()),
                         c.contact(), last.orderId(), last.orderNumber()));
             }
             String next = null;

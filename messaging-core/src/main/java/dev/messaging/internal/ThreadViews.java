@@ -5,6 +5,7 @@ import dev.messaging.conversation.Conversation;
 import dev.messaging.spi.ConversationRow;
 import dev.messaging.spi.CustomerMessageCounters;
 import dev.messaging.spi.Horizons;
+import dev.messaging.spi.ReadFacts;
 import dev.messaging.spi.StoreTransaction;
 import dev.messaging.spi.ThreadRow;
 import dev.messaging.thread.ThreadMetadata;
@@ -28,18 +29,25 @@ public final class ThreadViews {
 
     public static ThreadMetadata view(StoreTransaction tx, ConversationRow row, ThreadRow thread, String userId,
             long allReadSeq) {
+        return view(tx, row, thread, userId, allReadSeq, null);
+    }
+
+    /** As {@link #view(StoreTransaction, ConversationRow, ThreadRow, String, long)}, using {@code facts} when they apply. */
+    public static ThreadMetadata view(StoreTransaction tx, ConversationRow row, ThreadRow thread, String userId,
+            long allReadSeq, ReadFacts facts) {
         Conversation c = row.conversation();
         CustomerMessageCounters counters = row.counters();
         int horizon = horizon(tx, row, thread, allReadSeq);
         int unread = 0;
         Instant unreadTimestamp = null;
         if (counters.lastLiveCustomerNumber() > horizon) {
+            boolean known = facts != null && facts.readNumber() == horizon;
             unread = counters.customerCount() - horizon;
             if (counters.deletedCustomerCount() > 0) {
-                unread -= tx.deletedCustomerMessagesAfter(c.id(), horizon);
+                unread -= known ? facts.deletedCustomerMessages() : tx.deletedCustomerMessagesAfter(c.id(), horizon);
             }
-            unreadTimestamp = tx.firstLiveCustomerMessageAfter(c.id(), horizon)
-                    .map(m -> m.message().createdDate()).orElse(null);
+            unreadTimestamp = known ? facts.firstLiveCustomerMessageDate()
+                    : tx.firstLiveCustomerMessageDateAfter(c.id(), horizon).orElse(null);
         }
         return new ThreadMetadata(
                 threadId(c.id(), userId),

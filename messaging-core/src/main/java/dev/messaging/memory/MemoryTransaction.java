@@ -412,9 +412,10 @@ final class MemoryTransaction implements StoreTransaction {
     }
 
     @Override
-    public Optional<MessageRow> firstLiveCustomerMessageAfter(String conversationId, int number) {
+    public Optional<Instant> firstLiveCustomerMessageDateAfter(String conversationId, int number) {
         NavigableMap<Integer, String> all = data.customerMessagesByNumber.get(conversationId);
-        return all == null ? Optional.empty() : firstLive(all.tailMap(number, false).values());
+        return all == null ? Optional.empty()
+                : firstLive(all.tailMap(number, false).values()).map(row -> row.message().createdDate());
     }
 
     private Optional<MessageRow> firstLive(Collection<String> ids) {

@@ -1,5 +1,13 @@
 package dev.messaging.spi;
 
-/** A conversation with the acting user's thread row (null if never stored) and its last message (null if none). */
-public record InboxRow(ConversationRow conversation, ThreadRow thread, MessageRow lastMessage) {
+/**
+ * A conversation with the acting user's thread row (null if never stored), its last message (null
+ * if none), and — optionally, for stores where a lookup per row costs a round trip — the
+ * {@link ReadFacts} at the thread's own read number, computed in the same query (null if not).
+ */
+public record InboxRow(ConversationRow conversation, ThreadRow thread, MessageRow lastMessage, ReadFacts facts) {
+
+    public InboxRow(ConversationRow conversation, ThreadRow thread, MessageRow lastMessage) {
+        this(conversation, thread, lastMessage, null);
+    }
 }

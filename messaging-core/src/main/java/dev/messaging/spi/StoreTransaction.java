@@ -84,8 +84,8 @@ public interface StoreTransaction {
     /** How many deleted customer messages have a customer number &gt; {@code number}. */
     int deletedCustomerMessagesAfter(String conversationId, int number);
 
-    /** The live customer message with the lowest customer number &gt; {@code number}. */
-    Optional<MessageRow> firstLiveCustomerMessageAfter(String conversationId, int number);
+    /** The createdDate of the live customer message with the lowest customer number &gt; {@code number}. */
+    Optional<Instant> firstLiveCustomerMessageDateAfter(String conversationId, int number);
 
     // --- threads and users -------------------------------------------------------------
 

@@ -129,7 +129,7 @@ public final class Threads {
                     null, null, List.of(), null, Integer.MAX_VALUE));
             long total = 0;
             for (InboxRow row : rows) {
-                total += ThreadViews.view(tx, row.conversation(), row.thread(), actor.userId(), allRead)
+                total += ThreadViews.view(tx, row.conversation(), row.thread(), actor.userId(), allRead, row.facts())
                         .unreadMessagesCount();
             }
             return total;

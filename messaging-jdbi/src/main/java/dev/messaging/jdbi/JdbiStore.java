@@ -226,6 +226,20 @@ public final class JdbiStore implements Store {
         }
     }
 
+    /** Refreshes the query planner's statistics (ANALYZE); worth running after a bulk load. */
+    public void analyze() {
+        if (writeLock != null) {
+            writeLock.lock();
+        }
+        try {
+            writer.useHandle(h -> h.execute("ANALYZE"));
+        } finally {
+            if (writeLock != null) {
+                writeLock.unlock();
+            }
+        }
+    }
+
     Dialect dialect() {
         return dialect;
     }

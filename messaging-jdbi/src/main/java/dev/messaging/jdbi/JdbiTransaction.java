@@ -19,6 +19,7 @@ import dev.messaging.spi.InboxRow;
 import dev.messaging.spi.InboxSpec;
 import dev.messaging.spi.MessageListSpec;
 import dev.messaging.spi.MessageRow;
+import dev.messaging.spi.ReadFacts;
 import dev.messaging.spi.SearchSpec;
 import dev.messaging.spi.StoreTransaction;
 import dev.messaging.spi.ThreadRow;
@@ -49,6 +50,7 @@ final class JdbiTransaction implements StoreTransaction {
     private final boolean writable;
     private long feedHead = -1;
     private long savedFeedHead = -1;
+    private long shopAllReadSeq = -1;
     /** The contacts of the conversations read in this transaction: an update that keeps one is not re-indexed. */
     private final java.util.Map<String, Optional<Contact>> contactsRead = new java.util.HashMap<>();
 
@@ -219,16 +221,32 @@ final class JdbiTransaction implements StoreTransaction {
                         contact.phone()));
     }
 
+    /**
+     * The facts at the thread's own read number (see {@link ReadFacts}), computed per result row by
+     * correlated subqueries on the customer-message indexes: one statement per page instead of a
+     * lookup per row.
+     */
+    private static final String READ_FACTS = ", coalesce(t.read_number, 0),"
+            + " CASE WHEN c.last_live_customer_number > coalesce(t.read_number, 0) THEN (SELECT f.created_date"
+            + " FROM message f WHERE f.conversation_id = c.id AND f.customer_number > coalesce(t.read_number, 0)"
+            + " AND f.customer_number > 0 AND NOT f.deleted ORDER BY f.customer_number LIMIT 1) END,"
+            + " CASE WHEN c.deleted_customer_count > 0 THEN (SELECT count(*) FROM message d"
+            + " WHERE d.conversation_id = c.id AND d.customer_number > coalesce(t.read_number, 0)"
+            + " AND d.customer_number > 0 AND d.deleted) ELSE 0 END";
+    private static final int FACTS_FIRST = MESSAGE_FIRST + MessageTable.COLUMNS.size();
+
     /** The SELECT and JOINs the inbox and search share; binds the user id first. */
     private static String rowsFrom(boolean messageRequired) {
-        return "SELECT " + CONVERSATION + ", " + THREAD + ", " + MESSAGE + " FROM conversation c"
+        return "SELECT " + CONVERSATION + ", " + THREAD + ", " + MESSAGE + READ_FACTS + " FROM conversation c"
                 + " LEFT JOIN thread t ON t.conversation_id = c.id AND t.user_id = ?"
                 + (messageRequired ? " JOIN" : " LEFT JOIN") + " message m ON m.id = c.last_message_id";
     }
 
     private static InboxRow inboxRow(ResultSet rs) throws SQLException {
         MessageRow last = rs.getString(MESSAGE_FIRST) == null ? null : MessageTable.read(rs, MESSAGE_FIRST);
-        return new InboxRow(ConversationTable.read(rs, 1), ThreadTable.read(rs, THREAD_FIRST), last);
+        ReadFacts facts = new ReadFacts(rs.getInt(FACTS_FIRST), Cells.instant(rs, FACTS_FIRST + 1),
+                rs.getInt(FACTS_FIRST + 2));
+        return new InboxRow(ConversationTable.read(rs, 1), ThreadTable.read(rs, THREAD_FIRST), last, facts);
     }
 
     /** SQL conditions and their arguments, built from a spec's enums and booleans. */
@@ -493,9 +511,10 @@ final class JdbiTransaction implements StoreTransaction {
     }
 
     @Override
-    public Optional<MessageRow> firstLiveCustomerMessageAfter(String conversationId, int number) {
-        return conversationMessage("m.conversation_id = ? AND m.customer_number > ? AND m.customer_number > 0"
-                + " AND NOT m.deleted ORDER BY m.customer_number LIMIT 1", conversationId, number);
+    public Optional<Instant> firstLiveCustomerMessageDateAfter(String conversationId, int number) {
+        return h.createQuery("SELECT created_date FROM message WHERE conversation_id = ? AND customer_number > ?"
+                        + " AND customer_number > 0 AND NOT deleted ORDER BY customer_number LIMIT 1")
+                .bind(0, conversationId).bind(1, number).mapTo(Long.class).findOne().map(Instant::ofEpochMilli);
     }
 
     // --- threads and users -------------------------------------------------------------
@@ -534,9 +553,23 @@ final class JdbiTransaction implements StoreTransaction {
         return h.attach(UserDao.class);
     }
 
+    /**
+     * Reads the user's and the shop's "mark all read" horizons in one statement, and keeps the
+     * shop's for the transaction: every inbox page needs both (a SqlObject call per value costs more
+     * than the query).
+     */
     @Override
     public long allReadSeq(String userId) {
-        return users().allReadSeq(tenant.companyId(), tenant.locationId(), userId).orElse(0L);
+        long[] both = h.createQuery("SELECT coalesce((SELECT all_read_seq FROM user_state WHERE company_id = ?"
+                        + " AND location_id = ? AND user_id = ?), 0), coalesce((SELECT max(all_read_seq) FROM user_state"
+                        + " WHERE company_id = ? AND location_id = ?), 0)")
+                .bind(0, tenant.companyId()).bind(1, tenant.locationId()).bind(2, userId)
+                .bind(3, tenant.companyId()).bind(4, tenant.locationId())
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+        if (!writable) {
+            shopAllReadSeq = both[1];
+        }
+        return both[0];
     }
 
     @Override
@@ -547,6 +580,9 @@ final class JdbiTransaction implements StoreTransaction {
 
     @Override
     public long shopAllReadSeq() {
+        if (shopAllReadSeq >= 0) {
+            return shopAllReadSeq; // read along with a user's horizon in this read-only transaction
+        }
         return users().shopAllReadSeq(tenant.companyId(), tenant.locationId());
     }
 

@@ -9,9 +9,6 @@ import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 /** Per-user rows of a tenant: the "mark all read" horizon and the notification settings. */
 interface UserDao {
 
-    @SqlQuery("SELECT all_read_seq FROM user_state WHERE company_id = ? AND location_id = ? AND user_id = ?")
-    Optional<Long> allReadSeq(String companyId, String locationId, String userId);
-
     @SqlUpdate("""
             INSERT INTO user_state (company_id, location_id, user_id, all_read_seq) VALUES (?, ?, ?, ?)
             ON CONFLICT (company_id, location_id, user_id) DO UPDATE SET all_read_seq = excluded.all_read_seq""")

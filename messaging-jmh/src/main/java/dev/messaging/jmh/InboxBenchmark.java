@@ -1,0 +1,99 @@
+package dev.messaging.jmh;
+
+import dev.messaging.Actor;
+import dev.messaging.Messaging;
+import dev.messaging.common.Page;
+import dev.messaging.conversation.ConversationHit;
+import dev.messaging.conversation.ConversationQuery;
+import dev.messaging.inbox.InboxEntry;
+import dev.messaging.inbox.InboxQuery;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The library's read paths on {@code messages} messages and {@code users} users: the inbox first
+ * page (50), a page after a cursor deep in the list, the unread-only inbox, an inbox text search
+ * (a customer's last name) and a conversation search (an email prefix matching about a hundred
+ * conversations). Data is built in the trial setup, never in the measured method.
+ *
+ * <p>Run: {@code java -jar messaging-jmh/target/benchmarks.jar InboxBenchmark -p store=SQLITE}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(1)
+public class InboxBenchmark {
+    @Param({"10000", "1000000"})
+    public int messages;
+
+    @Param({"200"})
+    public int users;
+
+    @Param({"MEMORY", "SQLITE"})
+    public StoreKind store;
+
+    private Messaging messaging;
+    private Actor user;
+    private String deepCursor;
+    private String lastName;
+    private String emailPrefix;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        DataSet data = new DataSet(messages, users);
+        messaging = Messaging.builder(store.open(data, false)).build();
+        user = DataSet.user(1);
+        Page<InboxEntry> page = messaging.inbox().list(user, InboxQuery.all().limit(100));
+        int pages = Math.max(1, data.customers * 3 / 4 / 100);
+        for (int i = 1; i < pages && page.hasMore(); i++) {
+            page = messaging.inbox().list(user, InboxQuery.all().limit(100).cursor(page.nextCursor()));
+        }
+        deepCursor = messaging.inbox().list(user, InboxQuery.all().limit(50).cursor(page.nextCursor())).nextCursor();
+        lastName = "Last" + (data.customers / 2);
+        emailPrefix = "cust" + (data.customers / 100 > 0 ? String.valueOf(data.customers / 100) : "4");
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        messaging.close();
+    }
+
+    @Benchmark
+    public Page<InboxEntry> inboxFirstPage() {
+        return messaging.inbox().list(user, InboxQuery.all());
+    }
+
+    @Benchmark
+    public Page<InboxEntry> inboxDeepPage() {
+        return messaging.inbox().list(user, InboxQuery.all().cursor(deepCursor));
+    }
+
+    @Benchmark
+    public Page<InboxEntry> inboxUnreadOnly() {
+        return messaging.inbox().list(user, InboxQuery.all().unreadOnly());
+    }
+
+    @Benchmark
+    public Page<InboxEntry> inboxTextSearch() {
+        return messaging.inbox().list(user, InboxQuery.all().query(lastName));
+    }
+
+    @Benchmark
+    public Page<ConversationHit> conversationSearch() {
+        return messaging.conversations().search(user, ConversationQuery.all().query(emailPrefix));
+    }
+}

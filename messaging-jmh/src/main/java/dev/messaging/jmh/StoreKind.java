@@ -1,0 +1,105 @@
+package dev.messaging.jmh;
+
+import dev.messaging.jdbi.JdbiStore;
+import dev.messaging.memory.InMemoryStore;
+import dev.messaging.spi.Store;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The stores the benchmarks run on, each with the benchmark data loaded. SQLite data is built
+ * once per parameter set and cached as a file ({@code -Dbench.data=DIR}, default
+ * {@code target/bench-data}); a trial that writes gets its own copy of it.
+ */
+public enum StoreKind {
+    MEMORY {
+        @Override
+        Store open(DataSet data, boolean writes) {
+            return data.build(DataSet.Progress.toStdout("memory " + data.messages));
+        }
+    },
+    SQLITE {
+        @Override
+        Store open(DataSet data, boolean writes) {
+            Path file = cachedSqlite(data);
+            if (writes) {
+                file = copyOf(file);
+            }
+            return JdbiStore.sqlite(file);
+        }
+    },
+    POSTGRES {
+        @Override
+        Store open(DataSet data, boolean writes) {
+            try {
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        postgres.close();
+                    } catch (IOException e) {
+                        // exiting anyway
+                    }
+                }));
+                JdbiStore store = JdbiStore.create(postgres.getPostgresDatabase());
+                StoreCopy.write(rowsOf(data), store, DataSet.TENANT, DataSet.Progress.toStdout("postgres"));
+                store.analyze();
+                return store;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    };
+
+    abstract Store open(DataSet data, boolean writes);
+
+    static Path dataDir() {
+        return Path.of(System.getProperty("bench.data", "target/bench-data"));
+    }
+
+    /** The SQLite file of {@code data}, built on first use (atomically, so an interrupted build is not cached). */
+    static synchronized Path cachedSqlite(DataSet data) {
+        Path file = dataDir().resolve("sqlite-" + data.messages + "-" + data.users + "-s" + DataSet.SEED + ".db");
+        if (Files.exists(file)) {
+            return file;
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Path building = Files.createTempDirectory(file.getParent(), "building").resolve("data.db");
+            try (JdbiStore store = JdbiStore.sqlite(building)) {
+                StoreCopy.write(rowsOf(data), store, DataSet.TENANT, DataSet.Progress.toStdout("sqlite " + data.messages));
+                store.analyze();
+            }
+            Files.move(building, file, StandardCopyOption.ATOMIC_MOVE);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static StoreCopy.Rows rowsOf(DataSet data) {
+        InMemoryStore memory = data.build(DataSet.Progress.toStdout("generate " + data.messages));
+        List<String> users = new ArrayList<>();
+        for (int u = 0; u < data.users; u++) {
+            users.add("user-" + u);
+        }
+        return StoreCopy.read(memory, DataSet.TENANT, users);
+    }
+
+    static Path copyOf(Path file) {
+        try {
+            Path copy = Files.createTempDirectory(dataDir(), "trial").resolve("data.db");
+            Files.copy(file, copy);
+            copy.getParent().toFile().deleteOnExit();
+            copy.toFile().deleteOnExit();
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

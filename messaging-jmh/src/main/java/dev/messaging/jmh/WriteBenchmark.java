@@ -1,0 +1,71 @@
+package dev.messaging.jmh;
+
+import dev.messaging.Actor;
+import dev.messaging.Messaging;
+import dev.messaging.message.Message;
+import dev.messaging.message.NewMessage;
+import dev.messaging.thread.ThreadMetadata;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A customer message followed by the user's markRead of that thread, measured as a pair so that
+ * each call does real work (a markRead with nothing unread is a no-op). With 1 and with 200 users:
+ * the cost must not grow with the number of users (no write per user). Each SQLite trial writes
+ * to its own copy of the data.
+ *
+ * <p>Run: {@code java -jar messaging-jmh/target/benchmarks.jar WriteBenchmark}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(1)
+public class WriteBenchmark {
+    @Param({"10000"})
+    public int messages;
+
+    @Param({"1", "200"})
+    public int users;
+
+    @Param({"MEMORY", "SQLITE"})
+    public StoreKind store;
+
+    private Messaging messaging;
+    private Actor user;
+    private DataSet data;
+    private long next;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        data = new DataSet(messages, users);
+        messaging = Messaging.builder(store.open(data, true)).build();
+        user = DataSet.user(0);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        messaging.close();
+    }
+
+    @Benchmark
+    public ThreadMetadata createAndMarkRead() {
+        int customer = (int) (next++ % data.customers);
+        Message m = messaging.messages().create(DataSet.customer(customer),
+                NewMessage.to("cust-" + customer, "is my car ready? " + next).build());
+        return messaging.threads().markRead(user, messaging.threads().threadId(user, m.conversationId()));
+    }
+}
