@@ -42,6 +42,16 @@ record Column<R>(String name, Class<?> type, Function<R, Object> value) {
         }
     }
 
+    /**
+     * The columns whose values differ between {@code before} and {@code after}; the {@code version}
+     * column when none do (an UPDATE needs one column to set, and it still checks the version).
+     */
+    static <R> List<Column<R>> changed(List<Column<R>> columns, R before, R after) {
+        List<Column<R>> changed = columns.stream()
+                .filter(c -> !java.util.Objects.equals(c.value().apply(before), c.value().apply(after))).toList();
+        return changed.isEmpty() ? columns.stream().filter(c -> c.name().equals("version")).toList() : changed;
+    }
+
     static <R> String names(List<Column<R>> columns, String alias) {
         return columns.stream().map(c -> alias + "." + c.name()).collect(Collectors.joining(", "));
     }

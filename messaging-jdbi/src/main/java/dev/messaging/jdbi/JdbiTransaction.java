@@ -29,6 +29,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -51,8 +54,12 @@ final class JdbiTransaction implements StoreTransaction {
     private long feedHead = -1;
     private long savedFeedHead = -1;
     private long shopAllReadSeq = -1;
-    /** The contacts of the conversations read in this transaction: an update that keeps one is not re-indexed. */
-    private final java.util.Map<String, Optional<Contact>> contactsRead = new java.util.HashMap<>();
+    /**
+     * The conversation rows as this transaction last read or wrote them: an update writes only the
+     * columns that changed (SQLite rewrites every index whose column is SET, changed or not), and a
+     * contact that did not change is not re-indexed.
+     */
+    private final Map<String, ConversationRow> conversationsSeen = new HashMap<>();
 
     JdbiTransaction(Handle h, Dialect dialect, Tenant tenant, boolean writable) {
         this.h = h;
@@ -159,14 +166,17 @@ final class JdbiTransaction implements StoreTransaction {
                 .bind(0, tenant.companyId()).bind(1, tenant.locationId()).bind(2, value)
                 .map((rs, ctx) -> ConversationTable.read(rs, 1)).findOne()
                 .map(row -> {
-                    contactsRead.put(row.id(), Optional.ofNullable(row.conversation().contact()));
+                    conversationsSeen.put(row.id(), row);
                     return row;
                 });
     }
 
     @Override
     public Optional<ConversationRow> findConversation(String id) {
-        return conversationWhere("c.id = ?", id);
+        // Within one transaction a row this transaction read or wrote is current: the tenant's
+        // writers are serialized, and a read-only transaction sees one snapshot.
+        ConversationRow seen = conversationsSeen.get(id);
+        return seen != null ? Optional.of(seen) : conversationWhere("c.id = ?", id);
     }
 
     @Override
@@ -196,6 +206,7 @@ final class JdbiTransaction implements StoreTransaction {
     @Override
     public Optional<ConversationRow> insertConversation(ConversationRow row) {
         if (insertIfAbsent(ConversationTable.INSERT, ConversationTable.COLUMNS, row)) {
+            conversationsSeen.put(row.id(), row);
             indexContact(row.conversation());
             return Optional.empty();
         }
@@ -204,11 +215,14 @@ final class JdbiTransaction implements StoreTransaction {
 
     @Override
     public boolean updateConversation(ConversationRow row, long expectedVersion) {
-        if (!compareAndSet("conversation", ConversationTable.COLUMNS, row, row.id(), expectedVersion)) {
+        ConversationRow before = conversationsSeen.get(row.id());
+        List<Column<ConversationRow>> columns = before == null ? ConversationTable.COLUMNS
+                : Column.changed(ConversationTable.COLUMNS, before, row);
+        if (!compareAndSet("conversation", columns, row, row.id(), expectedVersion)) {
             return false;
         }
-        Optional<Contact> contact = Optional.ofNullable(row.conversation().contact());
-        if (!contact.equals(contactsRead.put(row.id(), contact))) {
+        conversationsSeen.put(row.id(), row);
+        if (before == null || !Objects.equals(before.conversation().contact(), row.conversation().contact())) {
             indexContact(row.conversation());
         }
         return true;
@@ -583,7 +597,9 @@ final class JdbiTransaction implements StoreTransaction {
         if (shopAllReadSeq >= 0) {
             return shopAllReadSeq; // read along with a user's horizon in this read-only transaction
         }
-        return users().shopAllReadSeq(tenant.companyId(), tenant.locationId());
+        return h.createQuery("SELECT coalesce(max(all_read_seq), 0) FROM user_state WHERE company_id = ?"
+                + " AND location_id = ?").bind(0, tenant.companyId()).bind(1, tenant.locationId())
+                .mapTo(Long.class).one();
     }
 
     @Override
@@ -607,6 +623,7 @@ final class JdbiTransaction implements StoreTransaction {
                         + " AND customer_id = ?")
                 .bind(0, tenant.companyId()).bind(1, tenant.locationId()).bind(2, customerId).mapTo(String.class).list();
         int erased = 0;
+        conversationsSeen.clear();
         for (String id : conversations) {
             dialect.removeDocumentsOf(h, id);
             h.createUpdate("DELETE FROM thread WHERE conversation_id = ?").bind(0, id).execute();

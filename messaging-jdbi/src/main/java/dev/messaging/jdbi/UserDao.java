@@ -14,9 +14,6 @@ interface UserDao {
             ON CONFLICT (company_id, location_id, user_id) DO UPDATE SET all_read_seq = excluded.all_read_seq""")
     void saveAllReadSeq(String companyId, String locationId, String userId, long seq);
 
-    @SqlQuery("SELECT coalesce(max(all_read_seq), 0) FROM user_state WHERE company_id = ? AND location_id = ?")
-    long shopAllReadSeq(String companyId, String locationId);
-
     @SqlQuery("""
             SELECT user_id, send_email, send_in_app, send_sms FROM notification_config
             WHERE company_id = ? AND location_id = ? AND user_id = ?""")
