@@ -9,6 +9,8 @@ import dev.messaging.message.Messages;
 import dev.messaging.notification.NotificationConfigs;
 import dev.messaging.spi.Store;
 import dev.messaging.thread.Threads;
+import dev.messaging.verify.ConsistencyCheck;
+import dev.messaging.verify.ConsistencyReport;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -77,6 +79,15 @@ public final class Messaging implements AutoCloseable {
 
     public ChangeFeed changes() {
         return changes;
+    }
+
+    /**
+     * Recomputes the tenant's derived state (unread counts and timestamps, last-message summaries,
+     * one live conversation per customer, the change feed's continuity) from the raw rows and
+     * reports every mismatch; writes nothing. For operators, and for tests after a crash.
+     */
+    public ConsistencyReport verify(Tenant tenant) {
+        return ConsistencyCheck.run(store, tenant);
     }
 
     /** The store underneath, for store-specific operations. */

@@ -455,6 +455,16 @@ final class MemoryTransaction implements StoreTransaction {
     }
 
     @Override
+    public List<ThreadRow> threadsOf(String conversationId) {
+        return data.threads.values().stream().filter(t -> t.conversationId().equals(conversationId)).toList();
+    }
+
+    @Override
+    public Map<String, Long> allReadSeqs() {
+        return Map.copyOf(data.allReadSeqs);
+    }
+
+    @Override
     public long allReadSeq(String userId) {
         return data.allReadSeqs.getOrDefault(userId, 0L);
     }

@@ -5,6 +5,7 @@ import dev.messaging.change.Change;
 import dev.messaging.notification.NotificationConfig;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -96,6 +97,12 @@ public interface StoreTransaction {
      * {@code expectedVersion}; false if that does not hold.
      */
     boolean saveThread(ThreadRow row, long expectedVersion);
+
+    /** Every stored thread row of a conversation (for the consistency check). */
+    List<ThreadRow> threadsOf(String conversationId);
+
+    /** Every user's "mark all read" sequence (for the consistency check). */
+    Map<String, Long> allReadSeqs();
 
     /** The feed sequence of the user's last "mark all read", 0 if never. */
     long allReadSeq(String userId);

@@ -200,4 +200,82 @@ public abstract class ConcurrencyContract extends ContractSupport {
         assertThat(outcomes).allSatisfy(o -> assertThat(o.error()).isNull());
         assertCountsMatchRecount(users, conversations.values());
     }
+
+    /** Operations per thread in {@link #mixedOperationsFromEightThreadsLeaveAConsistentStore()}. */
+    protected int mixedOperationsPerThread() {
+        return 1_000;
+    }
+
+    @Test
+    void mixedOperationsFromEightThreadsLeaveAConsistentStore() throws Exception {
+        List<String> customers = List.of("c0", "c1", "c2", "c3", "c4", "c5");
+        List<Actor> users = List.of(alice, bob, Actor.user(company, location, "carol"));
+        Map<String, String> conversations = new HashMap<>();
+        for (String c : customers) {
+            conversations.put(c, conversationOf(c).id());
+        }
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicLong pagesRead = new java.util.concurrent.atomic.AtomicLong();
+        Thread reader = new Thread(() -> {
+            while (writing.get()) {
+                messaging.inbox().list(bob, dev.messaging.inbox.InboxQuery.all());
+                messaging.inbox().list(alice, dev.messaging.inbox.InboxQuery.all().unreadOnly());
+                pagesRead.addAndGet(2);
+            }
+        });
+        reader.start();
+        int perThread = mixedOperationsPerThread();
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int seed = 100 + t;
+            tasks.add(() -> {
+                Random random = new Random(seed);
+                for (int i = 0; i < perThread; i++) {
+                    String c = customers.get(random.nextInt(customers.size()));
+                    String conversation = conversations.get(c);
+                    Actor user = users.get(random.nextInt(users.size()));
+                    String thread = threadId(user, conversation);
+                    switch (random.nextInt(10)) {
+                        case 0, 1, 2 -> messaging.messages().create(customer(c), NewMessage.to(c, "q" + i).build());
+                        case 3 -> messaging.messages().create(user, NewMessage.to(c, "a" + i).build());
+                        case 4 -> messaging.threads().markRead(user, thread);
+                        case 5 -> messaging.threads().markUnread(user, thread);
+                        case 6 -> messaging.threads().setArchived(user, thread, random.nextBoolean());
+                        case 7 -> messaging.messages().create(customer(c),
+                                NewMessage.to(c, "retry").clientMessageId(c + "-" + (i % 50)).build());
+                        default -> {
+                            List<Message> some = messaging.messages().list(user, conversation,
+                                    MessageQuery.first().includeDeleted().limit(100)).items();
+                            if (!some.isEmpty()) {
+                                Message victim = some.get(random.nextInt(some.size()));
+                                if (victim.deleted()) {
+                                    messaging.messages().restore(user, victim.id());
+                                } else {
+                                    messaging.messages().delete(user, victim.id(), null);
+                                }
+                            }
+                        }
+                    }
+                }
+                return perThread;
+            });
+        }
+        List<Outcome<Integer>> outcomes = concurrently(tasks);
+        writing.set(false);
+        reader.join(TimeUnit.MINUTES.toMillis(2));
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.error()).as("%s", o.error()).isNull());
+        assertThat(pagesRead.get()).isPositive();
+        dev.messaging.verify.ConsistencyReport report = messaging.verify(alice.tenant());
+        assertThat(report.ok()).as("%s", report).isTrue();
+        Map<String, Long> perClientId = new HashMap<>();
+        for (String conversation : conversations.values()) {
+            for (Message m : allMessages(conversation)) {
+                if (m.clientMessageId() != null) {
+                    perClientId.merge(m.clientMessageId(), 1L, Long::sum);
+                }
+            }
+        }
+        assertThat(perClientId).isNotEmpty();
+        assertThat(perClientId.values()).allSatisfy(n -> assertThat(n).isEqualTo(1L));
+    }
 }

@@ -1420,6 +1420,82 @@ public abstract class MessagingContract extends ContractSupport {
     }
 
     @Nested
+    @DisplayName("Consistency check")
+    class Consistency {
+        private void someActivity() {
+            Message a = customerSays("c1", "one");
+            customerSays("c1", "two");
+            userSays(alice, "c1", "reply");
+            Message b = customerSays("c2", "three");
+            messaging.threads().markRead(alice, threadId(alice, a.conversationId()));
+            messaging.messages().delete(alice, b.id(), null);
+            customerSays("c2", "four");
+            messaging.threads().markAllRead(bob);
+            customerSays("c3", "five");
+            messaging.threads().setArchived(alice, threadId(alice, b.conversationId()), true);
+        }
+
+        private void corrupt(String conversationId, java.util.function.UnaryOperator<dev.messaging.spi.ConversationRow> how) {
+            messaging.store().inTransaction(alice.tenant(), tx -> {
+                dev.messaging.spi.ConversationRow row = tx.findConversation(conversationId).orElseThrow();
+                return tx.updateConversation(how.apply(row), row.conversation().version());
+            });
+        }
+
+        @Test
+        void aConsistentStorePassesTheCheck() {
+            someActivity();
+            dev.messaging.verify.ConsistencyReport report = messaging.verify(alice.tenant());
+            assertThat(report.ok()).as("%s", report).isTrue();
+            assertThat(report.conversations()).isEqualTo(3);
+            assertThat(report.messages()).isEqualTo(6);
+            assertThat(report.changes()).isPositive();
+        }
+
+        @Test
+        void aCorruptedCounterIsNamed() {
+            someActivity();
+            String id = conversationOf("c1").id();
+            corrupt(id, row -> row.with(new dev.messaging.spi.CustomerMessageCounters(5, 0, 5,
+                    row.counters().lastLiveCustomerFeedSeq(), row.counters().lastCustomerFeedSeq(), 0)));
+            dev.messaging.verify.ConsistencyReport report = messaging.verify(alice.tenant());
+            assertThat(report.mismatches()).anySatisfy(m -> {
+                assertThat(m.id()).isEqualTo(id);
+                assertThat(m.what()).isEqualTo("customerCount");
+                assertThat(m.expected()).isEqualTo("2");
+                assertThat(m.actual()).isEqualTo("5");
+            });
+            assertThat(report.mismatches()).anySatisfy(m -> assertThat(m.what()).isEqualTo("unreadMessagesCount"));
+        }
+
+        @Test
+        void aCorruptedSummaryIsNamed() {
+            someActivity();
+            String id = conversationOf("c3").id();
+            corrupt(id, row -> row.with(row.conversation().toBuilder().lastMessageBody("tampered").build()));
+            assertThat(messaging.verify(alice.tenant()).mismatches()).singleElement().satisfies(m -> {
+                assertThat(m.id()).isEqualTo(id);
+                assertThat(m.what()).isEqualTo("lastMessageBody");
+                assertThat(m.expected()).isEqualTo("five");
+            });
+        }
+
+        @Test
+        void aMessageDeletedBehindTheRulesIsNamed() {
+            someActivity();
+            Message victim = customerSays("c3", "six");
+            messaging.store().inTransaction(alice.tenant(), tx -> {
+                dev.messaging.spi.MessageRow row = tx.findMessage(victim.id()).orElseThrow();
+                return tx.updateMessage(row.with(row.message().toBuilder()
+                        .deletion(new dev.messaging.common.Deletion("x", clock.instant(), null)).build()),
+                        row.message().version());
+            });
+            assertThat(messaging.verify(alice.tenant()).mismatches()).extracting(m -> m.what())
+                    .contains("deletedCustomerCount", "lastLiveCustomerNumber", "lastMessageId");
+        }
+    }
+
+    @Nested
     @DisplayName("Notification config")
     class Notifications {
         @Test

@@ -563,6 +563,23 @@ final class JdbiTransaction implements StoreTransaction {
                 }) == 1;
     }
 
+    @Override
+    public List<ThreadRow> threadsOf(String conversationId) {
+        return h.createQuery("SELECT " + THREAD + " FROM thread t WHERE t.conversation_id = ? AND t.company_id = ?"
+                        + " AND t.location_id = ?")
+                .bind(0, conversationId).bind(1, tenant.companyId()).bind(2, tenant.locationId())
+                .map((rs, ctx) -> ThreadTable.read(rs, 1)).list();
+    }
+
+    @Override
+    public Map<String, Long> allReadSeqs() {
+        Map<String, Long> all = new HashMap<>();
+        h.createQuery("SELECT user_id, all_read_seq FROM user_state WHERE company_id = ? AND location_id = ?")
+                .bind(0, tenant.companyId()).bind(1, tenant.locationId())
+                .map((rs, ctx) -> all.put(rs.getString(1), rs.getLong(2))).list();
+        return all;
+    }
+
     private UserDao users() {
         return h.attach(UserDao.class);
     }

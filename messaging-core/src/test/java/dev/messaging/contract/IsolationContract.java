@@ -1,0 +1,259 @@
+package dev.messaging.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.messaging.Actor;
+import dev.messaging.Messaging;
+import dev.messaging.change.ChangeFeed;
+import dev.messaging.conversation.ConversationQuery;
+import dev.messaging.conversation.ConversationUpdate;
+import dev.messaging.conversation.Conversations;
+import dev.messaging.conversation.NewConversation;
+import dev.messaging.error.ForbiddenException;
+import dev.messaging.error.NotFoundException;
+import dev.messaging.error.ValidationException;
+import dev.messaging.inbox.Inbox;
+import dev.messaging.inbox.InboxQuery;
+import dev.messaging.inbox.InboxView;
+import dev.messaging.message.DeliveryStatus;
+import dev.messaging.message.DeliveryUpdate;
+import dev.messaging.message.Message;
+import dev.messaging.message.MessageQuery;
+import dev.messaging.message.Messages;
+import dev.messaging.message.NewMessage;
+import dev.messaging.notification.NotificationConfig;
+import dev.messaging.notification.NotificationConfigs;
+import dev.messaging.thread.Threads;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tenant isolation and who-may-do-what, on every store. Isolation: every public method of every
+ * service of the facade — enumerated by reflection, so that a method added later must be added to
+ * the table here or this test fails — called by an actor of another company and of another
+ * location with this tenant's ids gives not-found (or nothing of this tenant) and changes nothing
+ * here. Authorization: a table of actor kinds and calls; the forbidden ones change nothing.
+ */
+public abstract class IsolationContract extends ContractSupport {
+    private Message message;
+    private String conversationId;
+
+    @BeforeEach
+    void tenantData() {
+        message = customerSays("c1", "private words");
+        conversationId = message.conversationId();
+        messaging.threads().markRead(alice, threadId(alice, conversationId));
+        customerSays("c1", "more private words");
+        tick();
+        messaging.messages().create(alice, NewMessage.to("c1", "sent").sendSms(true).build());
+        messaging.notificationConfig().set(alice, new NotificationConfig("alice", false, false, true));
+    }
+
+    /** One call of one service method by an outsider, and what it must do. */
+    private interface OutsiderCall {
+        void check(Actor outsider);
+    }
+
+    private void notFound(Runnable call) {
+        assertThatThrownBy(call::run).isInstanceOf(NotFoundException.class);
+    }
+
+    private Map<String, OutsiderCall> table() {
+        Map<String, OutsiderCall> t = new LinkedHashMap<>();
+        // conversations
+        t.put("Conversations.create/2", o -> assertThat(messaging.conversations()
+                .create(o, NewConversation.forCustomer("c1")).id()).isNotEqualTo(conversationId));
+        t.put("Conversations.getOrCreate/2", o -> assertThat(messaging.conversations()
+                .getOrCreate(o, NewConversation.forCustomer("c1")).id()).isNotEqualTo(conversationId));
+        t.put("Conversations.find/2", o -> assertThat(messaging.conversations().find(o, conversationId)).isEmpty());
+        t.put("Conversations.search/2", o -> assertThat(messaging.conversations().search(o,
+                ConversationQuery.all().includeDeleted().query("private")).items()).isEmpty());
+        t.put("Conversations.update/3", o -> notFound(() -> messaging.conversations().update(o, conversationId,
+                ConversationUpdate.create().subject("x"))));
+        t.put("Conversations.delete/3", o -> notFound(() -> messaging.conversations().delete(o, conversationId, "x")));
+        t.put("Conversations.restore/2", o -> notFound(() -> messaging.conversations().restore(o, conversationId)));
+        t.put("Conversations.erase/2", o -> assertThat(messaging.conversations().erase(o, "c1")).isZero());
+        // messages
+        t.put("Messages.create/2", o -> assertThatThrownBy(() -> messaging.messages().create(o,
+                NewMessage.builder().conversationId(conversationId).text("x").build()))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.fields()).containsExactly("conversationId")));
+        t.put("Messages.find/2", o -> assertThat(messaging.messages().find(o, message.id())).isEmpty());
+        t.put("Messages.list/3", o -> notFound(() -> messaging.messages().list(o, conversationId, MessageQuery.first())));
+        t.put("Messages.updateDelivery/3", o -> notFound(() -> messaging.messages().updateDelivery(o, message.id(),
+                DeliveryUpdate.sms(DeliveryStatus.SENT))));
+        t.put("Messages.delete/3", o -> notFound(() -> messaging.messages().delete(o, message.id(), null)));
+        t.put("Messages.restore/2", o -> notFound(() -> messaging.messages().restore(o, message.id())));
+        // threads: the outsider's own thread id over this tenant's conversation id
+        t.put("Threads.threadId/2", o -> assertThat(messaging.threads().threadId(o, conversationId)).isNotBlank());
+        t.put("Threads.find/2", o -> notFound(() -> messaging.threads().find(o, threadId(o, conversationId))));
+        t.put("Threads.markRead/2", o -> notFound(() -> messaging.threads().markRead(o, threadId(o, conversationId))));
+        t.put("Threads.markUnread/2", o -> notFound(() -> messaging.threads()
+                .markUnread(o, threadId(o, conversationId))));
+        t.put("Threads.setUnreadCount/3", o -> notFound(() -> messaging.threads()
+                .setUnreadCount(o, threadId(o, conversationId), 1)));
+        t.put("Threads.setImportant/3", o -> notFound(() -> messaging.threads()
+                .setImportant(o, threadId(o, conversationId), true)));
+        t.put("Threads.setArchived/3", o -> notFound(() -> messaging.threads()
+                .setArchived(o, threadId(o, conversationId), true)));
+        t.put("Threads.markAllRead/1", o -> messaging.threads().markAllRead(o));
+        t.put("Threads.unreadTotal/1", o -> assertThat(messaging.threads().unreadTotal(o)).isZero());
+        // inbox, notification settings, change feed
+        t.put("Inbox.list/2", o -> assertThat(messaging.inbox().list(o, InboxQuery.all().view(InboxView.ALL)).items())
+                .isEmpty());
+        t.put("NotificationConfigs.get/2", o -> assertThat(messaging.notificationConfig().get(o, "alice"))
+                .isEqualTo(NotificationConfig.defaults("alice")));
+        t.put("NotificationConfigs.set/2", o -> messaging.notificationConfig()
+                .set(o, new NotificationConfig("alice", true, false, false)));
+        t.put("ChangeFeed.since/3", o -> assertThat(messaging.changes().since(o, 0, 100))
+                .noneMatch(c -> c.entityId().equals(message.id()) || c.entityId().equals(conversationId)));
+        t.put("ChangeFeed.prune/2", o -> messaging.changes().prune(o, Instant.parse("2100-01-01T00:00:00Z")));
+        return t;
+    }
+
+    private static List<String> publicMethods() {
+        List<String> names = new ArrayList<>();
+        for (Class<?> service : List.of(Conversations.class, Messages.class, Threads.class, Inbox.class,
+                NotificationConfigs.class, ChangeFeed.class)) {
+            for (Method method : service.getDeclaredMethods()) {
+                if (Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())
+                        && !method.isSynthetic()) {
+                    names.add(service.getSimpleName() + "." + method.getName() + "/" + method.getParameterCount());
+                }
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void everyPublicMethodOfTheFacadeIsCoveredByTheIsolationTable() {
+        assertThat(new TreeSet<>(table().keySet()))
+                .as("every public service method must have a row in the isolation table")
+                .isEqualTo(new TreeSet<>(publicMethods()));
+        for (Method method : Messaging.class.getDeclaredMethods()) {
+            if (Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())) {
+                assertThat(method.getName()).as("a facade method that is not a service getter")
+                        .isIn("conversations", "messages", "threads", "inbox", "notificationConfig", "changes",
+                                "verify", "store", "close");
+            }
+        }
+    }
+
+    @Test
+    void anotherCompanyOrLocationGetsNotFoundOrNothingAndChangesNothingHere() {
+        Object before = snapshot();
+        var ourConfig = messaging.notificationConfig().get(alice, "alice");
+        for (Actor outsider : List.of(Actor.user("other-" + company, location, "alice"),
+                Actor.user(company, "other-location", "alice"))) {
+            for (Map.Entry<String, OutsiderCall> row : table().entrySet()) {
+                try {
+                    row.getValue().check(outsider);
+                } catch (AssertionError e) {
+                    fail(row.getKey() + " by " + outsider.tenant() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        assertUnchangedSince(before);
+        assertThat(messaging.notificationConfig().get(alice, "alice")).isEqualTo(ourConfig);
+        assertThat(messaging.verify(alice.tenant()).ok()).isTrue();
+    }
+
+    // --- who may do what -----------------------------------------------------------------------
+
+    /** Who calls. */
+    enum Who {
+        OWNER_USER, OTHER_USER, OWNER_CUSTOMER, OTHER_CUSTOMER, SYSTEM
+    }
+
+    private Actor actor(Who who) {
+        return switch (who) {
+            case OWNER_USER -> alice;
+            case OTHER_USER -> bob;
+            case OWNER_CUSTOMER -> customer("c1");
+            case OTHER_CUSTOMER -> customer("c2");
+            case SYSTEM -> system;
+        };
+    }
+
+    /** One call on alice's thread / c1's conversation, and who may make it. */
+    private record Call(String name, java.util.Set<Who> allowed, java.util.function.Consumer<Actor> run) {
+    }
+
+    private List<Call> calls() {
+        java.util.Set<Who> users = java.util.EnumSet.of(Who.OWNER_USER, Who.OTHER_USER);
+        java.util.Set<Who> owner = java.util.EnumSet.of(Who.OWNER_USER);
+        java.util.Set<Who> usersAndSystem = java.util.EnumSet.of(Who.OWNER_USER, Who.OTHER_USER, Who.SYSTEM);
+        java.util.Set<Who> readers = java.util.EnumSet.of(Who.OWNER_USER, Who.OTHER_USER, Who.SYSTEM,
+                Who.OWNER_CUSTOMER);
+        java.util.Set<Who> writers = java.util.EnumSet.of(Who.OWNER_USER, Who.OTHER_USER, Who.SYSTEM,
+                Who.OWNER_CUSTOMER);
+        String thread = threadId(alice, conversationId);
+        return List.of(
+                new Call("markRead alice's thread", owner, a -> messaging.threads().markRead(a, thread)),
+                new Call("markUnread alice's thread", owner, a -> messaging.threads().markUnread(a, thread)),
+                new Call("star alice's thread", owner, a -> messaging.threads().setImportant(a, thread, true)),
+                new Call("archive alice's thread", owner, a -> messaging.threads().setArchived(a, thread, true)),
+                new Call("find alice's thread", owner, a -> messaging.threads().find(a, thread)),
+                new Call("markAllRead", users, a -> messaging.threads().markAllRead(a)),
+                new Call("unreadTotal", users, a -> messaging.threads().unreadTotal(a)),
+                new Call("inbox", users, a -> messaging.inbox().list(a, InboxQuery.all())),
+                new Call("write into c1's conversation", writers, a -> messaging.messages().create(a,
+                        NewMessage.builder().conversationId(conversationId).text("hello").build())),
+                new Call("find c1's message", readers, a -> messaging.messages().find(a, message.id())),
+                new Call("list c1's messages", readers, a -> messaging.messages().list(a, conversationId,
+                        MessageQuery.first())),
+                new Call("find c1's conversation", readers, a -> messaging.conversations().find(a, conversationId)),
+                new Call("delete a message", users, a -> messaging.messages().delete(a, message.id(), null)),
+                new Call("restore a message", users, a -> messaging.messages().restore(a, message.id())),
+                new Call("update delivery", usersAndSystem, a -> messaging.messages().updateDelivery(a,
+                        latestSentId(), DeliveryUpdate.sms(DeliveryStatus.SENT))),
+                new Call("create a conversation", users, a -> messaging.conversations()
+                        .getOrCreate(a, NewConversation.forCustomer("c9"))),
+                new Call("update a conversation", users, a -> messaging.conversations().update(a, conversationId,
+                        ConversationUpdate.create().subject("s"))),
+                new Call("search conversations", users, a -> messaging.conversations().search(a,
+                        ConversationQuery.all())),
+                new Call("erase a customer", users, a -> messaging.conversations().erase(a, "c-nobody")),
+                new Call("set alice's notification settings", owner, a -> messaging.notificationConfig()
+                        .set(a, new NotificationConfig("alice", false, false, true))),
+                new Call("read notification settings", usersAndSystem, a -> messaging.notificationConfig()
+                        .get(a, "alice")),
+                new Call("read the change feed", usersAndSystem, a -> messaging.changes().since(a, 0, 10)));
+    }
+
+    private String latestSentId() {
+        return messaging.messages().list(alice, conversationId, MessageQuery.first()).items().stream()
+                .filter(m -> Boolean.TRUE.equals(m.sendSms())).findFirst().orElseThrow().id();
+    }
+
+    @Test
+    void forbiddenCallsThrowAndChangeNothingAndAllowedOnesAreNotForbidden() {
+        for (Call call : calls()) {
+            for (Who who : Who.values()) {
+                Actor actor = actor(who);
+                if (call.allowed().contains(who)) {
+                    try {
+                        call.run().accept(actor);
+                    } catch (ForbiddenException e) {
+                        fail(call.name() + " by " + who + " should be allowed", e);
+                    }
+                } else {
+                    Object before = snapshot();
+                    assertThatThrownBy(() -> call.run().accept(actor)).as(call.name() + " by " + who)
+                            .isInstanceOf(ForbiddenException.class);
+                    assertUnchangedSince(before);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.messaging.jdbi;
+
+import dev.messaging.Actor;
+import dev.messaging.Messaging;
+import dev.messaging.message.Message;
+import dev.messaging.message.NewMessage;
+import dev.messaging.thread.ThreadMetadata;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The child process of {@link SqliteCrashTest}: writes to a SQLite file until it is killed, and
+ * prints one line per acknowledged write (the call returned, so the transaction committed):
+ * {@code MSG id .}, {@code DEL id .}, {@code READ threadId userId version .}. The trailing dot marks a
+ * line written whole; a line the kill cut short has none.
+ */
+public final class CrashWriter {
+    static final String COMPANY = "crash-co";
+    static final String LOCATION = "loc";
+
+    private CrashWriter() {
+    }
+
+    public static void main(String[] args) {
+        Path file = Path.of(args[0]);
+        Random random = new Random(Long.parseLong(args[1]));
+        Actor user = Actor.user(COMPANY, LOCATION, "user-" + random.nextInt(3));
+        try (Messaging messaging = JdbiMessaging.sqlite(file)) {
+            List<String> messages = new ArrayList<>();
+            List<String> conversations = new ArrayList<>();
+            System.out.println("READY .");
+            System.out.flush();
+            while (true) {
+                int kind = random.nextInt(10);
+                String customer = "c" + random.nextInt(20);
+                if (kind < 7) {
+                    Actor author = kind < 5 ? Actor.customer(COMPANY, LOCATION, customer) : user;
+                    Message m = messaging.messages().create(author, NewMessage.to(customer, "text " + kind).build());
+                    messages.add(m.id());
+                    conversations.add(m.conversationId());
+                    System.out.println("MSG " + m.id() + " .");
+                } else if (kind < 9 && !conversations.isEmpty()) {
+                    String thread = messaging.threads().threadId(user,
+                            conversations.get(random.nextInt(conversations.size())));
+                    ThreadMetadata read = messaging.threads().markRead(user, thread);
+                    System.out.println("READ " + thread + " " + user.userId() + " " + read.version() + " .");
+                } else if (!messages.isEmpty()) {
+                    String id = messages.remove(random.nextInt(messages.size()));
+                    messaging.messages().delete(user, id, "crash test");
+                    System.out.println("DEL " + id + " .");
+                }
+                System.out.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.messaging.jdbi;
+
+import dev.messaging.contract.IsolationContract;
+import dev.messaging.spi.Store;
+
+/** Tenant isolation and authorization on PostgreSQL. */
+class PostgresIsolationTest extends IsolationContract {
+    @Override
+    protected Store newStore() {
+        return JdbiStore.create(TestDatabases.postgresPool());
+    }
+}

@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Turns a JMH JSON result (java -jar messaging-jmh/target/benchmarks.jar -rf json -rff FILE) into
+the README's results table (Markdown, on stdout) and a chart of inbox page time against the number
+of messages for each store, the raw-JDBC floor and the naive baseline (an SVG). Standard library only.
+
+usage: scripts/bench_report.py RESULT.json [CHART.svg]
+"""
+import json
+import math
+import sys
+
+
+def as_number(value):
+    """JMH writes "NaN" (a string) when there are too few iterations for an error."""
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return float("nan")
+
+
+def rows(results):
+    for r in results:
+        name = r["benchmark"].rsplit(".", 2)[-2:]
+        params = r.get("params", {})
+        metric = r["primaryMetric"]
+        yield {
+            "class": name[0], "bench": name[1],
+            "store": params.get("store", "SQLITE raw JDBC" if name[0] == "SqlBaselineBenchmark" else "-"),
+            "messages": int(params.get("messages", 0)), "users": params.get("users", "-"),
+            "score": metric["score"], "error": as_number(metric.get("scoreError")), "unit": metric["scoreUnit"],
+        }
+
+
+def table(all_rows):
+    out = ["| benchmark | store | messages | users | µs/op | ± error |", "|---|---|---:|---:|---:|---:|"]
+    for r in sorted(all_rows, key=lambda r: (r["class"], r["bench"], r["store"], r["messages"], str(r["users"]))):
+        err = "" if math.isnan(r["error"]) else f"{r['error']:,.1f}"
+        out.append(f"| {r['bench']} | {r['store']} | {r['messages']:,} | {r['users']} | {r['score']:,.1f} | {err} |")
+    return "\n".join(out)
+
+
+def chart(all_rows, path):
+    series = {}
+    for r in all_rows:
+        if r["bench"] == "inboxFirstPage":
+            series.setdefault(f"library, {r['store'].lower()}", []).append((r["messages"], r["score"]))
+        elif r["bench"] == "floorInboxPage":
+            series.setdefault("raw JDBC floor (SQLite)", []).append((r["messages"], r["score"]))
+        elif r["bench"] == "naiveInboxPage":
+            series.setdefault("naive GROUP BY (SQLite)", []).append((r["messages"], r["score"]))
+    points = [p for s in series.values() for p in s]
+    if not points:
+        return
+    w, h, left, right, top, bottom = 720, 420, 80, 230, 30, 60
+    xs = sorted({p[0] for p in points})
+    ymin = 10 ** math.floor(math.log10(min(p[1] for p in points)))
+    ymax = 10 ** math.ceil(math.log10(max(p[1] for p in points)))
+    xmin, xmax = math.log10(min(xs)) - 0.2, math.log10(max(xs)) + 0.2
+
+    def px(n):
+        return left + (math.log10(n) - xmin) / (xmax - xmin) * (w - left - right)
+
+    def py(v):
+        return h - bottom - (math.log10(v) - math.log10(ymin)) / (math.log10(ymax) - math.log10(ymin)) * (h - top - bottom)
+
+    colors = ["#1f77b4", "#2ca02c", "#9467bd", "#7f7f7f", "#d62728", "#ff7f0e"]
+    svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" font-family="sans-serif" font-size="12">',
+           f'<rect width="{w}" height="{h}" fill="white"/>',
+           f'<text x="{left}" y="18" font-size="14">Inbox first page (50 rows): µs per page against messages stored (log-log)</text>']
+    e = int(math.log10(ymin))
+    while 10 ** e <= ymax:
+        y = py(10 ** e)
+        svg.append(f'<line x1="{left}" y1="{y:.1f}" x2="{w - right}" y2="{y:.1f}" stroke="#ddd"/>')
+        svg.append(f'<text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">{10 ** e:,}</text>')
+        e += 1
+    for n in xs:
+        x = px(n)
+        svg.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{h - bottom}" stroke="#eee"/>')
+        svg.append(f'<text x="{x:.1f}" y="{h - bottom + 18}" text-anchor="middle">{n:,}</text>')
+    svg.append(f'<text x="{(left + w - right) / 2}" y="{h - 15}" text-anchor="middle">messages in the store</text>')
+    svg.append(f'<text x="18" y="{(top + h - bottom) / 2}" transform="rotate(-90 18 {(top + h - bottom) / 2})" '
+               f'text-anchor="middle">µs per page</text>')
+    for i, (label, pts) in enumerate(sorted(series.items())):
+        pts = sorted(pts)
+        color = colors[i % len(colors)]
+        path_d = " ".join(f"{'M' if j == 0 else 'L'}{px(n):.1f},{py(v):.1f}" for j, (n, v) in enumerate(pts))
+        svg.append(f'<path d="{path_d}" fill="none" stroke="{color}" stroke-width="2"/>')
+        for n, v in pts:
+            svg.append(f'<circle cx="{px(n):.1f}" cy="{py(v):.1f}" r="3.5" fill="{color}"/>')
+        ly = top + 20 + i * 20
+        svg.append(f'<line x1="{w - right + 15}" y1="{ly}" x2="{w - right + 35}" y2="{ly}" stroke="{color}" stroke-width="2"/>')
+        svg.append(f'<text x="{w - right + 40}" y="{ly + 4}">{label}</text>')
+    svg.append("</svg>")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(svg) + "\n")
+
+
+def main():
+    with open(sys.argv[1], encoding="utf-8") as f:
+        results = json.load(f)
+    all_rows = list(rows(results))
+    print(table(all_rows))
+    if len(sys.argv) > 2:
+        chart(all_rows, sys.argv[2])
+
+
+if __name__ == "__main__":
+    main()
