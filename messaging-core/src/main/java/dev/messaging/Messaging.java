@@ -4,15 +4,20 @@ import dev.messaging.change.ChangeFeed;
 import dev.messaging.conversation.Conversations;
 import dev.messaging.inbox.Inbox;
 import dev.messaging.internal.Engine;
+import dev.messaging.internal.Translation;
 import dev.messaging.memory.InMemoryStore;
 import dev.messaging.message.Messages;
+import dev.messaging.message.Translator;
 import dev.messaging.notification.NotificationConfigs;
+import dev.messaging.outlet.Outlets;
 import dev.messaging.spi.Store;
 import dev.messaging.thread.Threads;
 import dev.messaging.verify.ConsistencyCheck;
 import dev.messaging.verify.ConsistencyReport;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The library's entry point: the customer-messaging domain of a business over one {@link Store}.
@@ -37,10 +42,15 @@ public final class Messaging implements AutoCloseable {
     private final NotificationConfigs notificationConfig;
     private final ChangeFeed changes;
 
+    private final Engine engine;
+    private final Outlets outlets;
+
     private Messaging(Store store, Engine engine) {
         this.store = store;
-        this.conversations = new Conversations(engine);
+        this.engine = engine;
+        this.outlets = new Outlets(engine);
         this.messages = new Messages(engine);
+        this.conversations = new Conversations(engine);
         this.threads = new Threads(engine);
         this.inbox = new Inbox(engine);
         this.notificationConfig = new NotificationConfigs(engine);
@@ -81,6 +91,11 @@ public final class Messaging implements AutoCloseable {
         return changes;
     }
 
+    /** The location's outlets (hotel API). */
+    public Outlets outlets() {
+        return outlets;
+    }
+
     /**
      * Recomputes the tenant's derived state (unread counts and timestamps, last-message summaries,
      * one live conversation per customer, the change feed's continuity) from the raw rows and
@@ -97,6 +112,7 @@ public final class Messaging implements AutoCloseable {
 
     @Override
     public void close() {
+        engine.close();
         store.close();
     }
 
@@ -106,6 +122,9 @@ public final class Messaging implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private IdGenerator ids = IdGenerator.randomUuids();
         private int maxTextLength = DEFAULT_MAX_TEXT_LENGTH;
+        private Translator translator;
+        private Function<Tenant, String> locationLanguage;
+        private Duration translationTimeout = Duration.ofSeconds(2);
 
         private Builder(Store store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -130,8 +149,26 @@ public final class Messaging implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Translates customer messages into the location's language ({@code locationLanguage}
+         * gives it per tenant; null means "do not translate there"), keeping the original.
+         */
+        public Builder translator(Translator value, Function<Tenant, String> languageOfLocation) {
+            this.translator = Objects.requireNonNull(value, "translator");
+            this.locationLanguage = Objects.requireNonNull(languageOfLocation, "locationLanguage");
+            return this;
+        }
+
+        /** How long a translation may take before the message is stored untranslated (default 2 s). */
+        public Builder translationTimeout(Duration value) {
+            this.translationTimeout = Objects.requireNonNull(value, "translationTimeout");
+            return this;
+        }
+
         public Messaging build() {
-            return new Messaging(store, new Engine(store, clock, ids, maxTextLength));
+            Translation translation = translator == null ? null
+                    : new Translation(translator, locationLanguage, translationTimeout);
+            return new Messaging(store, new Engine(store, clock, ids, maxTextLength, translation));
         }
     }
 }

@@ -34,7 +34,10 @@ public record Conversation(
         String lastMessageBody,
         MessageChannel lastMessageType,
         String lastMessageId,
-        Direction lastMessageDirection) implements SoftDeletable {
+        Direction lastMessageDirection,
+        ConversationType conversationType,
+        String outletCode,
+        String orderCode) implements SoftDeletable {
     public Conversation {
         status = status == null ? ConversationStatus.OPEN : status;
     }
@@ -62,6 +65,9 @@ public record Conversation(
         b.lastMessageType = lastMessageType;
         b.lastMessageId = lastMessageId;
         b.lastMessageDirection = lastMessageDirection;
+        b.conversationType = conversationType;
+        b.outletCode = outletCode;
+        b.orderCode = orderCode;
         return b;
     }
 
@@ -92,6 +98,9 @@ public record Conversation(
         private MessageChannel lastMessageType;
         private String lastMessageId;
         private Direction lastMessageDirection;
+        private ConversationType conversationType;
+        private String outletCode;
+        private String orderCode;
 
         private Builder() {
         }
@@ -201,8 +210,23 @@ public record Conversation(
             return this;
         }
 
+        public Builder conversationType(ConversationType value) {
+            this.conversationType = value;
+            return this;
+        }
+
+        public Builder outletCode(String value) {
+            this.outletCode = value;
+            return this;
+        }
+
+        public Builder orderCode(String value) {
+            this.orderCode = value;
+            return this;
+        }
+
         public Conversation build() {
-            return new Conversation(id, createdDate, updatedDate, companyId, locationId, meta, customerId, contact, assignedTo, channel, archived, status, snoozedUntil, subject, orderId, deletion, lastMessageDate, lastMessageBody, lastMessageType, lastMessageId, lastMessageDirection);
+            return new Conversation(id, createdDate, updatedDate, companyId, locationId, meta, customerId, contact, assignedTo, channel, archived, status, snoozedUntil, subject, orderId, deletion, lastMessageDate, lastMessageBody, lastMessageType, lastMessageId, lastMessageDirection, conversationType, outletCode, orderCode);
         }
     }
 }

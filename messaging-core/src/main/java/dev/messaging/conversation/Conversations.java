@@ -14,8 +14,11 @@ import dev.messaging.internal.Changes;
 import dev.messaging.internal.ConversationRows;
 import dev.messaging.internal.Cursors;
 import dev.messaging.internal.Engine;
+import dev.messaging.internal.MessageWrites;
 import dev.messaging.internal.ThreadViews;
 import dev.messaging.internal.Validator;
+import dev.messaging.message.Message;
+import dev.messaging.message.NewMessage;
 import dev.messaging.spi.ConversationRow;
 import dev.messaging.spi.InboxPosition;
 import dev.messaging.spi.InboxRow;
@@ -56,6 +59,39 @@ public final class Conversations {
         v.throwIfAny();
         return engine.write(actor, tx -> ConversationRows.getOrCreate(engine, tx, actor, request, createOnly))
                 .row().conversation();
+    }
+
+    /**
+     * Starts a conversation with its first message, in one transaction (both or neither): the
+     * customer's live conversation, or a new one with the request's outlet (the first active one if
+     * none is given), type and order, plus the message in it (hotel API "create conversation"). A
+     * user or the customer itself may start it.
+     */
+    public GuestConversation start(Actor actor, NewConversation conversation, NewMessage firstMessage) {
+        if (actor.isSystem()) {
+            throw new dev.messaging.error.ForbiddenException("the system may not start conversations");
+        }
+        Validator v = engine.validator();
+        ConversationRows.validate(v, "", conversation);
+        v.throwIfAny();
+        NewMessage message = firstMessage == null ? null : firstMessage.toBuilder()
+                .customerId(conversation.customerId()).conversationId(null)
+                .languageCode(firstMessage.languageCode() != null || conversation.contact() == null
+                        ? firstMessage.languageCode() : conversation.contact().languageCode())
+                .build();
+        MessageWrites.validate(engine, actor, message);
+        NewMessage translated = engine.translate(actor, message);
+        try {
+            return engine.write(actor, tx -> {
+                Conversation c = ConversationRows.getOrCreate(engine, tx, actor, conversation, false).row()
+                        .conversation();
+                Message first = MessageWrites.insert(engine, tx, actor, translated);
+                return new GuestConversation(tx.findConversation(c.id()).orElseThrow().conversation(), first);
+            });
+        } catch (MessageWrites.Replay replay) {
+            Message first = replay.first();
+            return new GuestConversation(find(actor, first.conversationId()).orElseThrow(), first);
+        }
     }
 
     /** The conversation, deleted or not; empty when the tenant has no such id. */

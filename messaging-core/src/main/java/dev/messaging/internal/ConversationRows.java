@@ -9,13 +9,17 @@ import dev.messaging.conversation.Conversation;
 import dev.messaging.conversation.ConversationStatus;
 import dev.messaging.conversation.NewConversation;
 import dev.messaging.error.ConflictException;
+import dev.messaging.error.ValidationException;
 import dev.messaging.message.Message;
+import dev.messaging.outlet.Outlet;
 import dev.messaging.spi.ConversationRow;
 import dev.messaging.spi.CustomerMessageCounters;
 import dev.messaging.spi.InboxPosition;
 import dev.messaging.spi.MessageRow;
 import dev.messaging.spi.StoreTransaction;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,6 +45,8 @@ public final class ConversationRows {
         v.id(prefix + "assignedTo", request.assignedTo());
         v.shortText(prefix + "subject", request.subject());
         v.id(prefix + "orderId", request.orderId());
+        v.id(prefix + "outletCode", request.outletCode());
+        v.id(prefix + "orderCode", request.orderCode());
     }
 
     public static void validateContact(Validator v, String field, Contact contact) {
@@ -70,6 +76,7 @@ public final class ConversationRows {
             }
             return new Outcome(live.get(), false);
         }
+        String outletCode = outletFor(tx, request.outletCode());
         Instant now = engine.now();
         String actorUserId = actor.isUser() ? actor.userId() : null;
         Conversation conversation = Conversation.builder()
@@ -85,6 +92,9 @@ public final class ConversationRows {
                 .status(ConversationStatus.OPEN)
                 .subject(request.subject())
                 .orderId(request.orderId())
+                .outletCode(outletCode)
+                .conversationType(request.conversationType())
+                .orderCode(request.orderCode())
                 .build();
         ConversationRow row = new ConversationRow(conversation, CustomerMessageCounters.NONE);
         Changes.record(tx, actor, now, EntityType.CONVERSATION, conversation.id(), 1, Operation.CREATE,
@@ -99,6 +109,23 @@ public final class ConversationRows {
             throw new Engine.Retry();
         }
         return new Outcome(row, true);
+    }
+
+    /**
+     * The outlet of a new conversation: the one asked for, which must be an active outlet of the
+     * location; else the first active outlet by order (the hotel API's rule); null when the location
+     * has none.
+     */
+    private static String outletFor(StoreTransaction tx, String requested) {
+        List<Outlet> outlets = tx.outlets().stream().filter(Outlet::active)
+                .sorted(Comparator.comparingInt(Outlet::order).thenComparing(Outlet::code)).toList();
+        if (requested == null) {
+            return outlets.isEmpty() ? null : outlets.get(0).code();
+        }
+        if (outlets.stream().noneMatch(o -> o.code().equals(requested))) {
+            throw ValidationException.of("outletCode", "no active outlet '" + requested + "' at this location");
+        }
+        return requested;
     }
 
     /** Saves derived state (summary, counters, wake-ups) of a row read in this transaction. */

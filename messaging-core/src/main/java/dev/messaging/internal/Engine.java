@@ -2,6 +2,7 @@ package dev.messaging.internal;
 
 import dev.messaging.Actor;
 import dev.messaging.IdGenerator;
+import dev.messaging.message.NewMessage;
 import dev.messaging.spi.Store;
 import dev.messaging.spi.StoreTransaction;
 import java.time.Clock;
@@ -19,12 +20,33 @@ public final class Engine {
     private final Clock clock;
     private final IdGenerator ids;
     private final int maxTextLength;
+    private final Translation translation;
 
-    public Engine(Store store, Clock clock, IdGenerator ids, int maxTextLength) {
+    public Engine(Store store, Clock clock, IdGenerator ids, int maxTextLength, Translation translation) {
         this.store = store;
         this.clock = clock;
         this.ids = ids;
         this.maxTextLength = maxTextLength;
+        this.translation = translation;
+    }
+
+    /** Translates a customer's new message into the location's language, if a translator is plugged in. */
+    public NewMessage translate(Actor actor, NewMessage request) {
+        if (translation == null || !actor.isCustomer()) {
+            return request;
+        }
+        String from = request.languageCode() != null ? request.languageCode()
+                : read(actor, tx -> tx.findLiveConversation(actor.customerId()))
+                        .map(row -> row.conversation().contact())
+                        .map(contact -> contact.languageCode()).orElse(null);
+        return translation.apply(actor.tenant(), request, from, validator());
+    }
+
+    /** Stops the translation threads, if any. */
+    public void close() {
+        if (translation != null) {
+            translation.close();
+        }
     }
 
     public Instant now() {

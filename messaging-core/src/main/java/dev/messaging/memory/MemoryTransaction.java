@@ -489,6 +489,18 @@ final class MemoryTransaction implements StoreTransaction {
         writeEntry(data.notificationConfigs, config.userId(), config);
     }
 
+    // --- outlets --------------------------------------------------------------------------
+
+    @Override
+    public List<dev.messaging.outlet.Outlet> outlets() {
+        return List.copyOf(data.outlets.values());
+    }
+
+    @Override
+    public void saveOutlet(dev.messaging.outlet.Outlet outlet) {
+        writeEntry(data.outlets, outlet.code(), outlet);
+    }
+
     // --- erasure --------------------------------------------------------------------------
 
     @Override

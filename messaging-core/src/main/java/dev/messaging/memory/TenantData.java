@@ -47,6 +47,7 @@ final class TenantData {
     final Map<String, ThreadRow> threads = new HashMap<>();
     final Map<String, Long> allReadSeqs = new HashMap<>();
     final Map<String, NotificationConfig> notificationConfigs = new HashMap<>();
+    final Map<String, dev.messaging.outlet.Outlet> outlets = new HashMap<>();
 
     final NavigableMap<Long, Change> feed = new TreeMap<>();
     long feedHead;

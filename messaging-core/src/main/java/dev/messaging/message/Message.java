@@ -67,7 +67,10 @@ public record Message(
         String clientMessageId,
         MessageChannel channel,
         Direction direction,
-        EmailDetails emailDetails) implements SoftDeletable {
+        EmailDetails emailDetails,
+        String languageCode,
+        boolean isTranslated,
+        String originalText) implements SoftDeletable {
     public Message {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
         emailDeliveries = emailDeliveries == null ? List.of() : List.copyOf(emailDeliveries);
@@ -128,6 +131,9 @@ public record Message(
         b.channel = channel;
         b.direction = direction;
         b.emailDetails = emailDetails;
+        b.languageCode = languageCode;
+        b.isTranslated = isTranslated;
+        b.originalText = originalText;
         return b;
     }
 
@@ -188,6 +194,9 @@ public record Message(
         private MessageChannel channel;
         private Direction direction;
         private EmailDetails emailDetails;
+        private String languageCode;
+        private boolean isTranslated;
+        private String originalText;
 
         private Builder() {
         }
@@ -447,8 +456,23 @@ public record Message(
             return this;
         }
 
+        public Builder languageCode(String value) {
+            this.languageCode = value;
+            return this;
+        }
+
+        public Builder isTranslated(boolean value) {
+            this.isTranslated = value;
+            return this;
+        }
+
+        public Builder originalText(String value) {
+            this.originalText = value;
+            return this;
+        }
+
         public Message build() {
-            return new Message(id, createdDate, updatedDate, companyId, locationId, meta, metadata, type, text, sendEmail, emailSubject, emailStatus, emailError, sendSms, smsStatus, smsError, authorType, origin, isOrderShare, orderShareType, customerId, userId, orderId, orderNumber, appointmentId, vehicleId, vendorId, shopRead, internal, detached, conversationId, deletion, locationReviewRequestId, oneTimeCampaignId, automatedCampaignId, suggestedReply, suggestedReplyState, requestAppointmentConfirmation, appointmentEvent, avoidSMSQuietHours, imported, emailId, phoneNumberId, emailDeliveries, smsDeliveries, files, userColor, clientMessageId, channel, direction, emailDetails);
+            return new Message(id, createdDate, updatedDate, companyId, locationId, meta, metadata, type, text, sendEmail, emailSubject, emailStatus, emailError, sendSms, smsStatus, smsError, authorType, origin, isOrderShare, orderShareType, customerId, userId, orderId, orderNumber, appointmentId, vehicleId, vendorId, shopRead, internal, detached, conversationId, deletion, locationReviewRequestId, oneTimeCampaignId, automatedCampaignId, suggestedReply, suggestedReplyState, requestAppointmentConfirmation, appointmentEvent, avoidSMSQuietHours, imported, emailId, phoneNumberId, emailDeliveries, smsDeliveries, files, userColor, clientMessageId, channel, direction, emailDetails, languageCode, isTranslated, originalText);
         }
     }
 }

@@ -44,7 +44,10 @@ public record NewMessage(
         String userColor,
         EmailDetails emailDetails,
         boolean imported,
-        Instant createdDate) {
+        Instant createdDate,
+        String languageCode,
+        boolean isTranslated,
+        String originalText) {
 
     /** A builder for a message to (or from) {@code customerId} with {@code text}. */
     public static Builder to(String customerId, String text) {
@@ -87,6 +90,9 @@ public record NewMessage(
         b.emailDetails = emailDetails;
         b.imported = imported;
         b.createdDate = createdDate;
+        b.languageCode = languageCode;
+        b.isTranslated = isTranslated;
+        b.originalText = originalText;
         return b;
     }
 
@@ -130,6 +136,9 @@ public record NewMessage(
         private EmailDetails emailDetails;
         private boolean imported;
         private Instant createdDate;
+        private String languageCode;
+        private boolean isTranslated;
+        private String originalText;
 
         private Builder() {
         }
@@ -304,8 +313,23 @@ public record NewMessage(
             return this;
         }
 
+        public Builder languageCode(String value) {
+            this.languageCode = value;
+            return this;
+        }
+
+        public Builder isTranslated(boolean value) {
+            this.isTranslated = value;
+            return this;
+        }
+
+        public Builder originalText(String value) {
+            this.originalText = value;
+            return this;
+        }
+
         public NewMessage build() {
-            return new NewMessage(text, customerId, conversationId, clientMessageId, sendEmail, emailSubject, sendSms, internal, isOrderShare, orderShareType, orderId, orderNumber, vehicleId, vendorId, appointmentId, requestAppointmentConfirmation, appointmentEvent, suggestedReply, suggestedReplyState, avoidSMSQuietHours, emailId, phoneNumberId, files, origin, channel, metadata, locationReviewRequestId, oneTimeCampaignId, automatedCampaignId, detached, userColor, emailDetails, imported, createdDate);
+            return new NewMessage(text, customerId, conversationId, clientMessageId, sendEmail, emailSubject, sendSms, internal, isOrderShare, orderShareType, orderId, orderNumber, vehicleId, vendorId, appointmentId, requestAppointmentConfirmation, appointmentEvent, suggestedReply, suggestedReplyState, avoidSMSQuietHours, emailId, phoneNumberId, files, origin, channel, metadata, locationReviewRequestId, oneTimeCampaignId, automatedCampaignId, detached, userColor, emailDetails, imported, createdDate, languageCode, isTranslated, originalText);
         }
     }
 }

@@ -116,6 +116,14 @@ public interface StoreTransaction {
 
     void saveNotificationConfig(NotificationConfig config);
 
+    // --- outlets -----------------------------------------------------------------------
+
+    /** The tenant's outlets, in no particular order. */
+    List<dev.messaging.outlet.Outlet> outlets();
+
+    /** Creates or replaces the outlet with the same code. */
+    void saveOutlet(dev.messaging.outlet.Outlet outlet);
+
     // --- erasure -----------------------------------------------------------------------
 
     /**

@@ -25,6 +25,8 @@ import dev.messaging.message.Messages;
 import dev.messaging.message.NewMessage;
 import dev.messaging.notification.NotificationConfig;
 import dev.messaging.notification.NotificationConfigs;
+import dev.messaging.outlet.Outlet;
+import dev.messaging.outlet.Outlets;
 import dev.messaging.thread.Threads;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -57,6 +59,7 @@ public abstract class IsolationContract extends ContractSupport {
         tick();
         messaging.messages().create(alice, NewMessage.to("c1", "sent").sendSms(true).build());
         messaging.notificationConfig().set(alice, new NotificationConfig("alice", false, false, true));
+        messaging.outlets().set(alice, new Outlet("front-desk", "Front desk", true, 1));
     }
 
     /** One call of one service method by an outsider, and what it must do. */
@@ -82,7 +85,10 @@ public abstract class IsolationContract extends ContractSupport {
                 ConversationUpdate.create().subject("x"))));
         t.put("Conversations.delete/3", o -> notFound(() -> messaging.conversations().delete(o, conversationId, "x")));
         t.put("Conversations.restore/2", o -> notFound(() -> messaging.conversations().restore(o, conversationId)));
-        t.put("Conversations.erase/2", o -> assertThat(messaging.conversations().erase(o, "c1")).isZero());
+        t.put("Conversations.start/3", o -> assertThat(messaging.conversations().start(o,
+                NewConversation.forCustomer("c1"), NewMessage.to("c1", "hi").build()).conversation().id())
+                .isNotEqualTo(conversationId));
+        t.put("Conversations.erase/2", o -> messaging.conversations().erase(o, "c1")); // theirs only: see the end
         // messages
         t.put("Messages.create/2", o -> assertThatThrownBy(() -> messaging.messages().create(o,
                 NewMessage.builder().conversationId(conversationId).text("x").build()))
@@ -118,13 +124,15 @@ public abstract class IsolationContract extends ContractSupport {
         t.put("ChangeFeed.since/3", o -> assertThat(messaging.changes().since(o, 0, 100))
                 .noneMatch(c -> c.entityId().equals(message.id()) || c.entityId().equals(conversationId)));
         t.put("ChangeFeed.prune/2", o -> messaging.changes().prune(o, Instant.parse("2100-01-01T00:00:00Z")));
+        t.put("Outlets.list/1", o -> assertThat(messaging.outlets().list(o)).noneMatch(x -> x.code().equals("front-desk")));
+        t.put("Outlets.set/2", o -> messaging.outlets().set(o, new Outlet("front-desk", "Theirs", false, 9)));
         return t;
     }
 
     private static List<String> publicMethods() {
         List<String> names = new ArrayList<>();
         for (Class<?> service : List.of(Conversations.class, Messages.class, Threads.class, Inbox.class,
-                NotificationConfigs.class, ChangeFeed.class)) {
+                NotificationConfigs.class, ChangeFeed.class, Outlets.class)) {
             for (Method method : service.getDeclaredMethods()) {
                 if (Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())
                         && !method.isSynthetic()) {
@@ -144,7 +152,7 @@ public abstract class IsolationContract extends ContractSupport {
             if (Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())) {
                 assertThat(method.getName()).as("a facade method that is not a service getter")
                         .isIn("conversations", "messages", "threads", "inbox", "notificationConfig", "changes",
-                                "verify", "store", "close");
+                                "outlets", "verify", "store", "close");
             }
         }
     }
@@ -165,6 +173,7 @@ public abstract class IsolationContract extends ContractSupport {
         }
         assertUnchangedSince(before);
         assertThat(messaging.notificationConfig().get(alice, "alice")).isEqualTo(ourConfig);
+        assertThat(messaging.outlets().list(alice)).containsExactly(new Outlet("front-desk", "Front desk", true, 1));
         assertThat(messaging.verify(alice.tenant()).ok()).isTrue();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.messaging.Actor;
+import dev.messaging.Messaging;
 import dev.messaging.change.Change;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
@@ -16,7 +17,9 @@ import dev.messaging.conversation.ConversationChannel;
 import dev.messaging.conversation.ConversationHit;
 import dev.messaging.conversation.ConversationQuery;
 import dev.messaging.conversation.ConversationStatus;
+import dev.messaging.conversation.ConversationType;
 import dev.messaging.conversation.ConversationUpdate;
+import dev.messaging.conversation.GuestConversation;
 import dev.messaging.conversation.NewConversation;
 import dev.messaging.conversation.SearchSort;
 import dev.messaging.conversation.SearchStatus;
@@ -42,6 +45,7 @@ import dev.messaging.message.MessageType;
 import dev.messaging.message.NewMessage;
 import dev.messaging.message.OrderShareType;
 import dev.messaging.notification.NotificationConfig;
+import dev.messaging.outlet.Outlet;
 import dev.messaging.thread.ThreadMetadata;
 import java.time.Duration;
 import java.time.Instant;
@@ -1492,6 +1496,121 @@ public abstract class MessagingContract extends ContractSupport {
             });
             assertThat(messaging.verify(alice.tenant()).mismatches()).extracting(m -> m.what())
                     .contains("deletedCustomerCount", "lastLiveCustomerNumber", "lastMessageId");
+        }
+    }
+
+    @Nested
+    @DisplayName("Guest conversations")
+    class GuestConversations {
+        @org.junit.jupiter.api.BeforeEach
+        void outlets() {
+            messaging.outlets().set(alice, new Outlet("spa", "Spa", true, 2));
+            messaging.outlets().set(alice, new Outlet("desk", "Front desk", true, 1));
+            messaging.outlets().set(alice, new Outlet("bar", "Bar", false, 0));
+        }
+
+        GuestConversation start(String outletCode, String text) {
+            tick();
+            return messaging.conversations().start(customer("g1"), NewConversation.forCustomer("g1")
+                    .withContact(new Contact("guest", "Ana", "Silva", null, null, null, "pt"))
+                    .withConversationType(ConversationType.GUEST).withOrderCode("res-9").withOutletCode(outletCode),
+                    NewMessage.builder().text(text).build());
+        }
+
+        @Test
+        void startCreatesTheConversationAndItsFirstMessageInOneCallWithTheFirstActiveOutlet() {
+            GuestConversation started = start(null, "Towels please");
+            assertThat(started.conversation().outletCode()).isEqualTo("desk");
+            assertThat(started.conversation().conversationType()).isEqualTo(ConversationType.GUEST);
+            assertThat(started.conversation().orderCode()).isEqualTo("res-9");
+            assertThat(started.conversation().lastMessageId()).isEqualTo(started.message().id());
+            assertThat(started.message().authorType()).isEqualTo(AuthorType.CUSTOMER);
+            assertThat(messaging.outlets().list(alice)).extracting(Outlet::code).containsExactly("bar", "desk", "spa");
+        }
+
+        @Test
+        void startOnALiveConversationAddsTheMessageAndKeepsItsOutlet() {
+            GuestConversation first = start("spa", "Massage at 5?");
+            GuestConversation second = start("desk", "And towels");
+            assertThat(second.conversation().id()).isEqualTo(first.conversation().id());
+            assertThat(second.conversation().outletCode()).isEqualTo("spa");
+            assertThat(unread(alice, first.conversation().id())).isEqualTo(2);
+        }
+
+        @Test
+        void anUnknownOrInactiveOutletIsAValidationErrorOnOutletCodeAndWritesNothing() {
+            Object before = snapshot();
+            for (String code : List.of("pool", "bar")) {
+                assertThatThrownBy(() -> start(code, "hello")).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.fields()).containsExactly("outletCode"));
+            }
+            assertUnchangedSince(before);
+        }
+
+        @Test
+        void aConversationAndItsFirstMessageAreWrittenBothOrNeither() {
+            tick();
+            messaging.messages().create(customer("g2"), NewMessage.to("g2", "earlier").clientMessageId("k-1").build());
+            messaging.conversations().delete(alice, conversationOf("g2").id(), "closed stay");
+            Object before = snapshot();
+            assertThatThrownBy(() -> messaging.conversations().start(customer("g2"), NewConversation.forCustomer("g2"),
+                    NewMessage.builder().text("other text").clientMessageId("k-1").build()))
+                    .isInstanceOf(ConflictException.class);
+            assertUnchangedSince(before);
+            assertThat(messaging.conversations().search(alice, ConversationQuery.all().contact("g2")).items()).isEmpty();
+        }
+
+        private Messaging translating(dev.messaging.message.Translator translator) {
+            return Messaging.builder(newStore()).clock(clock).translator(translator, tenant -> "en")
+                    .translationTimeout(Duration.ofMillis(200)).build();
+        }
+
+        @Test
+        void aTranslatorTranslatesCustomerMessagesIntoTheLocationsLanguageKeepingTheOriginal() {
+            try (Messaging m = translating((text, from, to) -> "[" + from + ">" + to + "] " + text.toUpperCase())) {
+                Message guest = m.conversations().start(customer("g3"), NewConversation.forCustomer("g3")
+                        .withContact(new Contact("guest", "Ana", null, null, null, null, "pt")),
+                        NewMessage.builder().text("toalhas").build()).message();
+                assertThat(guest.text()).isEqualTo("[pt>en] TOALHAS");
+                assertThat(guest.originalText()).isEqualTo("toalhas");
+                assertThat(guest.isTranslated()).isTrue();
+                assertThat(guest.languageCode()).isEqualTo("pt");
+                assertThat(m.messages().find(alice, guest.id()).orElseThrow()).isEqualTo(guest);
+                Message staff = m.messages().create(alice, NewMessage.to("g3", "on the way").build());
+                assertThat(staff.isTranslated()).isFalse();
+                assertThat(staff.text()).isEqualTo("on the way");
+            }
+        }
+
+        @Test
+        void withoutATranslatorNothingIsTranslated() {
+            Message m = start(null, "toalhas").message();
+            assertThat(m.isTranslated()).isFalse();
+            assertThat(m.text()).isEqualTo("toalhas");
+            assertThat(m.originalText()).isNull();
+        }
+
+        @Test
+        void aTranslatorThatFailsOrTimesOutNeverLosesTheMessage() {
+            try (Messaging failing = translating((text, from, to) -> {
+                throw new IllegalStateException("translation service down");
+            })) {
+                Message m = failing.messages().create(customer("g4"), NewMessage.to("g4", "olá").languageCode("pt")
+                        .build());
+                assertThat(m.text()).isEqualTo("olá");
+                assertThat(m.isTranslated()).isFalse();
+            }
+            try (Messaging slow = translating((text, from, to) -> {
+                Thread.sleep(5_000);
+                return "too late";
+            })) {
+                long started = System.nanoTime();
+                Message m = slow.messages().create(customer("g5"), NewMessage.to("g5", "olá").languageCode("pt")
+                        .build());
+                assertThat(m.text()).isEqualTo("olá");
+                assertThat(m.isTranslated()).isFalse();
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import dev.messaging.common.Deletion;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.conversation.ConversationChannel;
 import dev.messaging.conversation.ConversationStatus;
+import dev.messaging.conversation.ConversationType;
 import dev.messaging.message.Direction;
 import dev.messaging.message.MessageChannel;
 import dev.messaging.spi.ConversationRow;
@@ -50,7 +51,10 @@ final class ConversationTable {
             col("last_live_customer_number", Integer.class, r -> r.counters().lastLiveCustomerNumber()),
             col("last_live_customer_feed_seq", Long.class, r -> r.counters().lastLiveCustomerFeedSeq()),
             col("last_customer_feed_seq", Long.class, r -> r.counters().lastCustomerFeedSeq()),
-            col("shop_read_number", Integer.class, r -> r.counters().shopReadNumber()));
+            col("shop_read_number", Integer.class, r -> r.counters().shopReadNumber()),
+            col("conversation_type", String.class, r -> wire(r.conversation().conversationType())),
+            col("outlet_code", String.class, r -> r.conversation().outletCode()),
+            col("order_code", String.class, r -> r.conversation().orderCode()));
 
     static final String INSERT = Column.insert("conversation", COLUMNS);
 
@@ -94,7 +98,9 @@ final class ConversationTable {
                 .lastMessageId(rs.getString(i++))
                 .lastMessageDirection(Cells.wire(rs, i++, Direction.class));
         CustomerMessageCounters counters = new CustomerMessageCounters(rs.getInt(i++), rs.getInt(i++), rs.getInt(i++),
-                rs.getLong(i++), rs.getLong(i++), rs.getInt(i));
+                rs.getLong(i++), rs.getLong(i++), rs.getInt(i++));
+        b.conversationType(Cells.wire(rs, i++, ConversationType.class)).outletCode(rs.getString(i++))
+                .orderCode(rs.getString(i));
         return new ConversationRow(b.build(), counters);
     }
 }

@@ -13,6 +13,7 @@ import dev.messaging.conversation.SearchSort;
 import dev.messaging.internal.TextTokens;
 import dev.messaging.message.Message;
 import dev.messaging.notification.NotificationConfig;
+import dev.messaging.outlet.Outlet;
 import dev.messaging.spi.ConversationRow;
 import dev.messaging.spi.InboxPosition;
 import dev.messaging.spi.InboxRow;
@@ -629,6 +630,30 @@ final class JdbiTransaction implements StoreTransaction {
         checkWritable();
         users().saveNotificationConfig(tenant.companyId(), tenant.locationId(), config.userId(), config.sendEmail(),
                 config.sendInApp(), config.sendSms());
+    }
+
+    // --- outlets -----------------------------------------------------------------------
+
+    @Override
+    public List<Outlet> outlets() {
+        return h.createQuery("SELECT code, name, active, sort_order FROM outlet WHERE company_id = ? AND location_id = ?")
+                .bind(0, tenant.companyId()).bind(1, tenant.locationId())
+                .map((rs, ctx) -> new Outlet(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4))).list();
+    }
+
+    @Override
+    public void saveOutlet(Outlet outlet) {
+        checkWritable();
+        execute("INSERT INTO outlet (company_id, location_id, code, name, active, sort_order) VALUES (?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (company_id, location_id, code) DO UPDATE SET name = excluded.name,"
+                + " active = excluded.active, sort_order = excluded.sort_order", st -> {
+                    st.setString(1, tenant.companyId());
+                    st.setString(2, tenant.locationId());
+                    st.setString(3, outlet.code());
+                    Column.bindValue(st, 4, outlet.name(), String.class);
+                    st.setBoolean(5, outlet.active());
+                    st.setInt(6, outlet.order());
+                });
     }
 
     // --- erasure -----------------------------------------------------------------------

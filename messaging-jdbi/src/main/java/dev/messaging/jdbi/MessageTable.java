@@ -81,7 +81,10 @@ final class MessageTable {
             col("direction", String.class, r -> wire(r.message().direction())),
             col("email_details", String.class, r -> Json.write(r.message().emailDetails())),
             col("customer_number", Integer.class, MessageRow::customerNumber),
-            col("feed_seq", Long.class, MessageRow::feedSeq));
+            col("feed_seq", Long.class, MessageRow::feedSeq),
+            col("language_code", String.class, r -> r.message().languageCode()),
+            col("is_translated", Boolean.class, r -> r.message().isTranslated()),
+            col("original_text", String.class, r -> r.message().originalText()));
 
     static final String INSERT = Column.insert("message", COLUMNS);
 
@@ -152,6 +155,9 @@ final class MessageTable {
         b.channel(Cells.wire(rs, i++, MessageChannel.class));
         b.direction(Cells.wire(rs, i++, Direction.class));
         b.emailDetails(Json.emailDetails(rs.getString(i++)));
-        return new MessageRow(b.build(), rs.getInt(i++), rs.getLong(i));
+        int customerNumber = rs.getInt(i++);
+        long feedSeq = rs.getLong(i++);
+        b.languageCode(rs.getString(i++)).isTranslated(rs.getBoolean(i++)).originalText(rs.getString(i));
+        return new MessageRow(b.build(), customerNumber, feedSeq);
     }
 }

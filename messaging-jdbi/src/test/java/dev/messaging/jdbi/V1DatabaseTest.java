@@ -35,6 +35,15 @@ class V1DatabaseTest {
         try (Messaging migrated = V1Fixture.messaging(JdbiStore.sqlite(copy), V1Fixture.clock())) {
             List<Object> actual = V1Fixture.readAll(migrated);
             assertThat(actual).isEqualTo(expected);
+            JdbiStore store = (JdbiStore) migrated.store();
+            List<String> versions = store.reader().withHandle(h -> h.createQuery(
+                    "SELECT version FROM messaging_schema_history WHERE version IS NOT NULL ORDER BY installed_rank")
+                    .mapTo(String.class).list());
+            assertThat(versions).as("v1 as committed, then every later migration").startsWith("1", "2");
+            int translated = store.reader().withHandle(h -> h.createQuery(
+                    "SELECT count(*) FROM message WHERE is_translated OR language_code IS NOT NULL")
+                    .mapTo(Integer.class).one());
+            assertThat(translated).as("v2 columns of v1 rows take their defaults").isZero();
             assertThat(actual.toString()).contains("Bonjour, my brakes squeal", "bounced", "brakes.jpg");
         }
     }

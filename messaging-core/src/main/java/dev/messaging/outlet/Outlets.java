@@ -1,0 +1,49 @@
+package dev.messaging.outlet;
+
+import dev.messaging.Actor;
+import dev.messaging.change.EntityType;
+import dev.messaging.change.Operation;
+import dev.messaging.internal.Access;
+import dev.messaging.internal.Changes;
+import dev.messaging.internal.Engine;
+import dev.messaging.internal.Validator;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The location's outlets. Users set them; everyone of the tenant but customers may list them.
+ * {@link #list} is in order (then by code).
+ */
+public final class Outlets {
+    private final Engine engine;
+
+    public Outlets(Engine engine) {
+        this.engine = engine;
+    }
+
+    public List<Outlet> list(Actor actor) {
+        Access.requireUserOrSystem(actor, "list outlets");
+        return engine.read(actor, tx -> sorted(tx.outlets()));
+    }
+
+    /** Creates or replaces the outlet with this code. */
+    public Outlet set(Actor actor, Outlet outlet) {
+        Access.requireUser(actor, "set outlets");
+        Validator v = engine.validator();
+        v.required("outlet", outlet);
+        v.throwIfAny();
+        v.requiredId("code", outlet.code());
+        v.shortText("name", outlet.name());
+        v.throwIfAny();
+        return engine.write(actor, tx -> {
+            tx.saveOutlet(outlet);
+            Changes.record(tx, actor, engine.now(), EntityType.OUTLET, outlet.code(), 0, Operation.UPDATE, null,
+                    Changes.payload("name", outlet.name(), "active", String.valueOf(outlet.active())));
+            return outlet;
+        });
+    }
+
+    static List<Outlet> sorted(List<Outlet> outlets) {
+        return outlets.stream().sorted(Comparator.comparingInt(Outlet::order).thenComparing(Outlet::code)).toList();
+    }
+}

@@ -1,0 +1,5 @@
+package dev.messaging.view.leadconnector;
+
+/** LeadConnector CreateConversationSuccessResponse. */
+public record CreateConversationSuccessResponse(Boolean success, ConversationCreateResponseDto conversation) {
+}

@@ -1,0 +1,5 @@
+package dev.messaging.view.leadconnector;
+
+/** LeadConnector DeleteConversationSuccessfulResponse. */
+public record DeleteConversationSuccessfulResponse(Boolean success) {
+}

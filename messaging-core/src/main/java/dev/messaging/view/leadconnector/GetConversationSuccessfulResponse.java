@@ -1,0 +1,5 @@
+package dev.messaging.view.leadconnector;
+
+/** LeadConnector GetConversationSuccessfulResponse. */
+public record GetConversationSuccessfulResponse(Boolean success, ConversationDto conversation) {
+}

@@ -1,0 +1,45 @@
+package dev.messaging.view.leadconnector;
+
+import dev.messaging.message.EmailDetails;
+import dev.messaging.message.Message;
+import dev.messaging.view.Iso;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * LeadConnector GetEmailMessageResponseDto: an email message. {@code status} is the email delivery
+ * status in lower case (the reference shows "pending").
+ */
+public record GetEmailMessageResponseDto(
+        String id,
+        String altId,
+        String threadId,
+        String locationId,
+        String contactId,
+        String conversationId,
+        String dateAdded,
+        String subject,
+        String body,
+        String direction,
+        String status,
+        String contentType,
+        List<String> attachments,
+        String provider,
+        String from,
+        List<String> to,
+        List<String> cc,
+        List<String> bcc,
+        String replyToMessageId,
+        String source,
+        String conversationProviderId) {
+
+    public static GetEmailMessageResponseDto from(Message m) {
+        EmailDetails e = m.emailDetails() != null ? m.emailDetails()
+                : new EmailDetails(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new GetEmailMessageResponseDto(m.id(), e.altId(), e.threadId(), m.locationId(), m.customerId(),
+                m.conversationId(), Iso.date(m.createdDate()), m.emailSubject(), m.text(), Iso.wire(m.direction()),
+                m.emailStatus() == null ? null : m.emailStatus().wireValue().toLowerCase(Locale.ROOT),
+                e.contentType(), e.attachments(), e.provider(), e.from(), e.to(), e.cc(), e.bcc(), e.replyToMessageId(),
+                e.source(), e.conversationProviderId());
+    }
+}

@@ -1,0 +1,42 @@
+package dev.messaging.view.shopmonkey;
+
+import dev.messaging.common.ChangeMeta;
+import dev.messaging.common.Deletion;
+import dev.messaging.conversation.Conversation;
+import dev.messaging.view.Iso;
+
+/**
+ * The Shopmonkey v3 Conversation schema. {@code UPGRADE_orderId} is the order id under the name the
+ * reference's example response uses.
+ */
+public record ShopmonkeyConversation(
+        String id,
+        String createdDate,
+        String updatedDate,
+        String locationId,
+        String companyId,
+        Boolean archived,
+        String customerId,
+        String UPGRADE_orderId,
+        Boolean deleted,
+        String deletedUserId,
+        String deletedDate,
+        String deletedReason) {
+
+    public static ShopmonkeyConversation from(Conversation c) {
+        return new ShopmonkeyConversation(c.id(), Iso.date(c.createdDate()), Iso.date(c.updatedDate()), c.locationId(),
+                c.companyId(), c.archived(), c.customerId(), c.orderId(), c.deleted(), c.deletedUserId(),
+                Iso.date(c.deletedDate()), c.deletedReason());
+    }
+
+    /** The domain conversation these fields describe (fields the schema lacks stay empty). */
+    public Conversation toDomain() {
+        return Conversation.builder().id(id).createdDate(Iso.date("createdDate", createdDate))
+                .updatedDate(Iso.date("updatedDate", updatedDate)).locationId(locationId).companyId(companyId)
+                .meta(new ChangeMeta(null, null, 1)).archived(Iso.flag(archived)).customerId(customerId)
+                .orderId(UPGRADE_orderId)
+                .deletion(Iso.flag(deleted) ? new Deletion(deletedUserId, Iso.date("deletedDate", deletedDate),
+                        deletedReason) : null)
+                .build();
+    }
+}
