@@ -21,6 +21,6 @@ public final class MessageViews {
         }
         boolean shopRead = conversation != null && row.customerNumber() <= conversation.counters().shopReadNumber()
                 || row.feedSeq() <= shopAllReadSeq;
-        return m.toBuilder().shopRead(shopRead).build();
+        return Boolean.valueOf(shopRead).equals(m.shopRead()) ? m : m.toBuilder().shopRead(shopRead).build();
     }
 }

@@ -406,7 +406,7 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public int deletedCustomerMessagesAfter(String conversationId, int number) {
         NavigableSet<Integer> deleted = data.deletedCustomerNumbers.get(conversationId);
-        int count = deleted == null ? 0 : deleted.tailSet(number, false).size();
+        int count = deleted == null || deleted.higher(number) == null ? 0 : deleted.tailSet(number, false).size();
         touch(count);
         return count;
     }
@@ -414,8 +414,18 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public Optional<Instant> firstLiveCustomerMessageDateAfter(String conversationId, int number) {
         NavigableMap<Integer, String> all = data.customerMessagesByNumber.get(conversationId);
-        return all == null ? Optional.empty()
-                : firstLive(all.tailMap(number, false).values()).map(row -> row.message().createdDate());
+        if (all == null) {
+            return Optional.empty();
+        }
+        // higherEntry, not a tail view: this runs for every unread row of an inbox page
+        for (Map.Entry<Integer, String> e = all.higherEntry(number); e != null; e = all.higherEntry(e.getKey())) {
+            touch(1);
+            MessageRow row = data.messages.get(e.getValue());
+            if (!row.message().deleted()) {
+                return Optional.of(row.message().createdDate());
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<MessageRow> firstLive(Collection<String> ids) {

@@ -54,6 +54,7 @@ public class WriteBenchmark {
         data = new DataSet(messages, users);
         messaging = Messaging.builder(store.open(data, true)).build();
         user = DataSet.user(0);
+        InboxBenchmark.settleHeap();
     }
 
     @TearDown(Level.Trial)
@@ -68,4 +69,5 @@ public class WriteBenchmark {
                 NewMessage.to("cust-" + customer, "is my car ready? " + next).build());
         return messaging.threads().markRead(user, messaging.threads().threadId(user, m.conversationId()));
     }
+
 }
