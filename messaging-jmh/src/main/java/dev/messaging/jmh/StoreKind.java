@@ -46,7 +46,13 @@ public enum StoreKind {
                         // exiting anyway
                     }
                 }));
-                JdbiStore store = JdbiStore.create(postgres.getPostgresDatabase());
+                // a pool, as a service would have: the server's plain data source opens a connection per call
+                com.zaxxer.hikari.HikariConfig pool = new com.zaxxer.hikari.HikariConfig();
+                pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+                pool.setMaximumPoolSize(4);
+                com.zaxxer.hikari.HikariDataSource dataSource = new com.zaxxer.hikari.HikariDataSource(pool);
+                Runtime.getRuntime().addShutdownHook(new Thread(dataSource::close));
+                JdbiStore store = JdbiStore.create(dataSource);
                 StoreCopy.write(rowsOf(data), store, DataSet.TENANT, DataSet.Progress.toStdout("postgres"));
                 store.analyze();
                 return store;
