@@ -1,5 +1,7 @@
 package dev.messaging;
 
+import dev.messaging.common.ActorKind;
+import dev.messaging.common.Tenant;
 import dev.messaging.error.ValidationException;
 import java.util.Optional;
 

@@ -1,18 +1,9 @@
 package dev.messaging;
 
-import dev.messaging.change.ChangeFeed;
-import dev.messaging.conversation.Conversations;
-import dev.messaging.inbox.Inbox;
-import dev.messaging.internal.Engine;
-import dev.messaging.internal.Translation;
+import dev.messaging.common.Tenant;
 import dev.messaging.memory.InMemoryStore;
-import dev.messaging.message.Messages;
 import dev.messaging.message.Translator;
-import dev.messaging.notification.NotificationConfigs;
-import dev.messaging.outlet.Outlets;
 import dev.messaging.spi.Store;
-import dev.messaging.thread.Threads;
-import dev.messaging.verify.ConsistencyCheck;
 import dev.messaging.verify.ConsistencyReport;
 import java.time.Clock;
 import java.time.Duration;
@@ -103,11 +94,6 @@ public final class Messaging implements AutoCloseable {
      */
     public ConsistencyReport verify(Tenant tenant) {
         return ConsistencyCheck.run(store, tenant);
-    }
-
-    /** The store underneath, for store-specific operations. */
-    public Store store() {
-        return store;
     }
 
     @Override

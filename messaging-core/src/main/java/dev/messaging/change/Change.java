@@ -1,6 +1,6 @@
 package dev.messaging.change;
 
-import dev.messaging.ActorKind;
+import dev.messaging.common.ActorKind;
 import java.time.Instant;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.messaging.memory;
 
-import dev.messaging.Tenant;
+import dev.messaging.common.Tenant;
 import dev.messaging.spi.Store;
 import dev.messaging.spi.StoreTransaction;
 import java.util.Map;

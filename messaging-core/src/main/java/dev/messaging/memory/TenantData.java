@@ -3,7 +3,7 @@ package dev.messaging.memory;
 import dev.messaging.change.Change;
 import dev.messaging.conversation.Contact;
 import dev.messaging.conversation.Conversation;
-import dev.messaging.internal.TextTokens;
+import dev.messaging.spi.TextTokens;
 import dev.messaging.message.Message;
 import dev.messaging.notification.NotificationConfig;
 import dev.messaging.spi.ConversationRow;

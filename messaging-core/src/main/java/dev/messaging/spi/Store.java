@@ -1,6 +1,6 @@
 package dev.messaging.spi;
 
-import dev.messaging.Tenant;
+import dev.messaging.common.Tenant;
 import java.util.function.Function;
 
 /**

@@ -1,6 +1,6 @@
 package dev.messaging.spi;
 
-import dev.messaging.Tenant;
+import dev.messaging.common.Tenant;
 import dev.messaging.change.Change;
 import dev.messaging.notification.NotificationConfig;
 import java.time.Instant;

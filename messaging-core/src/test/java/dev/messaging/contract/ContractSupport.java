@@ -38,6 +38,8 @@ public abstract class ContractSupport {
 
     protected MutableClock clock;
     protected Messaging messaging;
+    /** The store under {@link #messaging}, for tests that write behind the rules. */
+    protected Store store;
     protected String company;
     protected String location;
     protected Actor alice;
@@ -55,7 +57,8 @@ public abstract class ContractSupport {
     @BeforeEach
     void openMessaging() {
         clock = new MutableClock(T0);
-        messaging = Messaging.builder(newStore()).clock(clock).ids(new SequentialIds())
+        store = newStore();
+        messaging = Messaging.builder(store).clock(clock).ids(new SequentialIds())
                 .maxTextLength(maxTextLength()).build();
         company = "co-" + UUID.randomUUID();
         location = "loc-1";

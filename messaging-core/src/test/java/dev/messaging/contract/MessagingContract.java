@@ -1440,7 +1440,7 @@ public abstract class MessagingContract extends ContractSupport {
         }
 
         private void corrupt(String conversationId, java.util.function.UnaryOperator<dev.messaging.spi.ConversationRow> how) {
-            messaging.store().inTransaction(alice.tenant(), tx -> {
+            store.inTransaction(alice.tenant(), tx -> {
                 dev.messaging.spi.ConversationRow row = tx.findConversation(conversationId).orElseThrow();
                 return tx.updateConversation(how.apply(row), row.conversation().version());
             });
@@ -1488,7 +1488,7 @@ public abstract class MessagingContract extends ContractSupport {
         void aMessageDeletedBehindTheRulesIsNamed() {
             someActivity();
             Message victim = customerSays("c3", "six");
-            messaging.store().inTransaction(alice.tenant(), tx -> {
+            store.inTransaction(alice.tenant(), tx -> {
                 dev.messaging.spi.MessageRow row = tx.findMessage(victim.id()).orElseThrow();
                 return tx.updateMessage(row.with(row.message().toBuilder()
                         .deletion(new dev.messaging.common.Deletion("x", clock.instant(), null)).build()),

@@ -1,6 +1,6 @@
 package dev.messaging.jdbi;
 
-import dev.messaging.Tenant;
+import dev.messaging.common.Tenant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -2,7 +2,7 @@ package dev.messaging.jdbi;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.messaging.Tenant;
+import dev.messaging.common.Tenant;
 import dev.messaging.spi.Store;
 import dev.messaging.spi.StoreTransaction;
 import java.lang.reflect.Proxy;

@@ -1,7 +1,7 @@
 package dev.messaging.jdbi;
 
-import dev.messaging.ActorKind;
-import dev.messaging.Tenant;
+import dev.messaging.common.ActorKind;
+import dev.messaging.common.Tenant;
 import dev.messaging.change.Change;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
@@ -10,7 +10,7 @@ import dev.messaging.conversation.Contact;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.conversation.ConversationStatus;
 import dev.messaging.conversation.SearchSort;
-import dev.messaging.internal.TextTokens;
+import dev.messaging.spi.TextTokens;
 import dev.messaging.message.Message;
 import dev.messaging.notification.NotificationConfig;
 import dev.messaging.outlet.Outlet;

@@ -34,13 +34,14 @@ class SqliteSettingsTest {
 
     @Test
     void anOpenReadTransactionDoesNotBlockTheWriter() throws Exception {
-        try (Messaging messaging = Messaging.builder(JdbiStore.sqlite(TestDatabases.newSqliteFile())).build()) {
+        JdbiStore store = JdbiStore.sqlite(TestDatabases.newSqliteFile());
+        try (Messaging messaging = Messaging.builder(store).build()) {
             Actor customer = Actor.customer("co", "loc", "c1");
             messaging.messages().create(customer, NewMessage.to("c1", "before").build());
             CountDownLatch reading = new CountDownLatch(1);
             CountDownLatch written = new CountDownLatch(1);
             AtomicReference<Long> seenInsideRead = new AtomicReference<>();
-            Thread reader = new Thread(() -> messaging.store().read(customer.tenant(), tx -> {
+            Thread reader = new Thread(() -> store.read(customer.tenant(), tx -> {
                 long before = tx.feedHead();
                 reading.countDown();
                 try {

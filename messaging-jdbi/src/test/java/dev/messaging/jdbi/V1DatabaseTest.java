@@ -32,10 +32,10 @@ class V1DatabaseTest {
             V1Fixture.populate(fresh, expectedClock);
             expected = V1Fixture.readAll(fresh);
         }
-        try (Messaging migrated = V1Fixture.messaging(JdbiStore.sqlite(copy), V1Fixture.clock())) {
+        JdbiStore store = JdbiStore.sqlite(copy);
+        try (Messaging migrated = V1Fixture.messaging(store, V1Fixture.clock())) {
             List<Object> actual = V1Fixture.readAll(migrated);
             assertThat(actual).isEqualTo(expected);
-            JdbiStore store = (JdbiStore) migrated.store();
             List<String> versions = store.reader().withHandle(h -> h.createQuery(
                     "SELECT version FROM messaging_schema_history WHERE version IS NOT NULL ORDER BY installed_rank")
                     .mapTo(String.class).list());

@@ -3,7 +3,7 @@ package dev.messaging.jmh;
 import dev.messaging.Actor;
 import dev.messaging.IdGenerator;
 import dev.messaging.Messaging;
-import dev.messaging.Tenant;
+import dev.messaging.common.Tenant;
 import dev.messaging.conversation.Contact;
 import dev.messaging.conversation.NewConversation;
 import dev.messaging.memory.InMemoryStore;

@@ -1,6 +1,6 @@
 package dev.messaging.jmh;
 
-import dev.messaging.Tenant;
+import dev.messaging.common.Tenant;
 import dev.messaging.change.Change;
 import dev.messaging.conversation.SearchSort;
 import dev.messaging.conversation.SearchStatus;

@@ -1,6 +1,8 @@
-package dev.messaging.verify;
+package dev.messaging;
 
-import dev.messaging.Tenant;
+import dev.messaging.verify.ConsistencyReport;
+import dev.messaging.verify.Mismatch;
+import dev.messaging.common.Tenant;
 import dev.messaging.change.Change;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
@@ -8,7 +10,6 @@ import dev.messaging.conversation.Conversation;
 import dev.messaging.conversation.SearchSort;
 import dev.messaging.conversation.SearchStatus;
 import dev.messaging.inbox.InboxView;
-import dev.messaging.internal.ThreadViews;
 import dev.messaging.message.AuthorType;
 import dev.messaging.message.Message;
 import dev.messaging.spi.ConversationRow;
@@ -40,14 +41,14 @@ import java.util.TreeSet;
  * For operators after an incident, and for the crash and concurrency tests. Reads one committed
  * state; it writes nothing.
  */
-public final class ConsistencyCheck {
+final class ConsistencyCheck {
     private static final Comparator<Message> NEWEST_LAST =
             Comparator.comparing(Message::createdDate).thenComparing(Message::id);
 
     private ConsistencyCheck() {
     }
 
-    public static ConsistencyReport run(Store store, Tenant tenant) {
+    static ConsistencyReport run(Store store, Tenant tenant) {
         return store.read(tenant, tx -> new Run(tx).check());
     }
 

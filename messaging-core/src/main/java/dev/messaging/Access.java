@@ -1,27 +1,26 @@
-package dev.messaging.internal;
+package dev.messaging;
 
-import dev.messaging.Actor;
 import dev.messaging.error.ForbiddenException;
 
 /** The who-may-do-what checks, each failing with a {@link ForbiddenException} before anything is read or written. */
-public final class Access {
+final class Access {
     private Access() {
     }
 
-    public static void requireUser(Actor actor, String action) {
+    static void requireUser(Actor actor, String action) {
         if (!actor.isUser()) {
             throw new ForbiddenException("only a user may " + action + "; actor is " + actor.kind());
         }
     }
 
-    public static void requireUserOrSystem(Actor actor, String action) {
+    static void requireUserOrSystem(Actor actor, String action) {
         if (actor.isCustomer()) {
             throw new ForbiddenException("a customer may not " + action);
         }
     }
 
     /** A customer may touch only its own conversation. */
-    public static void requireOwnConversation(Actor actor, String conversationCustomerId) {
+    static void requireOwnConversation(Actor actor, String conversationCustomerId) {
         if (actor.isCustomer() && !actor.customerId().equals(conversationCustomerId)) {
             throw new ForbiddenException("a customer may act only in its own conversation");
         }

@@ -1,4 +1,4 @@
-package dev.messaging.internal;
+package dev.messaging;
 
 import dev.messaging.message.AuthorType;
 import dev.messaging.message.Message;
@@ -10,11 +10,11 @@ import dev.messaging.spi.MessageRow;
  * conversation's shop-wide read horizon and the tenant's latest "mark all read"; it is null for
  * other authors.
  */
-public final class MessageViews {
+final class MessageViews {
     private MessageViews() {
     }
 
-    public static Message present(MessageRow row, ConversationRow conversation, long shopAllReadSeq) {
+    static Message present(MessageRow row, ConversationRow conversation, long shopAllReadSeq) {
         Message m = row.message();
         if (m.authorType() != AuthorType.CUSTOMER) {
             return m.shopRead() == null ? m : m.toBuilder().shopRead(null).build();

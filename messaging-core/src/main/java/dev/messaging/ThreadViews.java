@@ -1,4 +1,4 @@
-package dev.messaging.internal;
+package dev.messaging;
 
 import dev.messaging.common.ChangeMeta;
 import dev.messaging.conversation.Conversation;
@@ -21,19 +21,19 @@ import java.util.Optional;
  * createdDate of the oldest of them. Costs at most three indexed lookups, and none for a thread
  * with nothing unread.
  */
-public final class ThreadViews {
+final class ThreadViews {
     private static final String PREFIX = "th_";
 
     private ThreadViews() {
     }
 
-    public static ThreadMetadata view(StoreTransaction tx, ConversationRow row, ThreadRow thread, String userId,
+    static ThreadMetadata view(StoreTransaction tx, ConversationRow row, ThreadRow thread, String userId,
             long allReadSeq) {
         return view(tx, row, thread, userId, allReadSeq, null);
     }
 
     /** As {@link #view(StoreTransaction, ConversationRow, ThreadRow, String, long)}, using {@code facts} when they apply. */
-    public static ThreadMetadata view(StoreTransaction tx, ConversationRow row, ThreadRow thread, String userId,
+    static ThreadMetadata view(StoreTransaction tx, ConversationRow row, ThreadRow thread, String userId,
             long allReadSeq, ReadFacts facts) {
         Conversation c = row.conversation();
         CustomerMessageCounters counters = row.counters();
@@ -66,7 +66,7 @@ public final class ThreadViews {
     }
 
     /** The customer number up to which the user has read the thread. */
-    public static int horizon(StoreTransaction tx, ConversationRow row, ThreadRow thread, long allReadSeq) {
+    static int horizon(StoreTransaction tx, ConversationRow row, ThreadRow thread, long allReadSeq) {
         int readNumber = thread == null ? 0 : thread.readNumber();
         long readFeedSeq = thread == null ? 0 : thread.readFeedSeq();
         if (allReadSeq == 0 || readFeedSeq >= allReadSeq) {
@@ -80,13 +80,13 @@ public final class ThreadViews {
     }
 
     /** The opaque id of a user's thread of a conversation. */
-    public static String threadId(String conversationId, String userId) {
+    static String threadId(String conversationId, String userId) {
         String raw = conversationId + '\n' + userId;
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The (conversationId, userId) a thread id was made from, or empty if it is not one. */
-    public static Optional<String[]> parseThreadId(String threadId) {
+    static Optional<String[]> parseThreadId(String threadId) {
         if (threadId == null || !threadId.startsWith(PREFIX)) {
             return Optional.empty();
         }

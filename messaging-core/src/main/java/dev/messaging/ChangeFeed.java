@@ -1,9 +1,6 @@
-package dev.messaging.change;
+package dev.messaging;
 
-import dev.messaging.Actor;
-import dev.messaging.internal.Access;
-import dev.messaging.internal.Engine;
-import dev.messaging.internal.Validator;
+import dev.messaging.change.Change;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,7 +13,7 @@ import java.util.List;
 public final class ChangeFeed {
     private final Engine engine;
 
-    public ChangeFeed(Engine engine) {
+    ChangeFeed(Engine engine) {
         this.engine = engine;
     }
 

@@ -1,4 +1,4 @@
-package dev.messaging.internal;
+package dev.messaging;
 
 import dev.messaging.spi.InboxPosition;
 import java.nio.charset.StandardCharsets;
@@ -11,19 +11,19 @@ import java.util.zip.CRC32;
  * was read with. A cursor that does not decode, or that comes back with other filters, is a
  * validation error on the cursor's field.
  */
-public final class Cursors {
+final class Cursors {
     private static final String VERSION = "c1";
 
     private Cursors() {
     }
 
-    public static String encode(InboxPosition position, String filters) {
+    static String encode(InboxPosition position, String filters) {
         String raw = VERSION + '|' + position.date().toEpochMilli() + '|' + fingerprint(filters) + '|' + position.id();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Decodes a cursor, or returns null for a null cursor; records problems in {@code validator}. */
-    public static InboxPosition decode(Validator validator, String field, String cursor, String filters) {
+    static InboxPosition decode(Validator validator, String field, String cursor, String filters) {
         if (cursor == null) {
             return null;
         }

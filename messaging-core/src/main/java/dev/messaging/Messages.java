@@ -1,6 +1,12 @@
-package dev.messaging.message;
+package dev.messaging;
 
-import dev.messaging.Actor;
+import dev.messaging.message.Delivery;
+import dev.messaging.message.DeliveryChannel;
+import dev.messaging.message.DeliveryStatus;
+import dev.messaging.message.DeliveryUpdate;
+import dev.messaging.message.Message;
+import dev.messaging.message.MessageQuery;
+import dev.messaging.message.NewMessage;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
 import dev.messaging.common.Deletion;
@@ -8,14 +14,6 @@ import dev.messaging.common.Page;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.error.NotFoundException;
 import dev.messaging.error.ValidationException;
-import dev.messaging.internal.Access;
-import dev.messaging.internal.Changes;
-import dev.messaging.internal.ConversationRows;
-import dev.messaging.internal.Cursors;
-import dev.messaging.internal.Engine;
-import dev.messaging.internal.MessageViews;
-import dev.messaging.internal.MessageWrites;
-import dev.messaging.internal.Validator;
 import dev.messaging.spi.ConversationRow;
 import dev.messaging.spi.CustomerMessageCounters;
 import dev.messaging.spi.InboxPosition;
@@ -43,7 +41,7 @@ public final class Messages {
     private static final String ENTITY = "message";
     private final Engine engine;
 
-    public Messages(Engine engine) {
+    Messages(Engine engine) {
         this.engine = engine;
     }
 

@@ -1,6 +1,7 @@
-package dev.messaging.internal;
+package dev.messaging;
 
 import dev.messaging.common.WireValue;
+import dev.messaging.spi.TextTokens;
 import dev.messaging.error.FieldError;
 import dev.messaging.error.ValidationException;
 import java.util.ArrayList;
@@ -11,12 +12,12 @@ import java.util.List;
  * The checks of the bad-input list live here: required fields, lengths, NUL and control
  * characters other than tab, CR and LF, lone surrogates, limits, enum wire values.
  */
-public final class Validator {
+final class Validator {
     /** Longest id accepted in a request. */
-    public static final int MAX_ID_LENGTH = 255;
+    static final int MAX_ID_LENGTH = 255;
     /** Longest short text (names, subjects, reasons, queries). */
-    public static final int MAX_SHORT_TEXT = 1_000;
-    public static final int MAX_LIMIT = 100;
+    static final int MAX_SHORT_TEXT = 1_000;
+    static final int MAX_LIMIT = 100;
 
     private final int maxTextLength;
     private final List<FieldError> errors = new ArrayList<>();
@@ -25,23 +26,23 @@ public final class Validator {
         this.maxTextLength = maxTextLength;
     }
 
-    public Validator add(String field, String problem) {
+    Validator add(String field, String problem) {
         errors.add(new FieldError(field, problem));
         return this;
     }
 
-    public boolean hasErrors() {
+    boolean hasErrors() {
         return !errors.isEmpty();
     }
 
-    public void throwIfAny() {
+    void throwIfAny() {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
     }
 
     /** A required long text (a message's text): present, not blank, within the configured length. */
-    public void requiredText(String field, String value) {
+    void requiredText(String field, String value) {
         if (value == null || value.isBlank()) {
             add(field, "is required");
         } else {
@@ -50,16 +51,16 @@ public final class Validator {
     }
 
     /** An optional long text. */
-    public void text(String field, String value) {
+    void text(String field, String value) {
         checkString(field, value, maxTextLength);
     }
 
     /** An optional short text. */
-    public void shortText(String field, String value) {
+    void shortText(String field, String value) {
         checkString(field, value, MAX_SHORT_TEXT);
     }
 
-    public void requiredId(String field, String value) {
+    void requiredId(String field, String value) {
         if (value == null || value.isBlank()) {
             add(field, "is required");
         } else {
@@ -68,7 +69,7 @@ public final class Validator {
     }
 
     /** An optional id: not blank when present, at most 255 characters, no control characters. */
-    public void id(String field, String value) {
+    void id(String field, String value) {
         if (value != null && value.isBlank()) {
             add(field, "must not be blank");
         } else {
@@ -76,14 +77,14 @@ public final class Validator {
         }
     }
 
-    public void required(String field, Object value) {
+    void required(String field, Object value) {
         if (value == null) {
             add(field, "is required");
         }
     }
 
     /** A page size: null means the default; else 1..100. */
-    public int limit(String field, Integer limit, int defaultLimit) {
+    int limit(String field, Integer limit, int defaultLimit) {
         if (limit == null) {
             return defaultLimit;
         }
@@ -98,7 +99,7 @@ public final class Validator {
      * The search terms of a text query (see {@link TextTokens}); a query that is not blank but has
      * no word to search for is an error. Null or blank: no terms, no text filter.
      */
-    public List<String> searchTerms(String field, String query) {
+    List<String> searchTerms(String field, String query) {
         shortText(field, query);
         List<String> terms = TextTokens.terms(query);
         if (query != null && !query.isBlank() && terms.isEmpty()) {
@@ -108,7 +109,7 @@ public final class Validator {
     }
 
     /** Parses a wire value, recording an error (and returning null) when it is unknown. */
-    public <E extends Enum<E> & WireValue> E wire(Class<E> type, String field, String value) {
+    <E extends Enum<E> & WireValue> E wire(Class<E> type, String field, String value) {
         if (value == null) {
             return null;
         }

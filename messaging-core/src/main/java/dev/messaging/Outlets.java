@@ -1,12 +1,8 @@
-package dev.messaging.outlet;
+package dev.messaging;
 
-import dev.messaging.Actor;
+import dev.messaging.outlet.Outlet;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
-import dev.messaging.internal.Access;
-import dev.messaging.internal.Changes;
-import dev.messaging.internal.Engine;
-import dev.messaging.internal.Validator;
 import java.util.Comparator;
 import java.util.List;
 
@@ -17,7 +13,7 @@ import java.util.List;
 public final class Outlets {
     private final Engine engine;
 
-    public Outlets(Engine engine) {
+    Outlets(Engine engine) {
         this.engine = engine;
     }
 

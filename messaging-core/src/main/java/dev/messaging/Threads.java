@@ -1,6 +1,6 @@
-package dev.messaging.thread;
+package dev.messaging;
 
-import dev.messaging.Actor;
+import dev.messaging.thread.ThreadMetadata;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
 import dev.messaging.common.ChangeMeta;
@@ -8,11 +8,6 @@ import dev.messaging.error.ForbiddenException;
 import dev.messaging.error.NotFoundException;
 import dev.messaging.error.ValidationException;
 import dev.messaging.inbox.InboxView;
-import dev.messaging.internal.Access;
-import dev.messaging.internal.Changes;
-import dev.messaging.internal.ConversationRows;
-import dev.messaging.internal.Engine;
-import dev.messaging.internal.ThreadViews;
 import dev.messaging.spi.ConversationRow;
 import dev.messaging.spi.CustomerMessageCounters;
 import dev.messaging.spi.Horizons;
@@ -37,7 +32,7 @@ public final class Threads {
     private static final String ENTITY = "thread";
     private final Engine engine;
 
-    public Threads(Engine engine) {
+    Threads(Engine engine) {
         this.engine = engine;
     }
 

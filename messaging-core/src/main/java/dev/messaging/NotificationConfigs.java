@@ -1,13 +1,9 @@
-package dev.messaging.notification;
+package dev.messaging;
 
-import dev.messaging.Actor;
+import dev.messaging.notification.NotificationConfig;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
 import dev.messaging.error.ForbiddenException;
-import dev.messaging.internal.Access;
-import dev.messaging.internal.Changes;
-import dev.messaging.internal.Engine;
-import dev.messaging.internal.Validator;
 import java.time.Instant;
 
 /**
@@ -18,7 +14,7 @@ import java.time.Instant;
 public final class NotificationConfigs {
     private final Engine engine;
 
-    public NotificationConfigs(Engine engine) {
+    NotificationConfigs(Engine engine) {
         this.engine = engine;
     }
 

@@ -1,4 +1,4 @@
-package dev.messaging.internal;
+package dev.messaging.spi;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

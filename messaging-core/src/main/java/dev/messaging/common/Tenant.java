@@ -1,4 +1,4 @@
-package dev.messaging;
+package dev.messaging.common;
 
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
-package dev.messaging.internal;
+package dev.messaging;
 
-import dev.messaging.Tenant;
+import dev.messaging.common.Tenant;
 import dev.messaging.message.NewMessage;
 import dev.messaging.message.Translator;
 import java.time.Duration;
@@ -15,7 +15,7 @@ import java.util.function.Function;
  * hold the tenant's writers) on daemon threads with a time limit. A translator that fails, times
  * out or returns text the validator would refuse leaves the message untranslated: it is never lost.
  */
-public final class Translation implements AutoCloseable {
+final class Translation implements AutoCloseable {
     private final Translator translator;
     private final Function<Tenant, String> locationLanguage;
     private final Duration timeout;
@@ -25,7 +25,7 @@ public final class Translation implements AutoCloseable {
         return thread;
     });
 
-    public Translation(Translator translator, Function<Tenant, String> locationLanguage, Duration timeout) {
+    Translation(Translator translator, Function<Tenant, String> locationLanguage, Duration timeout) {
         this.translator = translator;
         this.locationLanguage = locationLanguage;
         this.timeout = timeout;

@@ -1,14 +1,9 @@
-package dev.messaging.inbox;
+package dev.messaging;
 
-import dev.messaging.Actor;
+import dev.messaging.inbox.InboxEntry;
+import dev.messaging.inbox.InboxQuery;
 import dev.messaging.common.Page;
 import dev.messaging.conversation.Conversation;
-import dev.messaging.internal.Access;
-import dev.messaging.internal.Cursors;
-import dev.messaging.internal.Engine;
-import dev.messaging.internal.MessageViews;
-import dev.messaging.internal.ThreadViews;
-import dev.messaging.internal.Validator;
 import dev.messaging.message.Message;
 import dev.messaging.spi.InboxPosition;
 import dev.messaging.spi.InboxRow;
@@ -26,7 +21,7 @@ import java.util.List;
 public final class Inbox {
     private final Engine engine;
 
-    public Inbox(Engine engine) {
+    Inbox(Engine engine) {
         this.engine = engine;
     }
 

@@ -1,6 +1,15 @@
-package dev.messaging.conversation;
+package dev.messaging;
 
-import dev.messaging.Actor;
+import dev.messaging.conversation.Contact;
+import dev.messaging.conversation.Conversation;
+import dev.messaging.conversation.ConversationChannel;
+import dev.messaging.conversation.ConversationHit;
+import dev.messaging.conversation.ConversationQuery;
+import dev.messaging.conversation.ConversationStatus;
+import dev.messaging.conversation.ConversationUpdate;
+import dev.messaging.conversation.GuestConversation;
+import dev.messaging.conversation.NewConversation;
+import dev.messaging.conversation.SearchSort;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
 import dev.messaging.common.ChangeMeta;
@@ -9,14 +18,6 @@ import dev.messaging.common.Page;
 import dev.messaging.error.ConflictException;
 import dev.messaging.error.NotFoundException;
 import dev.messaging.error.ValidationException;
-import dev.messaging.internal.Access;
-import dev.messaging.internal.Changes;
-import dev.messaging.internal.ConversationRows;
-import dev.messaging.internal.Cursors;
-import dev.messaging.internal.Engine;
-import dev.messaging.internal.MessageWrites;
-import dev.messaging.internal.ThreadViews;
-import dev.messaging.internal.Validator;
 import dev.messaging.message.Message;
 import dev.messaging.message.NewMessage;
 import dev.messaging.spi.ConversationRow;
@@ -38,7 +39,7 @@ public final class Conversations {
     private static final String ENTITY = "conversation";
     private final Engine engine;
 
-    public Conversations(Engine engine) {
+    Conversations(Engine engine) {
         this.engine = engine;
     }
 

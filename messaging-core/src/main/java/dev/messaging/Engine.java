@@ -1,7 +1,5 @@
-package dev.messaging.internal;
+package dev.messaging;
 
-import dev.messaging.Actor;
-import dev.messaging.IdGenerator;
 import dev.messaging.message.NewMessage;
 import dev.messaging.spi.Store;
 import dev.messaging.spi.StoreTransaction;
@@ -15,14 +13,14 @@ import java.util.function.Function;
  * generator, and the limits. Times are truncated to milliseconds here, so every store keeps the
  * same precision.
  */
-public final class Engine {
+final class Engine {
     private final Store store;
     private final Clock clock;
     private final IdGenerator ids;
     private final int maxTextLength;
     private final Translation translation;
 
-    public Engine(Store store, Clock clock, IdGenerator ids, int maxTextLength, Translation translation) {
+    Engine(Store store, Clock clock, IdGenerator ids, int maxTextLength, Translation translation) {
         this.store = store;
         this.clock = clock;
         this.ids = ids;
@@ -31,7 +29,7 @@ public final class Engine {
     }
 
     /** Translates a customer's new message into the location's language, if a translator is plugged in. */
-    public NewMessage translate(Actor actor, NewMessage request) {
+    NewMessage translate(Actor actor, NewMessage request) {
         if (translation == null || !actor.isCustomer()) {
             return request;
         }
@@ -43,25 +41,25 @@ public final class Engine {
     }
 
     /** Stops the translation threads, if any. */
-    public void close() {
+    void close() {
         if (translation != null) {
             translation.close();
         }
     }
 
-    public Instant now() {
+    Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    public String newId() {
+    String newId() {
         return ids.newId();
     }
 
-    public int maxTextLength() {
+    int maxTextLength() {
         return maxTextLength;
     }
 
-    public Validator validator() {
+    Validator validator() {
         return new Validator(maxTextLength);
     }
 
@@ -69,7 +67,7 @@ public final class Engine {
      * Runs {@code work} in a write transaction of the actor's tenant, again (up to three times in
      * all) when it lost a unique-key race and asked for a {@link Retry}.
      */
-    public <T> T write(Actor actor, Function<StoreTransaction, T> work) {
+    <T> T write(Actor actor, Function<StoreTransaction, T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return store.inTransaction(actor.tenant(), work);
@@ -81,19 +79,19 @@ public final class Engine {
         }
     }
 
-    public <T> T read(Actor actor, Function<StoreTransaction, T> work) {
+    <T> T read(Actor actor, Function<StoreTransaction, T> work) {
         return store.read(actor.tenant(), work);
     }
 
-    public Store store() {
+    Store store() {
         return store;
     }
 
     /** Thrown inside a transaction to roll it back and run it again (a lost insert race). */
-    public static final class Retry extends RuntimeException {
+    static final class Retry extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        public Retry() {
+        Retry() {
             super(null, null, false, false);
         }
     }

@@ -1,6 +1,5 @@
-package dev.messaging.internal;
+package dev.messaging;
 
-import dev.messaging.Actor;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
 import dev.messaging.common.ChangeMeta;
@@ -37,12 +36,12 @@ import java.util.Optional;
  * summary, clientMessageId idempotency. Used by {@code Messages.create} and by the hotel API's
  * "create a conversation with its first message" ({@code Conversations.start}).
  */
-public final class MessageWrites {
+final class MessageWrites {
     private MessageWrites() {
     }
 
     /** Checks a create request; throws a {@link ValidationException} listing every problem, or forbidden. */
-    public static void validate(Engine engine, Actor actor, NewMessage r) {
+    static void validate(Engine engine, Actor actor, NewMessage r) {
         Validator v = engine.validator();
         if (r == null) {
             throw ValidationException.of("request", "is required");
@@ -178,7 +177,7 @@ public final class MessageWrites {
     }
 
     /** Creates {@code r} in this transaction (the rules of {@code Messages.create}); validation done before. */
-    public static Message insert(Engine engine, StoreTransaction tx, Actor actor, NewMessage r) {
+    static Message insert(Engine engine, StoreTransaction tx, Actor actor, NewMessage r) {
         ConversationRow conversation = resolveConversation(engine, tx, actor, r);
         Conversation c = conversation.conversation();
         Instant now = engine.now();
@@ -325,7 +324,7 @@ public final class MessageWrites {
     }
 
     /** Rolls back a create that turned out to be a retry, carrying the first message out. */
-    public static final class Replay extends RuntimeException {
+    static final class Replay extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final transient Message first;
 
@@ -334,7 +333,7 @@ public final class MessageWrites {
             this.first = first;
         }
 
-        public Message first() {
+        Message first() {
             return first;
         }
     }

@@ -1,6 +1,5 @@
-package dev.messaging.internal;
+package dev.messaging;
 
-import dev.messaging.Actor;
 import dev.messaging.change.Change;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
@@ -10,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Appends the one change-feed entry of a write, in the write's transaction. */
-public final class Changes {
+final class Changes {
     private Changes() {
     }
 
-    public static Change record(StoreTransaction tx, Actor actor, Instant now, EntityType type, String entityId,
+    static Change record(StoreTransaction tx, Actor actor, Instant now, EntityType type, String entityId,
             long version, Operation operation, String customerId, Map<String, String> payload) {
         String actorId = switch (actor.kind()) {
             case USER -> actor.userId();
@@ -26,7 +25,7 @@ public final class Changes {
     }
 
     /** A payload from key-value pairs, leaving out null values. */
-    public static Map<String, String> payload(String... keysAndValues) {
+    static Map<String, String> payload(String... keysAndValues) {
         Map<String, String> payload = new LinkedHashMap<>();
         for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
             if (keysAndValues[i + 1] != null) {

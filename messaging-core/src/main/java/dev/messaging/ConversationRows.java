@@ -1,6 +1,5 @@
-package dev.messaging.internal;
+package dev.messaging;
 
-import dev.messaging.Actor;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
 import dev.messaging.common.ChangeMeta;
@@ -27,15 +26,15 @@ import java.util.Optional;
  * get-or-create on the one-live-conversation-per-customer key, refreshing the last-message
  * summary, and saving derived state without bumping the version.
  */
-public final class ConversationRows {
+final class ConversationRows {
     private ConversationRows() {
     }
 
     /** A created or found conversation, and whether this call created it. */
-    public record Outcome(ConversationRow row, boolean created) {
+    record Outcome(ConversationRow row, boolean created) {
     }
 
-    public static void validate(Validator v, String prefix, NewConversation request) {
+    static void validate(Validator v, String prefix, NewConversation request) {
         if (request == null) {
             v.add(prefix.isEmpty() ? "request" : prefix, "is required");
             return;
@@ -49,7 +48,7 @@ public final class ConversationRows {
         v.id(prefix + "orderCode", request.orderCode());
     }
 
-    public static void validateContact(Validator v, String field, Contact contact) {
+    static void validateContact(Validator v, String field, Contact contact) {
         if (contact == null) {
             return;
         }
@@ -66,7 +65,7 @@ public final class ConversationRows {
      * Returns the customer's live conversation, or creates it (and its change) when
      * {@code createOnly} allows; with {@code createOnly} an existing one is a conflict.
      */
-    public static Outcome getOrCreate(Engine engine, StoreTransaction tx, Actor actor, NewConversation request,
+    static Outcome getOrCreate(Engine engine, StoreTransaction tx, Actor actor, NewConversation request,
             boolean createOnly) {
         Optional<ConversationRow> live = tx.findLiveConversation(request.customerId());
         if (live.isPresent()) {
@@ -129,14 +128,14 @@ public final class ConversationRows {
     }
 
     /** Saves derived state (summary, counters, wake-ups) of a row read in this transaction. */
-    public static void saveDerived(StoreTransaction tx, ConversationRow row) {
+    static void saveDerived(StoreTransaction tx, ConversationRow row) {
         if (!tx.updateConversation(row, row.conversation().version())) {
             throw new IllegalStateException("conversation " + row.id() + " changed inside a serialized transaction");
         }
     }
 
     /** Whether {@code message} is newer than the conversation's current last message. */
-    public static boolean isNewerThanSummary(Conversation c, Message message) {
+    static boolean isNewerThanSummary(Conversation c, Message message) {
         if (c.lastMessageDate() == null) {
             return true;
         }
@@ -147,7 +146,7 @@ public final class ConversationRows {
     }
 
     /** The conversation with its summary set to {@code message}, or cleared when null. */
-    public static Conversation withSummary(Conversation c, Message message) {
+    static Conversation withSummary(Conversation c, Message message) {
         Conversation.Builder b = c.toBuilder();
         if (message == null) {
             return b.lastMessageDate(null).lastMessageBody(null).lastMessageType(null).lastMessageId(null)
@@ -159,7 +158,7 @@ public final class ConversationRows {
     }
 
     /** Recomputes the summary from the newest live message (after a delete or restore). */
-    public static Conversation refreshSummary(StoreTransaction tx, Conversation c) {
+    static Conversation refreshSummary(StoreTransaction tx, Conversation c) {
         return withSummary(c, tx.newestLiveMessage(c.id()).map(MessageRow::message).orElse(null));
     }
 }
