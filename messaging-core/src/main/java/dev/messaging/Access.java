@@ -13,6 +13,12 @@ final class Access {
         }
     }
 
+    static void requireSystem(Actor actor, String action) {
+        if (!actor.isSystem()) {
+            throw new ForbiddenException("only the system may " + action + "; actor is " + actor.kind());
+        }
+    }
+
     static void requireUserOrSystem(Actor actor, String action) {
         if (actor.isCustomer()) {
             throw new ForbiddenException("a customer may not " + action);

@@ -39,6 +39,7 @@ final class ConversationRows {
             v.add(prefix.isEmpty() ? "request" : prefix, "is required");
             return;
         }
+        request.problems().forEach(problem -> v.add(prefix + problem.field(), problem.problem()));
         v.requiredId(prefix + "customerId", request.customerId());
         validateContact(v, prefix + "contact", request.contact());
         v.id(prefix + "assignedTo", request.assignedTo());
@@ -70,7 +71,7 @@ final class ConversationRows {
         Optional<ConversationRow> live = tx.findLiveConversation(request.customerId());
         if (live.isPresent()) {
             if (createOnly) {
-                throw ConflictException.exists("conversation", live.get().id(),
+                throw ConflictException.of(ConflictException.Reason.LIVE_CONVERSATION_EXISTS, "conversation", live.get().id(),
                         "the customer has a live conversation already");
             }
             return new Outcome(live.get(), false);
@@ -102,7 +103,7 @@ final class ConversationRows {
         if (raced.isPresent()) {
             // Another writer won the unique key between our read and insert: theirs is the one.
             if (createOnly) {
-                throw ConflictException.exists("conversation", raced.get().id(),
+                throw ConflictException.of(ConflictException.Reason.LIVE_CONVERSATION_EXISTS, "conversation", raced.get().id(),
                         "the customer has a live conversation already");
             }
             throw new Engine.Retry();

@@ -77,8 +77,8 @@ public final class Conversations {
         v.throwIfAny();
         NewMessage message = firstMessage == null ? null : firstMessage.toBuilder()
                 .customerId(conversation.customerId()).conversationId(null)
-                .languageCode(firstMessage.languageCode() != null || conversation.contact() == null
-                        ? firstMessage.languageCode() : conversation.contact().languageCode())
+                .languageCode(firstMessage.translation().languageCode() != null || conversation.contact() == null
+                        ? firstMessage.translation().languageCode() : conversation.contact().languageCode())
                 .build();
         MessageWrites.validate(engine, actor, message);
         NewMessage translated = engine.translate(actor, message);
@@ -115,7 +115,7 @@ public final class Conversations {
         v.required("sort", query.sort());
         int limit = v.limit("limit", query.limit(), 50);
         String filters = query.filterKey() + "|" + actor.userId();
-        InboxPosition after = Cursors.decode(v, "startAfter", query.startAfter(), filters);
+        InboxPosition after = Cursors.decode(v, "after", query.after(), filters);
         v.throwIfAny();
         return engine.read(actor, tx -> {
             long allRead = tx.allReadSeq(actor.userId());
@@ -222,7 +222,7 @@ public final class Conversations {
             }
             Optional<ConversationRow> live = tx.findLiveConversation(c.customerId());
             if (live.isPresent()) {
-                throw ConflictException.exists(ENTITY, live.get().id(),
+                throw ConflictException.of(ConflictException.Reason.LIVE_CONVERSATION_EXISTS, ENTITY, live.get().id(),
                         "the customer has another live conversation");
             }
             return save(tx, actor, now, row, bump(c.toBuilder().deletion(null).build(), actor, now), Operation.RESTORE);

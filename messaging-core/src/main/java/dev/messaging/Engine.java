@@ -18,9 +18,9 @@ final class Engine {
     private final Clock clock;
     private final IdGenerator ids;
     private final int maxTextLength;
-    private final Translation translation;
+    private final Translating translation;
 
-    Engine(Store store, Clock clock, IdGenerator ids, int maxTextLength, Translation translation) {
+    Engine(Store store, Clock clock, IdGenerator ids, int maxTextLength, Translating translation) {
         this.store = store;
         this.clock = clock;
         this.ids = ids;
@@ -33,7 +33,7 @@ final class Engine {
         if (translation == null || !actor.isCustomer()) {
             return request;
         }
-        String from = request.languageCode() != null ? request.languageCode()
+        String from = request.translation().languageCode() != null ? request.translation().languageCode()
                 : read(actor, tx -> tx.findLiveConversation(actor.customerId()))
                         .map(row -> row.conversation().contact())
                         .map(contact -> contact.languageCode()).orElse(null);

@@ -34,7 +34,7 @@ public final class Inbox {
         List<String> terms = v.searchTerms("query", query.query());
         int limit = v.limit("limit", query.limit(), 50);
         String filters = query.filterKey() + "|" + actor.userId();
-        InboxPosition after = Cursors.decode(v, "cursor", query.cursor(), filters);
+        InboxPosition after = Cursors.decode(v, "after", query.after(), filters);
         v.throwIfAny();
         Instant now = engine.now();
         return engine.read(actor, tx -> {
@@ -50,7 +50,7 @@ public final class Inbox {
                 Message last = MessageViews.present(row.lastMessage(), row.conversation(), shopAllRead);
                 entries.add(new InboxEntry(c, last,
                         ThreadViews.view(tx, row.conversation(), row.thread(), actor.userId(), allRead, row.facts()),
-                        c.contact(), last.orderId(), last.orderNumber()));
+                        c.contact(), last.order().orderId(), last.order().orderNumber()));
             }
             String next = null;
             if (hasMore) {

@@ -9,17 +9,20 @@ import dev.messaging.conversation.NewConversation;
 import dev.messaging.error.ConflictException;
 import dev.messaging.error.ForbiddenException;
 import dev.messaging.error.ValidationException;
+import dev.messaging.message.AppointmentRef;
 import dev.messaging.message.AuthorType;
-import dev.messaging.message.DeliveryStatus;
 import dev.messaging.message.Direction;
 import dev.messaging.message.EmailDetails;
+import dev.messaging.message.EmailOptions;
 import dev.messaging.message.Message;
 import dev.messaging.message.MessageChannel;
 import dev.messaging.message.MessageFile;
+import dev.messaging.message.MessageLinks;
 import dev.messaging.message.MessageOrigin;
 import dev.messaging.message.MessageType;
 import dev.messaging.message.NewMessage;
-import dev.messaging.message.SuggestedReplyState;
+import dev.messaging.message.OrderRef;
+import dev.messaging.message.Send;
 import dev.messaging.spi.ConversationRow;
 import dev.messaging.spi.CustomerMessageCounters;
 import dev.messaging.spi.MessageRow;
@@ -50,21 +53,14 @@ final class MessageWrites {
             if (r.customerId() != null && !r.customerId().equals(actor.customerId())) {
                 throw new ForbiddenException("a customer may write only in its own conversation");
             }
-            if (r.sendEmail() != null || r.sendSms() != null || r.internal() != null) {
-                if (r.sendEmail() != null) {
-                    v.add("sendEmail", "is null for a Customer author");
-                }
-                if (r.sendSms() != null) {
-                    v.add("sendSms", "is null for a Customer author");
-                }
-                if (r.internal() != null) {
-                    v.add("internal", "is null for a Customer author");
-                }
-            }
+            v.absent("sendEmail", r.sendEmail(), "is null for a Customer author");
+            v.absent("sendSms", r.sendSms(), "is null for a Customer author");
+            v.absent("internal", r.internal(), "is null for a Customer author");
         }
         if (r.imported() && !actor.isSystem()) {
             throw new ForbiddenException("only the system may import history");
         }
+        r.problems().forEach(problem -> v.add(problem.field(), problem.problem()));
         v.requiredText("text", r.text());
         if (r.customerId() == null && r.conversationId() == null && !actor.isCustomer()) {
             v.add("customerId", "is required (or a conversationId)");
@@ -72,30 +68,13 @@ final class MessageWrites {
         v.id("customerId", r.customerId());
         v.id("conversationId", r.conversationId());
         v.id("clientMessageId", r.clientMessageId());
-        v.shortText("emailSubject", r.emailSubject());
-        for (String[] id : new String[][] {{"orderId", r.orderId()}, {"vehicleId", r.vehicleId()},
-                {"vendorId", r.vendorId()}, {"appointmentId", r.appointmentId()}, {"emailId", r.emailId()},
-                {"phoneNumberId", r.phoneNumberId()}, {"locationReviewRequestId", r.locationReviewRequestId()},
-                {"oneTimeCampaignId", r.oneTimeCampaignId()}, {"automatedCampaignId", r.automatedCampaignId()}}) {
-            v.id(id[0], id[1]);
-        }
-        v.shortText("orderNumber", r.orderNumber());
-        v.shortText("languageCode", r.languageCode());
-        v.text("originalText", r.originalText());
         v.shortText("userColor", r.userColor());
-        v.text("suggestedReply", r.suggestedReply());
-        if (r.isOrderShare()) {
-            v.required("orderShareType", r.orderShareType());
-            if (r.orderId() == null) {
-                v.add("orderId", "is required when isOrderShare is true");
-            }
-        }
-        if (r.requestAppointmentConfirmation()) {
-            if (r.appointmentId() == null) {
-                v.add("appointmentId", "is required when requestAppointmentConfirmation is true");
-            }
-            v.required("appointmentEvent", r.appointmentEvent());
-        }
+        validateOrder(v, r.order());
+        validateAppointment(v, r.appointment());
+        validateLinks(v, r.links());
+        v.text("suggestedReply", r.suggestedReply().text());
+        v.shortText("languageCode", r.translation().languageCode());
+        v.text("originalText", r.translation().originalText());
         if (Boolean.TRUE.equals(r.internal())) {
             if (Boolean.TRUE.equals(r.sendEmail())) {
                 v.add("sendEmail", "must be false for an internal note");
@@ -108,15 +87,46 @@ final class MessageWrites {
             v.add("createdDate", "may be set only on an imported message");
         }
         validateFiles(v, r.files());
-        validateMetadata(v, r.metadata());
-        validateEmail(v, r.emailDetails());
+        v.metadata("metadata", r.metadata());
+        validateEmail(v, r.emailOptions());
+        v.id("phoneNumberId", r.smsOptions().phoneNumberId());
         v.throwIfAny();
     }
 
-    private static void validateFiles(Validator v, List<MessageFile> files) {
-        if (files == null) {
-            return;
+    private static void validateOrder(Validator v, OrderRef order) {
+        v.id("orderId", order.orderId());
+        v.shortText("orderNumber", order.orderNumber());
+        if (order.isShare()) {
+            if (!v.hasErrorOn("orderShareType")) {
+                v.required("orderShareType", order.shareType());
+            }
+            if (order.orderId() == null) {
+                v.add("orderId", "is required when isOrderShare is true");
+            }
         }
+    }
+
+    private static void validateAppointment(Validator v, AppointmentRef appointment) {
+        v.id("appointmentId", appointment.appointmentId());
+        if (appointment.requestConfirmation()) {
+            if (appointment.appointmentId() == null) {
+                v.add("appointmentId", "is required when requestAppointmentConfirmation is true");
+            }
+            if (!v.hasErrorOn("appointmentEvent")) {
+                v.required("appointmentEvent", appointment.event());
+            }
+        }
+    }
+
+    private static void validateLinks(Validator v, MessageLinks links) {
+        v.id("vehicleId", links.vehicleId());
+        v.id("vendorId", links.vendorId());
+        v.id("locationReviewRequestId", links.locationReviewRequestId());
+        v.id("oneTimeCampaignId", links.oneTimeCampaignId());
+        v.id("automatedCampaignId", links.automatedCampaignId());
+    }
+
+    private static void validateFiles(Validator v, List<MessageFile> files) {
         for (int i = 0; i < files.size(); i++) {
             String field = "files[" + i + "]";
             MessageFile f = files.get(i);
@@ -136,26 +146,10 @@ final class MessageWrites {
         }
     }
 
-    private static void validateMetadata(Validator v, Map<String, String> metadata) {
-        if (metadata == null) {
-            return;
-        }
-        metadata.forEach((key, value) -> {
-            String field = "metadata." + key;
-            if (key == null || key.isBlank()) {
-                v.add("metadata", "has a blank key");
-            } else {
-                v.shortText("metadata", key);
-            }
-            if (value == null) {
-                v.add(field, "is null");
-            } else {
-                v.text(field, value);
-            }
-        });
-    }
-
-    private static void validateEmail(Validator v, EmailDetails e) {
+    private static void validateEmail(Validator v, EmailOptions email) {
+        v.shortText("emailSubject", email.subject());
+        v.id("emailId", email.emailId());
+        EmailDetails e = email.details();
         if (e == null) {
             return;
         }
@@ -195,8 +189,7 @@ final class MessageWrites {
         Conversation updated = ConversationRows.isNewerThanSummary(c, message)
                 ? ConversationRows.withSummary(c, message) : c;
         if (fromCustomer) {
-            counters = new CustomerMessageCounters(customerNumber, counters.deletedCustomerCount(), customerNumber,
-                    seq, seq, counters.shopReadNumber());
+            counters = counters.afterCustomerMessage(customerNumber, seq);
             Conversation.Builder woken = updated.toBuilder().archived(false);
             if (updated.status() == ConversationStatus.SNOOZED) {
                 woken.status(ConversationStatus.OPEN).snoozedUntil(null);
@@ -226,7 +219,8 @@ final class MessageWrites {
         return row;
     }
 
-    private static Message build(Engine engine, Actor actor, NewMessage r, Conversation c, Instant now) {
+    /** The message {@code r} of {@code actor} as stored in {@code c}, with the defaults by author (validated before). */
+    static Message build(Engine engine, Actor actor, NewMessage r, Conversation c, Instant now) {
         AuthorType author = switch (actor.kind()) {
             case CUSTOMER -> AuthorType.CUSTOMER;
             case USER -> AuthorType.USER;
@@ -234,9 +228,8 @@ final class MessageWrites {
         };
         boolean customer = author == AuthorType.CUSTOMER;
         boolean internal = !customer && Boolean.TRUE.equals(r.internal());
-        Boolean sendEmail = customer ? null : Boolean.TRUE.equals(r.sendEmail());
-        Boolean sendSms = customer ? null : Boolean.TRUE.equals(r.sendSms());
-        boolean campaign = r.oneTimeCampaignId() != null || r.automatedCampaignId() != null;
+        Send email = customer ? Send.NONE : Send.requested(Boolean.TRUE.equals(r.sendEmail()));
+        Send sms = customer ? Send.NONE : Send.requested(Boolean.TRUE.equals(r.sendSms()));
         Instant created = r.imported() && r.createdDate() != null ? r.createdDate().truncatedTo(ChronoUnit.MILLIS) : now;
         return Message.builder()
                 .id(engine.newId())
@@ -244,83 +237,70 @@ final class MessageWrites {
                 .companyId(c.companyId())
                 .locationId(c.locationId())
                 .meta(new ChangeMeta(actor.isUser() ? actor.userId() : null, actor.sessionId(), 1))
-                .metadata(r.metadata())
-                .type(campaign ? MessageType.MARKETING : MessageType.TRANSACTIONAL)
-                .text(r.text())
-                .sendEmail(sendEmail)
-                .emailSubject(r.emailSubject())
-                .emailStatus(Boolean.TRUE.equals(sendEmail) ? DeliveryStatus.PENDING : null)
-                .sendSms(sendSms)
-                .smsStatus(Boolean.TRUE.equals(sendSms) ? DeliveryStatus.PENDING : null)
-                .authorType(author)
-                .origin(r.origin() == null ? MessageOrigin.WEB : r.origin())
-                .isOrderShare(r.isOrderShare())
-                .orderShareType(r.orderShareType())
+                .conversationId(c.id())
                 .customerId(c.customerId())
+                .authorType(author)
                 .userId(actor.isUser() ? actor.userId() : null)
-                .orderId(r.orderId())
-                .orderNumber(r.orderNumber())
-                .appointmentId(r.appointmentId())
-                .vehicleId(r.vehicleId())
-                .vendorId(r.vendorId())
+                .userColor(r.userColor())
+                .text(r.text())
+                .type(r.links().fromCampaign() ? MessageType.MARKETING : MessageType.TRANSACTIONAL)
+                .origin(r.origin() == null ? MessageOrigin.WEB : r.origin())
+                .channel(channel(r, internal, email, sms))
+                .direction(customer ? Direction.INBOUND : Direction.OUTBOUND)
                 .shopRead(customer ? Boolean.FALSE : null)
                 .internal(customer ? null : internal)
                 .detached(r.detached())
-                .conversationId(c.id())
-                .locationReviewRequestId(r.locationReviewRequestId())
-                .oneTimeCampaignId(r.oneTimeCampaignId())
-                .automatedCampaignId(r.automatedCampaignId())
-                .suggestedReply(r.suggestedReply())
-                .suggestedReplyState(r.suggestedReplyState() == null ? SuggestedReplyState.NONE : r.suggestedReplyState())
-                .requestAppointmentConfirmation(r.requestAppointmentConfirmation())
-                .appointmentEvent(r.appointmentEvent())
-                .avoidSMSQuietHours(r.avoidSMSQuietHours())
                 .imported(r.imported())
-                .emailId(r.emailId())
-                .phoneNumberId(r.phoneNumberId())
-                .files(r.files())
-                .userColor(r.userColor())
                 .clientMessageId(r.clientMessageId())
-                .channel(channel(r, internal, sendEmail, sendSms))
-                .direction(customer ? Direction.INBOUND : Direction.OUTBOUND)
-                .emailDetails(r.emailDetails())
-                .languageCode(r.languageCode())
-                .isTranslated(r.isTranslated())
-                .originalText(r.originalText())
+                .email(email)
+                .sms(sms)
+                .emailOptions(r.emailOptions())
+                .smsOptions(r.smsOptions())
+                .order(r.order())
+                .appointment(r.appointment())
+                .links(r.links())
+                .suggestedReply(r.suggestedReply())
+                .translation(r.translation())
+                .files(r.files())
+                .metadata(JsonValues.copy(r.metadata()))
                 .build();
     }
 
-    private static MessageChannel channel(NewMessage r, boolean internal, Boolean sendEmail, Boolean sendSms) {
+    private static MessageChannel channel(NewMessage r, boolean internal, Send email, Send sms) {
         if (r.channel() != null) {
             return r.channel();
         }
         if (internal) {
             return MessageChannel.TYPE_INTERNAL_COMMENT;
         }
-        if (r.origin() == MessageOrigin.SMS || Boolean.TRUE.equals(sendSms)) {
+        if (r.origin() == MessageOrigin.SMS || sms.isRequested()) {
             return MessageChannel.TYPE_SMS;
         }
-        if (r.origin() == MessageOrigin.EMAIL || Boolean.TRUE.equals(sendEmail)) {
+        if (r.origin() == MessageOrigin.EMAIL || email.isRequested()) {
             return MessageChannel.TYPE_EMAIL;
         }
         return null;
     }
 
     private static void replayOrConflict(StoreTransaction tx, MessageRow first, Message attempt) {
-        Message existing = first.message();
-        if (!replayKey(existing).equals(replayKey(attempt))) {
-            throw ConflictException.exists("message", existing.id(), "clientMessageId " + attempt.clientMessageId()
-                    + " was used for another message");
-        }
-        ConversationRow conversation = tx.findConversation(existing.conversationId()).orElse(null);
+        conflictUnlessSame(first.message(), attempt);
+        ConversationRow conversation = tx.findConversation(first.message().conversationId()).orElse(null);
         throw new Replay(MessageViews.present(first, conversation, tx.shopAllReadSeq()));
+    }
+
+    /** A second create with {@code existing}'s clientMessageId must repeat its content: else a conflict naming it. */
+    static void conflictUnlessSame(Message existing, Message attempt) {
+        if (!replayKey(existing).equals(replayKey(attempt))) {
+            throw ConflictException.of(ConflictException.Reason.CLIENT_MESSAGE_ID_REUSED, "message", existing.id(),
+                    "clientMessageId " + attempt.clientMessageId() + " was used for another message");
+        }
     }
 
     /** The content of a create request as stored: what a retry must repeat to be the same create. */
     private static Message replayKey(Message m) {
         return m.toBuilder().id(null).createdDate(m.imported() ? m.createdDate() : null).updatedDate(null).meta(null)
-                .shopRead(null).emailStatus(null).emailError(null).smsStatus(null).smsError(null)
-                .emailDeliveries(null).smsDeliveries(null).deletion(null).build();
+                .shopRead(null).email(Send.requested(m.email().isRequested()))
+                .sms(Send.requested(m.sms().isRequested())).deletion(null).build();
     }
 
     /** Rolls back a create that turned out to be a retry, carrying the first message out. */

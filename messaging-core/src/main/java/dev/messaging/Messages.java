@@ -2,11 +2,11 @@ package dev.messaging;
 
 import dev.messaging.message.Delivery;
 import dev.messaging.message.DeliveryChannel;
-import dev.messaging.message.DeliveryStatus;
 import dev.messaging.message.DeliveryUpdate;
 import dev.messaging.message.Message;
 import dev.messaging.message.MessageQuery;
 import dev.messaging.message.NewMessage;
+import dev.messaging.message.Send;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
 import dev.messaging.common.Deletion;
@@ -128,33 +128,20 @@ public final class Messages {
             MessageRow row = load(tx, messageId);
             Message m = row.message();
             boolean email = update.channel() == DeliveryChannel.EMAIL;
-            if (!Boolean.TRUE.equals(email ? m.sendEmail() : m.sendSms())) {
+            Send send = email ? m.email() : m.sms();
+            if (!send.isRequested()) {
                 throw ValidationException.of("channel", "message " + m.id() + " was not sent by "
                         + update.channel().name().toLowerCase(java.util.Locale.ROOT));
             }
-            DeliveryStatus current = email ? m.emailStatus() : m.smsStatus();
-            if (current != null && !current.canMoveTo(update.status())) {
+            if (send.status() != null && !send.status().canMoveTo(update.status())) {
                 return present(tx, row);
             }
-            Delivery delivery = new Delivery(update.status(), now, update.error());
-            Message.Builder b = m.toBuilder();
-            if (email) {
-                b.emailStatus(update.status()).emailError(update.error())
-                        .emailDeliveries(append(m.emailDeliveries(), delivery));
-            } else {
-                b.smsStatus(update.status()).smsError(update.error())
-                        .smsDeliveries(append(m.smsDeliveries(), delivery));
-            }
+            Send after = send.after(new Delivery(update.status(), now, update.error()));
+            Message.Builder b = email ? m.toBuilder().email(after) : m.toBuilder().sms(after);
             Message changed = bump(b.build(), actor, now);
             return save(tx, actor, now, row, changed, Operation.DELIVERY,
                     Changes.payload("channel", update.channel().name(), "status", update.status().wireValue()));
         });
-    }
-
-    private static List<Delivery> append(List<Delivery> history, Delivery delivery) {
-        List<Delivery> all = new ArrayList<>(history);
-        all.add(delivery);
-        return all;
     }
 
     /** Soft-deletes a message: it leaves lists, summaries and unread counts; find still returns it. */
@@ -196,22 +183,15 @@ public final class Messages {
     }
 
     private static CustomerMessageCounters afterDelete(StoreTransaction tx, CustomerMessageCounters c, MessageRow row) {
-        int lastLive = c.lastLiveCustomerNumber();
-        long lastLiveSeq = c.lastLiveCustomerFeedSeq();
-        if (row.customerNumber() == lastLive) {
-            Optional<MessageRow> newest = tx.newestLiveCustomerMessage(row.message().conversationId());
-            lastLive = newest.map(MessageRow::customerNumber).orElse(0);
-            lastLiveSeq = newest.map(MessageRow::feedSeq).orElse(0L);
+        if (row.customerNumber() != c.lastLiveCustomerNumber()) {
+            return c.afterDelete(c.lastLiveCustomerNumber(), c.lastLiveCustomerFeedSeq());
         }
-        return new CustomerMessageCounters(c.customerCount(), c.deletedCustomerCount() + 1, lastLive, lastLiveSeq,
-                c.lastCustomerFeedSeq(), c.shopReadNumber());
+        Optional<MessageRow> newest = tx.newestLiveCustomerMessage(row.message().conversationId());
+        return c.afterDelete(newest.map(MessageRow::customerNumber).orElse(0), newest.map(MessageRow::feedSeq).orElse(0L));
     }
 
     private static CustomerMessageCounters afterRestore(CustomerMessageCounters c, MessageRow row) {
-        boolean newest = row.customerNumber() > c.lastLiveCustomerNumber();
-        return new CustomerMessageCounters(c.customerCount(), c.deletedCustomerCount() - 1,
-                newest ? row.customerNumber() : c.lastLiveCustomerNumber(),
-                newest ? row.feedSeq() : c.lastLiveCustomerFeedSeq(), c.lastCustomerFeedSeq(), c.shopReadNumber());
+        return c.afterRestore(row.customerNumber(), row.feedSeq());
     }
 
     private static MessageRow load(StoreTransaction tx, String id) {

@@ -35,11 +35,13 @@ public final class Messaging implements AutoCloseable {
 
     private final Engine engine;
     private final Outlets outlets;
+    private final Imports imports;
 
     private Messaging(Store store, Engine engine) {
         this.store = store;
         this.engine = engine;
         this.outlets = new Outlets(engine);
+        this.imports = new Imports(engine);
         this.messages = new Messages(engine);
         this.conversations = new Conversations(engine);
         this.threads = new Threads(engine);
@@ -80,6 +82,11 @@ public final class Messaging implements AutoCloseable {
 
     public ChangeFeed changes() {
         return changes;
+    }
+
+    /** History import: conversations, messages and read state from another system, in batches (system only). */
+    public Imports imports() {
+        return imports;
     }
 
     /** The location's outlets (hotel API). */
@@ -152,8 +159,8 @@ public final class Messaging implements AutoCloseable {
         }
 
         public Messaging build() {
-            Translation translation = translator == null ? null
-                    : new Translation(translator, locationLanguage, translationTimeout);
+            Translating translation = translator == null ? null
+                    : new Translating(translator, locationLanguage, translationTimeout);
             return new Messaging(store, new Engine(store, clock, ids, maxTextLength, translation));
         }
     }

@@ -42,6 +42,12 @@ public final class Threads {
         return ThreadViews.threadId(conversationId, actor.userId());
     }
 
+    /** The acting user's thread of a conversation (one call: {@link #threadId} and {@link #find} together). */
+    public ThreadMetadata forConversation(Actor actor, String conversationId) {
+        return find(actor, threadId(actor, conversationId));
+    }
+
+    /** The acting user's thread; another user's thread id is forbidden, an unknown one not found. */
     public ThreadMetadata find(Actor actor, String threadId) {
         String conversationId = conversationOf(actor, threadId);
         return engine.read(actor, tx -> view(tx, actor, load(tx, conversationId, threadId)));
@@ -52,11 +58,9 @@ public final class Threads {
         return change(actor, threadId, Operation.READ, (tx, row, thread, seq) -> {
             CustomerMessageCounters c = row.counters();
             if (c.shopReadNumber() < c.customerCount()) {
-                ConversationRows.saveDerived(tx, row.with(new CustomerMessageCounters(c.customerCount(),
-                        c.deletedCustomerCount(), c.lastLiveCustomerNumber(), c.lastLiveCustomerFeedSeq(),
-                        c.lastCustomerFeedSeq(), c.customerCount())));
+                ConversationRows.saveDerived(tx, row.with(c.withShopReadNumber(c.customerCount())));
             }
-            return withRead(thread, c.customerCount(), seq);
+            return thread.withRead(c.customerCount(), seq);
         }, (tx, row, thread) -> ThreadViews.view(tx, row, thread, actor.userId(),
                 tx.allReadSeq(actor.userId())).unreadMessagesCount() > 0);
     }
@@ -66,7 +70,7 @@ public final class Threads {
      * forward), so the count is at least 1; with no live customer message nothing changes.
      */
     public ThreadMetadata markUnread(Actor actor, String threadId) {
-        return change(actor, threadId, Operation.UNREAD, (tx, row, thread, seq) -> withRead(thread,
+        return change(actor, threadId, Operation.UNREAD, (tx, row, thread, seq) -> thread.withRead(
                 row.counters().lastLiveCustomerNumber() - 1, seq),
                 (tx, row, thread) -> {
                     int newest = row.counters().lastLiveCustomerNumber();
@@ -88,17 +92,13 @@ public final class Threads {
     }
 
     public ThreadMetadata setImportant(Actor actor, String threadId, boolean important) {
-        return change(actor, threadId, Operation.UPDATE, (tx, row, thread, seq) -> new ThreadRow(
-                thread.conversationId(), thread.userId(), thread.createdDate(), thread.updatedDate(), thread.meta(),
-                thread.readNumber(), thread.readFeedSeq(), thread.archivedSeq(), important),
+        return change(actor, threadId, Operation.UPDATE, (tx, row, thread, seq) -> thread.withImportant(important),
                 (tx, row, thread) -> thread.important() != important);
     }
 
     /** The user's own archive; a later customer message clears it. */
     public ThreadMetadata setArchived(Actor actor, String threadId, boolean archived) {
-        return change(actor, threadId, Operation.UPDATE, (tx, row, thread, seq) -> new ThreadRow(
-                thread.conversationId(), thread.userId(), thread.createdDate(), thread.updatedDate(), thread.meta(),
-                thread.readNumber(), thread.readFeedSeq(), archived ? seq : 0, thread.important()),
+        return change(actor, threadId, Operation.UPDATE, (tx, row, thread, seq) -> thread.withArchivedSeq(archived ? seq : 0),
                 (tx, row, thread) -> Horizons.isUserArchived(row.counters(), thread) != archived);
     }
 
@@ -147,8 +147,8 @@ public final class Threads {
         return engine.write(actor, tx -> {
             ConversationRow row = load(tx, conversationId, threadId);
             ThreadRow stored = tx.findThread(conversationId, actor.userId()).orElse(null);
-            ThreadRow current = stored != null ? stored : new ThreadRow(conversationId, actor.userId(),
-                    row.conversation().createdDate(), null, new ChangeMeta(null, null, 1), 0, 0, 0, false);
+            ThreadRow current = stored != null ? stored
+                    : ThreadRow.untouched(conversationId, actor.userId(), row.conversation().createdDate());
             if (!needed.test(tx, row, current)) {
                 return ThreadViews.view(tx, row, stored, actor.userId(), tx.allReadSeq(actor.userId()));
             }
@@ -157,20 +157,13 @@ public final class Threads {
                     row.conversation().customerId(), Map.of()).sequence();
             ConversationRow latest = tx.findConversation(conversationId).orElseThrow();
             ThreadRow edited = edit.apply(tx, latest, current, seq);
-            ThreadRow saved = new ThreadRow(edited.conversationId(), edited.userId(), edited.createdDate(), now,
-                    current.meta().next(actor.userId(), actor.sessionId()), edited.readNumber(),
-                    edited.readFeedSeq(), edited.archivedSeq(), edited.important());
+            ThreadRow saved = edited.savedAt(now, current.meta().next(actor.userId(), actor.sessionId()));
             if (!tx.saveThread(saved, stored == null ? 0 : stored.meta().version())) {
                 throw new IllegalStateException("thread " + threadId + " changed inside a serialized transaction");
             }
             return ThreadViews.view(tx, tx.findConversation(conversationId).orElseThrow(), saved, actor.userId(),
                     tx.allReadSeq(actor.userId()));
         });
-    }
-
-    private static ThreadRow withRead(ThreadRow t, int readNumber, long seq) {
-        return new ThreadRow(t.conversationId(), t.userId(), t.createdDate(), t.updatedDate(), t.meta(), readNumber,
-                seq, t.archivedSeq(), t.important());
     }
 
     private static ThreadMetadata view(StoreTransaction tx, Actor actor, ConversationRow row) {

@@ -6,6 +6,7 @@ import dev.messaging.error.FieldError;
 import dev.messaging.error.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Collects every problem of one request, so that a {@link ValidationException} lists them all.
@@ -29,6 +30,11 @@ final class Validator {
     Validator add(String field, String problem) {
         errors.add(new FieldError(field, problem));
         return this;
+    }
+
+    /** Whether a problem was recorded for {@code field} already (a wire value that did not parse, say). */
+    boolean hasErrorOn(String field) {
+        return errors.stream().anyMatch(e -> e.field().equals(field));
     }
 
     boolean hasErrors() {
@@ -74,6 +80,52 @@ final class Validator {
             add(field, "must not be blank");
         } else {
             checkString(field, value, MAX_ID_LENGTH);
+        }
+    }
+
+    /** A field the request must leave null (say, a customer's send flags). */
+    void absent(String field, Object value, String problem) {
+        if (value != null) {
+            add(field, problem);
+        }
+    }
+
+    /**
+     * Free-form JSON values by key (a message's {@code metadata}): keys are short texts, values
+     * JSON (see {@link JsonValues}), strings checked like texts, nesting bounded.
+     */
+    void metadata(String field, Map<String, Object> values) {
+        if (values != null) {
+            values.forEach((key, value) -> {
+                if (key == null || key.isBlank()) {
+                    add(field, "has a blank key");
+                } else {
+                    shortText(field, key);
+                    jsonValue(field + "." + key, value, 1);
+                }
+            });
+        }
+    }
+
+    private void jsonValue(String field, Object value, int depth) {
+        String problem = JsonValues.problemOf(value, depth);
+        if (problem != null) {
+            add(field, problem);
+        } else if (value instanceof String text) {
+            text(field, text);
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                jsonValue(field + "[" + i + "]", list.get(i), depth + 1);
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            map.forEach((key, item) -> {
+                if (!(key instanceof String name) || name.isBlank()) {
+                    add(field, "has a blank or non-text key");
+                } else {
+                    shortText(field, name);
+                    jsonValue(field + "." + name, item, depth + 1);
+                }
+            });
         }
     }
 

@@ -48,14 +48,24 @@ class QuickStartTest {
 
     @Test
     void readmeShowsTheQuickStartAsCompiledHere() throws IOException {
-        List<String> source = Files.readAllLines(Path.of("src/test/java/dev/messaging/QuickStartTest.java"));
+        String readme = Files.readString(Path.of("../README.md"));
+        assertThat(readme).contains(snippet("src/test/java/dev/messaging/QuickStartTest.java"));
+        assertThat(Arrays.asList(readme.split("\n"))).contains("./mvnw verify");
+    }
+
+    @Test
+    void theConsumerBuildRunsTheSameQuickStart() throws IOException {
+        assertThat(snippet("../messaging-jdbi/src/it/quickstart/src/main/java/example/QuickStart.java"))
+                .isEqualTo(snippet("src/test/java/dev/messaging/QuickStartTest.java"));
+    }
+
+    /** The lines between the quick-start markers of a source file, indented as in the README. */
+    private static String snippet(String file) throws IOException {
+        List<String> source = Files.readAllLines(Path.of(file));
         int begin = source.indexOf("        // quick-start:begin");
         int end = source.indexOf("            // quick-start:end");
-        String readme = Files.readString(Path.of("../README.md"));
-        List<String> snippet = source.subList(begin + 1, end).stream().map(line -> line.replaceFirst("^ {8}", ""))
-                .toList();
-        assertThat(begin).isPositive();
-        assertThat(readme).contains(String.join("\n", snippet));
-        assertThat(Arrays.asList(readme.split("\n"))).contains("./mvnw verify");
+        assertThat(begin).as("quick-start markers in %s", file).isPositive();
+        return String.join("\n", source.subList(begin + 1, end).stream()
+                .map(line -> line.replaceFirst("^ {8}", "")).toList());
     }
 }

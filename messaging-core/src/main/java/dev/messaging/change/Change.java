@@ -26,4 +26,16 @@ public record Change(
     public Change {
         payload = payload == null ? Map.of() : Map.copyOf(payload);
     }
+
+    /** This change as appended at {@code value} (stores number the drafts core hands them). */
+    public Change withSequence(long value) {
+        return new Change(value, entityType, entityId, version, operation, actorKind, actorId, sessionId, time,
+                customerId, payload);
+    }
+
+    /** This change with its customer and payload erased (a customer's right to be forgotten). */
+    public Change erased() {
+        return new Change(sequence, entityType, entityId, version, operation, actorKind, actorId, sessionId, time,
+                null, Map.of());
+    }
 }

@@ -5,7 +5,7 @@ import dev.messaging.message.Direction;
 /**
  * A conversation search (LeadConnector "search conversations"): filters by contact, assignee,
  * status for the acting user, last message direction and text; sorted by {@link SearchSort}
- * ascending or descending; paged by the opaque {@code startAfter} cursor; {@code total} counted
+ * ascending or descending; paged by the opaque cursor of the previous page ({@code after}, LeadConnector {@code startAfter}); {@code total} counted
  * only when asked. Start from {@link #all()}.
  */
 public record ConversationQuery(
@@ -16,7 +16,7 @@ public record ConversationQuery(
         String query,
         SearchSort sort,
         boolean descending,
-        String startAfter,
+        String after,
         Integer limit,
         boolean countTotal,
         boolean withDeleted) {
@@ -29,52 +29,53 @@ public record ConversationQuery(
 
     public ConversationQuery contact(String customerId) {
         return new ConversationQuery(customerId, assignee, status, lastMessageDirection, query, sort, descending,
-                startAfter, limit, countTotal, withDeleted);
+                after, limit, countTotal, withDeleted);
     }
 
     public ConversationQuery assignee(AssigneeFilter value) {
         return new ConversationQuery(contactId, value, status, lastMessageDirection, query, sort, descending,
-                startAfter, limit, countTotal, withDeleted);
+                after, limit, countTotal, withDeleted);
     }
 
     public ConversationQuery status(SearchStatus value) {
         return new ConversationQuery(contactId, assignee, value, lastMessageDirection, query, sort, descending,
-                startAfter, limit, countTotal, withDeleted);
+                after, limit, countTotal, withDeleted);
     }
 
     public ConversationQuery lastMessageDirection(Direction value) {
         return new ConversationQuery(contactId, assignee, status, value, query, sort, descending,
-                startAfter, limit, countTotal, withDeleted);
+                after, limit, countTotal, withDeleted);
     }
 
     public ConversationQuery query(String text) {
         return new ConversationQuery(contactId, assignee, status, lastMessageDirection, text, sort, descending,
-                startAfter, limit, countTotal, withDeleted);
+                after, limit, countTotal, withDeleted);
     }
 
     public ConversationQuery sort(SearchSort by, boolean desc) {
         return new ConversationQuery(contactId, assignee, status, lastMessageDirection, query, by, desc,
-                startAfter, limit, countTotal, withDeleted);
+                after, limit, countTotal, withDeleted);
     }
 
-    public ConversationQuery startAfter(String cursor) {
+    /** The page after {@code cursor} (a previous page's {@code nextCursor}; LeadConnector {@code startAfter}). */
+    public ConversationQuery after(String cursor) {
         return new ConversationQuery(contactId, assignee, status, lastMessageDirection, query, sort, descending,
                 cursor, limit, countTotal, withDeleted);
     }
 
     public ConversationQuery limit(Integer value) {
         return new ConversationQuery(contactId, assignee, status, lastMessageDirection, query, sort, descending,
-                startAfter, value, countTotal, withDeleted);
+                after, value, countTotal, withDeleted);
     }
 
     public ConversationQuery withTotal() {
         return new ConversationQuery(contactId, assignee, status, lastMessageDirection, query, sort, descending,
-                startAfter, limit, true, withDeleted);
+                after, limit, true, withDeleted);
     }
 
     public ConversationQuery includeDeleted() {
         return new ConversationQuery(contactId, assignee, status, lastMessageDirection, query, sort, descending,
-                startAfter, limit, countTotal, true);
+                after, limit, countTotal, true);
     }
 
     /** What a cursor is bound to: everything but the cursor, limit and total. */

@@ -27,7 +27,7 @@ public final class ConversationUpdate {
     }
 
     /** An update that changes nothing yet. */
-    public static ConversationUpdate create() {
+    public static ConversationUpdate empty() {
         return new ConversationUpdate(new EnumMap<>(Field.class), null);
     }
 

@@ -6,7 +6,7 @@ import dev.messaging.conversation.ConversationChannel;
 /**
  * What part of the acting user's inbox to list: the view, the five filters (unread only,
  * important only, assignee, channel, text query), the page size (1..100, default 50), the cursor
- * of the previous page, and whether to count the total. Start from {@link #all()}.
+ * of the previous page ({@code after}), and whether to count the total. Start from {@link #all()}.
  */
 public record InboxQuery(
         InboxView view,
@@ -16,7 +16,7 @@ public record InboxQuery(
         ConversationChannel channel,
         String query,
         Integer limit,
-        String cursor,
+        String after,
         boolean countTotal) {
 
     /** The default inbox view, no filters, 50 a page. */
@@ -25,42 +25,43 @@ public record InboxQuery(
     }
 
     public InboxQuery view(InboxView value) {
-        return new InboxQuery(value, onlyUnread, onlyImportant, assignee, channel, query, limit, cursor, countTotal);
+        return new InboxQuery(value, onlyUnread, onlyImportant, assignee, channel, query, limit, after, countTotal);
     }
 
     public InboxQuery unreadOnly() {
-        return new InboxQuery(view, true, onlyImportant, assignee, channel, query, limit, cursor, countTotal);
+        return new InboxQuery(view, true, onlyImportant, assignee, channel, query, limit, after, countTotal);
     }
 
     public InboxQuery importantOnly() {
-        return new InboxQuery(view, onlyUnread, true, assignee, channel, query, limit, cursor, countTotal);
+        return new InboxQuery(view, onlyUnread, true, assignee, channel, query, limit, after, countTotal);
     }
 
     public InboxQuery assignee(AssigneeFilter value) {
-        return new InboxQuery(view, onlyUnread, onlyImportant, value, channel, query, limit, cursor, countTotal);
+        return new InboxQuery(view, onlyUnread, onlyImportant, value, channel, query, limit, after, countTotal);
     }
 
     public InboxQuery channel(ConversationChannel value) {
-        return new InboxQuery(view, onlyUnread, onlyImportant, assignee, value, query, limit, cursor, countTotal);
+        return new InboxQuery(view, onlyUnread, onlyImportant, assignee, value, query, limit, after, countTotal);
     }
 
     public InboxQuery query(String text) {
-        return new InboxQuery(view, onlyUnread, onlyImportant, assignee, channel, text, limit, cursor, countTotal);
+        return new InboxQuery(view, onlyUnread, onlyImportant, assignee, channel, text, limit, after, countTotal);
     }
 
     public InboxQuery limit(Integer value) {
-        return new InboxQuery(view, onlyUnread, onlyImportant, assignee, channel, query, value, cursor, countTotal);
+        return new InboxQuery(view, onlyUnread, onlyImportant, assignee, channel, query, value, after, countTotal);
     }
 
-    public InboxQuery cursor(String value) {
+    /** The page after {@code cursor} (a previous page's {@code nextCursor}). */
+    public InboxQuery after(String value) {
         return new InboxQuery(view, onlyUnread, onlyImportant, assignee, channel, query, limit, value, countTotal);
     }
 
     public InboxQuery withTotal() {
-        return new InboxQuery(view, onlyUnread, onlyImportant, assignee, channel, query, limit, cursor, true);
+        return new InboxQuery(view, onlyUnread, onlyImportant, assignee, channel, query, limit, after, true);
     }
 
-    /** What a cursor is bound to: the view and filters, not the cursor, limit or total. */
+    /** What a cursor is bound to: the view and filters, not the after, limit or total. */
     public String filterKey() {
         return String.join("|", "inbox", String.valueOf(view), String.valueOf(onlyUnread),
                 String.valueOf(onlyImportant), String.valueOf(assignee), String.valueOf(channel), String.valueOf(query));

@@ -123,8 +123,7 @@ final class MemoryTransaction implements StoreTransaction {
         checkWritable();
         long previous = data.feedHead;
         long sequence = previous + 1;
-        Change change = new Change(sequence, draft.entityType(), draft.entityId(), draft.version(), draft.operation(),
-                draft.actorKind(), draft.actorId(), draft.sessionId(), draft.time(), draft.customerId(), draft.payload());
+        Change change = draft.withSequence(sequence);
         data.feedHead = sequence;
         undo.push(() -> data.feedHead = previous);
         writeChange(sequence, change);
@@ -332,6 +331,12 @@ final class MemoryTransaction implements StoreTransaction {
     }
 
     @Override
+    public Optional<MessageRow> findMessageByClientMessageId(String clientMessageId) {
+        String id = data.messageByClientId.get(clientMessageId);
+        return id == null ? Optional.empty() : findMessage(id);
+    }
+
+    @Override
     public Optional<MessageRow> insertMessage(MessageRow row) {
         String clientId = row.message().clientMessageId();
         if (clientId != null && data.messageByClientId.containsKey(clientId)) {
@@ -535,9 +540,7 @@ final class MemoryTransaction implements StoreTransaction {
         List<Change> about = data.feed.values().stream()
                 .filter(change -> Objects.equals(customerId, change.customerId())).toList();
         for (Change change : about) {
-            writeChange(change.sequence(), new Change(change.sequence(), change.entityType(), change.entityId(),
-                    change.version(), change.operation(), change.actorKind(), change.actorId(), change.sessionId(),
-                    change.time(), null, Map.of()));
+            writeChange(change.sequence(), change.erased());
         }
         return erased;
     }

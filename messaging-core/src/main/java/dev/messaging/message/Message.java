@@ -10,11 +10,17 @@ import java.util.Map;
 /**
  * A message of a conversation, sent internally or externally: every field of the Shopmonkey
  * Message schema, plus the LeadConnector channel, direction and email details and the caller's
- * idempotency key {@code clientMessageId}. Immutable; {@link #toBuilder()} makes a changed copy.
+ * idempotency key {@code clientMessageId}. Fields that change together are small records: each
+ * channel's {@link Send} (the reference's {@code sendEmail}, {@code emailStatus},
+ * {@code emailError}, {@code emailDeliveries} and their SMS twins), the email and SMS options, the
+ * order and appointment it is about, its links, suggested reply and translation. Immutable;
+ * {@link #toBuilder()} makes a changed copy.
  *
- * <p>Nullable as in the reference: {@code sendEmail}, {@code sendSms} and {@code internal} are
- * null when a Customer wrote the message; {@code shopRead} is null when a User or System did.
- * {@code shopRead} is derived: true once someone at the shop has read the thread past it.
+ * <p>Nullable as in the reference: {@code email.requested}, {@code sms.requested} and
+ * {@code internal} are null when a Customer wrote the message; {@code shopRead} is null when a User
+ * or System did. {@code shopRead} is derived: true once someone at the shop has read the thread
+ * past it. {@code metadata} holds any JSON value per key (strings, numbers, booleans, null, lists
+ * and maps of them).
  */
 public record Message(
         String id,
@@ -23,61 +29,48 @@ public record Message(
         String companyId,
         String locationId,
         ChangeMeta meta,
-        Map<String, String> metadata,
-        MessageType type,
-        String text,
-        Boolean sendEmail,
-        String emailSubject,
-        DeliveryStatus emailStatus,
-        String emailError,
-        Boolean sendSms,
-        DeliveryStatus smsStatus,
-        String smsError,
-        AuthorType authorType,
-        MessageOrigin origin,
-        boolean isOrderShare,
-        OrderShareType orderShareType,
+        Deletion deletion,
+        String conversationId,
         String customerId,
+        AuthorType authorType,
         String userId,
-        String orderId,
-        String orderNumber,
-        String appointmentId,
-        String vehicleId,
-        String vendorId,
+        String userColor,
+        String text,
+        MessageType type,
+        MessageOrigin origin,
+        MessageChannel channel,
+        Direction direction,
         Boolean shopRead,
         Boolean internal,
         boolean detached,
-        String conversationId,
-        Deletion deletion,
-        String locationReviewRequestId,
-        String oneTimeCampaignId,
-        String automatedCampaignId,
-        String suggestedReply,
-        SuggestedReplyState suggestedReplyState,
-        boolean requestAppointmentConfirmation,
-        AppointmentEvent appointmentEvent,
-        boolean avoidSMSQuietHours,
         boolean imported,
-        String emailId,
-        String phoneNumberId,
-        List<Delivery> emailDeliveries,
-        List<Delivery> smsDeliveries,
-        List<MessageFile> files,
-        String userColor,
         String clientMessageId,
-        MessageChannel channel,
-        Direction direction,
-        EmailDetails emailDetails,
-        String languageCode,
-        boolean isTranslated,
-        String originalText) implements SoftDeletable {
+        Send email,
+        Send sms,
+        EmailOptions emailOptions,
+        SmsOptions smsOptions,
+        OrderRef order,
+        AppointmentRef appointment,
+        MessageLinks links,
+        SuggestedReply suggestedReply,
+        Translation translation,
+        List<MessageFile> files,
+        Map<String, Object> metadata) implements SoftDeletable {
     public Message {
-        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
-        emailDeliveries = emailDeliveries == null ? List.of() : List.copyOf(emailDeliveries);
-        smsDeliveries = smsDeliveries == null ? List.of() : List.copyOf(smsDeliveries);
+        email = email == null ? Send.NONE : email;
+        sms = sms == null ? Send.NONE : sms;
+        emailOptions = emailOptions == null ? EmailOptions.NONE : emailOptions;
+        smsOptions = smsOptions == null ? SmsOptions.NONE : smsOptions;
+        order = order == null ? OrderRef.NONE : order;
+        appointment = appointment == null ? AppointmentRef.NONE : appointment;
+        links = links == null ? MessageLinks.NONE : links;
+        suggestedReply = suggestedReply == null ? SuggestedReply.NONE : suggestedReply;
+        translation = translation == null ? Translation.NONE : translation;
         files = files == null ? List.of() : List.copyOf(files);
+        metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
     }
 
+    /** A builder holding this message's values, to make a changed copy. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.id = id;
@@ -86,54 +79,33 @@ public record Message(
         b.companyId = companyId;
         b.locationId = locationId;
         b.meta = meta;
-        b.metadata = metadata;
-        b.type = type;
-        b.text = text;
-        b.sendEmail = sendEmail;
-        b.emailSubject = emailSubject;
-        b.emailStatus = emailStatus;
-        b.emailError = emailError;
-        b.sendSms = sendSms;
-        b.smsStatus = smsStatus;
-        b.smsError = smsError;
-        b.authorType = authorType;
-        b.origin = origin;
-        b.isOrderShare = isOrderShare;
-        b.orderShareType = orderShareType;
+        b.deletion = deletion;
+        b.conversationId = conversationId;
         b.customerId = customerId;
+        b.authorType = authorType;
         b.userId = userId;
-        b.orderId = orderId;
-        b.orderNumber = orderNumber;
-        b.appointmentId = appointmentId;
-        b.vehicleId = vehicleId;
-        b.vendorId = vendorId;
+        b.userColor = userColor;
+        b.text = text;
+        b.type = type;
+        b.origin = origin;
+        b.channel = channel;
+        b.direction = direction;
         b.shopRead = shopRead;
         b.internal = internal;
         b.detached = detached;
-        b.conversationId = conversationId;
-        b.deletion = deletion;
-        b.locationReviewRequestId = locationReviewRequestId;
-        b.oneTimeCampaignId = oneTimeCampaignId;
-        b.automatedCampaignId = automatedCampaignId;
-        b.suggestedReply = suggestedReply;
-        b.suggestedReplyState = suggestedReplyState;
-        b.requestAppointmentConfirmation = requestAppointmentConfirmation;
-        b.appointmentEvent = appointmentEvent;
-        b.avoidSMSQuietHours = avoidSMSQuietHours;
         b.imported = imported;
-        b.emailId = emailId;
-        b.phoneNumberId = phoneNumberId;
-        b.emailDeliveries = emailDeliveries;
-        b.smsDeliveries = smsDeliveries;
-        b.files = files;
-        b.userColor = userColor;
         b.clientMessageId = clientMessageId;
-        b.channel = channel;
-        b.direction = direction;
-        b.emailDetails = emailDetails;
-        b.languageCode = languageCode;
-        b.isTranslated = isTranslated;
-        b.originalText = originalText;
+        b.email = email;
+        b.sms = sms;
+        b.emailOptions = emailOptions;
+        b.smsOptions = smsOptions;
+        b.order = order;
+        b.appointment = appointment;
+        b.links = links;
+        b.suggestedReply = suggestedReply;
+        b.translation = translation;
+        b.files = files;
+        b.metadata = metadata;
         return b;
     }
 
@@ -141,7 +113,7 @@ public record Message(
         return new Builder();
     }
 
-    /** Builds a {@link Message}; used by the rules and by stores mapping rows. */
+    /** Builds a {@link Message} (the rules build new messages, stores map rows with it). */
     public static final class Builder {
         private String id;
         private Instant createdDate;
@@ -149,54 +121,33 @@ public record Message(
         private String companyId;
         private String locationId;
         private ChangeMeta meta;
-        private Map<String, String> metadata;
-        private MessageType type;
-        private String text;
-        private Boolean sendEmail;
-        private String emailSubject;
-        private DeliveryStatus emailStatus;
-        private String emailError;
-        private Boolean sendSms;
-        private DeliveryStatus smsStatus;
-        private String smsError;
-        private AuthorType authorType;
-        private MessageOrigin origin;
-        private boolean isOrderShare;
-        private OrderShareType orderShareType;
+        private Deletion deletion;
+        private String conversationId;
         private String customerId;
+        private AuthorType authorType;
         private String userId;
-        private String orderId;
-        private String orderNumber;
-        private String appointmentId;
-        private String vehicleId;
-        private String vendorId;
+        private String userColor;
+        private String text;
+        private MessageType type;
+        private MessageOrigin origin;
+        private MessageChannel channel;
+        private Direction direction;
         private Boolean shopRead;
         private Boolean internal;
         private boolean detached;
-        private String conversationId;
-        private Deletion deletion;
-        private String locationReviewRequestId;
-        private String oneTimeCampaignId;
-        private String automatedCampaignId;
-        private String suggestedReply;
-        private SuggestedReplyState suggestedReplyState;
-        private boolean requestAppointmentConfirmation;
-        private AppointmentEvent appointmentEvent;
-        private boolean avoidSMSQuietHours;
         private boolean imported;
-        private String emailId;
-        private String phoneNumberId;
-        private List<Delivery> emailDeliveries;
-        private List<Delivery> smsDeliveries;
-        private List<MessageFile> files;
-        private String userColor;
         private String clientMessageId;
-        private MessageChannel channel;
-        private Direction direction;
-        private EmailDetails emailDetails;
-        private String languageCode;
-        private boolean isTranslated;
-        private String originalText;
+        private Send email;
+        private Send sms;
+        private EmailOptions emailOptions;
+        private SmsOptions smsOptions;
+        private OrderRef order;
+        private AppointmentRef appointment;
+        private MessageLinks links;
+        private SuggestedReply suggestedReply;
+        private Translation translation;
+        private List<MessageFile> files;
+        private Map<String, Object> metadata;
 
         private Builder() {
         }
@@ -231,73 +182,13 @@ public record Message(
             return this;
         }
 
-        public Builder metadata(Map<String, String> value) {
-            this.metadata = value;
+        public Builder deletion(Deletion value) {
+            this.deletion = value;
             return this;
         }
 
-        public Builder type(MessageType value) {
-            this.type = value;
-            return this;
-        }
-
-        public Builder text(String value) {
-            this.text = value;
-            return this;
-        }
-
-        public Builder sendEmail(Boolean value) {
-            this.sendEmail = value;
-            return this;
-        }
-
-        public Builder emailSubject(String value) {
-            this.emailSubject = value;
-            return this;
-        }
-
-        public Builder emailStatus(DeliveryStatus value) {
-            this.emailStatus = value;
-            return this;
-        }
-
-        public Builder emailError(String value) {
-            this.emailError = value;
-            return this;
-        }
-
-        public Builder sendSms(Boolean value) {
-            this.sendSms = value;
-            return this;
-        }
-
-        public Builder smsStatus(DeliveryStatus value) {
-            this.smsStatus = value;
-            return this;
-        }
-
-        public Builder smsError(String value) {
-            this.smsError = value;
-            return this;
-        }
-
-        public Builder authorType(AuthorType value) {
-            this.authorType = value;
-            return this;
-        }
-
-        public Builder origin(MessageOrigin value) {
-            this.origin = value;
-            return this;
-        }
-
-        public Builder isOrderShare(boolean value) {
-            this.isOrderShare = value;
-            return this;
-        }
-
-        public Builder orderShareType(OrderShareType value) {
-            this.orderShareType = value;
+        public Builder conversationId(String value) {
+            this.conversationId = value;
             return this;
         }
 
@@ -306,33 +197,43 @@ public record Message(
             return this;
         }
 
+        public Builder authorType(AuthorType value) {
+            this.authorType = value;
+            return this;
+        }
+
         public Builder userId(String value) {
             this.userId = value;
             return this;
         }
 
-        public Builder orderId(String value) {
-            this.orderId = value;
+        public Builder userColor(String value) {
+            this.userColor = value;
             return this;
         }
 
-        public Builder orderNumber(String value) {
-            this.orderNumber = value;
+        public Builder text(String value) {
+            this.text = value;
             return this;
         }
 
-        public Builder appointmentId(String value) {
-            this.appointmentId = value;
+        public Builder type(MessageType value) {
+            this.type = value;
             return this;
         }
 
-        public Builder vehicleId(String value) {
-            this.vehicleId = value;
+        public Builder origin(MessageOrigin value) {
+            this.origin = value;
             return this;
         }
 
-        public Builder vendorId(String value) {
-            this.vendorId = value;
+        public Builder channel(MessageChannel value) {
+            this.channel = value;
+            return this;
+        }
+
+        public Builder direction(Direction value) {
+            this.direction = value;
             return this;
         }
 
@@ -351,88 +252,8 @@ public record Message(
             return this;
         }
 
-        public Builder conversationId(String value) {
-            this.conversationId = value;
-            return this;
-        }
-
-        public Builder deletion(Deletion value) {
-            this.deletion = value;
-            return this;
-        }
-
-        public Builder locationReviewRequestId(String value) {
-            this.locationReviewRequestId = value;
-            return this;
-        }
-
-        public Builder oneTimeCampaignId(String value) {
-            this.oneTimeCampaignId = value;
-            return this;
-        }
-
-        public Builder automatedCampaignId(String value) {
-            this.automatedCampaignId = value;
-            return this;
-        }
-
-        public Builder suggestedReply(String value) {
-            this.suggestedReply = value;
-            return this;
-        }
-
-        public Builder suggestedReplyState(SuggestedReplyState value) {
-            this.suggestedReplyState = value;
-            return this;
-        }
-
-        public Builder requestAppointmentConfirmation(boolean value) {
-            this.requestAppointmentConfirmation = value;
-            return this;
-        }
-
-        public Builder appointmentEvent(AppointmentEvent value) {
-            this.appointmentEvent = value;
-            return this;
-        }
-
-        public Builder avoidSMSQuietHours(boolean value) {
-            this.avoidSMSQuietHours = value;
-            return this;
-        }
-
         public Builder imported(boolean value) {
             this.imported = value;
-            return this;
-        }
-
-        public Builder emailId(String value) {
-            this.emailId = value;
-            return this;
-        }
-
-        public Builder phoneNumberId(String value) {
-            this.phoneNumberId = value;
-            return this;
-        }
-
-        public Builder emailDeliveries(List<Delivery> value) {
-            this.emailDeliveries = value;
-            return this;
-        }
-
-        public Builder smsDeliveries(List<Delivery> value) {
-            this.smsDeliveries = value;
-            return this;
-        }
-
-        public Builder files(List<MessageFile> value) {
-            this.files = value;
-            return this;
-        }
-
-        public Builder userColor(String value) {
-            this.userColor = value;
             return this;
         }
 
@@ -441,38 +262,64 @@ public record Message(
             return this;
         }
 
-        public Builder channel(MessageChannel value) {
-            this.channel = value;
+        public Builder email(Send value) {
+            this.email = value;
             return this;
         }
 
-        public Builder direction(Direction value) {
-            this.direction = value;
+        public Builder sms(Send value) {
+            this.sms = value;
             return this;
         }
 
-        public Builder emailDetails(EmailDetails value) {
-            this.emailDetails = value;
+        public Builder emailOptions(EmailOptions value) {
+            this.emailOptions = value;
             return this;
         }
 
-        public Builder languageCode(String value) {
-            this.languageCode = value;
+        public Builder smsOptions(SmsOptions value) {
+            this.smsOptions = value;
             return this;
         }
 
-        public Builder isTranslated(boolean value) {
-            this.isTranslated = value;
+        public Builder order(OrderRef value) {
+            this.order = value;
             return this;
         }
 
-        public Builder originalText(String value) {
-            this.originalText = value;
+        public Builder appointment(AppointmentRef value) {
+            this.appointment = value;
+            return this;
+        }
+
+        public Builder links(MessageLinks value) {
+            this.links = value;
+            return this;
+        }
+
+        public Builder suggestedReply(SuggestedReply value) {
+            this.suggestedReply = value;
+            return this;
+        }
+
+        public Builder translation(Translation value) {
+            this.translation = value;
+            return this;
+        }
+
+        public Builder files(List<MessageFile> value) {
+            this.files = value;
+            return this;
+        }
+
+        public Builder metadata(Map<String, Object> value) {
+            this.metadata = value;
             return this;
         }
 
         public Message build() {
-            return new Message(id, createdDate, updatedDate, companyId, locationId, meta, metadata, type, text, sendEmail, emailSubject, emailStatus, emailError, sendSms, smsStatus, smsError, authorType, origin, isOrderShare, orderShareType, customerId, userId, orderId, orderNumber, appointmentId, vehicleId, vendorId, shopRead, internal, detached, conversationId, deletion, locationReviewRequestId, oneTimeCampaignId, automatedCampaignId, suggestedReply, suggestedReplyState, requestAppointmentConfirmation, appointmentEvent, avoidSMSQuietHours, imported, emailId, phoneNumberId, emailDeliveries, smsDeliveries, files, userColor, clientMessageId, channel, direction, emailDetails, languageCode, isTranslated, originalText);
+            return new Message(id, createdDate, updatedDate, companyId, locationId, meta, deletion, conversationId, customerId, authorType, userId, userColor, text, type, origin, channel, direction, shopRead, internal, detached, imported, clientMessageId, email, sms, emailOptions, smsOptions, order, appointment, links, suggestedReply, translation, files, metadata);
         }
     }
 }
+

@@ -1,6 +1,10 @@
 package dev.messaging.message;
 
+import dev.messaging.common.WireValue;
+import dev.messaging.error.FieldError;
+import dev.messaging.error.ValidationException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +12,9 @@ import java.util.Map;
  * A request to create a message (Shopmonkey POST /v3/message and more). {@code text} and
  * {@code customerId} (or {@code conversationId}) are required; the author is the acting
  * {@code Actor}; everything else is optional and defaulted by the rules (see {@code Messages}).
- * {@code imported} and {@code createdDate} are for history import by the system only.
+ * {@code imported} and {@code createdDate} are for history import by the system only. Enum fields
+ * can be set from their wire strings ({@link Builder#origin(String)}, ...): an unknown one is kept
+ * in {@code problems} and reported with the request's other problems when it is created.
  */
 public record NewMessage(
         String text,
@@ -16,44 +22,42 @@ public record NewMessage(
         String conversationId,
         String clientMessageId,
         Boolean sendEmail,
-        String emailSubject,
         Boolean sendSms,
         Boolean internal,
-        boolean isOrderShare,
-        OrderShareType orderShareType,
-        String orderId,
-        String orderNumber,
-        String vehicleId,
-        String vendorId,
-        String appointmentId,
-        boolean requestAppointmentConfirmation,
-        AppointmentEvent appointmentEvent,
-        String suggestedReply,
-        SuggestedReplyState suggestedReplyState,
-        boolean avoidSMSQuietHours,
-        String emailId,
-        String phoneNumberId,
-        List<MessageFile> files,
         MessageOrigin origin,
         MessageChannel channel,
-        Map<String, String> metadata,
-        String locationReviewRequestId,
-        String oneTimeCampaignId,
-        String automatedCampaignId,
         boolean detached,
         String userColor,
-        EmailDetails emailDetails,
+        EmailOptions emailOptions,
+        SmsOptions smsOptions,
+        OrderRef order,
+        AppointmentRef appointment,
+        MessageLinks links,
+        SuggestedReply suggestedReply,
+        Translation translation,
+        List<MessageFile> files,
+        Map<String, Object> metadata,
         boolean imported,
         Instant createdDate,
-        String languageCode,
-        boolean isTranslated,
-        String originalText) {
+        List<FieldError> problems) {
+    public NewMessage {
+        emailOptions = emailOptions == null ? EmailOptions.NONE : emailOptions;
+        smsOptions = smsOptions == null ? SmsOptions.NONE : smsOptions;
+        order = order == null ? OrderRef.NONE : order;
+        appointment = appointment == null ? AppointmentRef.NONE : appointment;
+        links = links == null ? MessageLinks.NONE : links;
+        suggestedReply = suggestedReply == null ? SuggestedReply.NONE : suggestedReply;
+        translation = translation == null ? Translation.NONE : translation;
+        files = files == null ? List.of() : files;
+        problems = problems == null ? List.of() : List.copyOf(problems);
+    }
 
     /** A builder for a message to (or from) {@code customerId} with {@code text}. */
     public static Builder to(String customerId, String text) {
         return builder().customerId(customerId).text(text);
     }
 
+    /** A builder holding this newMessage's values, to make a changed copy. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.text = text;
@@ -61,38 +65,24 @@ public record NewMessage(
         b.conversationId = conversationId;
         b.clientMessageId = clientMessageId;
         b.sendEmail = sendEmail;
-        b.emailSubject = emailSubject;
         b.sendSms = sendSms;
         b.internal = internal;
-        b.isOrderShare = isOrderShare;
-        b.orderShareType = orderShareType;
-        b.orderId = orderId;
-        b.orderNumber = orderNumber;
-        b.vehicleId = vehicleId;
-        b.vendorId = vendorId;
-        b.appointmentId = appointmentId;
-        b.requestAppointmentConfirmation = requestAppointmentConfirmation;
-        b.appointmentEvent = appointmentEvent;
-        b.suggestedReply = suggestedReply;
-        b.suggestedReplyState = suggestedReplyState;
-        b.avoidSMSQuietHours = avoidSMSQuietHours;
-        b.emailId = emailId;
-        b.phoneNumberId = phoneNumberId;
-        b.files = files;
         b.origin = origin;
         b.channel = channel;
-        b.metadata = metadata;
-        b.locationReviewRequestId = locationReviewRequestId;
-        b.oneTimeCampaignId = oneTimeCampaignId;
-        b.automatedCampaignId = automatedCampaignId;
         b.detached = detached;
         b.userColor = userColor;
-        b.emailDetails = emailDetails;
+        b.emailOptions = emailOptions;
+        b.smsOptions = smsOptions;
+        b.order = order;
+        b.appointment = appointment;
+        b.links = links;
+        b.suggestedReply = suggestedReply;
+        b.translation = translation;
+        b.files = files;
+        b.metadata = metadata;
         b.imported = imported;
         b.createdDate = createdDate;
-        b.languageCode = languageCode;
-        b.isTranslated = isTranslated;
-        b.originalText = originalText;
+        b.problems = problems;
         return b;
     }
 
@@ -100,45 +90,31 @@ public record NewMessage(
         return new Builder();
     }
 
-    /** Builds a {@link NewMessage}; used by the rules and by stores mapping rows. */
+    /** Builds a {@link NewMessage} from typed values or wire strings. */
     public static final class Builder {
         private String text;
         private String customerId;
         private String conversationId;
         private String clientMessageId;
         private Boolean sendEmail;
-        private String emailSubject;
         private Boolean sendSms;
         private Boolean internal;
-        private boolean isOrderShare;
-        private OrderShareType orderShareType;
-        private String orderId;
-        private String orderNumber;
-        private String vehicleId;
-        private String vendorId;
-        private String appointmentId;
-        private boolean requestAppointmentConfirmation;
-        private AppointmentEvent appointmentEvent;
-        private String suggestedReply;
-        private SuggestedReplyState suggestedReplyState;
-        private boolean avoidSMSQuietHours;
-        private String emailId;
-        private String phoneNumberId;
-        private List<MessageFile> files;
         private MessageOrigin origin;
         private MessageChannel channel;
-        private Map<String, String> metadata;
-        private String locationReviewRequestId;
-        private String oneTimeCampaignId;
-        private String automatedCampaignId;
         private boolean detached;
         private String userColor;
-        private EmailDetails emailDetails;
+        private EmailOptions emailOptions;
+        private SmsOptions smsOptions;
+        private OrderRef order;
+        private AppointmentRef appointment;
+        private MessageLinks links;
+        private SuggestedReply suggestedReply;
+        private Translation translation;
+        private List<MessageFile> files;
+        private Map<String, Object> metadata;
         private boolean imported;
         private Instant createdDate;
-        private String languageCode;
-        private boolean isTranslated;
-        private String originalText;
+        private List<FieldError> problems;
 
         private Builder() {
         }
@@ -168,11 +144,6 @@ public record NewMessage(
             return this;
         }
 
-        public Builder emailSubject(String value) {
-            this.emailSubject = value;
-            return this;
-        }
-
         public Builder sendSms(Boolean value) {
             this.sendSms = value;
             return this;
@@ -180,81 +151,6 @@ public record NewMessage(
 
         public Builder internal(Boolean value) {
             this.internal = value;
-            return this;
-        }
-
-        public Builder isOrderShare(boolean value) {
-            this.isOrderShare = value;
-            return this;
-        }
-
-        public Builder orderShareType(OrderShareType value) {
-            this.orderShareType = value;
-            return this;
-        }
-
-        public Builder orderId(String value) {
-            this.orderId = value;
-            return this;
-        }
-
-        public Builder orderNumber(String value) {
-            this.orderNumber = value;
-            return this;
-        }
-
-        public Builder vehicleId(String value) {
-            this.vehicleId = value;
-            return this;
-        }
-
-        public Builder vendorId(String value) {
-            this.vendorId = value;
-            return this;
-        }
-
-        public Builder appointmentId(String value) {
-            this.appointmentId = value;
-            return this;
-        }
-
-        public Builder requestAppointmentConfirmation(boolean value) {
-            this.requestAppointmentConfirmation = value;
-            return this;
-        }
-
-        public Builder appointmentEvent(AppointmentEvent value) {
-            this.appointmentEvent = value;
-            return this;
-        }
-
-        public Builder suggestedReply(String value) {
-            this.suggestedReply = value;
-            return this;
-        }
-
-        public Builder suggestedReplyState(SuggestedReplyState value) {
-            this.suggestedReplyState = value;
-            return this;
-        }
-
-        public Builder avoidSMSQuietHours(boolean value) {
-            this.avoidSMSQuietHours = value;
-            return this;
-        }
-
-        public Builder emailId(String value) {
-            this.emailId = value;
-            return this;
-        }
-
-        public Builder phoneNumberId(String value) {
-            this.phoneNumberId = value;
-            return this;
-        }
-
-        public Builder files(List<MessageFile> value) {
-            this.files = value;
             return this;
         }
 
@@ -268,26 +164,6 @@ public record NewMessage(
             return this;
         }
 
-        public Builder metadata(Map<String, String> value) {
-            this.metadata = value;
-            return this;
-        }
-
-        public Builder locationReviewRequestId(String value) {
-            this.locationReviewRequestId = value;
-            return this;
-        }
-
-        public Builder oneTimeCampaignId(String value) {
-            this.oneTimeCampaignId = value;
-            return this;
-        }
-
-        public Builder automatedCampaignId(String value) {
-            this.automatedCampaignId = value;
-            return this;
-        }
-
         public Builder detached(boolean value) {
             this.detached = value;
             return this;
@@ -298,8 +174,48 @@ public record NewMessage(
             return this;
         }
 
-        public Builder emailDetails(EmailDetails value) {
-            this.emailDetails = value;
+        public Builder emailOptions(EmailOptions value) {
+            this.emailOptions = value;
+            return this;
+        }
+
+        public Builder smsOptions(SmsOptions value) {
+            this.smsOptions = value;
+            return this;
+        }
+
+        public Builder order(OrderRef value) {
+            this.order = value;
+            return this;
+        }
+
+        public Builder appointment(AppointmentRef value) {
+            this.appointment = value;
+            return this;
+        }
+
+        public Builder links(MessageLinks value) {
+            this.links = value;
+            return this;
+        }
+
+        public Builder suggestedReply(SuggestedReply value) {
+            this.suggestedReply = value;
+            return this;
+        }
+
+        public Builder translation(Translation value) {
+            this.translation = value;
+            return this;
+        }
+
+        public Builder files(List<MessageFile> value) {
+            this.files = value;
+            return this;
+        }
+
+        public Builder metadata(Map<String, Object> value) {
+            this.metadata = value;
             return this;
         }
 
@@ -313,23 +229,49 @@ public record NewMessage(
             return this;
         }
 
+        /** Records a problem found while building (a view's wire field that did not parse, say). */
+        public Builder problem(String field, String problem) {
+            List<FieldError> all = new ArrayList<>(problems == null ? List.of() : problems);
+            all.add(new FieldError(field, problem));
+            problems = all;
+            return this;
+        }
+
+        /** The origin from its wire value ({@code "CustomerOrderPage"}); an unknown one is a problem of the request. */
+        public Builder origin(String wire) {
+            return origin(wire(MessageOrigin.class, "origin", wire));
+        }
+
+        /** The channel from its wire value ({@code "TYPE_SMS"}); an unknown one is a problem of the request. */
+        public Builder channel(String wire) {
+            return channel(wire(MessageChannel.class, "channel", wire));
+        }
+
+        /** The message's origin language ({@code languageCode}), keeping the rest of its translation. */
         public Builder languageCode(String value) {
-            this.languageCode = value;
-            return this;
+            Translation t = translation == null ? Translation.NONE : translation;
+            return translation(new Translation(value, t.isTranslated(), t.originalText()));
         }
 
-        public Builder isTranslated(boolean value) {
-            this.isTranslated = value;
-            return this;
-        }
-
-        public Builder originalText(String value) {
-            this.originalText = value;
-            return this;
+        /**
+         * Parses the wire value of an enum field of this request; an unknown one is recorded as a
+         * problem of {@code field} (reported when the message is created) and gives null.
+         */
+        public <E extends Enum<E> & WireValue> E wire(Class<E> type, String field, String wire) {
+            if (wire == null) {
+                return null;
+            }
+            try {
+                return WireValue.parse(type, field, wire);
+            } catch (ValidationException e) {
+                e.errors().forEach(error -> problem(error.field(), error.problem()));
+                return null;
+            }
         }
 
         public NewMessage build() {
-            return new NewMessage(text, customerId, conversationId, clientMessageId, sendEmail, emailSubject, sendSms, internal, isOrderShare, orderShareType, orderId, orderNumber, vehicleId, vendorId, appointmentId, requestAppointmentConfirmation, appointmentEvent, suggestedReply, suggestedReplyState, avoidSMSQuietHours, emailId, phoneNumberId, files, origin, channel, metadata, locationReviewRequestId, oneTimeCampaignId, automatedCampaignId, detached, userColor, emailDetails, imported, createdDate, languageCode, isTranslated, originalText);
+            return new NewMessage(text, customerId, conversationId, clientMessageId, sendEmail, sendSms, internal, origin, channel, detached, userColor, emailOptions, smsOptions, order, appointment, links, suggestedReply, translation, files, metadata, imported, createdDate, problems);
         }
     }
 }
+

@@ -23,4 +23,34 @@ public record CustomerMessageCounters(
         int shopReadNumber) {
 
     public static final CustomerMessageCounters NONE = new CustomerMessageCounters(0, 0, 0, 0, 0, 0);
+
+    /** After a live customer message numbered {@code number} was created by feed sequence {@code seq}. */
+    public CustomerMessageCounters afterCustomerMessage(int number, long seq) {
+        return new CustomerMessageCounters(number, deletedCustomerCount, number, seq, seq, shopReadNumber);
+    }
+
+    /** After a customer message numbered {@code number} was created deleted (an imported deletion). */
+    public CustomerMessageCounters afterDeletedCustomerMessage(int number, long seq) {
+        return new CustomerMessageCounters(number, deletedCustomerCount + 1, lastLiveCustomerNumber,
+                lastLiveCustomerFeedSeq, seq, shopReadNumber);
+    }
+
+    /** After a customer message was deleted; the newest live one is now {@code lastLive} (0 if none). */
+    public CustomerMessageCounters afterDelete(int lastLive, long lastLiveSeq) {
+        return new CustomerMessageCounters(customerCount, deletedCustomerCount + 1, lastLive, lastLiveSeq,
+                lastCustomerFeedSeq, shopReadNumber);
+    }
+
+    /** After the customer message {@code number}, created by {@code seq}, was restored. */
+    public CustomerMessageCounters afterRestore(int number, long seq) {
+        boolean newest = number > lastLiveCustomerNumber;
+        return new CustomerMessageCounters(customerCount, deletedCustomerCount - 1,
+                newest ? number : lastLiveCustomerNumber, newest ? seq : lastLiveCustomerFeedSeq, lastCustomerFeedSeq,
+                shopReadNumber);
+    }
+
+    public CustomerMessageCounters withShopReadNumber(int value) {
+        return new CustomerMessageCounters(customerCount, deletedCustomerCount, lastLiveCustomerNumber,
+                lastLiveCustomerFeedSeq, lastCustomerFeedSeq, value);
+    }
 }

@@ -62,6 +62,9 @@ public interface StoreTransaction {
 
     Optional<MessageRow> findMessage(String id);
 
+    /** The tenant's message with this clientMessageId, if any. */
+    Optional<MessageRow> findMessageByClientMessageId(String clientMessageId);
+
     /**
      * Inserts {@code row} unless a message of the tenant has its non-null clientMessageId; returns
      * that message then, else empty.

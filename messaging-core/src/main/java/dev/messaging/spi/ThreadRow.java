@@ -22,4 +22,32 @@ public record ThreadRow(
         long readFeedSeq,
         long archivedSeq,
         boolean important) {
+
+    /** The state of a thread the user never changed: nothing read, not archived, not important, version 1. */
+    public static ThreadRow untouched(String conversationId, String userId, Instant conversationCreated) {
+        return new ThreadRow(conversationId, userId, conversationCreated, null, new ChangeMeta(null, null, 1), 0, 0, 0,
+                false);
+    }
+
+    /** Read up to customer number {@code number}, by the change at feed sequence {@code seq}. */
+    public ThreadRow withRead(int number, long seq) {
+        return new ThreadRow(conversationId, userId, createdDate, updatedDate, meta, number, seq, archivedSeq, important);
+    }
+
+    /** Archived by the change at {@code seq} (0: not archived). */
+    public ThreadRow withArchivedSeq(long seq) {
+        return new ThreadRow(conversationId, userId, createdDate, updatedDate, meta, readNumber, readFeedSeq, seq,
+                important);
+    }
+
+    public ThreadRow withImportant(boolean value) {
+        return new ThreadRow(conversationId, userId, createdDate, updatedDate, meta, readNumber, readFeedSeq,
+                archivedSeq, value);
+    }
+
+    /** This row as saved by a change at {@code time} with {@code next} meta. */
+    public ThreadRow savedAt(Instant time, ChangeMeta next) {
+        return new ThreadRow(conversationId, userId, createdDate, time, next, readNumber, readFeedSeq, archivedSeq,
+                important);
+    }
 }

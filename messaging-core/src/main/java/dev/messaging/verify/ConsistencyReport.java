@@ -2,7 +2,7 @@ package dev.messaging.verify;
 
 import java.util.List;
 
-/** What {@link ConsistencyCheck} found for one tenant: every mismatch, and how much it looked at. */
+/** What {@code Messaging.verify} found for one tenant: every mismatch, and how much it looked at. */
 public record ConsistencyReport(List<Mismatch> mismatches, int conversations, int messages, int threads,
         long changes) {
 

@@ -1,7 +1,7 @@
 package dev.messaging.verify;
 
 /**
- * One inconsistency found by {@link ConsistencyCheck}: which record ({@code entity} and {@code id}),
+ * One inconsistency found by {@code Messaging.verify}: which record ({@code entity} and {@code id}),
  * which derived value ({@code what}), what a recount from the raw messages gives ({@code expected})
  * and what the store holds or serves ({@code actual}).
  */

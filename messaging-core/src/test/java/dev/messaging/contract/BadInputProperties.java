@@ -16,6 +16,10 @@ import dev.messaging.message.AuthorType;
 import dev.messaging.message.DeliveryStatus;
 import dev.messaging.message.Direction;
 import dev.messaging.message.EmailDetails;
+import dev.messaging.message.EmailOptions;
+import dev.messaging.message.MessageLinks;
+import dev.messaging.message.OrderRef;
+import dev.messaging.message.SuggestedReply;
 import dev.messaging.message.MessageChannel;
 import dev.messaging.message.MessageFile;
 import dev.messaging.message.MessageOrigin;
@@ -126,19 +130,19 @@ public abstract class BadInputProperties {
                 "emailDetails.from", "emailDetails.to[0]", "missing text", "blank text", "missing customer");
         return Combinators.combine(field, fine, fine, badString(1_000), badString(TEXT_LIMIT), badString(255))
                 .as((f, a, b, bad, badLong, badId) -> {
-                    NewMessage.Builder m = NewMessage.to("c-" + a.hashCode(), "hello " + b).emailSubject(a)
-                            .orderNumber(b).metadata(Map.of("k", a));
+                    NewMessage.Builder m = NewMessage.to("c-" + a.hashCode(), "hello " + b)
+                            .emailOptions(EmailOptions.subject(a)).order(OrderRef.of(null, b)).metadata(Map.of("k", a));
                     String[] used;
                     String name = f;
                     switch (f) {
                         case "text" -> { used = badLong; m.text(used[0]); }
-                        case "suggestedReply" -> { used = badLong; m.suggestedReply(used[0]); }
+                        case "suggestedReply" -> { used = badLong; m.suggestedReply(new SuggestedReply(used[0], null)); }
                         case "customerId" -> { used = badId; m.customerId(used[0]); }
                         case "clientMessageId" -> { used = badId; m.clientMessageId(used[0]); }
-                        case "orderId" -> { used = badId; m.orderId(used[0]); }
-                        case "vehicleId" -> { used = badId; m.vehicleId(used[0]); }
-                        case "emailSubject" -> { used = bad; m.emailSubject(used[0]); }
-                        case "orderNumber" -> { used = bad; m.orderNumber(used[0]); }
+                        case "orderId" -> { used = badId; m.order(OrderRef.of(used[0], b)); }
+                        case "vehicleId" -> { used = badId; m.links(MessageLinks.NONE.withVehicleId(used[0])); }
+                        case "emailSubject" -> { used = bad; m.emailOptions(EmailOptions.subject(used[0])); }
+                        case "orderNumber" -> { used = bad; m.order(OrderRef.of(null, used[0])); }
                         case "userColor" -> { used = bad; m.userColor(used[0]); }
                         case "metadata.note" -> { used = badLong; m.metadata(Map.of("note", used[0])); }
                         case "files[0].url" -> {
@@ -147,13 +151,13 @@ public abstract class BadInputProperties {
                         }
                         case "emailDetails.from" -> {
                             used = bad;
-                            m.emailDetails(new EmailDetails(null, null, null, null, null, used[0], null, null, null,
-                                    null, null, null));
+                            m.emailOptions(EmailOptions.subject(a).withDetails(new EmailDetails(null, null, null,
+                                    null, null, used[0], null, null, null, null, null, null)));
                         }
                         case "emailDetails.to[0]" -> {
                             used = badLong;
-                            m.emailDetails(new EmailDetails(null, null, null, null, null, a, List.of(used[0]), null,
-                                    null, null, null, null));
+                            m.emailOptions(EmailOptions.subject(a).withDetails(new EmailDetails(null, null, null,
+                                    null, null, a, List.of(used[0]), null, null, null, null, null)));
                         }
                         case "missing text" -> { used = new String[] {null, "missing"}; m.text(null); name = "text"; }
                         case "blank text" -> { used = new String[] {" \t ", "blank"}; m.text(" \t\n"); name = "text"; }
@@ -225,13 +229,13 @@ public abstract class BadInputProperties {
                         () -> messaging.conversations().search(alice, ConversationQuery.all().limit(n)))),
                 badLimit.map(n -> new BadCall("limit", "feed limit " + n,
                         () -> messaging.changes().since(alice, 0, n))),
-                badCursor.map(c -> new BadCall("cursor", "inbox cursor " + c,
-                        () -> messaging.inbox().list(alice, InboxQuery.all().cursor(c)))),
-                badCursor.map(c -> new BadCall("startAfter", "search cursor " + c,
-                        () -> messaging.conversations().search(alice, ConversationQuery.all().startAfter(c)))),
-                Combinators.combine(badCursor, fineText()).as((c, q) -> new BadCall("cursor",
+                badCursor.map(c -> new BadCall("after", "inbox cursor " + c,
+                        () -> messaging.inbox().list(alice, InboxQuery.all().after(c)))),
+                badCursor.map(c -> new BadCall("after", "search cursor " + c,
+                        () -> messaging.conversations().search(alice, ConversationQuery.all().after(c)))),
+                Combinators.combine(badCursor, fineText()).as((c, q) -> new BadCall("after",
                         "inbox cursor " + c + " with query " + q,
-                        () -> messaging.inbox().list(alice, InboxQuery.all().query("word " + q).cursor(c)))));
+                        () -> messaging.inbox().list(alice, InboxQuery.all().query("word " + q).after(c)))));
     }
 
     @Property(tries = 4_000)

@@ -102,9 +102,9 @@ public abstract class ConcurrencyContract extends ContractSupport {
         Conversation c = conversationOf("c1");
         List<Callable<Conversation>> tasks = List.of(
                 () -> messaging.conversations().update(alice, c.id(),
-                        ConversationUpdate.create().subject("from alice").expectedVersion(1)),
+                        ConversationUpdate.empty().subject("from alice").expectedVersion(1)),
                 () -> messaging.conversations().update(bob, c.id(),
-                        ConversationUpdate.create().subject("from bob").expectedVersion(1)));
+                        ConversationUpdate.empty().subject("from bob").expectedVersion(1)));
         List<Outcome<Conversation>> outcomes = concurrently(tasks);
         assertThat(outcomes).filteredOn(o -> o.error() == null).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o.error() instanceof ConflictException).hasSize(1);

@@ -121,7 +121,7 @@ public abstract class ContractSupport {
         Page<InboxEntry> page = messaging.inbox().list(user, query);
         all.addAll(page.items());
         while (page.hasMore()) {
-            page = messaging.inbox().list(user, query.cursor(page.nextCursor()));
+            page = messaging.inbox().list(user, query.after(page.nextCursor()));
             all.addAll(page.items());
         }
         return all;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.messaging.Actor;
 import dev.messaging.Messaging;
 import dev.messaging.ChangeFeed;
+import dev.messaging.change.ChangeQuery;
 import dev.messaging.conversation.ConversationQuery;
 import dev.messaging.conversation.ConversationUpdate;
 import dev.messaging.Conversations;
@@ -14,6 +15,7 @@ import dev.messaging.conversation.NewConversation;
 import dev.messaging.error.ForbiddenException;
 import dev.messaging.error.NotFoundException;
 import dev.messaging.error.ValidationException;
+import dev.messaging.Imports;
 import dev.messaging.Inbox;
 import dev.messaging.inbox.InboxQuery;
 import dev.messaging.inbox.InboxView;
@@ -82,7 +84,7 @@ public abstract class IsolationContract extends ContractSupport {
         t.put("Conversations.search/2", o -> assertThat(messaging.conversations().search(o,
                 ConversationQuery.all().includeDeleted().query("private")).items()).isEmpty());
         t.put("Conversations.update/3", o -> notFound(() -> messaging.conversations().update(o, conversationId,
-                ConversationUpdate.create().subject("x"))));
+                ConversationUpdate.empty().subject("x"))));
         t.put("Conversations.delete/3", o -> notFound(() -> messaging.conversations().delete(o, conversationId, "x")));
         t.put("Conversations.restore/2", o -> notFound(() -> messaging.conversations().restore(o, conversationId)));
         t.put("Conversations.start/3", o -> assertThat(messaging.conversations().start(o,
@@ -112,6 +114,7 @@ public abstract class IsolationContract extends ContractSupport {
                 .setImportant(o, threadId(o, conversationId), true)));
         t.put("Threads.setArchived/3", o -> notFound(() -> messaging.threads()
                 .setArchived(o, threadId(o, conversationId), true)));
+        t.put("Threads.forConversation/2", o -> notFound(() -> messaging.threads().forConversation(o, conversationId)));
         t.put("Threads.markAllRead/1", o -> messaging.threads().markAllRead(o));
         t.put("Threads.unreadTotal/1", o -> assertThat(messaging.threads().unreadTotal(o)).isZero());
         // inbox, notification settings, change feed
@@ -123,7 +126,13 @@ public abstract class IsolationContract extends ContractSupport {
                 .set(o, new NotificationConfig("alice", true, false, false)));
         t.put("ChangeFeed.since/3", o -> assertThat(messaging.changes().since(o, 0, 100))
                 .noneMatch(c -> c.entityId().equals(message.id()) || c.entityId().equals(conversationId)));
+        t.put("ChangeFeed.list/2", o -> assertThat(messaging.changes().list(o, ChangeQuery.first().limit(100)).items())
+                .noneMatch(c -> c.entityId().equals(message.id()) || c.entityId().equals(conversationId)));
+        t.put("ChangeFeed.stream/2", o -> assertThat(messaging.changes().stream(o, 0))
+                .noneMatch(c -> c.entityId().equals(message.id()) || c.entityId().equals(conversationId)));
         t.put("ChangeFeed.prune/2", o -> messaging.changes().prune(o, Instant.parse("2100-01-01T00:00:00Z")));
+        t.put("Imports.history/2", o -> assertThatThrownBy(() -> messaging.imports().history(o, List.of()))
+                .isInstanceOf(dev.messaging.error.ForbiddenException.class));
         t.put("Outlets.list/1", o -> assertThat(messaging.outlets().list(o)).noneMatch(x -> x.code().equals("front-desk")));
         t.put("Outlets.set/2", o -> messaging.outlets().set(o, new Outlet("front-desk", "Theirs", false, 9)));
         return t;
@@ -132,7 +141,7 @@ public abstract class IsolationContract extends ContractSupport {
     private static List<String> publicMethods() {
         List<String> names = new ArrayList<>();
         for (Class<?> service : List.of(Conversations.class, Messages.class, Threads.class, Inbox.class,
-                NotificationConfigs.class, ChangeFeed.class, Outlets.class)) {
+                NotificationConfigs.class, ChangeFeed.class, Outlets.class, Imports.class)) {
             for (Method method : service.getDeclaredMethods()) {
                 if (Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())
                         && !method.isSynthetic()) {
@@ -152,7 +161,7 @@ public abstract class IsolationContract extends ContractSupport {
             if (Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())) {
                 assertThat(method.getName()).as("a facade method that is not a service getter")
                         .isIn("conversations", "messages", "threads", "inbox", "notificationConfig", "changes",
-                                "outlets", "verify", "store", "close");
+                                "outlets", "imports", "verify", "close");
             }
         }
     }
@@ -229,7 +238,7 @@ public abstract class IsolationContract extends ContractSupport {
                 new Call("create a conversation", users, a -> messaging.conversations()
                         .getOrCreate(a, NewConversation.forCustomer("c9"))),
                 new Call("update a conversation", users, a -> messaging.conversations().update(a, conversationId,
-                        ConversationUpdate.create().subject("s"))),
+                        ConversationUpdate.empty().subject("s"))),
                 new Call("search conversations", users, a -> messaging.conversations().search(a,
                         ConversationQuery.all())),
                 new Call("erase a customer", users, a -> messaging.conversations().erase(a, "c-nobody")),
@@ -242,7 +251,7 @@ public abstract class IsolationContract extends ContractSupport {
 
     private String latestSentId() {
         return messaging.messages().list(alice, conversationId, MessageQuery.first()).items().stream()
-                .filter(m -> Boolean.TRUE.equals(m.sendSms())).findFirst().orElseThrow().id();
+                .filter(m -> m.sms().isRequested()).findFirst().orElseThrow().id();
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.messaging.Messaging;
 import dev.messaging.change.Change;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
+import dev.messaging.common.Deletion;
 import dev.messaging.common.Page;
 import dev.messaging.conversation.AssigneeFilter;
 import dev.messaging.conversation.Contact;
@@ -27,23 +28,33 @@ import dev.messaging.error.ConflictException;
 import dev.messaging.error.ForbiddenException;
 import dev.messaging.error.NotFoundException;
 import dev.messaging.error.ValidationException;
+import dev.messaging.history.ImportResult;
+import dev.messaging.history.ImportedConversation;
+import dev.messaging.history.ImportedMessage;
+import dev.messaging.history.ReadMark;
 import dev.messaging.inbox.InboxEntry;
 import dev.messaging.inbox.InboxQuery;
 import dev.messaging.inbox.InboxView;
 import dev.messaging.message.AppointmentEvent;
+import dev.messaging.message.AppointmentRef;
 import dev.messaging.message.AuthorType;
 import dev.messaging.message.DeliveryStatus;
 import dev.messaging.message.DeliveryUpdate;
 import dev.messaging.message.Direction;
 import dev.messaging.message.EmailDetails;
+import dev.messaging.message.EmailOptions;
 import dev.messaging.message.Message;
 import dev.messaging.message.MessageChannel;
 import dev.messaging.message.MessageFile;
+import dev.messaging.message.MessageLinks;
 import dev.messaging.message.MessageOrigin;
 import dev.messaging.message.MessageQuery;
 import dev.messaging.message.MessageType;
 import dev.messaging.message.NewMessage;
+import dev.messaging.message.OrderRef;
 import dev.messaging.message.OrderShareType;
+import dev.messaging.message.SmsOptions;
+import dev.messaging.message.SuggestedReply;
 import dev.messaging.notification.NotificationConfig;
 import dev.messaging.outlet.Outlet;
 import dev.messaging.thread.ThreadMetadata;
@@ -86,7 +97,7 @@ public abstract class MessagingContract extends ContractSupport {
             Conversation c = conversationOf("c1");
             Instant now = tick();
             Conversation updated = messaging.conversations().update(alice.withSession("s-1"), c.id(),
-                    ConversationUpdate.create().subject("Brakes"));
+                    ConversationUpdate.empty().subject("Brakes"));
             assertThat(updated.version()).isEqualTo(2);
             assertThat(updated.updatedDate()).isEqualTo(now);
             assertThat(updated.meta().sessionId()).isEqualTo("s-1");
@@ -96,11 +107,12 @@ public abstract class MessagingContract extends ContractSupport {
         @Test
         void anUpdateFromAStaleVersionIsAConflictNamingTheCurrentVersionAndChangesNothing() {
             Conversation c = conversationOf("c1");
-            messaging.conversations().update(alice, c.id(), ConversationUpdate.create().subject("one"));
+            messaging.conversations().update(alice, c.id(), ConversationUpdate.empty().subject("one"));
             Object before = snapshot();
             ConflictException e = catchThrowableOfType(ConflictException.class, () -> messaging.conversations()
-                    .update(alice, c.id(), ConversationUpdate.create().subject("two").expectedVersion(1)));
-            assertThat(e.currentVersion()).isEqualTo(2);
+                    .update(alice, c.id(), ConversationUpdate.empty().subject("two").expectedVersion(1)));
+            assertThat(e.currentVersion()).hasValue(2);
+            assertThat(e.reason()).isEqualTo(ConflictException.Reason.STALE_VERSION);
             assertThat(e.existingId()).isEqualTo(c.id());
             assertThat(messaging.conversations().find(alice, c.id()).orElseThrow().subject()).isEqualTo("one");
             assertUnchangedSince(before);
@@ -157,7 +169,7 @@ public abstract class MessagingContract extends ContractSupport {
             Actor outsider = stranger();
             List<Runnable> writes = List.of(
                     () -> messaging.conversations().update(outsider, m.conversationId(),
-                            ConversationUpdate.create().subject("x")),
+                            ConversationUpdate.empty().subject("x")),
                     () -> messaging.conversations().delete(outsider, m.conversationId(), null),
                     () -> messaging.conversations().restore(outsider, m.conversationId()),
                     () -> messaging.messages().delete(outsider, m.id(), null),
@@ -254,7 +266,7 @@ public abstract class MessagingContract extends ContractSupport {
                     () -> messaging.inbox().list(system, InboxQuery.all()),
                     () -> messaging.conversations().create(system, NewConversation.forCustomer("c9")),
                     () -> messaging.conversations().update(system, m.conversationId(),
-                            ConversationUpdate.create().subject("x")),
+                            ConversationUpdate.empty().subject("x")),
                     () -> messaging.conversations().delete(system, m.conversationId(), null),
                     () -> messaging.messages().delete(system, m.id(), null));
             for (Runnable call : calls) {
@@ -289,7 +301,7 @@ public abstract class MessagingContract extends ContractSupport {
                     .sendSms(true).build());
             assertThat(sent.authorType()).isEqualTo(AuthorType.SYSTEM);
             assertThat(messaging.messages().updateDelivery(system, sent.id(), DeliveryUpdate.sms(DeliveryStatus.SENT))
-                    .smsStatus()).isEqualTo(DeliveryStatus.SENT);
+                    .sms().status()).isEqualTo(DeliveryStatus.SENT);
             Message imported = messaging.messages().create(system, NewMessage.to("c1", "old").imported(true)
                     .createdDate(T0.minus(Duration.ofDays(30))).build());
             assertThat(imported.imported()).isTrue();
@@ -341,12 +353,12 @@ public abstract class MessagingContract extends ContractSupport {
         @Test
         void anUpdateSetsAndClearsFields() {
             Conversation c = conversationOf("c1");
-            Conversation assigned = messaging.conversations().update(alice, c.id(), ConversationUpdate.create()
+            Conversation assigned = messaging.conversations().update(alice, c.id(), ConversationUpdate.empty()
                     .assignedTo("bob").channel(ConversationChannel.TYPE_EMAIL).orderId("o-1"));
             assertThat(assigned.assignedTo()).isEqualTo("bob");
             assertThat(assigned.channel()).isEqualTo(ConversationChannel.TYPE_EMAIL);
             Conversation cleared = messaging.conversations().update(alice, c.id(),
-                    ConversationUpdate.create().assignedTo(null));
+                    ConversationUpdate.empty().assignedTo(null));
             assertThat(cleared.assignedTo()).isNull();
             assertThat(cleared.orderId()).isEqualTo("o-1");
         }
@@ -355,14 +367,14 @@ public abstract class MessagingContract extends ContractSupport {
         void snoozingNeedsATimeAndOtherStatusesClearIt() {
             Conversation c = conversationOf("c1");
             assertThatThrownBy(() -> messaging.conversations().update(alice, c.id(),
-                    ConversationUpdate.create().status(ConversationStatus.SNOOZED)))
+                    ConversationUpdate.empty().status(ConversationStatus.SNOOZED)))
                     .isInstanceOfSatisfying(ValidationException.class,
                             e -> assertThat(e.fields()).containsExactly("snoozedUntil"));
             Conversation snoozed = messaging.conversations().update(alice, c.id(),
-                    ConversationUpdate.create().snoozeUntil(T0.plus(Duration.ofDays(1))));
+                    ConversationUpdate.empty().snoozeUntil(T0.plus(Duration.ofDays(1))));
             assertThat(snoozed.status()).isEqualTo(ConversationStatus.SNOOZED);
             Conversation open = messaging.conversations().update(alice, c.id(),
-                    ConversationUpdate.create().status(ConversationStatus.OPEN));
+                    ConversationUpdate.empty().status(ConversationStatus.OPEN));
             assertThat(open.snoozedUntil()).isNull();
         }
     }
@@ -472,8 +484,8 @@ public abstract class MessagingContract extends ContractSupport {
         void aCustomersMessageHasNullSendFlagsAndInternalAndIsNotShopRead() {
             Message m = customerSays("c1", "hi");
             assertThat(m.authorType()).isEqualTo(AuthorType.CUSTOMER);
-            assertThat(m.sendEmail()).isNull();
-            assertThat(m.sendSms()).isNull();
+            assertThat(m.email().requested()).isNull();
+            assertThat(m.sms().requested()).isNull();
             assertThat(m.internal()).isNull();
             assertThat(m.shopRead()).isFalse();
             assertThat(m.direction()).isEqualTo(Direction.INBOUND);
@@ -487,17 +499,17 @@ public abstract class MessagingContract extends ContractSupport {
             Message quiet = messaging.messages().create(alice, NewMessage.to("c1", "note").build());
             assertThat(quiet.shopRead()).isNull();
             assertThat(quiet.internal()).isFalse();
-            assertThat(quiet.sendEmail()).isFalse();
-            assertThat(quiet.sendSms()).isFalse();
-            assertThat(quiet.emailStatus()).isNull();
-            assertThat(quiet.smsStatus()).isNull();
+            assertThat(quiet.email().requested()).isFalse();
+            assertThat(quiet.sms().requested()).isFalse();
+            assertThat(quiet.email().status()).isNull();
+            assertThat(quiet.sms().status()).isNull();
             assertThat(quiet.userId()).isEqualTo("alice");
             assertThat(quiet.direction()).isEqualTo(Direction.OUTBOUND);
             tick();
             Message sent = messaging.messages().create(alice, NewMessage.to("c1", "ready").sendSms(true)
-                    .sendEmail(true).emailSubject("Your car").build());
-            assertThat(sent.smsStatus()).isEqualTo(DeliveryStatus.PENDING);
-            assertThat(sent.emailStatus()).isEqualTo(DeliveryStatus.PENDING);
+                    .sendEmail(true).emailOptions(EmailOptions.subject("Your car")).build());
+            assertThat(sent.sms().status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(sent.email().status()).isEqualTo(DeliveryStatus.PENDING);
             assertThat(sent.channel()).isEqualTo(MessageChannel.TYPE_SMS);
         }
 
@@ -506,7 +518,7 @@ public abstract class MessagingContract extends ContractSupport {
             assertThat(userSays(alice, "c1", "hi").type()).isEqualTo(MessageType.TRANSACTIONAL);
             tick();
             Message campaign = messaging.messages().create(system, NewMessage.to("c1", "20% off")
-                    .oneTimeCampaignId("camp-1").origin(MessageOrigin.CAMPAIGN).build());
+                    .links(MessageLinks.NONE.withCampaigns("camp-1", null)).origin(MessageOrigin.CAMPAIGN).build());
             assertThat(campaign.type()).isEqualTo(MessageType.MARKETING);
             assertThat(campaign.origin()).isEqualTo(MessageOrigin.CAMPAIGN);
         }
@@ -514,23 +526,22 @@ public abstract class MessagingContract extends ContractSupport {
         @Test
         void anOrderShareNeedsItsTypeAndOrder() {
             ValidationException e = catchThrowableOfType(ValidationException.class, () -> messaging.messages()
-                    .create(alice, NewMessage.to("c1", "see order").isOrderShare(true).build()));
+                    .create(alice, NewMessage.to("c1", "see order").order(OrderRef.share(null, null, null)).build()));
             assertThat(e.fields()).containsExactlyInAnyOrder("orderShareType", "orderId");
-            Message share = messaging.messages().create(alice, NewMessage.to("c1", "see order").isOrderShare(true)
-                    .orderShareType(OrderShareType.INSPECTION).orderId("o-1").orderNumber("1001").build());
-            assertThat(share.isOrderShare()).isTrue();
-            assertThat(share.orderNumber()).isEqualTo("1001");
+            Message share = messaging.messages().create(alice, NewMessage.to("c1", "see order")
+                    .order(OrderRef.share("o-1", "1001", OrderShareType.INSPECTION)).build());
+            assertThat(share.order().isShare()).isTrue();
+            assertThat(share.order().orderNumber()).isEqualTo("1001");
         }
 
         @Test
         void anAppointmentConfirmationRequestNeedsItsAppointmentAndEvent() {
             ValidationException e = catchThrowableOfType(ValidationException.class, () -> messaging.messages()
-                    .create(alice, NewMessage.to("c1", "confirm?").requestAppointmentConfirmation(true).build()));
+                    .create(alice, NewMessage.to("c1", "confirm?").appointment(AppointmentRef.confirm(null, null)).build()));
             assertThat(e.fields()).containsExactlyInAnyOrder("appointmentId", "appointmentEvent");
             Message ok = messaging.messages().create(alice, NewMessage.to("c1", "confirm?")
-                    .requestAppointmentConfirmation(true).appointmentId("a-1")
-                    .appointmentEvent(AppointmentEvent.CONFIRM).build());
-            assertThat(ok.appointmentEvent()).isEqualTo(AppointmentEvent.CONFIRM);
+                    .appointment(AppointmentRef.confirm("a-1", AppointmentEvent.CONFIRM)).build());
+            assertThat(ok.appointment().event()).isEqualTo(AppointmentEvent.CONFIRM);
         }
 
         @Test
@@ -539,8 +550,8 @@ public abstract class MessagingContract extends ContractSupport {
             tick();
             Message note = messaging.messages().create(alice, NewMessage.to("c1", "call him").internal(true).build());
             assertThat(note.internal()).isTrue();
-            assertThat(note.sendSms()).isFalse();
-            assertThat(note.sendEmail()).isFalse();
+            assertThat(note.sms().requested()).isFalse();
+            assertThat(note.email().requested()).isFalse();
             assertThat(note.channel()).isEqualTo(MessageChannel.TYPE_INTERNAL_COMMENT);
             assertThat(unread(bob, note.conversationId())).isEqualTo(1);
             assertThatThrownBy(() -> messaging.messages().create(alice, NewMessage.to("c1", "x").internal(true)
@@ -556,17 +567,18 @@ public abstract class MessagingContract extends ContractSupport {
                     "shop@x.com", List.of("ann@x.com"), List.of("cc@x.com"), List.of(), "r-1", "workflow", "cp-1");
             tick();
             Message m = messaging.messages().create(alice, NewMessage.to("c1", "ready").files(files)
-                    .metadata(Map.of("k", "v")).vehicleId("v-1").vendorId("ve-1").emailId("e-1")
-                    .phoneNumberId("p-1").userColor("#ff0000").avoidSMSQuietHours(true).detached(true)
-                    .suggestedReply("ok?").locationReviewRequestId("lr-1").emailDetails(email).sendEmail(true)
-                    .emailSubject("subj").build());
+                    .metadata(Map.of("k", "v"))
+                    .links(new MessageLinks("v-1", "ve-1", "lr-1", null, null))
+                    .smsOptions(new SmsOptions("p-1", true)).userColor("#ff0000").detached(true)
+                    .suggestedReply(new SuggestedReply("ok?", null)).sendEmail(true)
+                    .emailOptions(new EmailOptions("subj", "e-1", email)).build());
             Message found = messaging.messages().find(alice, m.id()).orElseThrow();
             assertThat(found).isEqualTo(m);
             assertThat(found.files()).extracting(MessageFile::id).containsExactly("f2", "f1");
-            assertThat(found.emailDetails()).isEqualTo(email);
+            assertThat(found.emailOptions().details()).isEqualTo(email);
             assertThat(found.metadata()).containsEntry("k", "v");
             assertThat(found.userColor()).isEqualTo("#ff0000");
-            assertThat(found.avoidSMSQuietHours()).isTrue();
+            assertThat(found.smsOptions().avoidQuietHours()).isTrue();
         }
 
         @Test
@@ -657,10 +669,10 @@ public abstract class MessagingContract extends ContractSupport {
                     DeliveryUpdate.sms(DeliveryStatus.DELIVERED));
             assertThat(stale).isEqualTo(read);
             assertThat(feedHead()).isEqualTo(head);
-            assertThat(read.smsStatus()).isEqualTo(DeliveryStatus.READ);
-            assertThat(read.smsDeliveries()).extracting(d -> d.status())
+            assertThat(read.sms().status()).isEqualTo(DeliveryStatus.READ);
+            assertThat(read.sms().history()).extracting(d -> d.status())
                     .containsExactly(DeliveryStatus.SENT, DeliveryStatus.READ);
-            assertThat(read.smsDeliveries().get(0).date()).isEqualTo(sent.updatedDate());
+            assertThat(read.sms().history().get(0).date()).isEqualTo(sent.updatedDate());
             assertThat(read.version()).isEqualTo(3);
         }
 
@@ -670,9 +682,9 @@ public abstract class MessagingContract extends ContractSupport {
             Message m = messaging.messages().create(alice, NewMessage.to("c1", "ready").sendEmail(true).build());
             Message failed = messaging.messages().updateDelivery(system, m.id(),
                     DeliveryUpdate.email(DeliveryStatus.ERROR).withError("mailbox full"));
-            assertThat(failed.emailStatus()).isEqualTo(DeliveryStatus.ERROR);
-            assertThat(failed.emailError()).isEqualTo("mailbox full");
-            assertThat(failed.emailDeliveries()).singleElement()
+            assertThat(failed.email().status()).isEqualTo(DeliveryStatus.ERROR);
+            assertThat(failed.email().error()).isEqualTo("mailbox full");
+            assertThat(failed.email().history()).singleElement()
                     .satisfies(d -> assertThat(d.error()).isEqualTo("mailbox full"));
             Message after = messaging.messages().updateDelivery(system, m.id(),
                     DeliveryUpdate.email(DeliveryStatus.DELIVERED));
@@ -717,7 +729,7 @@ public abstract class MessagingContract extends ContractSupport {
 
         @Test
         void everyProblemIsListed() {
-            rejects(create(NewMessage.builder().isOrderShare(true).build()), "text", "customerId", "orderShareType",
+            rejects(create(NewMessage.builder().order(OrderRef.share(null, null, null)).build()), "text", "customerId", "orderShareType",
                     "orderId");
         }
 
@@ -768,18 +780,19 @@ public abstract class MessagingContract extends ContractSupport {
             EmailDetails email = new EmailDetails(evil, evil, evil, List.of(evil), evil, evil, List.of(evil),
                     List.of(evil), List.of(evil), evil, evil, evil);
             tick();
-            Message m = messaging.messages().create(alice, NewMessage.to(id, evil).emailSubject(evil).sendEmail(true)
+            Message m = messaging.messages().create(alice, NewMessage.to(id, evil).sendEmail(true)
                     .files(List.of(new MessageFile(id, evil, evil, 1L, evil, evil))).metadata(Map.of(evil, evil))
-                    .clientMessageId(id).orderId(id).orderNumber(evil).userColor(evil).suggestedReply(evil)
-                    .emailDetails(email).build());
+                    .clientMessageId(id).order(OrderRef.of(id, evil)).userColor(evil)
+                    .suggestedReply(new SuggestedReply(evil, null))
+                    .emailOptions(new EmailOptions(evil, null, email)).build());
             Message found = messaging.messages().find(alice, m.id()).orElseThrow();
             assertThat(found).isEqualTo(m);
             assertThat(found.text()).isEqualTo(evil);
             Message failed = messaging.messages().updateDelivery(system, m.id(),
                     DeliveryUpdate.email(DeliveryStatus.ERROR).withError(evil));
-            assertThat(messaging.messages().find(alice, m.id()).orElseThrow().emailDeliveries().get(0).error())
+            assertThat(messaging.messages().find(alice, m.id()).orElseThrow().email().history().get(0).error())
                     .isEqualTo(evil);
-            assertThat(failed.emailError()).isEqualTo(evil);
+            assertThat(failed.email().error()).isEqualTo(evil);
             Message deleted = messaging.messages().delete(alice, m.id(), evil);
             assertThat(messaging.messages().find(alice, m.id()).orElseThrow().deletedReason()).isEqualTo(evil);
             messaging.messages().restore(alice, deleted.id());
@@ -819,10 +832,10 @@ public abstract class MessagingContract extends ContractSupport {
         @Test
         void aMalformedCursorIsRejected() {
             customerSays("c1", "hi");
-            rejects(() -> messaging.inbox().list(alice, InboxQuery.all().cursor("not a cursor")), "cursor");
-            rejects(() -> messaging.inbox().list(alice, InboxQuery.all().cursor("YWJj")), "cursor");
-            rejects(() -> messaging.conversations().search(alice, ConversationQuery.all().startAfter("%%%")),
-                    "startAfter");
+            rejects(() -> messaging.inbox().list(alice, InboxQuery.all().after("not a cursor")), "after");
+            rejects(() -> messaging.inbox().list(alice, InboxQuery.all().after("YWJj")), "after");
+            rejects(() -> messaging.conversations().search(alice, ConversationQuery.all().after("%%%")),
+                    "after");
         }
 
         @Test
@@ -831,9 +844,9 @@ public abstract class MessagingContract extends ContractSupport {
             customerSays("c2", "hi");
             String cursor = messaging.inbox().list(alice, InboxQuery.all().limit(1)).nextCursor();
             assertThat(cursor).isNotNull();
-            rejects(() -> messaging.inbox().list(alice, InboxQuery.all().unreadOnly().limit(1).cursor(cursor)),
-                    "cursor");
-            rejects(() -> messaging.inbox().list(bob, InboxQuery.all().limit(1).cursor(cursor)), "cursor");
+            rejects(() -> messaging.inbox().list(alice, InboxQuery.all().unreadOnly().limit(1).after(cursor)),
+                    "after");
+            rejects(() -> messaging.inbox().list(bob, InboxQuery.all().limit(1).after(cursor)), "after");
         }
 
         @Test
@@ -1016,7 +1029,7 @@ public abstract class MessagingContract extends ContractSupport {
             Message m = customerSays("c1", "one");
             String thread = threadId(alice, m.conversationId());
             assertThat(messaging.threads().setArchived(alice, thread, true).archived()).isTrue();
-            messaging.conversations().update(bob, m.conversationId(), ConversationUpdate.create().archived(true));
+            messaging.conversations().update(bob, m.conversationId(), ConversationUpdate.empty().archived(true));
             assertThat(inbox(alice, InboxQuery.all())).isEmpty();
             customerSays("c1", "two");
             assertThat(thread(alice, m.conversationId()).archived()).isFalse();
@@ -1036,7 +1049,7 @@ public abstract class MessagingContract extends ContractSupport {
         void aCustomerMessageWakesASnoozedConversation() {
             Message m = customerSays("c1", "one");
             messaging.conversations().update(alice, m.conversationId(),
-                    ConversationUpdate.create().snoozeUntil(T0.plus(Duration.ofDays(3))));
+                    ConversationUpdate.empty().snoozeUntil(T0.plus(Duration.ofDays(3))));
             assertThat(inbox(alice, InboxQuery.all())).isEmpty();
             customerSays("c1", "two");
             Conversation c = messaging.conversations().find(alice, m.conversationId()).orElseThrow();
@@ -1089,8 +1102,8 @@ public abstract class MessagingContract extends ContractSupport {
             messaging.conversations().create(alice, NewConversation.forCustomer("c1")
                     .withContact(new Contact("person", "Ann", "Lee", null, null, null, null)));
             tick();
-            messaging.messages().create(alice, NewMessage.to("c1", "see order").isOrderShare(true)
-                    .orderShareType(OrderShareType.ORDER).orderId("o-7").orderNumber("1007").build());
+            messaging.messages().create(alice, NewMessage.to("c1", "see order")
+                    .order(OrderRef.share("o-7", "1007", OrderShareType.ORDER)).build());
             InboxEntry e = inbox(alice, InboxQuery.all()).get(0);
             assertThat(e.orderId()).isEqualTo("o-7");
             assertThat(e.orderNumber()).isEqualTo("1007");
@@ -1105,9 +1118,9 @@ public abstract class MessagingContract extends ContractSupport {
             Message shopArchived = customerSays("c4", "x");
             messaging.threads().setArchived(alice, threadId(alice, archived.conversationId()), true);
             messaging.conversations().update(alice, shopArchived.conversationId(),
-                    ConversationUpdate.create().archived(true));
+                    ConversationUpdate.empty().archived(true));
             messaging.conversations().update(alice, snoozed.conversationId(),
-                    ConversationUpdate.create().snoozeUntil(clock.instant().plus(Duration.ofHours(1))));
+                    ConversationUpdate.empty().snoozeUntil(clock.instant().plus(Duration.ofHours(1))));
             assertThat(inboxCustomers(alice, InboxQuery.all())).containsExactly("c3");
             assertThat(inboxCustomers(alice, InboxQuery.all().view(InboxView.ARCHIVED))).containsExactly("c4", "c1");
             assertThat(inboxCustomers(alice, InboxQuery.all().view(InboxView.SNOOZED))).containsExactly("c2");
@@ -1145,7 +1158,7 @@ public abstract class MessagingContract extends ContractSupport {
         void assigneeFilterShowsAUsersOrUnassignedConversations() {
             Message m = customerSays("c1", "a");
             customerSays("c2", "b");
-            messaging.conversations().update(alice, m.conversationId(), ConversationUpdate.create().assignedTo("bob"));
+            messaging.conversations().update(alice, m.conversationId(), ConversationUpdate.empty().assignedTo("bob"));
             assertThat(inboxCustomers(alice, InboxQuery.all().assignee(AssigneeFilter.user("bob"))))
                     .containsExactly("c1");
             assertThat(inboxCustomers(alice, InboxQuery.all().assignee(AssigneeFilter.unassigned())))
@@ -1157,7 +1170,7 @@ public abstract class MessagingContract extends ContractSupport {
             Message m = customerSays("c1", "a");
             customerSays("c2", "b");
             messaging.conversations().update(alice, m.conversationId(),
-                    ConversationUpdate.create().channel(ConversationChannel.TYPE_EMAIL));
+                    ConversationUpdate.empty().channel(ConversationChannel.TYPE_EMAIL));
             assertThat(inboxCustomers(alice, InboxQuery.all().channel(ConversationChannel.TYPE_EMAIL)))
                     .containsExactly("c1");
             assertThat(inboxCustomers(alice, InboxQuery.all().channel(ConversationChannel.TYPE_PHONE))).isEmpty();
@@ -1189,7 +1202,7 @@ public abstract class MessagingContract extends ContractSupport {
             Page<InboxEntry> first = messaging.inbox().list(alice, InboxQuery.all().limit(3));
             assertThat(first.items()).extracting(e -> e.conversation().customerId()).containsExactly("c5", "c4", "c3");
             customerSays("c0", "back again");
-            Page<InboxEntry> second = messaging.inbox().list(alice, InboxQuery.all().limit(3).cursor(first.nextCursor()));
+            Page<InboxEntry> second = messaging.inbox().list(alice, InboxQuery.all().limit(3).after(first.nextCursor()));
             assertThat(second.items()).extracting(e -> e.conversation().customerId()).containsExactly("c2", "c1");
             assertThat(inboxCustomers(alice, InboxQuery.all().limit(1))).containsExactly("c0");
         }
@@ -1285,7 +1298,7 @@ public abstract class MessagingContract extends ContractSupport {
             Message c1 = customerSays("c1", "engine light");
             userSays(alice, "c2", "your quote");
             customerSays("c3", "engine noise");
-            messaging.conversations().update(alice, c1.conversationId(), ConversationUpdate.create().assignedTo("bob"));
+            messaging.conversations().update(alice, c1.conversationId(), ConversationUpdate.empty().assignedTo("bob"));
             assertThat(customers(ConversationQuery.all().contact("c2"))).containsExactly("c2");
             assertThat(customers(ConversationQuery.all().assignee(AssigneeFilter.user("bob")))).containsExactly("c1");
             assertThat(customers(ConversationQuery.all().assignee(AssigneeFilter.unassigned())))
@@ -1340,7 +1353,7 @@ public abstract class MessagingContract extends ContractSupport {
             Page<ConversationHit> page = first;
             while (page.hasMore()) {
                 page = messaging.conversations().search(alice, ConversationQuery.all().limit(2)
-                        .startAfter(page.nextCursor()));
+                        .after(page.nextCursor()));
                 page.items().forEach(h -> seen.add(h.conversation().customerId()));
             }
             assertThat(seen).containsExactly("c4", "c3", "c2", "c1", "c0");
@@ -1572,12 +1585,12 @@ public abstract class MessagingContract extends ContractSupport {
                         .withContact(new Contact("guest", "Ana", null, null, null, null, "pt")),
                         NewMessage.builder().text("toalhas").build()).message();
                 assertThat(guest.text()).isEqualTo("[pt>en] TOALHAS");
-                assertThat(guest.originalText()).isEqualTo("toalhas");
-                assertThat(guest.isTranslated()).isTrue();
-                assertThat(guest.languageCode()).isEqualTo("pt");
+                assertThat(guest.translation().originalText()).isEqualTo("toalhas");
+                assertThat(guest.translation().isTranslated()).isTrue();
+                assertThat(guest.translation().languageCode()).isEqualTo("pt");
                 assertThat(m.messages().find(alice, guest.id()).orElseThrow()).isEqualTo(guest);
                 Message staff = m.messages().create(alice, NewMessage.to("g3", "on the way").build());
-                assertThat(staff.isTranslated()).isFalse();
+                assertThat(staff.translation().isTranslated()).isFalse();
                 assertThat(staff.text()).isEqualTo("on the way");
             }
         }
@@ -1585,9 +1598,9 @@ public abstract class MessagingContract extends ContractSupport {
         @Test
         void withoutATranslatorNothingIsTranslated() {
             Message m = start(null, "toalhas").message();
-            assertThat(m.isTranslated()).isFalse();
+            assertThat(m.translation().isTranslated()).isFalse();
             assertThat(m.text()).isEqualTo("toalhas");
-            assertThat(m.originalText()).isNull();
+            assertThat(m.translation().originalText()).isNull();
         }
 
         @Test
@@ -1598,7 +1611,7 @@ public abstract class MessagingContract extends ContractSupport {
                 Message m = failing.messages().create(customer("g4"), NewMessage.to("g4", "olá").languageCode("pt")
                         .build());
                 assertThat(m.text()).isEqualTo("olá");
-                assertThat(m.isTranslated()).isFalse();
+                assertThat(m.translation().isTranslated()).isFalse();
             }
             try (Messaging slow = translating((text, from, to) -> {
                 Thread.sleep(5_000);
@@ -1608,9 +1621,141 @@ public abstract class MessagingContract extends ContractSupport {
                 Message m = slow.messages().create(customer("g5"), NewMessage.to("g5", "olá").languageCode("pt")
                         .build());
                 assertThat(m.text()).isEqualTo("olá");
-                assertThat(m.isTranslated()).isFalse();
+                assertThat(m.translation().isTranslated()).isFalse();
                 assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
             }
+        }
+    }
+
+    @Nested
+    @DisplayName("History import")
+    class HistoryImport {
+        private final Instant day = T0.minus(Duration.ofDays(30));
+
+        private Instant at(int minutes) {
+            return day.plus(Duration.ofMinutes(minutes));
+        }
+
+        private ImportedConversation ann() {
+            return new ImportedConversation(NewConversation.forCustomer("ann"), List.of(
+                    ImportedMessage.fromUser("alice", at(20), NewMessage.to("ann", "we can do 9").sendSms(true).build()),
+                    ImportedMessage.fromCustomer(at(10), NewMessage.to("ann", "brakes squeal").build()),
+                    ImportedMessage.fromCustomer(at(30), NewMessage.to("ann", "9 works").build()),
+                    ImportedMessage.fromCustomer(at(40), NewMessage.to("ann", "see you").build())),
+                    List.of(new ReadMark("alice", at(30))));
+        }
+
+        @Test
+        void messagesKeepTheirDatesAndAuthorsAndCountAsUnreadUnlessAReadMarkCoversThem() {
+            ImportResult result = messaging.imports().history(system, List.of(ann()));
+            assertThat(result).isEqualTo(new ImportResult(1, 4, 0));
+            String id = conversationOf("ann").id();
+            List<Message> messages = allMessages(id);
+            assertThat(messages).extracting(Message::text)
+                    .containsExactly("brakes squeal", "we can do 9", "9 works", "see you");
+            assertThat(messages).extracting(Message::createdDate).containsExactly(at(10), at(20), at(30), at(40));
+            assertThat(messages).extracting(Message::authorType).containsExactly(AuthorType.CUSTOMER, AuthorType.USER,
+                    AuthorType.CUSTOMER, AuthorType.CUSTOMER);
+            assertThat(messages).allSatisfy(m -> assertThat(m.imported()).isTrue());
+            assertThat(messages.get(1).userId()).isEqualTo("alice");
+            assertThat(messages.get(1).sms().status()).as("nothing is sent").isEqualTo(DeliveryStatus.PENDING);
+            assertThat(unread(alice, id)).isEqualTo(1);
+            assertThat(thread(alice, id).unreadTimestamp()).isEqualTo(at(40));
+            assertThat(unread(bob, id)).isEqualTo(3);
+            assertThat(messages.get(2).shopRead()).isTrue();
+            assertThat(messages.get(3).shopRead()).isFalse();
+            assertThat(conversationOf("ann").lastMessageBody()).isEqualTo("see you");
+            assertThat(inbox(alice, InboxQuery.all())).extracting(e -> e.message().text()).containsExactly("see you");
+            assertThat(messaging.verify(alice.tenant()).ok()).isTrue();
+        }
+
+        @Test
+        void everyImportedMessageAndReadMarkIsAChange() {
+            long before = feedHead();
+            messaging.imports().history(system, List.of(ann()));
+            List<Change> changes = feed().stream().filter(c -> c.sequence() > before).toList();
+            assertThat(changes).extracting(Change::entityType, Change::operation).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(EntityType.CONVERSATION, Operation.CREATE),
+                    org.assertj.core.groups.Tuple.tuple(EntityType.MESSAGE, Operation.CREATE),
+                    org.assertj.core.groups.Tuple.tuple(EntityType.MESSAGE, Operation.CREATE),
+                    org.assertj.core.groups.Tuple.tuple(EntityType.MESSAGE, Operation.CREATE),
+                    org.assertj.core.groups.Tuple.tuple(EntityType.MESSAGE, Operation.CREATE),
+                    org.assertj.core.groups.Tuple.tuple(EntityType.THREAD, Operation.READ));
+        }
+
+        @Test
+        void aMessageImportedAsDeletedIsKeptButNotCounted() {
+            messaging.imports().history(system, List.of(ImportedConversation.of(NewConversation.forCustomer("ben"),
+                    List.of(ImportedMessage.fromCustomer(at(1), NewMessage.to("ben", "hello").build()),
+                            ImportedMessage.fromCustomer(at(2), NewMessage.to("ben", "oops").build())
+                                    .deleted(new Deletion("alice", at(3), "typo"))))));
+            String id = conversationOf("ben").id();
+            assertThat(unread(alice, id)).isEqualTo(1);
+            assertThat(conversationOf("ben").lastMessageBody()).isEqualTo("hello");
+            assertThat(allMessages(id)).extracting(Message::deletedReason).containsExactly(null, "typo");
+            assertThat(messaging.verify(alice.tenant()).ok()).isTrue();
+        }
+
+        @Test
+        void importingAgainSkipsMessagesWithTheSameClientMessageIdAndOtherContentIsAConflict() {
+            ImportedConversation once = ImportedConversation.of(NewConversation.forCustomer("cy"), List.of(
+                    ImportedMessage.fromCustomer(at(1), NewMessage.to("cy", "one").clientMessageId("old-1").build()),
+                    ImportedMessage.fromCustomer(at(2), NewMessage.to("cy", "two").clientMessageId("old-2").build())));
+            assertThat(messaging.imports().history(system, List.of(once))).isEqualTo(new ImportResult(1, 2, 0));
+            assertThat(messaging.imports().history(system, List.of(once))).isEqualTo(new ImportResult(0, 0, 2));
+            assertThat(allMessages(conversationOf("cy").id())).hasSize(2);
+            ImportedConversation changed = ImportedConversation.of(NewConversation.forCustomer("cy"), List.of(
+                    ImportedMessage.fromCustomer(at(1), NewMessage.to("cy", "ONE").clientMessageId("old-1").build())));
+            ConflictException e = catchThrowableOfType(ConflictException.class,
+                    () -> messaging.imports().history(system, List.of(changed)));
+            assertThat(e.reason()).isEqualTo(ConflictException.Reason.CLIENT_MESSAGE_ID_REUSED);
+        }
+
+        @Test
+        void badInputIsListedByPathAndNothingIsWritten() {
+            Object before = snapshot();
+            List<ImportedConversation> bad = List.of(ann(), new ImportedConversation(NewConversation.forCustomer("dee"),
+                    List.of(new ImportedMessage(AuthorType.USER, null, at(1), NewMessage.to("dee", "x").build(), null),
+                            ImportedMessage.fromCustomer(null, NewMessage.to("dee", "y").build()),
+                            ImportedMessage.fromCustomer(T0.plus(Duration.ofDays(1)), NewMessage.to("dee", "z").build()),
+                            ImportedMessage.fromCustomer(at(2), NewMessage.to("dee", "w").sendSms(true).build())),
+                    List.of(new ReadMark(" ", at(1)))));
+            ValidationException e = catchThrowableOfType(ValidationException.class,
+                    () -> messaging.imports().history(system, bad));
+            assertThat(e.fields()).containsExactlyInAnyOrder("conversations[1].messages[0].userId",
+                    "conversations[1].messages[1].createdDate", "conversations[1].messages[2].createdDate",
+                    "conversations[1].messages[3].content.sendSms", "conversations[1].readMarks[0].userId");
+            assertUnchangedSince(before);
+        }
+
+        @Test
+        void onlyTheSystemImports() {
+            Object before = snapshot();
+            assertThatThrownBy(() -> messaging.imports().history(alice, List.of(ann())))
+                    .isInstanceOf(ForbiddenException.class);
+            assertUnchangedSince(before);
+        }
+
+        @Test
+        void aLargeHistoryIsWrittenInSeveralTransactionsWithAGapFreeFeed() {
+            List<ImportedConversation> many = new ArrayList<>();
+            for (int c = 0; c < 30; c++) {
+                List<ImportedMessage> messages = new ArrayList<>();
+                for (int i = 0; i < 80; i++) {
+                    messages.add(i % 3 == 0 ? ImportedMessage.fromUser("alice", at(i), NewMessage.to("k" + c, "r" + i).build())
+                            : ImportedMessage.fromCustomer(at(i), NewMessage.to("k" + c, "m" + i).build()));
+                }
+                many.add(new ImportedConversation(NewConversation.forCustomer("k" + c), messages,
+                        List.of(new ReadMark("bob", at(40)))));
+            }
+            assertThat(messaging.imports().history(system, many)).isEqualTo(new ImportResult(30, 2_400, 0));
+            List<Change> changes = feed();
+            for (int i = 0; i < changes.size(); i++) {
+                assertThat(changes.get(i).sequence()).isEqualTo(i + 1);
+            }
+            assertThat(messaging.threads().unreadTotal(alice)).isEqualTo(30 * 53);
+            assertThat(messaging.threads().unreadTotal(bob)).isEqualTo(30 * 26);
+            assertThat(messaging.verify(alice.tenant()).ok()).isTrue();
         }
     }
 

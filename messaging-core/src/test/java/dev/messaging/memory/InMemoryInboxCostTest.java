@@ -61,10 +61,10 @@ class InMemoryInboxCostTest {
     void aPageDeepInTheListReadsRowsBoundedByThePageSize() {
         Page<InboxEntry> page = messaging.inbox().list(alice, InboxQuery.all().limit(100));
         for (int i = 0; i < 20; i++) {
-            page = messaging.inbox().list(alice, InboxQuery.all().limit(100).cursor(page.nextCursor()));
+            page = messaging.inbox().list(alice, InboxQuery.all().limit(100).after(page.nextCursor()));
         }
         String deep = page.nextCursor();
-        long rows = touchedBy(() -> assertThat(messaging.inbox().list(alice, InboxQuery.all().cursor(deep)).items())
+        long rows = touchedBy(() -> assertThat(messaging.inbox().list(alice, InboxQuery.all().after(deep)).items())
                 .hasSize(50));
         assertThat(rows).isLessThanOrEqualTo(4 * 51);
     }

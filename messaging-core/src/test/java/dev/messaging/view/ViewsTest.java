@@ -57,8 +57,8 @@ class ViewsTest {
     void theShopmonkeyInboxIsOneCallAndRendersWithDefaultJackson() {
         messaging.conversations().create(alice, NewConversation.forCustomer("c1")
                 .withContact(new Contact("person", "Ann", "Lee", null, null, null, null)));
-        messaging.messages().create(alice, NewMessage.to("c1", "see order").isOrderShare(true)
-                .orderShareType(dev.messaging.message.OrderShareType.ORDER).orderId("o-1").orderNumber("42").build());
+        messaging.messages().create(alice, NewMessage.to("c1", "see order")
+                .order(dev.messaging.message.OrderRef.share("o-1", "42", dev.messaging.message.OrderShareType.ORDER)).build());
         clock.advance(java.time.Duration.ofSeconds(1));
         messaging.messages().create(Actor.customer("co", "loc", "c1"), NewMessage.to("c1", "thanks").build());
 
@@ -85,9 +85,9 @@ class ViewsTest {
 
         ShopmonkeyCreateMessage bad = new ShopmonkeyCreateMessage(null, null, null, true, "Invoice", null, null,
                 "Some", null, null, "hello", "c1", List.of("f1", "nope"));
-        assertThatThrownBy(() -> bad.toDomain(id -> Optional.ofNullable(files.get(id))))
+        assertThatThrownBy(() -> messaging.messages().create(alice, bad.toDomain(id -> Optional.ofNullable(files.get(id)))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields())
-                        .containsExactly("orderShareType", "suggestedReplyState", "files[1]"));
+                        .containsExactlyInAnyOrder("orderShareType", "suggestedReplyState", "files[1]", "orderId"));
     }
 
     @Test
@@ -101,7 +101,7 @@ class ViewsTest {
         assertThat(LeadConnectorErrors.body(invalid).message()).containsExactly("text: is required");
         assertThat(LeadConnectorErrors.status(new NotFoundException("conversation", "x"))).isEqualTo(404);
         assertThat(ShopmonkeyError.status(new NotFoundException("conversation", "x"))).isEqualTo(404);
-        assertThat(LeadConnectorErrors.status(ConflictException.exists("conversation", "x", "exists"))).isEqualTo(409);
+        assertThat(LeadConnectorErrors.status(ConflictException.of(ConflictException.Reason.LIVE_CONVERSATION_EXISTS, "conversation", "x", "exists"))).isEqualTo(409);
         assertThat(ShopmonkeyError.status(new ForbiddenException("no"))).isEqualTo(403);
     }
 

@@ -5,9 +5,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
-/** Reads and writes single cells the way the schema stores them: times as epoch millis, enums by wire value. */
+/**
+ * Reads a result row's cells in order, the way the schema stores them (times as epoch millis,
+ * enums by wire value, JSON as text), so that a table's mapper reads exactly its own columns and
+ * the next mapper goes on where it stopped: no column offset is computed by hand.
+ */
 final class Cells {
-    private Cells() {
+    private final ResultSet rs;
+    private int next;
+
+    Cells(ResultSet rs) {
+        this(rs, 1);
+    }
+
+    Cells(ResultSet rs, int first) {
+        this.rs = rs;
+        this.next = first;
     }
 
     static Long millis(Instant instant) {
@@ -18,18 +31,40 @@ final class Cells {
         return value == null ? null : value.wireValue();
     }
 
-    static Instant instant(ResultSet rs, int column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(value);
+    String string() throws SQLException {
+        return rs.getString(next++);
     }
 
-    static Boolean bool(ResultSet rs, int column) throws SQLException {
-        boolean value = rs.getBoolean(column);
+    long longValue() throws SQLException {
+        return rs.getLong(next++);
+    }
+
+    int intValue() throws SQLException {
+        return rs.getInt(next++);
+    }
+
+    boolean bool() throws SQLException {
+        return rs.getBoolean(next++);
+    }
+
+    Boolean nullableBool() throws SQLException {
+        boolean value = rs.getBoolean(next++);
         return rs.wasNull() ? null : value;
     }
 
-    static <E extends Enum<E> & WireValue> E wire(ResultSet rs, int column, Class<E> type) throws SQLException {
+    Instant instant() throws SQLException {
+        long value = rs.getLong(next++);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(value);
+    }
+
+    <E extends Enum<E> & WireValue> E wire(Class<E> type) throws SQLException {
+        int column = next++;
         String value = rs.getString(column);
-        return value == null ? null : WireValue.parse(type, "column " + column, value);
+        return value == null ? null : WireValue.parse(type, rs.getMetaData().getColumnLabel(column), value);
+    }
+
+    /** Skips {@code columns} columns (a left-joined row that is absent). */
+    void skip(int columns) {
+        next += columns;
     }
 }

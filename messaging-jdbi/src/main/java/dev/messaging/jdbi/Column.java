@@ -4,14 +4,15 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * One column of a table as the store writes it: its name, the Java type bound for it (so that a
  * null binds with the right SQL type), and how to get its value from a row. A table's columns are
- * listed once; its INSERT, UPDATE and SELECT lists are made from that list, and its row mapper
- * reads the columns in the same order, by index.
+ * listed once; its INSERT, UPDATE and SELECT lists are made from that list, and its mapper reads the
+ * columns in the same order ({@link Cells}).
  */
 record Column<R>(String name, Class<?> type, Function<R, Object> value) {
 
@@ -48,19 +49,24 @@ record Column<R>(String name, Class<?> type, Function<R, Object> value) {
      */
     static <R> List<Column<R>> changed(List<Column<R>> columns, R before, R after) {
         List<Column<R>> changed = columns.stream()
-                .filter(c -> !java.util.Objects.equals(c.value().apply(before), c.value().apply(after))).toList();
+                .filter(c -> !Objects.equals(c.value().apply(before), c.value().apply(after))).toList();
         return changed.isEmpty() ? columns.stream().filter(c -> c.name().equals("version")).toList() : changed;
     }
 
-    static <R> String names(List<Column<R>> columns, String alias) {
+    /** {@code alias.a, alias.b, ...} */
+    static <R> String select(List<Column<R>> columns, String alias) {
         return columns.stream().map(c -> alias + "." + c.name()).collect(Collectors.joining(", "));
     }
 
-    static <R> String insert(String table, List<Column<R>> columns) {
-        return "INSERT INTO " + table + " (" + columns.stream().map(Column::name).collect(Collectors.joining(", "))
-                + ") VALUES (" + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+    /** {@code INSERT INTO table (a, b, ..., extra...) VALUES (?, ?, ...)} with {@code extra} columns bound after the listed ones. */
+    static <R> String insert(String table, List<Column<R>> columns, String... extra) {
+        List<String> names = new java.util.ArrayList<>(columns.stream().map(Column::name).toList());
+        names.addAll(List.of(extra));
+        return "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ("
+                + names.stream().map(n -> "?").collect(Collectors.joining(", ")) + ")";
     }
 
+    /** {@code a = ?, b = ?, ...} */
     static <R> String assignments(List<Column<R>> columns) {
         return columns.stream().map(c -> c.name() + " = ?").collect(Collectors.joining(", "));
     }

@@ -5,6 +5,7 @@ import static dev.messaging.jdbi.Cells.wire;
 
 import dev.messaging.common.ChangeMeta;
 import dev.messaging.common.Deletion;
+import dev.messaging.common.Tenant;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.conversation.ConversationChannel;
 import dev.messaging.conversation.ConversationStatus;
@@ -13,16 +14,19 @@ import dev.messaging.message.Direction;
 import dev.messaging.message.MessageChannel;
 import dev.messaging.spi.ConversationRow;
 import dev.messaging.spi.CustomerMessageCounters;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
-/** The {@code conversation} table: its columns and its row mapper (by index). */
+/**
+ * The {@code conversation} table: its columns and its mapper. The row key ({@code rid}), the
+ * tenant key and {@code row_seq} (the feed sequence of the row's last write) are the store's own
+ * and bound by the statements that need them.
+ */
 final class ConversationTable {
     static final List<Column<ConversationRow>> COLUMNS = List.of(
             col("id", String.class, r -> r.conversation().id()),
-            col("company_id", String.class, r -> r.conversation().companyId()),
-            col("location_id", String.class, r -> r.conversation().locationId()),
             col("customer_id", String.class, r -> r.conversation().customerId()),
             col("created_date", Long.class, r -> millis(r.conversation().createdDate())),
             col("updated_date", Long.class, r -> millis(r.conversation().updatedDate())),
@@ -56,51 +60,52 @@ final class ConversationTable {
             col("outlet_code", String.class, r -> r.conversation().outletCode()),
             col("order_code", String.class, r -> r.conversation().orderCode()));
 
-    static final String INSERT = Column.insert("conversation", COLUMNS);
+    /** The columns read for a row: the row key, then {@link #COLUMNS}. */
+    static final String SELECT = "c.rid, " + Column.select(COLUMNS, "c");
 
     private ConversationTable() {
     }
 
-    private static Column<ConversationRow> col(String name, Class<?> type,
-            java.util.function.Function<ConversationRow, Object> value) {
+    private static Column<ConversationRow> col(String name, Class<?> type, Function<ConversationRow, Object> value) {
         return new Column<>(name, type, value);
     }
 
-    /** Reads a row whose conversation columns start at {@code first} (1-based). */
-    static ConversationRow read(ResultSet rs, int first) throws SQLException {
-        int i = first;
+    /** A conversation as read, with its row key. */
+    record Read(long rid, ConversationRow row) {
+    }
+
+    /** Reads the {@link #SELECT} columns of a row of {@code tenant}. */
+    static Read read(Cells in, Tenant tenant) throws SQLException {
+        long rid = in.longValue();
         Conversation.Builder b = Conversation.builder()
-                .id(rs.getString(i++))
-                .companyId(rs.getString(i++))
-                .locationId(rs.getString(i++))
-                .customerId(rs.getString(i++))
-                .createdDate(Cells.instant(rs, i++))
-                .updatedDate(Cells.instant(rs, i++));
-        String metaUser = rs.getString(i++);
-        String metaSession = rs.getString(i++);
-        b.meta(new ChangeMeta(metaUser, metaSession, rs.getLong(i++)))
-                .contact(Json.contact(rs.getString(i++)))
-                .assignedTo(rs.getString(i++))
-                .channel(Cells.wire(rs, i++, ConversationChannel.class))
-                .archived(rs.getBoolean(i++))
-                .status(Cells.wire(rs, i++, ConversationStatus.class))
-                .snoozedUntil(Cells.instant(rs, i++))
-                .subject(rs.getString(i++))
-                .orderId(rs.getString(i++));
-        boolean deleted = rs.getBoolean(i++);
-        String deletedUser = rs.getString(i++);
-        java.time.Instant deletedDate = Cells.instant(rs, i++);
-        String deletedReason = rs.getString(i++);
+                .companyId(tenant.companyId())
+                .locationId(tenant.locationId())
+                .id(in.string())
+                .customerId(in.string())
+                .createdDate(in.instant())
+                .updatedDate(in.instant())
+                .meta(new ChangeMeta(in.string(), in.string(), in.longValue()))
+                .contact(Json.contact(in.string()))
+                .assignedTo(in.string())
+                .channel(in.wire(ConversationChannel.class))
+                .archived(in.bool())
+                .status(in.wire(ConversationStatus.class))
+                .snoozedUntil(in.instant())
+                .subject(in.string())
+                .orderId(in.string());
+        boolean deleted = in.bool();
+        String deletedUser = in.string();
+        Instant deletedDate = in.instant();
+        String deletedReason = in.string();
         b.deletion(deleted ? new Deletion(deletedUser, deletedDate, deletedReason) : null)
-                .lastMessageDate(Cells.instant(rs, i++))
-                .lastMessageBody(rs.getString(i++))
-                .lastMessageType(Cells.wire(rs, i++, MessageChannel.class))
-                .lastMessageId(rs.getString(i++))
-                .lastMessageDirection(Cells.wire(rs, i++, Direction.class));
-        CustomerMessageCounters counters = new CustomerMessageCounters(rs.getInt(i++), rs.getInt(i++), rs.getInt(i++),
-                rs.getLong(i++), rs.getLong(i++), rs.getInt(i++));
-        b.conversationType(Cells.wire(rs, i++, ConversationType.class)).outletCode(rs.getString(i++))
-                .orderCode(rs.getString(i));
-        return new ConversationRow(b.build(), counters);
+                .lastMessageDate(in.instant())
+                .lastMessageBody(in.string())
+                .lastMessageType(in.wire(MessageChannel.class))
+                .lastMessageId(in.string())
+                .lastMessageDirection(in.wire(Direction.class));
+        CustomerMessageCounters counters = new CustomerMessageCounters(in.intValue(), in.intValue(), in.intValue(),
+                in.longValue(), in.longValue(), in.intValue());
+        b.conversationType(in.wire(ConversationType.class)).outletCode(in.string()).orderCode(in.string());
+        return new Read(rid, new ConversationRow(b.build(), counters));
     }
 }

@@ -1,67 +1,65 @@
 package dev.messaging.jdbi;
 
-import dev.messaging.common.Tenant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
- * What differs between SQLite and PostgreSQL: how a writer takes its tenant's lock, and the
- * full-text index (FTS5 in SQLite, a tsvector with a GIN index in PostgreSQL). Both index the
- * tokens core's {@code TextTokens} made and match every query term as a prefix.
+ * What differs between SQLite and PostgreSQL: how a writer takes its tenant's lock, and the text
+ * index (FTS5 keyed by row keys in SQLite; tsvector columns with GIN indexes in PostgreSQL). Both
+ * index the tokens core's {@code TextTokens} made and match every query term as a prefix.
  */
 enum Dialect {
     SQLITE {
         @Override
         String lockTenant() {
-            // BEGIN IMMEDIATE and the single writer already serialize every write of the database.
-            return "SELECT feed_head FROM tenant WHERE company_id = ? AND location_id = ?";
+            // BEGIN IMMEDIATE and the single writer already serialize every write of the database
+            return "SELECT id, feed_head FROM tenant WHERE company_id = :company AND location_id = :location";
         }
 
         @Override
-        void indexDocument(Handle h, Tenant tenant, String docKey, String conversationId, Set<String> tokens) {
-            removeDocument(h, docKey);
-            addDocument(h, tenant, docKey, conversationId, tokens);
+        String messageInsertExtra() {
+            return "";
         }
 
         @Override
-        void addDocument(Handle h, Tenant tenant, String docKey, String conversationId, Set<String> tokens) {
-            if (tokens.isEmpty()) {
-                return;
+        void indexMessage(Handle h, long rid, Set<String> tokens) {
+            unindexMessage(h, rid);
+            insertDocument(h, rid, tokens);
+        }
+
+        @Override
+        void indexNewMessage(Handle h, long rid, Set<String> tokens) {
+            insertDocument(h, rid, tokens);
+        }
+
+        @Override
+        void unindexMessage(Handle h, long rid) {
+            h.createUpdate("DELETE FROM search_fts WHERE rowid = :rid").bind("rid", rid).execute();
+        }
+
+        @Override
+        void indexContact(Handle h, long conversationRid, Set<String> tokens) {
+            unindexMessage(h, -conversationRid);
+            insertDocument(h, -conversationRid, tokens);
+        }
+
+        private void insertDocument(Handle h, long rowid, Set<String> tokens) {
+            if (!tokens.isEmpty()) {
+                h.createUpdate("INSERT INTO search_fts (rowid, tokens) VALUES (:rowid, :tokens)")
+                        .bind("rowid", rowid).bind("tokens", String.join(" ", tokens)).execute();
             }
-            JdbcWrites.execute(h, this, "INSERT INTO search_doc (doc_key, company_id, location_id, conversation_id)"
-                    + " VALUES (?, ?, ?, ?)", st -> {
-                        st.setString(1, docKey);
-                        st.setString(2, tenant.companyId());
-                        st.setString(3, tenant.locationId());
-                        st.setString(4, conversationId);
-                    });
-            JdbcWrites.execute(h, this, "INSERT INTO search_fts (rowid, tokens) VALUES (last_insert_rowid(), ?)",
-                    st -> st.setString(1, String.join(" ", tokens)));
-        }
-
-        @Override
-        void removeDocument(Handle h, String docKey) {
-            h.createQuery("SELECT doc_id FROM search_doc WHERE doc_key = ?").bind(0, docKey).mapTo(Long.class)
-                    .findOne().ifPresent(docId -> {
-                        h.createUpdate("DELETE FROM search_fts WHERE rowid = ?").bind(0, docId).execute();
-                        h.createUpdate("DELETE FROM search_doc WHERE doc_id = ?").bind(0, docId).execute();
-                    });
-        }
-
-        @Override
-        void removeDocumentsOf(Handle h, String conversationId) {
-            h.createUpdate("DELETE FROM search_fts WHERE rowid IN (SELECT doc_id FROM search_doc WHERE conversation_id = ?)")
-                    .bind(0, conversationId).execute();
-            h.createUpdate("DELETE FROM search_doc WHERE conversation_id = ?").bind(0, conversationId).execute();
         }
 
         @Override
         String matchingConversations() {
-            return "SELECT search_doc.conversation_id FROM search_fts"
-                    + " JOIN search_doc ON search_doc.doc_id = search_fts.rowid"
-                    + " WHERE search_doc.company_id = ? AND search_doc.location_id = ? AND search_fts MATCH ?";
+            // the shared index holds every tenant's documents; the caller keeps its tenant's conversations
+            return """
+                    SELECT CASE WHEN f.rowid > 0 THEN (SELECT conversation FROM message WHERE rid = f.rowid)
+                                ELSE -f.rowid END
+                    FROM search_fts f WHERE search_fts MATCH :match""";
         }
 
         @Override
@@ -73,70 +71,85 @@ enum Dialect {
     POSTGRESQL {
         @Override
         String lockTenant() {
-            // The row lock serializes the tenant's writers across connections and instances.
-            return "SELECT feed_head FROM tenant WHERE company_id = ? AND location_id = ? FOR UPDATE";
+            // the row lock serializes the tenant's writers across connections and instances
+            return "SELECT id, feed_head FROM tenant WHERE company_id = :company AND location_id = :location FOR UPDATE";
         }
 
         @Override
-        void indexDocument(Handle h, Tenant tenant, String docKey, String conversationId, Set<String> tokens) {
-            if (tokens.isEmpty()) {
-                removeDocument(h, docKey);
-                return;
-            }
-            h.createUpdate("INSERT INTO search_doc (doc_key, company_id, location_id, conversation_id, tokens)"
-                    + " VALUES (?, ?, ?, ?, array_to_tsvector(string_to_array(?, ' ')))"
-                    + " ON CONFLICT (doc_key) DO UPDATE SET tokens = excluded.tokens")
-                    .bind(0, docKey).bind(1, tenant.companyId()).bind(2, tenant.locationId()).bind(3, conversationId)
-                    .bind(4, String.join(" ", tokens)).execute();
+        String messageInsertExtra() {
+            return "tokens";
         }
 
         @Override
-        void addDocument(Handle h, Tenant tenant, String docKey, String conversationId, Set<String> tokens) {
-            indexDocument(h, tenant, docKey, conversationId, tokens);
+        void indexMessage(Handle h, long rid, Set<String> tokens) {
+            h.createUpdate("UPDATE message SET tokens = " + TOKENS + " WHERE rid = :rid")
+                    .bind("rid", rid).bind("tokens", tokensOrNull(tokens)).execute();
         }
 
         @Override
-        void removeDocument(Handle h, String docKey) {
-            h.createUpdate("DELETE FROM search_doc WHERE doc_key = ?").bind(0, docKey).execute();
+        void indexNewMessage(Handle h, long rid, Set<String> tokens) {
+            // written with the row (messageInsertExtra)
         }
 
         @Override
-        void removeDocumentsOf(Handle h, String conversationId) {
-            h.createUpdate("DELETE FROM search_doc WHERE conversation_id = ?").bind(0, conversationId).execute();
+        void unindexMessage(Handle h, long rid) {
+            h.createUpdate("UPDATE message SET tokens = NULL WHERE rid = :rid").bind("rid", rid).execute();
+        }
+
+        @Override
+        void indexContact(Handle h, long conversationRid, Set<String> tokens) {
+            h.createUpdate("UPDATE conversation SET contact_tokens = " + TOKENS + " WHERE rid = :rid")
+                    .bind("rid", conversationRid).bind("tokens", tokensOrNull(tokens)).execute();
         }
 
         @Override
         String matchingConversations() {
-            return "SELECT search_doc.conversation_id FROM search_doc"
-                    + " WHERE search_doc.company_id = ? AND search_doc.location_id = ? AND search_doc.tokens @@ ?::tsquery";
+            return """
+                    SELECT conversation FROM message WHERE tenant = :tenant AND tokens @@ CAST(:match AS tsquery)
+                    UNION SELECT rid FROM conversation WHERE tenant = :tenant AND contact_tokens @@ CAST(:match AS tsquery)""";
         }
 
         @Override
         String matchArgument(List<String> terms) {
-            // Terms are letters and digits only (core's tokens); quoted, they are taken verbatim.
+            // terms are letters and digits only (core's tokens); quoted, they are taken verbatim
             return terms.stream().map(t -> "'" + t.replace("'", "''") + "':*").collect(Collectors.joining(" & "));
         }
     };
 
-    /** The statement a write transaction runs first, to serialize the tenant's writers. */
+    /** A tsvector from the space-separated tokens bound as {@code :tokens} (PostgreSQL). */
+    static final String TOKENS = "array_to_tsvector(string_to_array(CAST(:tokens AS text), ' '))";
+
+    static String tokensOrNull(Set<String> tokens) {
+        return tokens.isEmpty() ? null : String.join(" ", tokens);
+    }
+
+    /** The statement a write transaction runs first, to serialize the tenant's writers: reads id and feed head. */
     abstract String lockTenant();
 
-    /** Replaces the document {@code docKey} (a message's text, a conversation's contact) in the index. */
-    abstract void indexDocument(Handle h, Tenant tenant, String docKey, String conversationId, Set<String> tokens);
+    /** The column a message INSERT writes after the listed ones (its tokens), or empty. */
+    abstract String messageInsertExtra();
 
-    /** Adds a document known to be new (no previous version to remove). */
-    abstract void addDocument(Handle h, Tenant tenant, String docKey, String conversationId, Set<String> tokens);
+    /** Replaces a message's document in the text index. */
+    abstract void indexMessage(Handle h, long rid, Set<String> tokens);
 
-    abstract void removeDocument(Handle h, String docKey);
+    /** Adds the document of a message just inserted (none before). */
+    abstract void indexNewMessage(Handle h, long rid, Set<String> tokens);
 
-    abstract void removeDocumentsOf(Handle h, String conversationId);
+    abstract void unindexMessage(Handle h, long rid);
 
-    /** A subquery of conversation ids with a document matching every term; binds company, location, match. */
+    /** Replaces a conversation's contact document in the text index. */
+    abstract void indexContact(Handle h, long conversationRid, Set<String> tokens);
+
+    /** A subquery of conversation row keys with a document matching every term ({@code :match}, {@code :tenant}). */
     abstract String matchingConversations();
 
     abstract String matchArgument(List<String> terms);
 
+    /**
+     * Where the dialect's migrations are. The folder name has a hyphen so that it is not a Java
+     * package: resources outside packages stay readable by Flyway when this jar is a named module.
+     */
     String migrations() {
-        return "classpath:db/migration/" + name().toLowerCase(java.util.Locale.ROOT);
+        return "classpath:messaging-schema/" + name().toLowerCase(Locale.ROOT);
     }
 }

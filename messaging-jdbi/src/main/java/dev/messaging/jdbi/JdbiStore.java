@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.messaging.common.Tenant;
 import dev.messaging.spi.Store;
 import dev.messaging.spi.StoreTransaction;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,14 +13,16 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -41,6 +44,9 @@ public final class JdbiStore implements Store {
     /** Read connections of a SQLite file store. */
     public static final int SQLITE_READERS = 4;
     static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    private static final Logger LOG = LoggerFactory.getLogger(JdbiStore.class);
+    private static final String TENANT =
+            "SELECT id, feed_head FROM tenant WHERE company_id = :company AND location_id = :location";
 
     private final Jdbi writer;
     private final Jdbi reader;
@@ -60,7 +66,6 @@ public final class JdbiStore implements Store {
     }
 
     private static Jdbi configure(Jdbi jdbi, Dialect dialect) {
-        jdbi.installPlugin(new SqlObjectPlugin());
         if (dialect == Dialect.SQLITE) {
             jdbi.setStatementBuilderFactory(CachingStatementBuilder::new);
         }
@@ -73,6 +78,7 @@ public final class JdbiStore implements Store {
         migrate(sqliteSource(url, false), Dialect.SQLITE);
         HikariDataSource writes = pool("messaging-sqlite-writer", sqliteSource(url, false), 1, false);
         HikariDataSource reads = pool("messaging-sqlite-reader", sqliteSource(url, true), SQLITE_READERS, true);
+        LOG.info("messaging store opened: SQLite file {}", file.toAbsolutePath());
         return new JdbiStore(Jdbi.create(writes), Jdbi.create(reads), Dialect.SQLITE, true, false,
                 List.of(reads, writes));
     }
@@ -109,6 +115,7 @@ public final class JdbiStore implements Store {
         migrate(dataSource, dialect);
         Jdbi jdbi = Jdbi.create(dataSource);
         boolean sqlite = dialect == Dialect.SQLITE;
+        LOG.info("messaging store opened: {} through the caller's data source", dialect);
         return new JdbiStore(jdbi, jdbi, dialect, sqlite, false, new ArrayList<>());
     }
 
@@ -131,7 +138,9 @@ public final class JdbiStore implements Store {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations(dialect.migrations())
+                .javaMigrations(new SearchIndexMigration("4", "search index"))
                 .table("messaging_schema_history")
+                .loggers("slf4j")
                 .load()
                 .migrate();
     }
@@ -181,7 +190,7 @@ public final class JdbiStore implements Store {
                     }
                     try {
                         return method.invoke(connection, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
+                    } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
                 });
@@ -196,9 +205,9 @@ public final class JdbiStore implements Store {
             writeLock.lock();
         }
         try {
-            return writer.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
-                JdbiTransaction tx = new JdbiTransaction(h, dialect, tenant, true);
-                tx.lockTenant();
+            return writer.inTransaction(h -> {
+                long[] keyAndHead = lockTenant(h, tenant);
+                JdbiTransaction tx = new JdbiTransaction(h, dialect, tenant, keyAndHead[0], keyAndHead[1], true);
                 T result = work.apply(tx);
                 tx.saveFeedHead();
                 return result;
@@ -210,15 +219,43 @@ public final class JdbiStore implements Store {
         }
     }
 
+    /**
+     * Takes the tenant's write lock; returns its key and feed head. A tenant's row is created by its
+     * first write (and is gone again if that write rolls back).
+     */
+    private long[] lockTenant(Handle h, Tenant tenant) {
+        Optional<long[]> locked = tenantRow(h, dialect.lockTenant(), tenant);
+        if (locked.isPresent()) {
+            return locked.get();
+        }
+        h.createUpdate("""
+                INSERT INTO tenant (company_id, location_id, feed_head) VALUES (:company, :location, 0)
+                ON CONFLICT (company_id, location_id) DO NOTHING""")
+                .bind("company", tenant.companyId()).bind("location", tenant.locationId()).execute();
+        return tenantRow(h, dialect.lockTenant(), tenant).orElseThrow();
+    }
+
+    private static Optional<long[]> tenantRow(Handle h, String select, Tenant tenant) {
+        return h.createQuery(select).bind("company", tenant.companyId()).bind("location", tenant.locationId())
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).findOne();
+    }
+
     @Override
     public <T> T read(Tenant tenant, Function<StoreTransaction, T> work) {
         if (readsTakeWriteLock) {
             writeLock.lock();
         }
         try {
-            TransactionIsolationLevel level = dialect == Dialect.POSTGRESQL
-                    ? TransactionIsolationLevel.REPEATABLE_READ : TransactionIsolationLevel.UNKNOWN;
-            return reader.inTransaction(level, h -> work.apply(new JdbiTransaction(h, dialect, tenant, false)));
+            return reader.inTransaction(h -> {
+                if (dialect == Dialect.POSTGRESQL) {
+                    // set inside the transaction: nothing to restore after it ends
+                    h.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                }
+                Optional<long[]> keyAndHead = tenantRow(h, TENANT, tenant);
+                long key = keyAndHead.map(k -> k[0]).orElse(-1L);
+                long head = keyAndHead.map(k -> k[1]).orElse(0L);
+                return work.apply(new JdbiTransaction(h, dialect, tenant, key, head, false));
+            });
         } finally {
             if (readsTakeWriteLock) {
                 writeLock.unlock();

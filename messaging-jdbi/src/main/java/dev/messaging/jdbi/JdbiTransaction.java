@@ -1,16 +1,15 @@
 package dev.messaging.jdbi;
 
-import dev.messaging.common.ActorKind;
-import dev.messaging.common.Tenant;
 import dev.messaging.change.Change;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
+import dev.messaging.common.ActorKind;
+import dev.messaging.common.Tenant;
 import dev.messaging.conversation.AssigneeFilter;
 import dev.messaging.conversation.Contact;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.conversation.ConversationStatus;
 import dev.messaging.conversation.SearchSort;
-import dev.messaging.spi.TextTokens;
 import dev.messaging.message.Message;
 import dev.messaging.notification.NotificationConfig;
 import dev.messaging.outlet.Outlet;
@@ -23,66 +22,63 @@ import dev.messaging.spi.MessageRow;
 import dev.messaging.spi.ReadFacts;
 import dev.messaging.spi.SearchSpec;
 import dev.messaging.spi.StoreTransaction;
+import dev.messaging.spi.TextTokens;
 import dev.messaging.spi.ThreadRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /**
- * A unit of work on one tenant through one Jdbi {@link Handle}. Every statement is
- * parameterized; filters and sort orders come from the query specs' enums and booleans, never
- * from caller strings. Rows are read by column index with the table mappers.
+ * A unit of work on one tenant through one Jdbi {@link Handle}. Reads are text-block SQL with
+ * named binds, mapped by {@link Cells} in column order; the hot row writes (message, conversation,
+ * change) go through {@link JdbcWrites} from the tables' column lists. Every value is bound;
+ * filters and sort orders come from the query specs' enums and booleans, never from caller strings.
+ * The tenant's key is bound as {@code :tenant} on every statement.
  */
 final class JdbiTransaction implements StoreTransaction {
-    private static final String CONVERSATION = Column.names(ConversationTable.COLUMNS, "c");
-    private static final String THREAD = Column.names(ThreadTable.COLUMNS, "t");
-    private static final String MESSAGE = Column.names(MessageTable.COLUMNS, "m");
-    private static final int THREAD_FIRST = ConversationTable.COLUMNS.size() + 1;
-    private static final int MESSAGE_FIRST = THREAD_FIRST + ThreadTable.COLUMNS.size();
-
     private final Handle h;
     private final Dialect dialect;
     private final Tenant tenant;
+    private final long tenantKey;
     private final boolean writable;
-    private long feedHead = -1;
-    private long savedFeedHead = -1;
+    private long feedHead;
+    private long savedFeedHead;
     private long shopAllReadSeq = -1;
     /**
-     * The conversation rows as this transaction last read or wrote them: an update writes only the
-     * columns that changed (SQLite rewrites every index whose column is SET, changed or not), and a
-     * contact that did not change is not re-indexed.
+     * The conversation rows as this transaction last read or wrote them, with their row keys: an
+     * update writes only the columns that changed (SQLite rewrites every index whose column is SET,
+     * changed or not), a contact that did not change is not re-indexed, and a message insert finds
+     * its conversation's key.
      */
-    private final Map<String, ConversationRow> conversationsSeen = new HashMap<>();
+    private final Map<String, ConversationTable.Read> conversationsSeen = new HashMap<>();
 
-    JdbiTransaction(Handle h, Dialect dialect, Tenant tenant, boolean writable) {
+    /** A transaction of a tenant whose key and feed head the caller read (writers: under the tenant's lock). */
+    JdbiTransaction(Handle h, Dialect dialect, Tenant tenant, long tenantKey, long feedHead, boolean writable) {
         this.h = h;
         this.dialect = dialect;
         this.tenant = tenant;
+        this.tenantKey = tenantKey;
         this.writable = writable;
-    }
-
-    /** Takes the tenant's write lock (creating its row on first use) and reads the feed head. */
-    void lockTenant() {
-        h.createUpdate("INSERT INTO tenant (company_id, location_id, feed_head) VALUES (?, ?, 0) ON CONFLICT DO NOTHING")
-                .bind(0, tenant.companyId()).bind(1, tenant.locationId()).execute();
-        feedHead = h.createQuery(dialect.lockTenant()).bind(0, tenant.companyId()).bind(1, tenant.locationId())
-                .mapTo(Long.class).one();
-        savedFeedHead = feedHead;
+        this.feedHead = feedHead;
+        this.savedFeedHead = feedHead;
     }
 
     /** Writes the feed head once, at the end of the transaction, if changes were appended. */
     void saveFeedHead() {
         if (feedHead != savedFeedHead) {
-            h.createUpdate("UPDATE tenant SET feed_head = ? WHERE company_id = ? AND location_id = ?")
-                    .bind(0, feedHead).bind(1, tenant.companyId()).bind(2, tenant.locationId()).execute();
+            h.createUpdate("UPDATE tenant SET feed_head = :head WHERE id = :tenant")
+                    .bind("head", feedHead).bind("tenant", tenantKey).execute();
             savedFeedHead = feedHead;
         }
     }
@@ -98,232 +94,267 @@ final class JdbiTransaction implements StoreTransaction {
         }
     }
 
+    /** A query of this tenant ({@code :tenant} bound). */
+    private Query query(String sql) {
+        return h.createQuery(sql).bind("tenant", tenantKey);
+    }
+
     private int execute(String sql, JdbcWrites.Parameters parameters) {
+        checkWritable();
         return JdbcWrites.execute(h, dialect, sql, parameters);
     }
 
     // --- change feed -------------------------------------------------------------------
 
+    private static final String CHANGE_INSERT = """
+            INSERT INTO change_feed (tenant, sequence, entity_type, entity_id, version, operation, actor_kind,
+                actor_id, session_id, time, customer_id, payload)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     @Override
     public long feedHead() {
-        if (feedHead < 0) {
-            feedHead = h.createQuery("SELECT feed_head FROM tenant WHERE company_id = ? AND location_id = ?")
-                    .bind(0, tenant.companyId()).bind(1, tenant.locationId()).mapTo(Long.class).findOne().orElse(0L);
-        }
         return feedHead;
     }
 
     @Override
     public Change appendChange(Change draft) {
-        checkWritable();
-        long sequence = feedHead() + 1;
-        execute("INSERT INTO change_feed (company_id, location_id, sequence, entity_type, entity_id, version,"
-                + " operation, actor_kind, actor_id, session_id, time, customer_id, payload)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", st -> {
-                    st.setString(1, tenant.companyId());
-                    st.setString(2, tenant.locationId());
-                    st.setLong(3, sequence);
-                    st.setString(4, draft.entityType().name());
-                    st.setString(5, draft.entityId());
-                    st.setLong(6, draft.version());
-                    st.setString(7, draft.operation().name());
-                    st.setString(8, draft.actorKind().name());
-                    Column.bindValue(st, 9, draft.actorId(), String.class);
-                    Column.bindValue(st, 10, draft.sessionId(), String.class);
-                    st.setLong(11, draft.time().toEpochMilli());
-                    Column.bindValue(st, 12, draft.customerId(), String.class);
-                    Column.bindValue(st, 13, Json.write(draft.payload()), String.class);
-                });
+        long sequence = feedHead + 1;
+        execute(CHANGE_INSERT, st -> {
+            st.setLong(1, tenantKey);
+            st.setLong(2, sequence);
+            st.setString(3, draft.entityType().name());
+            st.setString(4, draft.entityId());
+            st.setLong(5, draft.version());
+            st.setString(6, draft.operation().name());
+            st.setString(7, draft.actorKind().name());
+            Column.bindValue(st, 8, draft.actorId(), String.class);
+            Column.bindValue(st, 9, draft.sessionId(), String.class);
+            st.setLong(10, draft.time().toEpochMilli());
+            Column.bindValue(st, 11, draft.customerId(), String.class);
+            Column.bindValue(st, 12, Json.write(draft.payload()), String.class);
+        });
         feedHead = sequence; // written once by saveFeedHead() before commit
-        return new Change(sequence, draft.entityType(), draft.entityId(), draft.version(), draft.operation(),
-                draft.actorKind(), draft.actorId(), draft.sessionId(), draft.time(), draft.customerId(), draft.payload());
+        return draft.withSequence(sequence);
     }
 
     @Override
     public List<Change> changesSince(long after, int limit) {
-        return h.createQuery("SELECT sequence, entity_type, entity_id, version, operation, actor_kind, actor_id,"
-                        + " session_id, time, customer_id, payload FROM change_feed"
-                        + " WHERE company_id = ? AND location_id = ? AND sequence > ? ORDER BY sequence LIMIT ?")
-                .bind(0, tenant.companyId()).bind(1, tenant.locationId()).bind(2, after).bind(3, limit)
-                .map((rs, ctx) -> new Change(rs.getLong(1), EntityType.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getLong(4), Operation.valueOf(rs.getString(5)), ActorKind.valueOf(rs.getString(6)),
-                        rs.getString(7), rs.getString(8), Instant.ofEpochMilli(rs.getLong(9)), rs.getString(10),
-                        Json.strings(rs.getString(11))))
+        return query("""
+                SELECT sequence, entity_type, entity_id, version, operation, actor_kind, actor_id, session_id, time,
+                    customer_id, payload
+                FROM change_feed WHERE tenant = :tenant AND sequence > :after ORDER BY sequence LIMIT :limit""")
+                .bind("after", after).bind("limit", limit)
+                .map((rs, ctx) -> {
+                    Cells in = new Cells(rs);
+                    return new Change(in.longValue(), EntityType.valueOf(in.string()), in.string(), in.longValue(),
+                            Operation.valueOf(in.string()), ActorKind.valueOf(in.string()), in.string(), in.string(),
+                            in.instant(), in.string(), Json.strings(in.string()));
+                })
                 .list();
     }
 
     @Override
     public int pruneChanges(Instant before) {
         checkWritable();
-        return h.createUpdate("DELETE FROM change_feed WHERE company_id = ? AND location_id = ? AND time < ?")
-                .bind(0, tenant.companyId()).bind(1, tenant.locationId()).bind(2, before.toEpochMilli()).execute();
+        return h.createUpdate("DELETE FROM change_feed WHERE tenant = :tenant AND time < :before")
+                .bind("tenant", tenantKey).bind("before", before.toEpochMilli()).execute();
     }
 
     // --- conversations -----------------------------------------------------------------
 
-    private Optional<ConversationRow> conversationWhere(String condition, Object value) {
-        return h.createQuery("SELECT " + CONVERSATION + " FROM conversation c WHERE c.company_id = ?"
-                        + " AND c.location_id = ? AND " + condition)
-                .bind(0, tenant.companyId()).bind(1, tenant.locationId()).bind(2, value)
-                .map((rs, ctx) -> ConversationTable.read(rs, 1)).findOne()
-                .map(row -> {
-                    conversationsSeen.put(row.id(), row);
-                    return row;
-                });
+    private ConversationTable.Read remember(ConversationTable.Read read) {
+        conversationsSeen.put(read.row().id(), read);
+        return read;
+    }
+
+    private Optional<ConversationRow> conversationWhere(String condition, String name, Object value) {
+        return query("SELECT " + ConversationTable.SELECT + " FROM conversation c WHERE c.tenant = :tenant AND "
+                + condition)
+                .bind(name, value)
+                .map((rs, ctx) -> ConversationTable.read(new Cells(rs), tenant)).findOne()
+                .map(read -> remember(read).row());
     }
 
     @Override
     public Optional<ConversationRow> findConversation(String id) {
         // Within one transaction a row this transaction read or wrote is current: the tenant's
         // writers are serialized, and a read-only transaction sees one snapshot.
-        ConversationRow seen = conversationsSeen.get(id);
-        return seen != null ? Optional.of(seen) : conversationWhere("c.id = ?", id);
+        ConversationTable.Read seen = conversationsSeen.get(id);
+        return seen != null ? Optional.of(seen.row()) : conversationWhere("c.id = :id", "id", id);
     }
 
     @Override
     public Optional<ConversationRow> findLiveConversation(String customerId) {
-        return conversationWhere("c.customer_id = ? AND NOT c.deleted", customerId);
+        return conversationWhere("c.customer_id = :customer AND NOT c.deleted", "customer", customerId);
     }
 
-    /** Inserts {@code row} unless a unique key of the table holds it already; true if inserted. */
-    private <R> boolean insertIfAbsent(String insert, List<Column<R>> columns, R row) {
-        checkWritable();
-        return execute(insert + " ON CONFLICT DO NOTHING", st -> Column.bind(st, 1, columns, row)) == 1;
-    }
-
-    /** Replaces the tenant's row {@code id} if its version is still {@code expectedVersion}. */
-    private <R> boolean compareAndSet(String table, List<Column<R>> columns, R row, String id, long expectedVersion) {
-        checkWritable();
-        return execute("UPDATE " + table + " SET " + Column.assignments(columns)
-                + " WHERE id = ? AND company_id = ? AND location_id = ? AND version = ?", st -> {
-                    int next = Column.bind(st, 1, columns, row);
-                    st.setString(next, id);
-                    st.setString(next + 1, tenant.companyId());
-                    st.setString(next + 2, tenant.locationId());
-                    st.setLong(next + 3, expectedVersion);
-                }) == 1;
-    }
+    private static final String CONVERSATION_INSERT = Column.insert("conversation", ConversationTable.COLUMNS,
+            "tenant", "row_seq") + " ON CONFLICT (tenant, customer_id) WHERE NOT deleted DO NOTHING";
 
     @Override
     public Optional<ConversationRow> insertConversation(ConversationRow row) {
-        if (insertIfAbsent(ConversationTable.INSERT, ConversationTable.COLUMNS, row)) {
-            conversationsSeen.put(row.id(), row);
-            indexContact(row.conversation());
-            return Optional.empty();
+        int inserted = execute(CONVERSATION_INSERT, st -> {
+            int next = Column.bind(st, 1, ConversationTable.COLUMNS, row);
+            st.setLong(next, tenantKey);
+            st.setLong(next + 1, feedHead);
+        });
+        if (inserted == 0) {
+            return findLiveConversation(row.conversation().customerId());
         }
-        return findLiveConversation(row.conversation().customerId());
+        long rid = h.createQuery("SELECT rid FROM conversation WHERE id = :id").bind("id", row.id())
+                .mapTo(Long.class).one();
+        remember(new ConversationTable.Read(rid, row));
+        indexContact(rid, row.conversation());
+        return Optional.empty();
     }
 
     @Override
     public boolean updateConversation(ConversationRow row, long expectedVersion) {
-        ConversationRow before = conversationsSeen.get(row.id());
+        ConversationTable.Read before = conversationsSeen.get(row.id());
         List<Column<ConversationRow>> columns = before == null ? ConversationTable.COLUMNS
-                : Column.changed(ConversationTable.COLUMNS, before, row);
-        if (!compareAndSet("conversation", columns, row, row.id(), expectedVersion)) {
+                : Column.changed(ConversationTable.COLUMNS, before.row(), row);
+        boolean updated = execute("UPDATE conversation SET " + Column.assignments(columns)
+                + ", row_seq = ? WHERE id = ? AND tenant = ? AND version = ?", st -> {
+                    int next = Column.bind(st, 1, columns, row);
+                    st.setLong(next, feedHead);
+                    st.setString(next + 1, row.id());
+                    st.setLong(next + 2, tenantKey);
+                    st.setLong(next + 3, expectedVersion);
+                }) == 1;
+        if (!updated) {
             return false;
         }
-        conversationsSeen.put(row.id(), row);
-        if (before == null || !Objects.equals(before.conversation().contact(), row.conversation().contact())) {
-            indexContact(row.conversation());
+        long rid = before != null ? before.rid() : conversationKey(row.id());
+        remember(new ConversationTable.Read(rid, row));
+        if (before == null || !Objects.equals(before.row().conversation().contact(), row.conversation().contact())) {
+            indexContact(rid, row.conversation());
         }
         return true;
     }
 
-    private void indexContact(Conversation c) {
+    private long conversationKey(String id) {
+        ConversationTable.Read seen = conversationsSeen.get(id);
+        if (seen != null) {
+            return seen.rid();
+        }
+        return query("SELECT rid FROM conversation WHERE id = :id AND tenant = :tenant").bind("id", id)
+                .mapTo(Long.class).findOne()
+                .orElseThrow(() -> new IllegalStateException("no conversation " + id + " in this tenant"));
+    }
+
+    private void indexContact(long rid, Conversation c) {
         Contact contact = c.contact();
-        dialect.indexDocument(h, tenant, "c:" + c.id(), c.id(), contact == null ? Collections.emptySet()
+        dialect.indexContact(h, rid, contact == null ? Collections.emptySet()
                 : TextTokens.tokens(contact.firstName(), contact.lastName(), contact.companyName(), contact.email(),
                         contact.phone()));
     }
 
+    /** The one definition of "the user has an unread customer message here" (see {@code InboxSpec}). */
+    private static final String UNREAD = """
+            (c.last_live_customer_number > coalesce(t.read_number, 0)
+             AND (coalesce(t.read_feed_seq, 0) >= :allRead OR c.last_live_customer_feed_seq > :allRead))""";
+    private static final String ARCHIVED = """
+            (c.archived OR (coalesce(t.archived_seq, 0) > 0 AND coalesce(t.archived_seq, 0) >= c.last_customer_feed_seq))""";
+    private static final String SNOOZED = "(c.status = '" + ConversationStatus.SNOOZED.wireValue()
+            + "' AND c.snoozed_until IS NOT NULL AND c.snoozed_until > :now)";
+
     /**
      * The facts at the thread's own read number (see {@link ReadFacts}), computed per result row by
-     * correlated subqueries on the customer-message indexes: one statement per page instead of a
+     * correlated subqueries on the customer-message index: one statement per page instead of a
      * lookup per row.
      */
-    private static final String READ_FACTS = ", coalesce(t.read_number, 0),"
-            + " CASE WHEN c.last_live_customer_number > coalesce(t.read_number, 0) THEN (SELECT f.created_date"
-            + " FROM message f WHERE f.conversation_id = c.id AND f.customer_number > coalesce(t.read_number, 0)"
-            + " AND f.customer_number > 0 AND NOT f.deleted ORDER BY f.customer_number LIMIT 1) END,"
-            + " CASE WHEN c.deleted_customer_count > 0 THEN (SELECT count(*) FROM message d"
-            + " WHERE d.conversation_id = c.id AND d.customer_number > coalesce(t.read_number, 0)"
-            + " AND d.customer_number > 0 AND d.deleted) ELSE 0 END";
-    private static final int FACTS_FIRST = MESSAGE_FIRST + MessageTable.COLUMNS.size();
+    private static final String READ_FACTS = """
+            coalesce(t.read_number, 0),
+            CASE WHEN c.last_live_customer_number > coalesce(t.read_number, 0) THEN
+                (SELECT f.created_date FROM message f WHERE f.conversation = c.rid AND f.customer_number > 0
+                 AND f.customer_number > coalesce(t.read_number, 0) AND NOT f.deleted ORDER BY f.customer_number LIMIT 1)
+            END,
+            CASE WHEN c.deleted_customer_count > 0 THEN
+                (SELECT count(*) FROM message d WHERE d.conversation = c.rid AND d.customer_number > 0
+                 AND d.customer_number > coalesce(t.read_number, 0) AND d.deleted)
+            ELSE 0 END""";
 
-    /** The SELECT and JOINs the inbox and search share; binds the user id first. */
+    /** The SELECT and JOINs the inbox and search share ({@code :user}). */
     private static String rowsFrom(boolean messageRequired) {
-        return "SELECT " + CONVERSATION + ", " + THREAD + ", " + MESSAGE + READ_FACTS + " FROM conversation c"
-                + " LEFT JOIN thread t ON t.conversation_id = c.id AND t.user_id = ?"
+        return "SELECT " + ConversationTable.SELECT + ", " + ThreadTable.SELECT + ", " + MessageTable.SELECT + ", "
+                + READ_FACTS + " FROM conversation c"
+                + " LEFT JOIN thread t ON t.conversation = c.rid AND t.user_id = :user"
                 + (messageRequired ? " JOIN" : " LEFT JOIN") + " message m ON m.id = c.last_message_id";
     }
 
-    private static InboxRow inboxRow(ResultSet rs) throws SQLException {
-        MessageRow last = rs.getString(MESSAGE_FIRST) == null ? null : MessageTable.read(rs, MESSAGE_FIRST);
-        ReadFacts facts = new ReadFacts(rs.getInt(FACTS_FIRST), Cells.instant(rs, FACTS_FIRST + 1),
-                rs.getInt(FACTS_FIRST + 2));
-        return new InboxRow(ConversationTable.read(rs, 1), ThreadTable.read(rs, THREAD_FIRST), last, facts);
+    private InboxRow inboxRow(ResultSet rs) throws SQLException {
+        Cells in = new Cells(rs);
+        ConversationTable.Read read = ConversationTable.read(in, tenant);
+        Conversation c = read.row().conversation();
+        ThreadRow thread = ThreadTable.read(in, c.id());
+        MessageRow last = null;
+        if (c.lastMessageId() != null) {
+            last = MessageTable.read(in, tenant, c.id(), c.customerId());
+        } else {
+            in.skip(MessageTable.COLUMNS.size());
+        }
+        ReadFacts facts = new ReadFacts(in.intValue(), in.instant(), in.intValue());
+        return new InboxRow(read.row(), thread, last, facts);
     }
 
-    /** SQL conditions and their arguments, built from a spec's enums and booleans. */
+    /** SQL conditions and their named arguments, built from a spec's enums and booleans. */
     private final class Where {
-        private final StringBuilder sql = new StringBuilder(" WHERE c.company_id = ? AND c.location_id = ?");
-        private final List<Object> args = new ArrayList<>(List.of(tenant.companyId(), tenant.locationId()));
+        private final StringBuilder sql = new StringBuilder(" WHERE c.tenant = :tenant");
+        private final Map<String, Object> args = new LinkedHashMap<>();
 
-        Where and(String condition, Object... values) {
+        Where and(String condition) {
             sql.append(" AND ").append(condition);
-            args.addAll(List.of(values));
             return this;
         }
 
+        Where and(String condition, String name, Object value) {
+            args.put(name, value);
+            return and(condition);
+        }
+
         Where text(List<String> terms) {
-            if (!terms.isEmpty()) {
-                and("c.id IN (" + dialect.matchingConversations() + ")", tenant.companyId(), tenant.locationId(),
-                        dialect.matchArgument(terms));
-            }
-            return this;
+            return terms.isEmpty() ? this
+                    : and("c.rid IN (" + dialect.matchingConversations() + ")", "match", dialect.matchArgument(terms));
         }
 
         Where assignee(AssigneeFilter filter) {
             if (filter == null) {
                 return this;
             }
-            return filter.isUnassigned() ? and("c.assigned_to IS NULL") : and("c.assigned_to = ?", filter.userId());
+            return filter.isUnassigned() ? and("c.assigned_to IS NULL")
+                    : and("c.assigned_to = :assignee", "assignee", filter.userId());
         }
 
-        Where unread(long allReadSeq) {
-            return and("c.last_live_customer_number > coalesce(t.read_number, 0) AND (coalesce(t.read_feed_seq, 0) >= ?"
-                    + " OR c.last_live_customer_feed_seq > ?)", allReadSeq, allReadSeq);
+        Where unread(long allReadSeq, boolean unread) {
+            return and(unread ? UNREAD : "NOT " + UNREAD, "allRead", allReadSeq);
         }
 
-        Where read(long allReadSeq) {
-            return and("NOT (c.last_live_customer_number > coalesce(t.read_number, 0) AND (coalesce(t.read_feed_seq, 0) >= ?"
-                    + " OR c.last_live_customer_feed_seq > ?))", allReadSeq, allReadSeq);
+        /** {@code select}, these conditions, then {@code rest}; their arguments, the tenant and {@code user} bound. */
+        Query query(String select, String rest, String user) {
+            Query query = JdbiTransaction.this.query(select + sql + rest).bind("user", user);
+            args.forEach(query::bind);
+            return query;
         }
     }
-
-    private static final String ARCHIVED = "(c.archived OR (coalesce(t.archived_seq, 0) > 0"
-            + " AND coalesce(t.archived_seq, 0) >= c.last_customer_feed_seq))";
-    private static final String SNOOZED = "(c.status = '" + ConversationStatus.SNOOZED.wireValue()
-            + "' AND c.snoozed_until IS NOT NULL AND c.snoozed_until > ?)";
 
     private Where inboxWhere(InboxSpec spec) {
         Where w = new Where().and("NOT c.deleted AND c.last_message_date IS NOT NULL");
         long now = spec.now().toEpochMilli();
         switch (spec.view()) {
-            case INBOX -> w.and("NOT " + ARCHIVED + " AND NOT " + SNOOZED, now);
+            case INBOX -> w.and("NOT " + ARCHIVED + " AND NOT " + SNOOZED, "now", now);
             case ARCHIVED -> w.and(ARCHIVED);
-            case SNOOZED -> w.and(SNOOZED + " AND NOT " + ARCHIVED, now);
+            case SNOOZED -> w.and(SNOOZED + " AND NOT " + ARCHIVED, "now", now);
             case ALL -> { }
         }
         if (spec.unreadOnly()) {
-            w.unread(spec.allReadSeq());
+            w.unread(spec.allReadSeq(), true);
         }
         if (spec.importantOnly()) {
             w.and("t.important");
         }
         w.assignee(spec.assignee());
         if (spec.channel() != null) {
-            w.and("c.channel = ?", spec.channel().wireValue());
+            w.and("c.channel = :channel", "channel", spec.channel().wireValue());
         }
         return w.text(spec.textTerms());
     }
@@ -332,34 +363,22 @@ final class JdbiTransaction implements StoreTransaction {
     public List<InboxRow> inbox(InboxSpec spec) {
         Where w = inboxWhere(spec);
         if (spec.after() != null) {
-            long date = spec.after().date().toEpochMilli();
-            w.and("c.last_message_date <= ? AND (c.last_message_date < ? OR c.id < ?)", date, date, spec.after().id());
+            w.and("c.last_message_date <= :afterDate AND (c.last_message_date < :afterDate OR c.id < :afterId)",
+                    "afterDate", spec.after().date().toEpochMilli());
+            w.args.put("afterId", spec.after().id());
         }
-        String sql = rowsFrom(true) + w.sql + " ORDER BY c.last_message_date DESC, c.id DESC LIMIT ?";
-        return rows(sql, spec.userId(), w.args, spec.limit());
+        return w.query(rowsFrom(true), " ORDER BY c.last_message_date DESC, c.id DESC LIMIT :limit", spec.userId())
+                .bind("limit", spec.limit()).map((rs, ctx) -> inboxRow(rs)).list();
     }
 
     @Override
     public long countInbox(InboxSpec spec) {
-        Where w = inboxWhere(spec);
-        return count("SELECT count(*) FROM conversation c LEFT JOIN thread t ON t.conversation_id = c.id"
-                + " AND t.user_id = ?" + w.sql, spec.userId(), w.args);
+        return count(inboxWhere(spec), spec.userId());
     }
 
-    private List<InboxRow> rows(String sql, String userId, List<Object> args, int limit) {
-        var query = h.createQuery(sql).bind(0, userId);
-        for (int i = 0; i < args.size(); i++) {
-            query.bind(i + 1, args.get(i));
-        }
-        return query.bind(args.size() + 1, limit).map((rs, ctx) -> inboxRow(rs)).list();
-    }
-
-    private long count(String sql, String userId, List<Object> args) {
-        var query = h.createQuery(sql).bind(0, userId);
-        for (int i = 0; i < args.size(); i++) {
-            query.bind(i + 1, args.get(i));
-        }
-        return query.mapTo(Long.class).one();
+    private long count(Where w, String userId) {
+        return w.query("SELECT count(*) FROM conversation c LEFT JOIN thread t ON t.conversation = c.rid"
+                + " AND t.user_id = :user", "", userId).mapTo(Long.class).one();
     }
 
     private static String sortKey(SearchSort sort) {
@@ -373,17 +392,17 @@ final class JdbiTransaction implements StoreTransaction {
         }
         switch (spec.status()) {
             case ALL -> { }
-            case READ -> w.read(spec.allReadSeq());
-            case UNREAD -> w.unread(spec.allReadSeq());
+            case READ -> w.unread(spec.allReadSeq(), false);
+            case UNREAD -> w.unread(spec.allReadSeq(), true);
             case STARRED -> w.and("t.important");
             case RECENTS -> w.and("c.last_message_date IS NOT NULL");
         }
         if (spec.customerId() != null) {
-            w.and("c.customer_id = ?", spec.customerId());
+            w.and("c.customer_id = :customer", "customer", spec.customerId());
         }
         w.assignee(spec.assignee());
         if (spec.lastMessageDirection() != null) {
-            w.and("c.last_message_direction = ?", spec.lastMessageDirection().wireValue());
+            w.and("c.last_message_direction = :direction", "direction", spec.lastMessageDirection().wireValue());
         }
         return w.text(spec.textTerms());
     }
@@ -394,209 +413,228 @@ final class JdbiTransaction implements StoreTransaction {
         String key = sortKey(spec.sort());
         String direction = spec.descending() ? "DESC" : "ASC";
         if (spec.after() != null) {
-            long date = spec.after().date().toEpochMilli();
             String cmp = spec.descending() ? "<" : ">";
-            w.and(key + " " + cmp + "= ? AND (" + key + " " + cmp + " ? OR c.id " + cmp + " ?)", date, date,
-                    spec.after().id());
+            w.and(key + " " + cmp + "= :afterDate AND (" + key + " " + cmp + " :afterDate OR c.id " + cmp + " :afterId)",
+                    "afterDate", spec.after().date().toEpochMilli());
+            w.args.put("afterId", spec.after().id());
         }
-        String sql = rowsFrom(false) + w.sql + " ORDER BY " + key + " " + direction + ", c.id " + direction + " LIMIT ?";
-        return rows(sql, spec.userId(), w.args, spec.limit());
+        return w.query(rowsFrom(false), " ORDER BY " + key + " " + direction + ", c.id " + direction + " LIMIT :limit",
+                spec.userId()).bind("limit", spec.limit()).map((rs, ctx) -> inboxRow(rs)).list();
     }
 
     @Override
     public long countConversations(SearchSpec spec) {
-        Where w = searchWhere(spec);
-        return count("SELECT count(*) FROM conversation c LEFT JOIN thread t ON t.conversation_id = c.id"
-                + " AND t.user_id = ?" + w.sql, spec.userId(), w.args);
+        return count(searchWhere(spec), spec.userId());
     }
 
     // --- messages ----------------------------------------------------------------------
 
-    /** One message of a conversation (the id is always one of the tenant's, as core read it in this transaction). */
-    private Optional<MessageRow> conversationMessage(String condition, Object... values) {
-        var query = h.createQuery("SELECT " + MESSAGE + " FROM message m WHERE " + condition);
-        for (int i = 0; i < values.length; i++) {
-            query.bind(i, values[i]);
-        }
-        return query.map((rs, ctx) -> MessageTable.read(rs, 1)).findFirst();
+    /** Messages with their conversation's id and customer (the message row keeps only its key). */
+    private static final String MESSAGES = "SELECT " + MessageTable.SELECT + ", c.id, c.customer_id"
+            + " FROM message m JOIN conversation c ON c.rid = m.conversation";
+
+    private MessageRow messageRow(ResultSet rs) throws SQLException {
+        int idColumn = MessageTable.COLUMNS.size() + 1;
+        return MessageTable.read(new Cells(rs), tenant, rs.getString(idColumn), rs.getString(idColumn + 1));
     }
 
-    private Optional<MessageRow> oneMessage(String condition, Object... values) {
-        var query = h.createQuery("SELECT " + MESSAGE + " FROM message m WHERE m.company_id = ? AND m.location_id = ?"
-                + " AND " + condition).bind(0, tenant.companyId()).bind(1, tenant.locationId());
-        for (int i = 0; i < values.length; i++) {
-            query.bind(i + 2, values[i]);
-        }
-        return query.map((rs, ctx) -> MessageTable.read(rs, 1)).findFirst();
+    private Optional<MessageRow> oneMessage(String condition, String name, Object value) {
+        return query(MESSAGES + " WHERE m.tenant = :tenant AND " + condition).bind(name, value)
+                .map((rs, ctx) -> messageRow(rs)).findFirst();
     }
 
     @Override
     public Optional<MessageRow> findMessage(String id) {
-        return oneMessage("m.id = ?", id);
+        return oneMessage("m.id = :id", "id", id);
+    }
+
+    @Override
+    public Optional<MessageRow> findMessageByClientMessageId(String clientMessageId) {
+        return oneMessage("m.client_message_id = :clientId", "clientId", clientMessageId);
     }
 
     @Override
     public Optional<MessageRow> insertMessage(MessageRow row) {
-        if (insertIfAbsent(MessageTable.INSERT, MessageTable.COLUMNS, row)) {
-            Message m = row.message();
-            if (!m.deleted()) {
-                dialect.addDocument(h, tenant, "m:" + m.id(), m.conversationId(), TextTokens.tokens(m.text()));
+        Message m = row.message();
+        long conversation = conversationKey(m.conversationId());
+        Set<String> tokens = m.deleted() ? Set.of() : TextTokens.tokens(m.text());
+        boolean withTokens = !dialect.messageInsertExtra().isEmpty();
+        int inserted = execute(dialect == Dialect.SQLITE ? SQLITE_MESSAGE_INSERT : POSTGRES_MESSAGE_INSERT, st -> {
+            int next = Column.bind(st, 1, MessageTable.COLUMNS, row);
+            st.setLong(next, tenantKey);
+            st.setLong(next + 1, conversation);
+            if (withTokens) {
+                Column.bindValue(st, next + 2, Dialect.tokensOrNull(tokens), String.class);
+            }
+        });
+        if (inserted == 1) {
+            if (!tokens.isEmpty() && !withTokens) {
+                long rid = h.createQuery("SELECT last_insert_rowid()").mapTo(Long.class).one();
+                dialect.indexNewMessage(h, rid, tokens);
             }
             return Optional.empty();
         }
-        String clientId = row.message().clientMessageId();
+        String clientId = m.clientMessageId();
         if (clientId == null) {
-            throw new IllegalStateException("message " + row.id() + " exists already");
+            throw new IllegalStateException("message " + row.id() + " was not inserted");
         }
-        return oneMessage("m.client_message_id = ?", clientId);
+        return findMessageByClientMessageId(clientId);
+    }
+
+    private static final String SQLITE_MESSAGE_INSERT;
+    private static final String POSTGRES_MESSAGE_INSERT;
+
+    static {
+        String conflict = " ON CONFLICT (tenant, client_message_id) WHERE client_message_id IS NOT NULL DO NOTHING";
+        SQLITE_MESSAGE_INSERT = Column.insert("message", MessageTable.COLUMNS, "tenant", "conversation") + conflict;
+        POSTGRES_MESSAGE_INSERT = Column.insert("message", MessageTable.COLUMNS, "tenant", "conversation", "tokens")
+                .replaceFirst("\\?\\)$", "array_to_tsvector(string_to_array(CAST(? AS text), ' ')))") + conflict;
     }
 
     @Override
     public boolean updateMessage(MessageRow row, long expectedVersion) {
-        if (!compareAndSet("message", MessageTable.COLUMNS, row, row.id(), expectedVersion)) {
-            return false;
+        boolean updated = execute("UPDATE message SET " + Column.assignments(MessageTable.COLUMNS)
+                + " WHERE id = ? AND tenant = ? AND version = ?", st -> {
+                    int next = Column.bind(st, 1, MessageTable.COLUMNS, row);
+                    st.setString(next, row.id());
+                    st.setLong(next + 1, tenantKey);
+                    st.setLong(next + 2, expectedVersion);
+                }) == 1;
+        if (updated) {
+            long rid = query("SELECT rid FROM message WHERE id = :id AND tenant = :tenant").bind("id", row.id())
+                    .mapTo(Long.class).one();
+            Message m = row.message();
+            if (m.deleted()) {
+                dialect.unindexMessage(h, rid);
+            } else {
+                dialect.indexMessage(h, rid, TextTokens.tokens(m.text()));
+            }
         }
-        indexMessage(row.message());
-        return true;
+        return updated;
     }
 
-    private void indexMessage(Message m) {
-        if (m.deleted()) {
-            dialect.removeDocument(h, "m:" + m.id());
-        } else {
-            dialect.indexDocument(h, tenant, "m:" + m.id(), m.conversationId(), TextTokens.tokens(m.text()));
-        }
-    }
-
+    /** A conversation's messages in (createdDate, id) order, either way; no tenant predicate: the key is the tenant's. */
     @Override
     public List<MessageRow> listMessages(MessageListSpec spec) {
-        // The conversation id is one of the tenant's (core read it in this transaction); no tenant
-        // predicate here, so that the planner sees only the conversation's index range.
-        StringBuilder sql = new StringBuilder("SELECT " + MESSAGE + " FROM message m WHERE m.conversation_id = ?");
-        List<Object> args = new ArrayList<>(List.of(spec.conversationId()));
+        long conversation = conversationKey(spec.conversationId());
+        InboxPosition edge = spec.before() != null ? spec.before() : spec.after();
+        String cmp = spec.before() != null ? "<" : ">";
+        String direction = spec.before() != null ? "DESC" : "ASC";
+        StringBuilder sql = new StringBuilder(MESSAGES + " WHERE m.conversation = :conversation");
         if (!spec.includeDeleted()) {
             sql.append(" AND NOT m.deleted");
         }
-        InboxPosition edge = spec.before() != null ? spec.before() : spec.after();
-        String cmp = spec.before() != null ? "<" : ">";
         if (edge != null) {
-            long date = edge.date().toEpochMilli();
-            sql.append(" AND m.created_date ").append(cmp).append("= ? AND (m.created_date ").append(cmp)
-                    .append(" ? OR m.id ").append(cmp).append(" ?)");
-            args.addAll(List.of(date, date, edge.id()));
+            sql.append(" AND m.created_date ").append(cmp).append("= :edgeDate AND (m.created_date ").append(cmp)
+                    .append(" :edgeDate OR m.id ").append(cmp).append(" :edgeId)");
         }
-        String direction = spec.before() != null ? "DESC" : "ASC";
-        sql.append(" ORDER BY m.created_date ").append(direction).append(", m.id ").append(direction).append(" LIMIT ?");
-        args.add(spec.limit());
-        var query = h.createQuery(sql.toString());
-        for (int i = 0; i < args.size(); i++) {
-            query.bind(i, args.get(i));
+        sql.append(" ORDER BY m.created_date ").append(direction).append(", m.id ").append(direction)
+                .append(" LIMIT :limit");
+        Query query = h.createQuery(sql.toString()).bind("conversation", conversation).bind("limit", spec.limit());
+        if (edge != null) {
+            query.bind("edgeDate", edge.date().toEpochMilli()).bind("edgeId", edge.id());
         }
-        List<MessageRow> rows = new ArrayList<>(query.map((rs, ctx) -> MessageTable.read(rs, 1)).list());
+        List<MessageRow> rows = new ArrayList<>(query.map((rs, ctx) -> messageRow(rs)).list());
         if (spec.before() != null) {
             Collections.reverse(rows);
         }
         return rows;
     }
 
+    private Optional<MessageRow> conversationMessage(String conversationId, String condition) {
+        return h.createQuery(MESSAGES + " WHERE m.conversation = :conversation AND " + condition)
+                .bind("conversation", conversationKey(conversationId)).map((rs, ctx) -> messageRow(rs)).findFirst();
+    }
+
     @Override
     public Optional<MessageRow> newestLiveMessage(String conversationId) {
-        return conversationMessage("m.conversation_id = ? AND NOT m.deleted ORDER BY m.created_date DESC, m.id DESC LIMIT 1",
-                conversationId);
+        return conversationMessage(conversationId, "NOT m.deleted ORDER BY m.created_date DESC, m.id DESC LIMIT 1");
     }
 
     @Override
     public Optional<MessageRow> newestLiveCustomerMessage(String conversationId) {
-        return conversationMessage("m.conversation_id = ? AND m.customer_number > 0 AND NOT m.deleted"
-                + " ORDER BY m.customer_number DESC LIMIT 1", conversationId);
+        return conversationMessage(conversationId,
+                "m.customer_number > 0 AND NOT m.deleted ORDER BY m.customer_number DESC LIMIT 1");
     }
 
     @Override
     public int customerNumberAt(String conversationId, long feedSeq) {
-        return h.createQuery("SELECT customer_number FROM message WHERE conversation_id = ? AND customer_number > 0"
-                        + " AND feed_seq <= ? ORDER BY feed_seq DESC LIMIT 1")
-                .bind(0, conversationId).bind(1, feedSeq).mapTo(Integer.class).findOne().orElse(0);
+        return h.createQuery("""
+                SELECT customer_number FROM message WHERE conversation = :conversation AND customer_number > 0
+                AND feed_seq <= :feedSeq ORDER BY customer_number DESC LIMIT 1""")
+                .bind("conversation", conversationKey(conversationId)).bind("feedSeq", feedSeq)
+                .mapTo(Integer.class).findOne().orElse(0);
     }
 
     @Override
     public int deletedCustomerMessagesAfter(String conversationId, int number) {
-        return h.createQuery("SELECT count(*) FROM message WHERE conversation_id = ? AND customer_number > ?"
-                        + " AND customer_number > 0 AND deleted")
-                .bind(0, conversationId).bind(1, number).mapTo(Integer.class).one();
+        return h.createQuery("""
+                SELECT count(*) FROM message WHERE conversation = :conversation AND customer_number > 0
+                AND customer_number > :number AND deleted""")
+                .bind("conversation", conversationKey(conversationId)).bind("number", number)
+                .mapTo(Integer.class).one();
     }
 
     @Override
     public Optional<Instant> firstLiveCustomerMessageDateAfter(String conversationId, int number) {
-        return h.createQuery("SELECT created_date FROM message WHERE conversation_id = ? AND customer_number > ?"
-                        + " AND customer_number > 0 AND NOT deleted ORDER BY customer_number LIMIT 1")
-                .bind(0, conversationId).bind(1, number).mapTo(Long.class).findOne().map(Instant::ofEpochMilli);
+        return h.createQuery("""
+                SELECT created_date FROM message WHERE conversation = :conversation AND customer_number > 0
+                AND customer_number > :number AND NOT deleted ORDER BY customer_number LIMIT 1""")
+                .bind("conversation", conversationKey(conversationId)).bind("number", number)
+                .mapTo(Long.class).findOne().map(Instant::ofEpochMilli);
     }
 
     // --- threads and users -------------------------------------------------------------
 
+    private static final String THREADS = "SELECT " + ThreadTable.SELECT + " FROM thread t WHERE t.conversation = :conversation";
+
     @Override
     public Optional<ThreadRow> findThread(String conversationId, String userId) {
-        return h.createQuery("SELECT " + THREAD + " FROM thread t WHERE t.conversation_id = ? AND t.user_id = ?"
-                        + " AND t.company_id = ? AND t.location_id = ?")
-                .bind(0, conversationId).bind(1, userId).bind(2, tenant.companyId()).bind(3, tenant.locationId())
-                .map((rs, ctx) -> ThreadTable.read(rs, 1)).findOne();
+        return h.createQuery(THREADS + " AND t.user_id = :user")
+                .bind("conversation", conversationKey(conversationId)).bind("user", userId)
+                .map((rs, ctx) -> ThreadTable.read(new Cells(rs), conversationId)).findOne();
     }
 
     @Override
     public boolean saveThread(ThreadRow row, long expectedVersion) {
-        checkWritable();
+        long conversation = conversationKey(row.conversationId());
         if (expectedVersion == 0) {
-            return execute(ThreadTable.insert() + " ON CONFLICT DO NOTHING", st -> {
-                int next = Column.bind(st, 1, ThreadTable.COLUMNS, row);
-                st.setString(next, tenant.companyId());
-                st.setString(next + 1, tenant.locationId());
-            }) == 1;
+            return execute(Column.insert("thread", ThreadTable.COLUMNS, "conversation") + " ON CONFLICT DO NOTHING",
+                    st -> st.setLong(Column.bind(st, 1, ThreadTable.COLUMNS, row), conversation)) == 1;
         }
         return execute("UPDATE thread SET " + Column.assignments(ThreadTable.COLUMNS)
-                + " WHERE conversation_id = ? AND user_id = ? AND company_id = ? AND location_id = ? AND version = ?",
-                st -> {
+                + " WHERE conversation = ? AND user_id = ? AND version = ?", st -> {
                     int next = Column.bind(st, 1, ThreadTable.COLUMNS, row);
-                    st.setString(next, row.conversationId());
+                    st.setLong(next, conversation);
                     st.setString(next + 1, row.userId());
-                    st.setString(next + 2, tenant.companyId());
-                    st.setString(next + 3, tenant.locationId());
-                    st.setLong(next + 4, expectedVersion);
+                    st.setLong(next + 2, expectedVersion);
                 }) == 1;
     }
 
     @Override
     public List<ThreadRow> threadsOf(String conversationId) {
-        return h.createQuery("SELECT " + THREAD + " FROM thread t WHERE t.conversation_id = ? AND t.company_id = ?"
-                        + " AND t.location_id = ?")
-                .bind(0, conversationId).bind(1, tenant.companyId()).bind(2, tenant.locationId())
-                .map((rs, ctx) -> ThreadTable.read(rs, 1)).list();
+        return h.createQuery(THREADS).bind("conversation", conversationKey(conversationId))
+                .map((rs, ctx) -> ThreadTable.read(new Cells(rs), conversationId)).list();
     }
 
     @Override
     public Map<String, Long> allReadSeqs() {
         Map<String, Long> all = new HashMap<>();
-        h.createQuery("SELECT user_id, all_read_seq FROM user_state WHERE company_id = ? AND location_id = ?")
-                .bind(0, tenant.companyId()).bind(1, tenant.locationId())
+        query("SELECT user_id, all_read_seq FROM user_state WHERE tenant = :tenant")
                 .map((rs, ctx) -> all.put(rs.getString(1), rs.getLong(2))).list();
         return all;
     }
 
-    private UserDao users() {
-        return h.attach(UserDao.class);
-    }
-
     /**
      * Reads the user's and the shop's "mark all read" horizons in one statement, and keeps the
-     * shop's for the transaction: every inbox page needs both (a SqlObject call per value costs more
-     * than the query).
+     * shop's for a read-only transaction: every inbox page needs both.
      */
     @Override
     public long allReadSeq(String userId) {
-        long[] both = h.createQuery("SELECT coalesce((SELECT all_read_seq FROM user_state WHERE company_id = ?"
-                        + " AND location_id = ? AND user_id = ?), 0), coalesce((SELECT max(all_read_seq) FROM user_state"
-                        + " WHERE company_id = ? AND location_id = ?), 0)")
-                .bind(0, tenant.companyId()).bind(1, tenant.locationId()).bind(2, userId)
-                .bind(3, tenant.companyId()).bind(4, tenant.locationId())
+        long[] both = query("""
+                SELECT coalesce((SELECT all_read_seq FROM user_state WHERE tenant = :tenant AND user_id = :user), 0),
+                       coalesce((SELECT max(all_read_seq) FROM user_state WHERE tenant = :tenant), 0)""")
+                .bind("user", userId)
                 .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
         if (!writable) {
             shopAllReadSeq = both[1];
@@ -607,7 +645,10 @@ final class JdbiTransaction implements StoreTransaction {
     @Override
     public void saveAllReadSeq(String userId, long seq) {
         checkWritable();
-        users().saveAllReadSeq(tenant.companyId(), tenant.locationId(), userId, seq);
+        h.createUpdate("""
+                INSERT INTO user_state (tenant, user_id, all_read_seq) VALUES (:tenant, :user, :seq)
+                ON CONFLICT (tenant, user_id) DO UPDATE SET all_read_seq = excluded.all_read_seq""")
+                .bind("tenant", tenantKey).bind("user", userId).bind("seq", seq).execute();
     }
 
     @Override
@@ -615,45 +656,50 @@ final class JdbiTransaction implements StoreTransaction {
         if (shopAllReadSeq >= 0) {
             return shopAllReadSeq; // read along with a user's horizon in this read-only transaction
         }
-        return h.createQuery("SELECT coalesce(max(all_read_seq), 0) FROM user_state WHERE company_id = ?"
-                + " AND location_id = ?").bind(0, tenant.companyId()).bind(1, tenant.locationId())
+        return query("SELECT coalesce(max(all_read_seq), 0) FROM user_state WHERE tenant = :tenant")
                 .mapTo(Long.class).one();
     }
 
     @Override
     public Optional<NotificationConfig> findNotificationConfig(String userId) {
-        return users().notificationConfig(tenant.companyId(), tenant.locationId(), userId);
+        return query("""
+                SELECT user_id, send_email, send_in_app, send_sms FROM notification_config
+                WHERE tenant = :tenant AND user_id = :user""")
+                .bind("user", userId)
+                .map((rs, ctx) -> new NotificationConfig(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3),
+                        rs.getBoolean(4)))
+                .findOne();
     }
 
     @Override
     public void saveNotificationConfig(NotificationConfig config) {
         checkWritable();
-        users().saveNotificationConfig(tenant.companyId(), tenant.locationId(), config.userId(), config.sendEmail(),
-                config.sendInApp(), config.sendSms());
+        h.createUpdate("""
+                INSERT INTO notification_config (tenant, user_id, send_email, send_in_app, send_sms)
+                VALUES (:tenant, :user, :email, :inApp, :sms)
+                ON CONFLICT (tenant, user_id) DO UPDATE SET send_email = excluded.send_email,
+                    send_in_app = excluded.send_in_app, send_sms = excluded.send_sms""")
+                .bind("tenant", tenantKey).bind("user", config.userId()).bind("email", config.sendEmail())
+                .bind("inApp", config.sendInApp()).bind("sms", config.sendSms()).execute();
     }
 
     // --- outlets -----------------------------------------------------------------------
 
     @Override
     public List<Outlet> outlets() {
-        return h.createQuery("SELECT code, name, active, sort_order FROM outlet WHERE company_id = ? AND location_id = ?")
-                .bind(0, tenant.companyId()).bind(1, tenant.locationId())
+        return query("SELECT code, name, active, sort_order FROM outlet WHERE tenant = :tenant")
                 .map((rs, ctx) -> new Outlet(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4))).list();
     }
 
     @Override
     public void saveOutlet(Outlet outlet) {
         checkWritable();
-        execute("INSERT INTO outlet (company_id, location_id, code, name, active, sort_order) VALUES (?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (company_id, location_id, code) DO UPDATE SET name = excluded.name,"
-                + " active = excluded.active, sort_order = excluded.sort_order", st -> {
-                    st.setString(1, tenant.companyId());
-                    st.setString(2, tenant.locationId());
-                    st.setString(3, outlet.code());
-                    Column.bindValue(st, 4, outlet.name(), String.class);
-                    st.setBoolean(5, outlet.active());
-                    st.setInt(6, outlet.order());
-                });
+        h.createUpdate("""
+                INSERT INTO outlet (tenant, code, name, active, sort_order) VALUES (:tenant, :code, :name, :active, :order)
+                ON CONFLICT (tenant, code) DO UPDATE SET name = excluded.name, active = excluded.active,
+                    sort_order = excluded.sort_order""")
+                .bind("tenant", tenantKey).bind("code", outlet.code()).bind("name", outlet.name())
+                .bind("active", outlet.active()).bind("order", outlet.order()).execute();
     }
 
     // --- erasure -----------------------------------------------------------------------
@@ -661,20 +707,24 @@ final class JdbiTransaction implements StoreTransaction {
     @Override
     public int eraseCustomer(String customerId) {
         checkWritable();
-        List<String> conversations = h.createQuery("SELECT id FROM conversation WHERE company_id = ? AND location_id = ?"
-                        + " AND customer_id = ?")
-                .bind(0, tenant.companyId()).bind(1, tenant.locationId()).bind(2, customerId).mapTo(String.class).list();
-        int erased = 0;
+        List<Long> conversations = query("SELECT rid FROM conversation WHERE tenant = :tenant AND customer_id = :customer")
+                .bind("customer", customerId).mapTo(Long.class).list();
         conversationsSeen.clear();
-        for (String id : conversations) {
-            dialect.removeDocumentsOf(h, id);
-            h.createUpdate("DELETE FROM thread WHERE conversation_id = ?").bind(0, id).execute();
-            erased += h.createUpdate("DELETE FROM message WHERE conversation_id = ?").bind(0, id).execute();
-            h.createUpdate("DELETE FROM conversation WHERE id = ?").bind(0, id).execute();
+        int erased = 0;
+        for (long rid : conversations) {
+            for (long message : h.createQuery("SELECT rid FROM message WHERE conversation = :rid")
+                    .bind("rid", rid).mapTo(Long.class).list()) {
+                dialect.unindexMessage(h, message);
+            }
+            dialect.indexContact(h, rid, Set.of());
+            h.createUpdate("DELETE FROM thread WHERE conversation = :rid").bind("rid", rid).execute();
+            erased += h.createUpdate("DELETE FROM message WHERE conversation = :rid").bind("rid", rid).execute();
+            h.createUpdate("DELETE FROM conversation WHERE rid = :rid").bind("rid", rid).execute();
         }
-        h.createUpdate("UPDATE change_feed SET payload = NULL, customer_id = NULL WHERE company_id = ? AND location_id = ?"
-                        + " AND customer_id = ?")
-                .bind(0, tenant.companyId()).bind(1, tenant.locationId()).bind(2, customerId).execute();
+        h.createUpdate("""
+                UPDATE change_feed SET payload = NULL, customer_id = NULL
+                WHERE tenant = :tenant AND customer_id = :customer""")
+                .bind("tenant", tenantKey).bind("customer", customerId).execute();
         return erased;
     }
 }

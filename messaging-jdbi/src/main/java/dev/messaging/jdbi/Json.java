@@ -1,58 +1,75 @@
 package dev.messaging.jdbi;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleDeserializers;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.messaging.common.WireValue;
 import dev.messaging.conversation.Contact;
-import dev.messaging.message.Delivery;
-import dev.messaging.message.DeliveryStatus;
-import dev.messaging.message.EmailDetails;
-import dev.messaging.message.MessageFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON columns (files, deliveries, metadata, email details, contact, change payloads),
- * written and read with Jackson. Enums inside them are written by wire value. Empty lists and
- * maps are stored as NULL, so that the common case costs no parsing on the hot path.
+ * The JSON columns (a message's details, a contact, a change's payload), written and read with
+ * Jackson: enums by their wire value, dates as ISO-8601 text, null fields left out, integers as
+ * {@code Long} and fractions as {@code BigDecimal} (as core normalizes free-form values, so that a
+ * value read back equals the value written).
  */
 final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
-            .registerModule(new SimpleModule("wire-values")
-                    .addSerializer(DeliveryStatus.class, new JsonSerializer<>() {
-                        @Override
-                        public void serialize(DeliveryStatus value, JsonGenerator gen, SerializerProvider provider)
-                                throws IOException {
-                            gen.writeString(value.wireValue());
-                        }
-                    })
-                    .addDeserializer(DeliveryStatus.class, new JsonDeserializer<>() {
-                        @Override
-                        public DeliveryStatus deserialize(JsonParser parser, DeserializationContext context)
-                                throws IOException {
-                            return DeliveryStatus.fromWire(parser.getValueAsString());
-                        }
-                    }))
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
-    private static final TypeReference<List<MessageFile>> FILES = new TypeReference<>() { };
-    private static final TypeReference<List<Delivery>> DELIVERIES = new TypeReference<>() { };
+            .registerModule(wireValues())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() { };
 
     private Json() {
+    }
+
+    /** Every enum of core by its wire value ({@link WireValue}), both ways. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static SimpleModule wireValues() {
+        SimpleModule module = new SimpleModule("wire-values");
+        module.addSerializer(new StdSerializer<>(WireValue.class) {
+            @Override
+            public void serialize(WireValue value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                gen.writeString(value.wireValue());
+            }
+        });
+        module.setDeserializers(new SimpleDeserializers() {
+            @Override
+            public JsonDeserializer<?> findEnumDeserializer(Class<?> type, DeserializationConfig config,
+                    BeanDescription description) {
+                if (!WireValue.class.isAssignableFrom(type)) {
+                    return null;
+                }
+                return new JsonDeserializer<Object>() {
+                    @Override
+                    public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                        return WireValue.parse((Class) type, parser.currentName(), parser.getValueAsString());
+                    }
+                };
+            }
+        });
+        return module;
     }
 
     /** The JSON of {@code value}, or null for null and for an empty list or map. */
@@ -63,43 +80,33 @@ final class Json {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON column", e);
+            throw new IllegalStateException("cannot write a JSON column", e);
         }
     }
 
-    static List<MessageFile> files(String json) {
-        return json == null ? List.of() : read(json, FILES);
-    }
-
-    static List<Delivery> deliveries(String json) {
-        return json == null ? List.of() : read(json, DELIVERIES);
-    }
-
-    static Map<String, String> strings(String json) {
-        return json == null ? Map.of() : read(json, STRINGS);
-    }
-
-    static EmailDetails emailDetails(String json) {
-        return json == null ? null : read(json, EmailDetails.class);
+    static <T> T read(String json, Class<T> type) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot read a JSON column as " + type.getSimpleName(), e);
+        }
     }
 
     static Contact contact(String json) {
-        return json == null ? null : read(json, Contact.class);
+        return read(json, Contact.class);
     }
 
-    private static <T> T read(String json, TypeReference<T> type) {
-        try {
-            return MAPPER.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot read JSON column", e);
+    static Map<String, String> strings(String json) {
+        if (json == null) {
+            return Map.of();
         }
-    }
-
-    private static <T> T read(String json, Class<T> type) {
         try {
-            return MAPPER.readValue(json, type);
+            return MAPPER.readValue(json, STRINGS);
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot read JSON column", e);
+            throw new UncheckedIOException("cannot read a JSON column", e);
         }
     }
 }

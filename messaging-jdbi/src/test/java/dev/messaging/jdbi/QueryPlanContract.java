@@ -102,7 +102,7 @@ abstract class QueryPlanContract {
     void inboxNextPage() {
         Page<InboxEntry> first = messaging.inbox().list(alice, InboxQuery.all());
         assertThat(first.hasMore()).isTrue();
-        assertNoMessageScanOrSort(() -> messaging.inbox().list(alice, InboxQuery.all().cursor(first.nextCursor())));
+        assertNoMessageScanOrSort(() -> messaging.inbox().list(alice, InboxQuery.all().after(first.nextCursor())));
     }
 
     @Test

@@ -38,14 +38,20 @@ final class QueryPlans {
         jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setSqlLogger(new SqlLogger() {
             @Override
             public void logBeforeExecution(StatementContext context) {
-                String sql = context.getRenderedSql();
+                String sql = context.getParsedSql().getSql();
                 if (!sql.stripLeading().toUpperCase(java.util.Locale.ROOT).startsWith("SELECT")) {
                     return;
                 }
                 List<Argument> arguments = new ArrayList<>();
-                long parameters = sql.chars().filter(ch -> ch == '?').count(); // no '?' in our SQL literals
-                for (int i = 0; i < parameters; i++) {
-                    arguments.add(context.getBinding().findForPosition(i).orElseThrow());
+                var parameters = context.getParsedSql().getParameters();
+                if (parameters.isPositional()) {
+                    for (int i = 0; i < parameters.getParameterCount(); i++) {
+                        arguments.add(context.getBinding().findForPosition(i).orElseThrow());
+                    }
+                } else {
+                    for (String name : parameters.getParameterNames()) {
+                        arguments.add(context.getBinding().findForName(name, context).orElseThrow());
+                    }
                 }
                 statements.add(new Statement(sql, arguments, context));
             }

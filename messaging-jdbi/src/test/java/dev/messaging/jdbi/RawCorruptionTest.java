@@ -50,7 +50,8 @@ class RawCorruptionTest {
             setup.jdbi().useHandle(h -> {
                 h.execute("UPDATE conversation SET customer_count = 7, last_message_body = 'tampered' WHERE id = ?",
                         first.conversationId());
-                h.execute("DELETE FROM change_feed WHERE company_id = ? AND sequence = 2", company);
+                h.execute("DELETE FROM change_feed WHERE sequence = 2 AND tenant = (SELECT id FROM tenant"
+                        + " WHERE company_id = ?)", company);
             });
             ConsistencyReport report = messaging.verify(alice.tenant());
             List<String> named = report.mismatches().stream().map(m -> m.entity() + ":" + m.what()).toList();

@@ -13,11 +13,13 @@ import dev.messaging.inbox.InboxView;
 import dev.messaging.message.DeliveryStatus;
 import dev.messaging.message.DeliveryUpdate;
 import dev.messaging.message.EmailDetails;
+import dev.messaging.message.EmailOptions;
 import dev.messaging.message.Message;
 import dev.messaging.message.MessageFile;
 import dev.messaging.message.MessageOrigin;
 import dev.messaging.message.MessageQuery;
 import dev.messaging.message.NewMessage;
+import dev.messaging.message.OrderRef;
 import dev.messaging.message.OrderShareType;
 import dev.messaging.notification.NotificationConfig;
 import dev.messaging.spi.Store;
@@ -68,14 +70,14 @@ final class V1Fixture {
         m.messages().create(ann, NewMessage.to("ann", "Also the horn").clientMessageId("ann-2").build());
         tick.run();
         Message reply = m.messages().create(ALICE, NewMessage.to("ann", "Bring it in at 9").sendSms(true)
-                .sendEmail(true).emailSubject("Appointment").userColor("#00aa00")
+                .sendEmail(true).userColor("#00aa00")
                 .files(List.of(new MessageFile("f1", "https://files.example/f1", "https://files.example/f1t", 2048L,
                         "image/jpeg", "brakes.jpg")))
-                .emailDetails(new EmailDetails("alt-1", "thr-1", "text/plain", List.of("https://files.example/f1"),
-                        "Gmail", "shop@example.com", List.of("ann@example.com"), List.of(), List.of(), null, "app",
-                        "prov-1"))
-                .metadata(Map.of("source", "fixture")).isOrderShare(true).orderShareType(OrderShareType.ORDER)
-                .orderId("o-1").orderNumber("1001").build());
+                .emailOptions(EmailOptions.subject("Appointment").withDetails(new EmailDetails("alt-1", "thr-1",
+                        "text/plain", List.of("https://files.example/f1"), "Gmail", "shop@example.com",
+                        List.of("ann@example.com"), List.of(), List.of(), null, "app", "prov-1")))
+                .metadata(Map.of("source", "fixture")).order(OrderRef.share("o-1", "1001", OrderShareType.ORDER))
+                .build());
         tick.run();
         m.messages().updateDelivery(SYSTEM, reply.id(), DeliveryUpdate.sms(DeliveryStatus.SENT));
         tick.run();
@@ -96,7 +98,7 @@ final class V1Fixture {
         m.messages().create(SYSTEM, NewMessage.to("cara", "Imported hello").imported(true)
                 .createdDate(Instant.parse("2025-12-24T10:00:00Z")).build());
         tick.run();
-        m.conversations().update(ALICE, ben1.conversationId(), ConversationUpdate.create().assignedTo("bob"));
+        m.conversations().update(ALICE, ben1.conversationId(), ConversationUpdate.empty().assignedTo("bob"));
         tick.run();
         m.threads().setArchived(ALICE, m.threads().threadId(ALICE, ben1.conversationId()), true);
         tick.run();

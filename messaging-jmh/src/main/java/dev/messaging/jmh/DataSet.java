@@ -5,25 +5,29 @@ import dev.messaging.IdGenerator;
 import dev.messaging.Messaging;
 import dev.messaging.common.Tenant;
 import dev.messaging.conversation.Contact;
+import dev.messaging.common.Deletion;
 import dev.messaging.conversation.NewConversation;
-import dev.messaging.memory.InMemoryStore;
+import dev.messaging.history.ImportedConversation;
+import dev.messaging.history.ImportedMessage;
+import dev.messaging.history.ReadMark;
 import dev.messaging.message.NewMessage;
-import java.time.Clock;
-import java.time.Duration;
+import dev.messaging.spi.Store;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The benchmark data: one company/location with {@code messages} messages over
  * {@code messages / 100} customers (at least 50) with a skewed activity — a tenth of the
- * customers write 80% of the messages — written through the real API on a fixed clock with a
+ * customers write 80% of the messages — imported through the library's history import with a
  * fixed seed: customer, user and system authors, internal notes, some deleted messages, and
- * {@code users} users with their own read state (each marks threads read as the data grows;
- * a few mark all read). The same parameters always give the same data.
+ * {@code users} users with their own read state (each has read some threads up to some time).
+ * The same parameters always give the same data.
  */
 public final class DataSet {
     public static final String COMPANY = "bench-co";
@@ -55,74 +59,76 @@ public final class DataSet {
         return random.nextInt(10) < 8 ? random.nextInt(busy) : busy + random.nextInt(customers - busy);
     }
 
-    /** Writes the data set into a fresh in-memory store and returns it. */
-    InMemoryStore build(Progress progress) {
-        InMemoryStore store = new InMemoryStore();
-        AtomicLong tick = new AtomicLong();
-        Instant start = Instant.parse("2025-01-01T00:00:00Z");
-        Clock clock = new Clock() {
-            @Override
-            public Instant instant() {
-                return start.plus(Duration.ofSeconds(tick.incrementAndGet()));
-            }
-
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-        };
-        AtomicLong ids = new AtomicLong();
-        IdGenerator idGenerator = () -> String.format("b%010d", ids.incrementAndGet());
-        Messaging messaging = Messaging.builder(store).clock(clock).ids(idGenerator).build();
+    /**
+     * The data set as a history import: every customer's conversation with its messages (authors,
+     * dates a second apart, internal notes, some deleted) and the users' read marks.
+     */
+    List<ImportedConversation> history() {
         Random random = new Random(SEED);
-        Actor system = Actor.system(COMPANY, LOCATION);
-        Actor admin = user(0);
+        Instant start = Instant.parse("2025-01-01T00:00:00Z");
         String[] words = {"brakes", "tires", "oil", "invoice", "appointment", "quote", "engine", "battery", "wipers",
             "alignment", "pickup", "estimate", "warranty", "rental", "inspection"};
-        List<String> conversationIds = new ArrayList<>(customers);
+        List<List<ImportedMessage>> messagesOf = new ArrayList<>(customers);
+        List<Map<String, Instant>> readMarksOf = new ArrayList<>(customers);
         for (int c = 0; c < customers; c++) {
-            String customerId = "cust-" + c;
-            conversationIds.add(messaging.conversations().create(admin, NewConversation.forCustomer(customerId)
-                    .withContact(new Contact("person", "First" + c, "Last" + c, null, "cust" + c + "@example.com",
-                            "+1555" + String.format("%07d", c), "en"))).id());
+            messagesOf.add(new ArrayList<>());
+            readMarksOf.add(new HashMap<>());
         }
         for (int i = 0; i < messages; i++) {
             int c = pickCustomer(random);
             String customerId = "cust-" + c;
+            Instant at = start.plusSeconds(i);
             String text = words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)]
                     + " message " + i;
             int kind = random.nextInt(100);
-            String id;
+            ImportedMessage m;
             if (kind < 60) {
-                id = messaging.messages().create(customer(c), NewMessage.to(customerId, text).build()).id();
+                m = ImportedMessage.fromCustomer(at, NewMessage.to(customerId, text).build());
             } else if (kind < 90) {
-                Actor author = user(random.nextInt(users));
-                id = messaging.messages().create(author, NewMessage.to(customerId, text)
-                        .internal(kind >= 85).sendSms(kind < 85).build()).id();
+                m = ImportedMessage.fromUser("user-" + random.nextInt(users), at, NewMessage.to(customerId, text)
+                        .internal(kind >= 85).sendSms(kind < 85).build());
             } else {
-                id = messaging.messages().create(system, NewMessage.to(customerId, text).build()).id();
+                m = ImportedMessage.fromSystem(at, NewMessage.to(customerId, text).build());
             }
             if (random.nextInt(50) == 0) {
-                messaging.messages().delete(admin, id, "cleanup");
+                m = m.deleted(new Deletion("user-0", at, "cleanup"));
             }
+            messagesOf.get(c).add(m);
             if (random.nextInt(20) == 0) {
-                Actor reader = user(random.nextInt(users));
-                messaging.threads().markRead(reader,
-                        messaging.threads().threadId(reader, conversationIds.get(pickCustomer(random))));
-            }
-            if (i > 0 && i % Math.max(1, messages / 4) == 0) {
-                messaging.threads().markAllRead(user(random.nextInt(users)));
-            }
-            if (progress != null && (i + 1) % 100_000 == 0) {
-                progress.report("generated", i + 1, messages);
+                readMarksOf.get(pickCustomer(random)).put("user-" + random.nextInt(users), at);
             }
         }
-        return store;
+        List<ImportedConversation> history = new ArrayList<>(customers);
+        for (int c = 0; c < customers; c++) {
+            NewConversation conversation = NewConversation.forCustomer("cust-" + c)
+                    .withContact(new Contact("person", "First" + c, "Last" + c, null, "cust" + c + "@example.com",
+                            "+1555" + String.format("%07d", c), "en"));
+            List<ReadMark> marks = readMarksOf.get(c).entrySet().stream()
+                    .map(e -> new ReadMark(e.getKey(), e.getValue())).sorted(Comparator.comparing(ReadMark::userId))
+                    .toList();
+            history.add(new ImportedConversation(conversation, messagesOf.get(c), marks));
+        }
+        return history;
+    }
+
+    /** Imports the data set into {@code store} through the library, with deterministic ids. */
+    void load(Store store, Progress progress) {
+        AtomicLong ids = new AtomicLong();
+        IdGenerator idGenerator = () -> String.format("b%010d", ids.incrementAndGet());
+        Messaging messaging = Messaging.builder(store).ids(idGenerator).build();
+        Actor system = Actor.system(COMPANY, LOCATION);
+        List<ImportedConversation> history = history();
+        int done = 0;
+        int batch = Math.max(1, customers / 20);
+        for (int from = 0; from < history.size(); from += batch) {
+            List<ImportedConversation> part = history.subList(from, Math.min(history.size(), from + batch));
+            messaging.imports().history(system, part);
+            done += part.stream().mapToInt(c -> c.messages().size()).sum();
+            if (progress != null) {
+                progress.report("imported", done, messages);
+            }
+        }
+        // not closed: closing the messaging would close the store the benchmark goes on with
     }
 
     /** Prints how far a long build got. */

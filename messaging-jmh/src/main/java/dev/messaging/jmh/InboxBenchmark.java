@@ -61,9 +61,9 @@ public class InboxBenchmark {
         Page<InboxEntry> page = messaging.inbox().list(user, InboxQuery.all().limit(100));
         int pages = Math.max(1, data.customers * 3 / 4 / 100);
         for (int i = 1; i < pages && page.hasMore(); i++) {
-            page = messaging.inbox().list(user, InboxQuery.all().limit(100).cursor(page.nextCursor()));
+            page = messaging.inbox().list(user, InboxQuery.all().limit(100).after(page.nextCursor()));
         }
-        deepCursor = messaging.inbox().list(user, InboxQuery.all().limit(50).cursor(page.nextCursor())).nextCursor();
+        deepCursor = messaging.inbox().list(user, InboxQuery.all().limit(50).after(page.nextCursor())).nextCursor();
         lastName = "Last" + (data.customers / 2);
         emailPrefix = "cust" + (data.customers / 100 > 0 ? String.valueOf(data.customers / 100) : "4");
         settleHeap();
@@ -81,7 +81,7 @@ public class InboxBenchmark {
 
     @Benchmark
     public Page<InboxEntry> inboxDeepPage() {
-        return messaging.inbox().list(user, InboxQuery.all().cursor(deepCursor));
+        return messaging.inbox().list(user, InboxQuery.all().after(deepCursor));
     }
 
     @Benchmark

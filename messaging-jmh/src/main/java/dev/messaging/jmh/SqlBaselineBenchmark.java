@@ -42,18 +42,19 @@ import org.openjdk.jmh.infra.Blackhole;
 public class SqlBaselineBenchmark {
     /** The naive query (printed in the README). */
     public static final String NAIVE_INBOX = """
-            SELECT m.conversation_id, m.id, m.text, m.created_date, m.author_type,
+            SELECT m.conversation, m.id, m.text, m.created_date, m.author_type,
                    (SELECT count(*) FROM message u
-                     WHERE u.conversation_id = m.conversation_id AND u.author_type = 'Customer' AND NOT u.deleted
+                     WHERE u.conversation = m.conversation AND u.author_type = 'Customer' AND NOT u.deleted
                        AND u.created_date > coalesce((SELECT t.updated_date FROM thread t
-                                                      WHERE t.conversation_id = m.conversation_id AND t.user_id = ?), 0)
+                                                      WHERE t.conversation = m.conversation AND t.user_id = ?), 0)
                    ) AS unread
             FROM message m
-            JOIN (SELECT conversation_id, max(created_date) AS last_date FROM message
-                  WHERE company_id = ? AND location_id = ? AND NOT deleted GROUP BY conversation_id) latest
-              ON latest.conversation_id = m.conversation_id AND latest.last_date = m.created_date
+            JOIN (SELECT conversation, max(created_date) AS last_date FROM message
+                  WHERE tenant = (SELECT id FROM tenant WHERE company_id = ? AND location_id = ?) AND NOT deleted
+                  GROUP BY conversation) latest
+              ON latest.conversation = m.conversation AND latest.last_date = m.created_date
             WHERE NOT m.deleted
-            ORDER BY m.created_date DESC, m.conversation_id DESC
+            ORDER BY m.created_date DESC, m.conversation DESC
             LIMIT 50""";
 
     /**
@@ -64,9 +65,10 @@ public class SqlBaselineBenchmark {
     public static final String FLOOR_INBOX = """
             SELECT c.*, t.*, m.*
             FROM conversation c
-            LEFT JOIN thread t ON t.conversation_id = c.id AND t.user_id = ?
+            LEFT JOIN thread t ON t.conversation = c.rid AND t.user_id = ?
             JOIN message m ON m.id = c.last_message_id
-            WHERE c.company_id = ? AND c.location_id = ? AND NOT c.deleted AND c.last_message_date IS NOT NULL
+            WHERE c.tenant = (SELECT id FROM tenant WHERE company_id = ? AND location_id = ?)
+              AND NOT c.deleted AND c.last_message_date IS NOT NULL
               AND NOT (c.archived OR (coalesce(t.archived_seq, 0) > 0 AND coalesce(t.archived_seq, 0) >= c.last_customer_feed_seq))
             ORDER BY c.last_message_date DESC, c.id DESC
             LIMIT 50""";

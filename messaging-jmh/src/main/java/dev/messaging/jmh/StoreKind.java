@@ -9,8 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The stores the benchmarks run on, each with the benchmark data loaded. SQLite data is built
@@ -21,7 +19,9 @@ public enum StoreKind {
     MEMORY {
         @Override
         Store open(DataSet data, boolean writes) {
-            return data.build(DataSet.Progress.toStdout("memory " + data.messages));
+            InMemoryStore store = new InMemoryStore();
+            data.load(store, DataSet.Progress.toStdout("memory " + data.messages));
+            return store;
         }
     },
     SQLITE {
@@ -53,7 +53,7 @@ public enum StoreKind {
                 com.zaxxer.hikari.HikariDataSource dataSource = new com.zaxxer.hikari.HikariDataSource(pool);
                 Runtime.getRuntime().addShutdownHook(new Thread(dataSource::close));
                 JdbiStore store = JdbiStore.create(dataSource);
-                StoreCopy.write(rowsOf(data), store, DataSet.TENANT, DataSet.Progress.toStdout("postgres"));
+                data.load(store, DataSet.Progress.toStdout("postgres " + data.messages));
                 store.analyze();
                 return store;
             } catch (IOException e) {
@@ -78,7 +78,7 @@ public enum StoreKind {
             Files.createDirectories(file.getParent());
             Path building = Files.createTempDirectory(file.getParent(), "building").resolve("data.db");
             try (JdbiStore store = JdbiStore.sqlite(building)) {
-                StoreCopy.write(rowsOf(data), store, DataSet.TENANT, DataSet.Progress.toStdout("sqlite " + data.messages));
+                data.load(store, DataSet.Progress.toStdout("sqlite " + data.messages));
                 store.analyze();
             }
             Files.move(building, file, StandardCopyOption.ATOMIC_MOVE);
@@ -86,15 +86,6 @@ public enum StoreKind {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static StoreCopy.Rows rowsOf(DataSet data) {
-        InMemoryStore memory = data.build(DataSet.Progress.toStdout("generate " + data.messages));
-        List<String> users = new ArrayList<>();
-        for (int u = 0; u < data.users; u++) {
-            users.add("user-" + u);
-        }
-        return StoreCopy.read(memory, DataSet.TENANT, users);
     }
 
     static Path copyOf(Path file) {

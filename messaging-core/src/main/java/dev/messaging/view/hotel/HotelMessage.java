@@ -32,6 +32,6 @@ public record HotelMessage(
         Contact guest = c.conversationType() == ConversationType.GUEST && fromGuest ? c.contact() : null;
         return new HotelMessage(Iso.date(m.createdDate()), m.id(), fromGuest ? m.shopRead() : Boolean.TRUE, outletName,
                 Iso.wire(m.authorType()), m.text(), guest == null ? null : guest.firstName(),
-                guest == null ? null : guest.lastName(), m.languageCode(), m.isTranslated(), null);
+                guest == null ? null : guest.lastName(), m.translation().languageCode(), m.translation().isTranslated(), null);
     }
 }

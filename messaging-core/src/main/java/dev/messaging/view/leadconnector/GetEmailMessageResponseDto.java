@@ -34,11 +34,11 @@ public record GetEmailMessageResponseDto(
         String conversationProviderId) {
 
     public static GetEmailMessageResponseDto from(Message m) {
-        EmailDetails e = m.emailDetails() != null ? m.emailDetails()
+        EmailDetails e = m.emailOptions().details() != null ? m.emailOptions().details()
                 : new EmailDetails(null, null, null, null, null, null, null, null, null, null, null, null);
         return new GetEmailMessageResponseDto(m.id(), e.altId(), e.threadId(), m.locationId(), m.customerId(),
-                m.conversationId(), Iso.date(m.createdDate()), m.emailSubject(), m.text(), Iso.wire(m.direction()),
-                m.emailStatus() == null ? null : m.emailStatus().wireValue().toLowerCase(Locale.ROOT),
+                m.conversationId(), Iso.date(m.createdDate()), m.emailOptions().subject(), m.text(), Iso.wire(m.direction()),
+                m.email().status() == null ? null : m.email().status().wireValue().toLowerCase(Locale.ROOT),
                 e.contentType(), e.attachments(), e.provider(), e.from(), e.to(), e.cc(), e.bcc(), e.replyToMessageId(),
                 e.source(), e.conversationProviderId());
     }

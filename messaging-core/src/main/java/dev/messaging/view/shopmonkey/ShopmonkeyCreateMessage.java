@@ -1,10 +1,13 @@
 package dev.messaging.view.shopmonkey;
 
-import dev.messaging.error.FieldError;
-import dev.messaging.error.ValidationException;
+import dev.messaging.message.EmailOptions;
 import dev.messaging.message.MessageFile;
+import dev.messaging.message.MessageLinks;
 import dev.messaging.message.NewMessage;
+import dev.messaging.message.OrderRef;
 import dev.messaging.message.OrderShareType;
+import dev.messaging.message.SmsOptions;
+import dev.messaging.message.SuggestedReply;
 import dev.messaging.message.SuggestedReplyState;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +33,9 @@ public record ShopmonkeyCreateMessage(
         String customerId,
         List<String> files) {
 
-    /** The domain request; every problem of the body is listed in one validation error. */
+    /** The domain request; every problem of the body is listed in one validation error when it is created. */
     public NewMessage toDomain(Function<String, Optional<MessageFile>> resolver) {
-        List<FieldError> errors = new ArrayList<>();
-        OrderShareType shareType = parse(errors, () -> dev.messaging.view.Iso.wire(OrderShareType.class,
-                "orderShareType", orderShareType));
-        SuggestedReplyState replyState = parse(errors, () -> dev.messaging.view.Iso.wire(SuggestedReplyState.class,
-                "suggestedReplyState", suggestedReplyState));
+        NewMessage.Builder b = NewMessage.to(customerId, text);
         List<MessageFile> resolved = new ArrayList<>();
         if (files != null) {
             for (int i = 0; i < files.size(); i++) {
@@ -44,25 +43,18 @@ public record ShopmonkeyCreateMessage(
                 if (file.isPresent()) {
                     resolved.add(file.get());
                 } else {
-                    errors.add(new FieldError("files[" + i + "]", "unknown file id '" + files.get(i) + "'"));
+                    b.problem("files[" + i + "]", "unknown file id '" + files.get(i) + "'");
                 }
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        return NewMessage.to(customerId, text).sendEmail(sendEmail).emailSubject(emailSubject).sendSms(sendSms)
-                .isOrderShare(Boolean.TRUE.equals(isOrderShare)).orderShareType(shareType).orderId(orderId)
-                .vehicleId(vehicleId).suggestedReplyState(replyState).emailId(emailId).phoneNumberId(phoneNumberId)
+        return b.sendEmail(sendEmail).sendSms(sendSms)
+                .emailOptions(new EmailOptions(emailSubject, emailId, null))
+                .smsOptions(new SmsOptions(phoneNumberId, false))
+                .order(new OrderRef(orderId, null, Boolean.TRUE.equals(isOrderShare),
+                        b.wire(OrderShareType.class, "orderShareType", orderShareType)))
+                .links(MessageLinks.NONE.withVehicleId(vehicleId))
+                .suggestedReply(new SuggestedReply(null,
+                        b.wire(SuggestedReplyState.class, "suggestedReplyState", suggestedReplyState)))
                 .files(resolved).build();
-    }
-
-    private static <T> T parse(List<FieldError> errors, java.util.function.Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (ValidationException e) {
-            errors.addAll(e.errors());
-            return null;
-        }
     }
 }

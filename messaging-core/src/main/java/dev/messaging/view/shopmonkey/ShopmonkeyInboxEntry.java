@@ -1,123 +1,23 @@
 package dev.messaging.view.shopmonkey;
 
 import dev.messaging.inbox.InboxEntry;
-import java.util.List;
-import java.util.Map;
 
 /**
- * One row of the Shopmonkey {@code GET /v3/user/:id/inbox}: the newest message's fields, plus the
- * {@code customer}, the user's {@code messageThreadMetadata} and the {@code order}.
+ * One row of the Shopmonkey {@code GET /v3/user/:id/inbox}: the newest message's fields (it is a
+ * {@link ShopmonkeyMessage}), plus the {@code customer}, the user's {@code messageThreadMetadata}
+ * and the {@code order}.
  */
-public record ShopmonkeyInboxEntry(
-        String id,
-        ShopmonkeyMeta meta,
-        Map<String, String> metadata,
-        String createdDate,
-        String updatedDate,
-        String locationId,
-        String companyId,
-        String type,
-        String text,
-        Boolean sendEmail,
-        String emailSubject,
-        String emailStatus,
-        String emailError,
-        Boolean sendSms,
-        String smsStatus,
-        String smsError,
-        String authorType,
-        String origin,
-        Boolean isOrderShare,
-        String orderShareType,
-        String customerId,
-        String userId,
-        String orderId,
-        String appointmentId,
-        String vehicleId,
-        String vendorId,
-        Boolean shopRead,
-        Boolean internal,
-        Boolean detached,
-        String conversationId,
-        Boolean deleted,
-        String deletedUserId,
-        String deletedDate,
-        String deletedReason,
-        String locationReviewRequestId,
-        String oneTimeCampaignId,
-        String automatedCampaignId,
-        String suggestedReply,
-        String suggestedReplyState,
-        Boolean requestAppointmentConfirmation,
-        String appointmentEvent,
-        Boolean avoidSMSQuietHours,
-        Boolean imported,
-        String emailId,
-        String phoneNumberId,
-        List<ShopmonkeyDelivery> emailDeliveries,
-        List<ShopmonkeyFile> files,
-        String orderNumber,
-        List<ShopmonkeyDelivery> smsDeliveries,
-        String userColor,
-        ShopmonkeyCustomer customer,
-        MessageThreadMetadataView messageThreadMetadata,
-        ShopmonkeyOrder order) {
+public class ShopmonkeyInboxEntry extends ShopmonkeyMessage {
+    public ShopmonkeyCustomer customer;
+    public MessageThreadMetadataView messageThreadMetadata;
+    public ShopmonkeyOrder order;
 
     public static ShopmonkeyInboxEntry from(InboxEntry e) {
-        ShopmonkeyMessage m = ShopmonkeyMessage.from(e.message());
-        return new ShopmonkeyInboxEntry(
-                m.id(),
-                m.meta(),
-                m.metadata(),
-                m.createdDate(),
-                m.updatedDate(),
-                m.locationId(),
-                m.companyId(),
-                m.type(),
-                m.text(),
-                m.sendEmail(),
-                m.emailSubject(),
-                m.emailStatus(),
-                m.emailError(),
-                m.sendSms(),
-                m.smsStatus(),
-                m.smsError(),
-                m.authorType(),
-                m.origin(),
-                m.isOrderShare(),
-                m.orderShareType(),
-                m.customerId(),
-                m.userId(),
-                m.orderId(),
-                m.appointmentId(),
-                m.vehicleId(),
-                m.vendorId(),
-                m.shopRead(),
-                m.internal(),
-                m.detached(),
-                m.conversationId(),
-                m.deleted(),
-                m.deletedUserId(),
-                m.deletedDate(),
-                m.deletedReason(),
-                m.locationReviewRequestId(),
-                m.oneTimeCampaignId(),
-                m.automatedCampaignId(),
-                m.suggestedReply(),
-                m.suggestedReplyState(),
-                m.requestAppointmentConfirmation(),
-                m.appointmentEvent(),
-                m.avoidSMSQuietHours(),
-                m.imported(),
-                m.emailId(),
-                m.phoneNumberId(),
-                m.emailDeliveries(),
-                m.files(),
-                m.orderNumber(),
-                m.smsDeliveries(),
-                m.userColor(),
-                ShopmonkeyCustomer.from(e.conversation().customerId(), e.customer()),
-                MessageThreadMetadataView.from(e.messageThreadMetadata()),
-                ShopmonkeyOrder.from(e.orderId(), e.orderNumber()));
+        ShopmonkeyInboxEntry view = new ShopmonkeyInboxEntry();
+        view.fill(e.message());
+        view.customer = ShopmonkeyCustomer.from(e.conversation().customerId(), e.customer());
+        view.messageThreadMetadata = MessageThreadMetadataView.from(e.messageThreadMetadata());
+        view.order = ShopmonkeyOrder.from(e.orderId(), e.orderNumber());
+        return view;
     }
 }

@@ -2,6 +2,7 @@ package dev.messaging;
 
 import dev.messaging.common.Tenant;
 import dev.messaging.message.NewMessage;
+import dev.messaging.message.Translation;
 import dev.messaging.message.Translator;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -15,7 +16,7 @@ import java.util.function.Function;
  * hold the tenant's writers) on daemon threads with a time limit. A translator that fails, times
  * out or returns text the validator would refuse leaves the message untranslated: it is never lost.
  */
-final class Translation implements AutoCloseable {
+final class Translating implements AutoCloseable {
     private final Translator translator;
     private final Function<Tenant, String> locationLanguage;
     private final Duration timeout;
@@ -25,7 +26,7 @@ final class Translation implements AutoCloseable {
         return thread;
     });
 
-    Translation(Translator translator, Function<Tenant, String> locationLanguage, Duration timeout) {
+    Translating(Translator translator, Function<Tenant, String> locationLanguage, Duration timeout) {
         this.translator = translator;
         this.locationLanguage = locationLanguage;
         this.timeout = timeout;
@@ -34,7 +35,7 @@ final class Translation implements AutoCloseable {
     NewMessage apply(Tenant tenant, NewMessage request, String fromLanguage, Validator check) {
         String to = locationLanguage.apply(tenant);
         NewMessage.Builder kept = request.toBuilder().languageCode(fromLanguage);
-        if (to == null || to.equals(fromLanguage) || request.text() == null || request.isTranslated()) {
+        if (to == null || to.equals(fromLanguage) || request.text() == null || request.translation().isTranslated()) {
             return kept.build();
         }
         Future<String> result = threads.submit(() -> translator.translate(request.text(), fromLanguage, to));
@@ -44,7 +45,7 @@ final class Translation implements AutoCloseable {
             if (check.hasErrors()) {
                 return kept.build();
             }
-            return kept.text(translated).originalText(request.text()).isTranslated(true).build();
+            return kept.text(translated).translation(new Translation(fromLanguage, true, request.text())).build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return kept.build();

@@ -1,0 +1,25 @@
+package dev.messaging.history;
+
+import dev.messaging.conversation.NewConversation;
+import java.util.List;
+
+/**
+ * A customer's history: the conversation (the customer's live one is used when there is one), its
+ * messages in any order (they are stored in {@code createdDate} order), and each user's read state.
+ */
+public record ImportedConversation(NewConversation conversation, List<ImportedMessage> messages,
+        List<ReadMark> readMarks) {
+
+    public ImportedConversation {
+        messages = messages == null ? List.of() : List.copyOf(messages);
+        readMarks = readMarks == null ? List.of() : List.copyOf(readMarks);
+    }
+
+    public static ImportedConversation of(NewConversation conversation, List<ImportedMessage> messages) {
+        return new ImportedConversation(conversation, messages, List.of());
+    }
+
+    public ImportedConversation withReadMarks(List<ReadMark> value) {
+        return new ImportedConversation(conversation, messages, value);
+    }
+}

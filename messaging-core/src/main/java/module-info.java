@@ -1,0 +1,26 @@
+/**
+ * The customer-messaging domain: start at {@link dev.messaging.Messaging}. Exports the facade and
+ * its services ({@code dev.messaging}), the model (records, enums, errors), the store SPI and the
+ * in-memory store, and the reference API views. The rules stay package-private inside
+ * {@code dev.messaging}: the only way to the store is through them.
+ */
+module dev.messaging.core {
+    exports dev.messaging;
+    exports dev.messaging.change;
+    exports dev.messaging.common;
+    exports dev.messaging.conversation;
+    exports dev.messaging.error;
+    exports dev.messaging.history;
+    exports dev.messaging.inbox;
+    exports dev.messaging.memory;
+    exports dev.messaging.message;
+    exports dev.messaging.notification;
+    exports dev.messaging.outlet;
+    exports dev.messaging.spi;
+    exports dev.messaging.thread;
+    exports dev.messaging.verify;
+    exports dev.messaging.view;
+    exports dev.messaging.view.hotel;
+    exports dev.messaging.view.leadconnector;
+    exports dev.messaging.view.shopmonkey;
+}

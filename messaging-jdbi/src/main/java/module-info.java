@@ -1,0 +1,19 @@
+/**
+ * Durable storage for {@code dev.messaging.core}: SQLite (the embedded default) and PostgreSQL,
+ * through Jdbi, HikariCP and Flyway. Start at {@link dev.messaging.jdbi.JdbiMessaging}.
+ */
+module dev.messaging.jdbi {
+    requires transitive dev.messaging.core;
+    requires transitive java.sql;
+    requires org.jdbi.v3.core;
+    requires com.zaxxer.hikari;
+    requires org.xerial.sqlitejdbc;
+    requires flyway.core;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
+    requires org.slf4j;
+
+    exports dev.messaging.jdbi;
+    // Jackson reads and writes the store's own JSON column records
+    opens dev.messaging.jdbi to com.fasterxml.jackson.databind;
+}
