@@ -5,6 +5,10 @@
  * {@code dev.messaging}: the only way to the store is through them.
  */
 module dev.messaging.core {
+    // compile time only: the annotation that generates the records' builders
+    requires static io.soabase.recordbuilder.core;
+    requires static java.compiler;
+
     exports dev.messaging;
     exports dev.messaging.change;
     exports dev.messaging.common;

@@ -1,5 +1,6 @@
 package dev.messaging;
 
+import dev.messaging.conversation.ConversationBuilder;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
 import dev.messaging.common.ChangeMeta;
@@ -148,7 +149,7 @@ final class ConversationRows {
 
     /** The conversation with its summary set to {@code message}, or cleared when null. */
     static Conversation withSummary(Conversation c, Message message) {
-        Conversation.Builder b = c.toBuilder();
+        ConversationBuilder b = c.toBuilder();
         if (message == null) {
             return b.lastMessageDate(null).lastMessageBody(null).lastMessageType(null).lastMessageId(null)
                     .lastMessageDirection(null).build();

@@ -1,5 +1,6 @@
 package dev.messaging;
 
+import dev.messaging.conversation.ConversationBuilder;
 import dev.messaging.conversation.Contact;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.conversation.ConversationChannel;
@@ -164,7 +165,7 @@ public final class Conversations {
             ConversationRow row = load(tx, id);
             Conversation c = row.conversation();
             checkVersion(c, update.expectedVersion().orElse(null));
-            Conversation.Builder b = c.toBuilder();
+            ConversationBuilder b = c.toBuilder();
             update.values().forEach((field, value) -> set(b, field, value.orElse(null)));
             Conversation changed = b.build();
             if (changed.status() != ConversationStatus.SNOOZED) {
@@ -179,7 +180,7 @@ public final class Conversations {
         });
     }
 
-    private static void set(Conversation.Builder b, ConversationUpdate.Field field, Object value) {
+    private static void set(ConversationBuilder b, ConversationUpdate.Field field, Object value) {
         switch (field) {
             case CONTACT -> b.contact((Contact) value);
             case ASSIGNED_TO -> b.assignedTo((String) value);

@@ -1,5 +1,6 @@
 package dev.messaging;
 
+import dev.messaging.conversation.ConversationBuilder;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
 import dev.messaging.common.ChangeMeta;
@@ -190,7 +191,7 @@ final class MessageWrites {
                 ? ConversationRows.withSummary(c, message) : c;
         if (fromCustomer) {
             counters = counters.afterCustomerMessage(customerNumber, seq);
-            Conversation.Builder woken = updated.toBuilder().archived(false);
+            ConversationBuilder woken = updated.toBuilder().archived(false);
             if (updated.status() == ConversationStatus.SNOOZED) {
                 woken.status(ConversationStatus.OPEN).snoozedUntil(null);
             }

@@ -1,5 +1,6 @@
 package dev.messaging;
 
+import dev.messaging.message.MessageBuilder;
 import dev.messaging.message.Delivery;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryUpdate;
@@ -137,7 +138,7 @@ public final class Messages {
                 return present(tx, row);
             }
             Send after = send.after(new Delivery(update.status(), now, update.error()));
-            Message.Builder b = email ? m.toBuilder().email(after) : m.toBuilder().sms(after);
+            MessageBuilder b = email ? m.toBuilder().email(after) : m.toBuilder().sms(after);
             Message changed = bump(b.build(), actor, now);
             return save(tx, actor, now, row, changed, Operation.DELIVERY,
                     Changes.payload("channel", update.channel().name(), "status", update.status().wireValue()));

@@ -3,6 +3,7 @@ package dev.messaging.message;
 import dev.messaging.common.ChangeMeta;
 import dev.messaging.common.Deletion;
 import dev.messaging.common.SoftDeletable;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.Map;
  * past it. {@code metadata} holds any JSON value per key (strings, numbers, booleans, null, lists
  * and maps of them).
  */
+@RecordBuilder
 public record Message(
         String id,
         Instant createdDate,
@@ -71,255 +73,12 @@ public record Message(
     }
 
     /** A builder holding this message's values, to make a changed copy. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.id = id;
-        b.createdDate = createdDate;
-        b.updatedDate = updatedDate;
-        b.companyId = companyId;
-        b.locationId = locationId;
-        b.meta = meta;
-        b.deletion = deletion;
-        b.conversationId = conversationId;
-        b.customerId = customerId;
-        b.authorType = authorType;
-        b.userId = userId;
-        b.userColor = userColor;
-        b.text = text;
-        b.type = type;
-        b.origin = origin;
-        b.channel = channel;
-        b.direction = direction;
-        b.shopRead = shopRead;
-        b.internal = internal;
-        b.detached = detached;
-        b.imported = imported;
-        b.clientMessageId = clientMessageId;
-        b.email = email;
-        b.sms = sms;
-        b.emailOptions = emailOptions;
-        b.smsOptions = smsOptions;
-        b.order = order;
-        b.appointment = appointment;
-        b.links = links;
-        b.suggestedReply = suggestedReply;
-        b.translation = translation;
-        b.files = files;
-        b.metadata = metadata;
-        return b;
+    public MessageBuilder toBuilder() {
+        return MessageBuilder.builder(this);
     }
 
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** Builds a {@link Message} (the rules build new messages, stores map rows with it). */
-    public static final class Builder {
-        private String id;
-        private Instant createdDate;
-        private Instant updatedDate;
-        private String companyId;
-        private String locationId;
-        private ChangeMeta meta;
-        private Deletion deletion;
-        private String conversationId;
-        private String customerId;
-        private AuthorType authorType;
-        private String userId;
-        private String userColor;
-        private String text;
-        private MessageType type;
-        private MessageOrigin origin;
-        private MessageChannel channel;
-        private Direction direction;
-        private Boolean shopRead;
-        private Boolean internal;
-        private boolean detached;
-        private boolean imported;
-        private String clientMessageId;
-        private Send email;
-        private Send sms;
-        private EmailOptions emailOptions;
-        private SmsOptions smsOptions;
-        private OrderRef order;
-        private AppointmentRef appointment;
-        private MessageLinks links;
-        private SuggestedReply suggestedReply;
-        private Translation translation;
-        private List<MessageFile> files;
-        private Map<String, Object> metadata;
-
-        private Builder() {
-        }
-
-        public Builder id(String value) {
-            this.id = value;
-            return this;
-        }
-
-        public Builder createdDate(Instant value) {
-            this.createdDate = value;
-            return this;
-        }
-
-        public Builder updatedDate(Instant value) {
-            this.updatedDate = value;
-            return this;
-        }
-
-        public Builder companyId(String value) {
-            this.companyId = value;
-            return this;
-        }
-
-        public Builder locationId(String value) {
-            this.locationId = value;
-            return this;
-        }
-
-        public Builder meta(ChangeMeta value) {
-            this.meta = value;
-            return this;
-        }
-
-        public Builder deletion(Deletion value) {
-            this.deletion = value;
-            return this;
-        }
-
-        public Builder conversationId(String value) {
-            this.conversationId = value;
-            return this;
-        }
-
-        public Builder customerId(String value) {
-            this.customerId = value;
-            return this;
-        }
-
-        public Builder authorType(AuthorType value) {
-            this.authorType = value;
-            return this;
-        }
-
-        public Builder userId(String value) {
-            this.userId = value;
-            return this;
-        }
-
-        public Builder userColor(String value) {
-            this.userColor = value;
-            return this;
-        }
-
-        public Builder text(String value) {
-            this.text = value;
-            return this;
-        }
-
-        public Builder type(MessageType value) {
-            this.type = value;
-            return this;
-        }
-
-        public Builder origin(MessageOrigin value) {
-            this.origin = value;
-            return this;
-        }
-
-        public Builder channel(MessageChannel value) {
-            this.channel = value;
-            return this;
-        }
-
-        public Builder direction(Direction value) {
-            this.direction = value;
-            return this;
-        }
-
-        public Builder shopRead(Boolean value) {
-            this.shopRead = value;
-            return this;
-        }
-
-        public Builder internal(Boolean value) {
-            this.internal = value;
-            return this;
-        }
-
-        public Builder detached(boolean value) {
-            this.detached = value;
-            return this;
-        }
-
-        public Builder imported(boolean value) {
-            this.imported = value;
-            return this;
-        }
-
-        public Builder clientMessageId(String value) {
-            this.clientMessageId = value;
-            return this;
-        }
-
-        public Builder email(Send value) {
-            this.email = value;
-            return this;
-        }
-
-        public Builder sms(Send value) {
-            this.sms = value;
-            return this;
-        }
-
-        public Builder emailOptions(EmailOptions value) {
-            this.emailOptions = value;
-            return this;
-        }
-
-        public Builder smsOptions(SmsOptions value) {
-            this.smsOptions = value;
-            return this;
-        }
-
-        public Builder order(OrderRef value) {
-            this.order = value;
-            return this;
-        }
-
-        public Builder appointment(AppointmentRef value) {
-            this.appointment = value;
-            return this;
-        }
-
-        public Builder links(MessageLinks value) {
-            this.links = value;
-            return this;
-        }
-
-        public Builder suggestedReply(SuggestedReply value) {
-            this.suggestedReply = value;
-            return this;
-        }
-
-        public Builder translation(Translation value) {
-            this.translation = value;
-            return this;
-        }
-
-        public Builder files(List<MessageFile> value) {
-            this.files = value;
-            return this;
-        }
-
-        public Builder metadata(Map<String, Object> value) {
-            this.metadata = value;
-            return this;
-        }
-
-        public Message build() {
-            return new Message(id, createdDate, updatedDate, companyId, locationId, meta, deletion, conversationId, customerId, authorType, userId, userColor, text, type, origin, channel, direction, shopRead, internal, detached, imported, clientMessageId, email, sms, emailOptions, smsOptions, order, appointment, links, suggestedReply, translation, files, metadata);
-        }
+    /** A builder of a new message (the rules build them; stores map rows with it). */
+    public static MessageBuilder builder() {
+        return MessageBuilder.builder();
     }
 }
-

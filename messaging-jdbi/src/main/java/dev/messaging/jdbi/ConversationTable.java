@@ -1,5 +1,6 @@
 package dev.messaging.jdbi;
 
+import dev.messaging.conversation.ConversationBuilder;
 import static dev.messaging.jdbi.Cells.millis;
 import static dev.messaging.jdbi.Cells.wire;
 
@@ -77,7 +78,7 @@ final class ConversationTable {
     /** Reads the {@link #SELECT} columns of a row of {@code tenant}. */
     static Read read(Cells in, Tenant tenant) throws SQLException {
         long rid = in.longValue();
-        Conversation.Builder b = Conversation.builder()
+        ConversationBuilder b = Conversation.builder()
                 .companyId(tenant.companyId())
                 .locationId(tenant.locationId())
                 .id(in.string())

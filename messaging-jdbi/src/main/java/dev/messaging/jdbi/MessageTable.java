@@ -1,5 +1,6 @@
 package dev.messaging.jdbi;
 
+import dev.messaging.message.MessageBuilder;
 import static dev.messaging.jdbi.Cells.millis;
 import static dev.messaging.jdbi.Cells.wire;
 
@@ -104,7 +105,7 @@ final class MessageTable {
             return value.equals(none) ? null : value;
         }
 
-        Message.Builder into(Message.Builder b) {
+        MessageBuilder into(MessageBuilder b) {
             return b.type(type).origin(origin).channel(channel).direction(direction).userColor(userColor)
                     .internal(internal).detached(Boolean.TRUE.equals(detached)).imported(Boolean.TRUE.equals(imported))
                     .email(email).sms(sms).emailOptions(emailOptions).smsOptions(smsOptions).order(order)
@@ -115,7 +116,7 @@ final class MessageTable {
 
     /** Reads the {@link #SELECT} columns of a message of {@code tenant} in the given conversation. */
     static MessageRow read(Cells in, Tenant tenant, String conversationId, String customerId) throws SQLException {
-        Message.Builder b = Message.builder()
+        MessageBuilder b = Message.builder()
                 .companyId(tenant.companyId())
                 .locationId(tenant.locationId())
                 .conversationId(conversationId)
