@@ -38,6 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * A unit of work on one tenant through one Jdbi {@link Handle}. Reads are text-block SQL with
@@ -77,8 +78,7 @@ final class JdbiTransaction implements StoreTransaction {
     /** Writes the feed head once, at the end of the transaction, if changes were appended. */
     void saveFeedHead() {
         if (feedHead != savedFeedHead) {
-            h.createUpdate("UPDATE tenant SET feed_head = :head WHERE id = :tenant")
-                    .bind("head", feedHead).bind("tenant", tenantKey).execute();
+            update("UPDATE tenant SET feed_head = :head WHERE id = :tenant").bind("head", feedHead).execute();
             savedFeedHead = feedHead;
         }
     }
@@ -97,6 +97,12 @@ final class JdbiTransaction implements StoreTransaction {
     /** A query of this tenant ({@code :tenant} bound). */
     private Query query(String sql) {
         return h.createQuery(sql).bind("tenant", tenantKey);
+    }
+
+    /** A write of this tenant's rows ({@code :tenant} bound). */
+    private Update update(String sql) {
+        checkWritable();
+        return h.createUpdate(sql).bind("tenant", tenantKey);
     }
 
     private int execute(String sql, JdbcWrites.Parameters parameters) {
@@ -156,8 +162,8 @@ final class JdbiTransaction implements StoreTransaction {
     @Override
     public int pruneChanges(Instant before) {
         checkWritable();
-        return h.createUpdate("DELETE FROM change_feed WHERE tenant = :tenant AND time < :before")
-                .bind("tenant", tenantKey).bind("before", before.toEpochMilli()).execute();
+        return update("DELETE FROM change_feed WHERE tenant = :tenant AND time < :before")
+                .bind("before", before.toEpochMilli()).execute();
     }
 
     // --- conversations -----------------------------------------------------------------
@@ -645,10 +651,10 @@ final class JdbiTransaction implements StoreTransaction {
     @Override
     public void saveAllReadSeq(String userId, long seq) {
         checkWritable();
-        h.createUpdate("""
+        update("""
                 INSERT INTO user_state (tenant, user_id, all_read_seq) VALUES (:tenant, :user, :seq)
                 ON CONFLICT (tenant, user_id) DO UPDATE SET all_read_seq = excluded.all_read_seq""")
-                .bind("tenant", tenantKey).bind("user", userId).bind("seq", seq).execute();
+                .bind("user", userId).bind("seq", seq).execute();
     }
 
     @Override
@@ -674,12 +680,12 @@ final class JdbiTransaction implements StoreTransaction {
     @Override
     public void saveNotificationConfig(NotificationConfig config) {
         checkWritable();
-        h.createUpdate("""
+        update("""
                 INSERT INTO notification_config (tenant, user_id, send_email, send_in_app, send_sms)
                 VALUES (:tenant, :user, :email, :inApp, :sms)
                 ON CONFLICT (tenant, user_id) DO UPDATE SET send_email = excluded.send_email,
                     send_in_app = excluded.send_in_app, send_sms = excluded.send_sms""")
-                .bind("tenant", tenantKey).bind("user", config.userId()).bind("email", config.sendEmail())
+                .bind("user", config.userId()).bind("email", config.sendEmail())
                 .bind("inApp", config.sendInApp()).bind("sms", config.sendSms()).execute();
     }
 
@@ -694,11 +700,11 @@ final class JdbiTransaction implements StoreTransaction {
     @Override
     public void saveOutlet(Outlet outlet) {
         checkWritable();
-        h.createUpdate("""
+        update("""
                 INSERT INTO outlet (tenant, code, name, active, sort_order) VALUES (:tenant, :code, :name, :active, :order)
                 ON CONFLICT (tenant, code) DO UPDATE SET name = excluded.name, active = excluded.active,
                     sort_order = excluded.sort_order""")
-                .bind("tenant", tenantKey).bind("code", outlet.code()).bind("name", outlet.name())
+                .bind("code", outlet.code()).bind("name", outlet.name())
                 .bind("active", outlet.active()).bind("order", outlet.order()).execute();
     }
 
@@ -721,10 +727,10 @@ final class JdbiTransaction implements StoreTransaction {
             erased += h.createUpdate("DELETE FROM message WHERE conversation = :rid").bind("rid", rid).execute();
             h.createUpdate("DELETE FROM conversation WHERE rid = :rid").bind("rid", rid).execute();
         }
-        h.createUpdate("""
+        update("""
                 UPDATE change_feed SET payload = NULL, customer_id = NULL
                 WHERE tenant = :tenant AND customer_id = :customer""")
-                .bind("tenant", tenantKey).bind("customer", customerId).execute();
+                .bind("customer", customerId).execute();
         return erased;
     }
 }
