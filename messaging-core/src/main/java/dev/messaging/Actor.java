@@ -27,6 +27,9 @@ public record Actor(ActorKind kind, Tenant tenant, String userId, String custome
         if (kind == ActorKind.CUSTOMER) {
             requireId("actor.customerId", customerId);
         }
+        if (sessionId != null) {
+            requireId("actor.sessionId", sessionId);
+        }
     }
 
     public static Actor user(String companyId, String locationId, String userId) {
@@ -41,7 +44,7 @@ public record Actor(ActorKind kind, Tenant tenant, String userId, String custome
         return new Actor(ActorKind.SYSTEM, tenant(companyId, locationId), null, null, null);
     }
 
-    /** The same actor acting within a session (recorded in {@code meta.sessionId}). */
+    /** The same actor acting within a session (recorded in {@code meta.sessionId}; an id like the others). */
     public Actor withSession(String session) {
         return new Actor(kind, tenant, userId, customerId, session);
     }
@@ -68,9 +71,11 @@ public record Actor(ActorKind kind, Tenant tenant, String userId, String custome
         return new Tenant(companyId, locationId);
     }
 
+    /** An id of the actor: required, and well-formed like every id (see {@code Validator.idProblem}). */
     private static void requireId(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw ValidationException.of(field, "is required");
+        String problem = value == null ? "is required" : Validator.idProblem(value);
+        if (problem != null) {
+            throw ValidationException.of(field, problem);
         }
     }
 }

@@ -83,6 +83,7 @@ public final class ChangeFeed {
         Access.requireUserOrSystem(actor, "prune the change feed");
         Validator v = engine.validator();
         v.required("before", before);
+        v.date("before", before);
         v.throwIfAny();
         return engine.write(actor, tx -> tx.pruneChanges(before));
     }

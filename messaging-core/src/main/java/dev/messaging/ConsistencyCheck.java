@@ -48,8 +48,8 @@ final class ConsistencyCheck {
     private ConsistencyCheck() {
     }
 
-    static ConsistencyReport run(Store store, Tenant tenant) {
-        return store.read(tenant, tx -> new Run(tx).check());
+    static ConsistencyReport run(StoreTransaction tx) {
+        return new Run(tx).check();
     }
 
     /** One pass over one tenant. */

@@ -14,6 +14,7 @@ import dev.messaging.message.Message;
 import dev.messaging.outlet.Outlet;
 import dev.messaging.spi.ConversationRow;
 import dev.messaging.spi.CustomerMessageCounters;
+import dev.messaging.spi.DuplicateIdException;
 import dev.messaging.spi.InboxPosition;
 import dev.messaging.spi.MessageRow;
 import dev.messaging.spi.StoreTransaction;
@@ -100,7 +101,7 @@ final class ConversationRows {
         ConversationRow row = new ConversationRow(conversation, CustomerMessageCounters.NONE);
         Changes.record(tx, actor, now, EntityType.CONVERSATION, conversation.id(), 1, Operation.CREATE,
                 conversation.customerId(), Changes.payload("customerId", conversation.customerId()));
-        Optional<ConversationRow> raced = tx.insertConversation(row);
+        Optional<ConversationRow> raced = insert(tx, row);
         if (raced.isPresent()) {
             // Another writer won the unique key between our read and insert: theirs is the one.
             if (createOnly) {
@@ -110,6 +111,20 @@ final class ConversationRows {
             throw new Engine.Retry();
         }
         return new Outcome(row, true);
+    }
+
+    private static Optional<ConversationRow> insert(StoreTransaction tx, ConversationRow row) {
+        try {
+            return tx.insertConversation(row);
+        } catch (DuplicateIdException e) {
+            throw idTaken("conversation", e);
+        }
+    }
+
+    /** The conflict of a new record whose generated id is taken (an id generator that repeats). */
+    static ConflictException idTaken(String entity, DuplicateIdException e) {
+        return ConflictException.of(ConflictException.Reason.ID_TAKEN, entity, e.id(),
+                "the id generator gave an id that is taken; nothing was written");
     }
 
     /**

@@ -38,6 +38,8 @@ import java.util.Optional;
  */
 public final class Conversations {
     private static final String ENTITY = "conversation";
+    /** How far ahead a conversation may be snoozed. */
+    static final java.time.Duration MAX_SNOOZE = java.time.Duration.ofDays(3_653);
     private final Engine engine;
 
     Conversations(Engine engine) {
@@ -98,6 +100,7 @@ public final class Conversations {
 
     /** The conversation, deleted or not; empty when the tenant has no such id. */
     public Optional<Conversation> find(Actor actor, String id) {
+        engine.requireTargetId("id", id);
         Optional<Conversation> found = engine.read(actor, tx -> tx.findConversation(id))
                 .map(ConversationRow::conversation);
         found.ifPresent(c -> Access.requireOwnConversation(actor, c.customerId()));
@@ -111,6 +114,7 @@ public final class Conversations {
         v.required("query", query);
         v.throwIfAny();
         v.id("contactId", query.contactId());
+        v.id("assignee", query.assignee() == null ? null : query.assignee().userId());
         List<String> terms = v.searchTerms("query", query.query());
         v.required("status", query.status());
         v.required("sort", query.sort());
@@ -145,12 +149,15 @@ public final class Conversations {
     public Conversation update(Actor actor, String id, ConversationUpdate update) {
         Access.requireUser(actor, "update conversations");
         Validator v = engine.validator();
+        v.requiredId("id", id);
         v.required("update", update);
         v.throwIfAny();
         ConversationRows.validateContact(v, "contact", update.value(ConversationUpdate.Field.CONTACT, Contact.class));
         v.id("assignedTo", update.value(ConversationUpdate.Field.ASSIGNED_TO, String.class));
         v.shortText("subject", update.value(ConversationUpdate.Field.SUBJECT, String.class));
         v.id("orderId", update.value(ConversationUpdate.Field.ORDER_ID, String.class));
+        v.dateUpTo("snoozedUntil", update.value(ConversationUpdate.Field.SNOOZED_UNTIL, Instant.class),
+                engine.now().plus(MAX_SNOOZE));
         if (update.sets(ConversationUpdate.Field.STATUS) && update.value(ConversationUpdate.Field.STATUS,
                 ConversationStatus.class) == null) {
             v.add("status", "is required");
@@ -197,6 +204,7 @@ public final class Conversations {
     public Conversation delete(Actor actor, String id, String reason) {
         Access.requireUser(actor, "delete conversations");
         Validator v = engine.validator();
+        v.requiredId("id", id);
         v.shortText("deletedReason", reason);
         v.throwIfAny();
         Instant now = engine.now();
@@ -214,6 +222,7 @@ public final class Conversations {
     /** Restores a deleted conversation; a conflict naming the live one if the customer has one. */
     public Conversation restore(Actor actor, String id) {
         Access.requireUser(actor, "restore conversations");
+        engine.requireTargetId("id", id);
         Instant now = engine.now();
         return engine.write(actor, tx -> {
             ConversationRow row = load(tx, id);

@@ -1,17 +1,27 @@
 package dev.messaging;
 
+import dev.messaging.common.Tenant;
+import dev.messaging.error.StoreClosedException;
 import dev.messaging.message.NewMessage;
 import dev.messaging.spi.Store;
 import dev.messaging.spi.StoreTransaction;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
 /**
  * What every service of one {@code Messaging} shares: the store, the injected clock and id
  * generator, and the limits. Times are truncated to milliseconds here, so every store keeps the
  * same precision.
+ *
+ * <p>Every call to the store passes a gate: {@link #close} shuts it to new calls, waits (up to the
+ * configured time) for the calls in flight, then closes the store; a call after that gets a
+ * {@link StoreClosedException}, whatever the store. The gate is a read-write lock: calls share its
+ * read side (a CAS each), closing takes the write side.
  */
 final class Engine {
     private final Store store;
@@ -19,13 +29,18 @@ final class Engine {
     private final IdGenerator ids;
     private final int maxTextLength;
     private final Translating translation;
+    private final Duration closeTimeout;
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+    private volatile boolean closed;
 
-    Engine(Store store, Clock clock, IdGenerator ids, int maxTextLength, Translating translation) {
+    Engine(Store store, Clock clock, IdGenerator ids, int maxTextLength, Translating translation,
+            Duration closeTimeout) {
         this.store = store;
         this.clock = clock;
         this.ids = ids;
         this.maxTextLength = maxTextLength;
         this.translation = translation;
+        this.closeTimeout = closeTimeout;
     }
 
     /** Translates a customer's new message into the location's language, if a translator is plugged in. */
@@ -38,13 +53,6 @@ final class Engine {
                         .map(row -> row.conversation().contact())
                         .map(contact -> contact.languageCode()).orElse(null);
         return translation.apply(actor.tenant(), request, from, validator());
-    }
-
-    /** Stops the translation threads, if any. */
-    void close() {
-        if (translation != null) {
-            translation.close();
-        }
     }
 
     Instant now() {
@@ -63,28 +71,82 @@ final class Engine {
         return new Validator(maxTextLength);
     }
 
+    /** Checks the id a call targets (a record's id, a conversation of a list): required and well-formed. */
+    void requireTargetId(String field, String value) {
+        Validator v = validator();
+        v.requiredId(field, value);
+        v.throwIfAny();
+    }
+
     /**
      * Runs {@code work} in a write transaction of the actor's tenant, again (up to three times in
      * all) when it lost a unique-key race and asked for a {@link Retry}.
      */
     <T> T write(Actor actor, Function<StoreTransaction, T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return store.inTransaction(actor.tenant(), work);
-            } catch (Retry retry) {
-                if (attempt == 3) {
-                    throw new IllegalStateException("lost the same insert race three times", retry);
+        enter();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return store.inTransaction(actor.tenant(), work);
+                } catch (Retry retry) {
+                    if (attempt == 3) {
+                        throw new IllegalStateException("lost the same insert race three times", retry);
+                    }
                 }
             }
+        } finally {
+            gate.readLock().unlock();
         }
     }
 
     <T> T read(Actor actor, Function<StoreTransaction, T> work) {
-        return store.read(actor.tenant(), work);
+        return read(actor.tenant(), work);
     }
 
-    Store store() {
-        return store;
+    <T> T read(Tenant tenant, Function<StoreTransaction, T> work) {
+        enter();
+        try {
+            return store.read(tenant, work);
+        } finally {
+            gate.readLock().unlock();
+        }
+    }
+
+    private void enter() {
+        if (closed || !gate.readLock().tryLock()) {
+            throw new StoreClosedException("this messaging is closed");
+        }
+        if (closed) {
+            gate.readLock().unlock();
+            throw new StoreClosedException("this messaging is closed");
+        }
+    }
+
+    /**
+     * Takes no new call, waits up to the close timeout for the calls in flight, then closes the
+     * translator's threads and the store. Closing twice does nothing more.
+     */
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        boolean drained = false;
+        try {
+            drained = gate.writeLock().tryLock(closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            if (translation != null) {
+                translation.close();
+            }
+            store.close();
+        } finally {
+            if (drained) {
+                gate.writeLock().unlock();
+            }
+        }
     }
 
     /** Thrown inside a transaction to roll it back and run it again (a lost insert race). */

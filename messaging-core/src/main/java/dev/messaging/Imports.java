@@ -104,6 +104,7 @@ public final class Imports {
                 }
                 v.requiredId(mark + ".userId", r.userId());
                 v.required(mark + ".readUpTo", r.readUpTo());
+                v.date(mark + ".readUpTo", r.readUpTo());
             }
         }
         v.throwIfAny();
@@ -123,9 +124,7 @@ public final class Imports {
         } else if (m.userId() != null) {
             v.add(at + ".userId", "is set only for a User author");
         }
-        if (m.createdDate() != null && m.createdDate().isAfter(now)) {
-            v.add(at + ".createdDate", "is in the future: history is the past");
-        }
+        v.pastDate(at + ".createdDate", m.createdDate(), now);
         if (m.authorType() == null || m.content() == null || customerId == null
                 || m.authorType() == AuthorType.USER && m.userId() == null) {
             return;
@@ -190,7 +189,7 @@ public final class Imports {
                         c.customerId(), Changes.payload("conversationId", c.id(), "authorType",
                                 message.authorType().wireValue(), "imported", "true")).sequence();
                 MessageRow row = new MessageRow(message, number, seq);
-                if (tx.insertMessage(row).isPresent()) {
+                if (MessageWrites.insert(tx, row).isPresent()) {
                     throw new IllegalStateException("message " + message.clientMessageId() + " appeared during the import");
                 }
                 imported++;

@@ -31,6 +31,7 @@ public final class Inbox {
         v.required("query", query);
         v.throwIfAny();
         v.required("view", query.view());
+        v.id("assignee", query.assignee() == null ? null : query.assignee().userId());
         List<String> terms = v.searchTerms("query", query.query());
         int limit = v.limit("limit", query.limit(), 50);
         String filters = query.filterKey() + "|" + actor.userId();

@@ -26,6 +26,7 @@ import dev.messaging.message.OrderRef;
 import dev.messaging.message.Send;
 import dev.messaging.spi.ConversationRow;
 import dev.messaging.spi.CustomerMessageCounters;
+import dev.messaging.spi.DuplicateIdException;
 import dev.messaging.spi.MessageRow;
 import dev.messaging.spi.StoreTransaction;
 import java.time.Instant;
@@ -87,6 +88,7 @@ final class MessageWrites {
         if (r.createdDate() != null && !r.imported()) {
             v.add("createdDate", "may be set only on an imported message");
         }
+        v.pastDate("createdDate", r.createdDate(), engine.now());
         validateFiles(v, r.files());
         v.metadata("metadata", r.metadata());
         validateEmail(v, r.emailOptions());
@@ -155,10 +157,12 @@ final class MessageWrites {
             return;
         }
         String p = "emailDetails.";
-        for (String[] field : new String[][] {{"altId", e.altId()}, {"threadId", e.threadId()},
-                {"contentType", e.contentType()}, {"provider", e.provider()}, {"from", e.from()},
-                {"replyToMessageId", e.replyToMessageId()}, {"source", e.source()},
-                {"conversationProviderId", e.conversationProviderId()}}) {
+        for (String[] id : new String[][] {{"altId", e.altId()}, {"threadId", e.threadId()},
+                {"replyToMessageId", e.replyToMessageId()}, {"conversationProviderId", e.conversationProviderId()}}) {
+            v.id(p + id[0], id[1]);
+        }
+        for (String[] field : new String[][] {{"contentType", e.contentType()}, {"provider", e.provider()},
+                {"from", e.from()}, {"source", e.source()}}) {
             v.shortText(p + field[0], field[1]);
         }
         for (Map.Entry<String, List<String>> list : Map.of("attachments", e.attachments(), "to", e.to(), "cc", e.cc(),
@@ -183,7 +187,7 @@ final class MessageWrites {
         long seq = Changes.record(tx, actor, now, EntityType.MESSAGE, message.id(), 1, Operation.CREATE,
                 c.customerId(), Changes.payload("conversationId", c.id(), "authorType",
                         message.authorType().wireValue(), "text", message.text())).sequence();
-        Optional<MessageRow> first = tx.insertMessage(new MessageRow(message, customerNumber, seq));
+        Optional<MessageRow> first = insert(tx, new MessageRow(message, customerNumber, seq));
         if (first.isPresent()) {
             replayOrConflict(tx, first.get(), message);
         }
@@ -200,6 +204,15 @@ final class MessageWrites {
         ConversationRow saved = new ConversationRow(updated, counters);
         ConversationRows.saveDerived(tx, saved);
         return MessageViews.present(new MessageRow(message, customerNumber, seq), saved, tx.shopAllReadSeq());
+    }
+
+    /** Inserts a message row; a taken id is a conflict (see {@link StoreTransaction#insertMessage}). */
+    static Optional<MessageRow> insert(StoreTransaction tx, MessageRow row) {
+        try {
+            return tx.insertMessage(row);
+        } catch (DuplicateIdException e) {
+            throw ConversationRows.idTaken("message", e);
+        }
     }
 
     private static ConversationRow resolveConversation(Engine engine, StoreTransaction tx, Actor actor, NewMessage r) {
@@ -231,7 +244,8 @@ final class MessageWrites {
         boolean internal = !customer && Boolean.TRUE.equals(r.internal());
         Send email = customer ? Send.NONE : Send.requested(Boolean.TRUE.equals(r.sendEmail()));
         Send sms = customer ? Send.NONE : Send.requested(Boolean.TRUE.equals(r.sendSms()));
-        Instant created = r.imported() && r.createdDate() != null ? r.createdDate().truncatedTo(ChronoUnit.MILLIS) : now;
+        Instant created = r.imported() && r.createdDate() != null ? r.createdDate().truncatedTo(ChronoUnit.MILLIS)
+                : after(c.lastMessageDate(), now);
         return Message.builder()
                 .id(engine.newId())
                 .createdDate(created)
@@ -265,6 +279,16 @@ final class MessageWrites {
                 .files(r.files())
                 .metadata(JsonValues.copy(r.metadata()))
                 .build();
+    }
+
+    /**
+     * The creation time of a new message: now, or just after the conversation's newest message if
+     * the clock reads earlier (it stepped back, or another instance's clock is behind), so that a
+     * conversation's messages are dated in the order they were written and its summary, its list
+     * and the inbox agree on which is newest.
+     */
+    static Instant after(Instant newest, Instant now) {
+        return newest != null && !now.isAfter(newest) ? newest.plusMillis(1) : now;
     }
 
     private static MessageChannel channel(NewMessage r, boolean internal, Send email, Send sms) {

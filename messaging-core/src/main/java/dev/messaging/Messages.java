@@ -63,6 +63,7 @@ public final class Messages {
 
     /** The message, deleted or not; empty when the tenant has no such id. */
     public Optional<Message> find(Actor actor, String id) {
+        engine.requireTargetId("id", id);
         return engine.read(actor, tx -> tx.findMessage(id).map(row -> {
             Access.requireOwnConversation(actor, row.message().customerId());
             return present(tx, row);
@@ -118,6 +119,7 @@ public final class Messages {
     public Message updateDelivery(Actor actor, String messageId, DeliveryUpdate update) {
         Access.requireUserOrSystem(actor, "update delivery status");
         Validator v = engine.validator();
+        v.requiredId("messageId", messageId);
         v.required("update", update);
         v.throwIfAny();
         v.required("channel", update.channel());
@@ -149,6 +151,7 @@ public final class Messages {
     public Message delete(Actor actor, String id, String reason) {
         Access.requireUser(actor, "delete messages");
         Validator v = engine.validator();
+        v.requiredId("id", id);
         v.shortText("deletedReason", reason);
         v.throwIfAny();
         return changeDeletion(actor, id, new Deletion(actor.userId(), engine.now(), reason));
@@ -157,6 +160,7 @@ public final class Messages {
     /** Restores a deleted message into its conversation's lists, summary and unread counts. */
     public Message restore(Actor actor, String id) {
         Access.requireUser(actor, "restore messages");
+        engine.requireTargetId("id", id);
         return changeDeletion(actor, id, null);
     }
 

@@ -100,13 +100,23 @@ public final class Messaging implements AutoCloseable {
      * reports every mismatch; writes nothing. For operators, and for tests after a crash.
      */
     public ConsistencyReport verify(Tenant tenant) {
-        return ConsistencyCheck.run(store, tenant);
+        Validator v = engine.validator();
+        v.required("tenant", tenant);
+        v.throwIfAny();
+        v.requiredId("tenant.companyId", tenant.companyId());
+        v.requiredId("tenant.locationId", tenant.locationId());
+        v.throwIfAny();
+        return engine.read(tenant, ConsistencyCheck::run);
     }
 
+    /**
+     * Takes no new call (a later one gets a {@code StoreClosedException}), waits for the calls in
+     * flight (up to {@link Builder#closeTimeout}, default 10 s), then closes the store, which releases
+     * only what the store opened itself.
+     */
     @Override
     public void close() {
         engine.close();
-        store.close();
     }
 
     /** Configures a {@link Messaging}: clock and id generator (inject them in tests), text limit. */
@@ -118,6 +128,7 @@ public final class Messaging implements AutoCloseable {
         private Translator translator;
         private Function<Tenant, String> locationLanguage;
         private Duration translationTimeout = Duration.ofSeconds(2);
+        private Duration closeTimeout = Duration.ofSeconds(10);
 
         private Builder(Store store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -158,10 +169,19 @@ public final class Messaging implements AutoCloseable {
             return this;
         }
 
+        /** How long {@code close()} waits for the calls in flight before it closes the store (default 10 s). */
+        public Builder closeTimeout(Duration value) {
+            if (value == null || value.isNegative()) {
+                throw new IllegalArgumentException("closeTimeout must be zero or positive");
+            }
+            this.closeTimeout = value;
+            return this;
+        }
+
         public Messaging build() {
             Translating translation = translator == null ? null
                     : new Translating(translator, locationLanguage, translationTimeout);
-            return new Messaging(store, new Engine(store, clock, ids, maxTextLength, translation));
+            return new Messaging(store, new Engine(store, clock, ids, maxTextLength, translation, closeTimeout));
         }
     }
 }

@@ -39,6 +39,7 @@ public final class Threads {
     /** The id of the acting user's thread of a conversation (the thread exists for every user). */
     public String threadId(Actor actor, String conversationId) {
         Access.requireUser(actor, "have threads");
+        engine.requireTargetId("conversationId", conversationId);
         return ThreadViews.threadId(conversationId, actor.userId());
     }
 
@@ -172,8 +173,12 @@ public final class Threads {
     }
 
     /** The conversation id of a thread id; another user's thread is forbidden, a bad id not found. */
-    private static String conversationOf(Actor actor, String threadId) {
+    private String conversationOf(Actor actor, String threadId) {
         Access.requireUser(actor, "have threads");
+        Validator v = engine.validator();
+        v.required("threadId", threadId);
+        v.shortText("threadId", threadId);
+        v.throwIfAny();
         String[] parts = ThreadViews.parseThreadId(threadId)
                 .orElseThrow(() -> new NotFoundException(ENTITY, threadId));
         if (!parts[1].equals(actor.userId())) {

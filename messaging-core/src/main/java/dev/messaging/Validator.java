@@ -4,6 +4,7 @@ import dev.messaging.common.WireValue;
 import dev.messaging.spi.TextTokens;
 import dev.messaging.error.FieldError;
 import dev.messaging.error.ValidationException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +12,19 @@ import java.util.Map;
 /**
  * Collects every problem of one request, so that a {@link ValidationException} lists them all.
  * The checks of the bad-input list live here: required fields, lengths, NUL and control
- * characters other than tab, CR and LF, lone surrogates, limits, enum wire values.
+ * characters other than tab, CR and LF, lone surrogates, limits, enum wire values, ids, dates.
+ *
+ * <p>Ids (of a company, location, user, customer, conversation, message, outlet, of a request, of
+ * a provider): well-formed UTF-16, no control character at all, at most {@value #MAX_ID_LENGTH}
+ * characters. Dates: between {@link #EARLIEST} and {@link #LATEST}; some fields narrow that.
  */
 final class Validator {
-    /** Longest id accepted in a request. */
-    static final int MAX_ID_LENGTH = 255;
+    /** Longest id accepted, in characters (code points). */
+    static final int MAX_ID_LENGTH = 128;
+    /** The earliest date any field takes: the epoch. */
+    static final Instant EARLIEST = Instant.EPOCH;
+    /** The latest date any field takes: the last millisecond of the year 9999. */
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
     /** Longest short text (names, subjects, reasons, queries). */
     static final int MAX_SHORT_TEXT = 1_000;
     static final int MAX_LIMIT = 100;
@@ -74,12 +83,53 @@ final class Validator {
         }
     }
 
-    /** An optional id: not blank when present, at most 255 characters, no control characters. */
+    /** An optional id: when present, see {@link #idProblem}. */
     void id(String field, String value) {
-        if (value != null && value.isBlank()) {
-            add(field, "must not be blank");
-        } else {
-            checkString(field, value, MAX_ID_LENGTH);
+        String problem = value == null ? null : idProblem(value);
+        if (problem != null) {
+            add(field, problem);
+        }
+    }
+
+    /**
+     * What is wrong with an id, or null: blank, a control character (tab, CR and LF included), a
+     * lone surrogate, more than {@value #MAX_ID_LENGTH} characters.
+     */
+    static String idProblem(String value) {
+        if (value.isBlank()) {
+            return "must not be blank";
+        }
+        String problem = problemOf(value);
+        if (problem != null) {
+            return problem;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                return "contains control character U+" + String.format("%04X", (int) value.charAt(i)) + " at index " + i;
+            }
+        }
+        int length = value.codePointCount(0, value.length());
+        return length > MAX_ID_LENGTH ? "is longer than " + MAX_ID_LENGTH + " characters (" + length + ")" : null;
+    }
+
+    /** An optional date within the range every store keeps ({@link #EARLIEST} to {@link #LATEST}). */
+    void date(String field, Instant value) {
+        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
+            add(field, "must be between " + EARLIEST + " and " + LATEST + ", was " + value);
+        }
+    }
+
+    /** An optional date of the past: from {@link #EARLIEST} to {@code now}. */
+    void pastDate(String field, Instant value, Instant now) {
+        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(now))) {
+            add(field, "must be between " + EARLIEST + " and now (" + now + "), was " + value);
+        }
+    }
+
+    /** An optional date from {@link #EARLIEST} to {@code latest}. */
+    void dateUpTo(String field, Instant value, Instant latest) {
+        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(latest))) {
+            add(field, "must be between " + EARLIEST + " and " + latest + ", was " + value);
         }
     }
 

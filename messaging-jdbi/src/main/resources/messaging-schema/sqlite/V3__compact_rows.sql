@@ -39,7 +39,7 @@ CREATE TABLE tenant (
 
 CREATE TABLE conversation (
     rid                         INTEGER PRIMARY KEY,
-    id                          TEXT    NOT NULL UNIQUE,
+    id                          TEXT    NOT NULL,
     tenant                      INTEGER NOT NULL REFERENCES tenant (id),
     customer_id                 TEXT    NOT NULL,
     created_date                INTEGER NOT NULL,
@@ -73,7 +73,8 @@ CREATE TABLE conversation (
     shop_read_number            INTEGER NOT NULL,
     conversation_type           TEXT,
     outlet_code                 TEXT,
-    order_code                  TEXT
+    order_code                  TEXT,
+    UNIQUE (tenant, id)
 );
 -- one live conversation per customer
 CREATE UNIQUE INDEX conversation_live_customer ON conversation (tenant, customer_id) WHERE NOT deleted;
@@ -88,7 +89,7 @@ CREATE INDEX conversation_customer ON conversation (tenant, customer_id);
 -- details: the message's other fields, as Jackson writes the store's MessageDetails record
 CREATE TABLE message (
     rid               INTEGER PRIMARY KEY,
-    id                TEXT    NOT NULL UNIQUE,
+    id                TEXT    NOT NULL,
     tenant            INTEGER NOT NULL,
     conversation      INTEGER NOT NULL REFERENCES conversation (rid),
     created_date      INTEGER NOT NULL,
@@ -106,7 +107,8 @@ CREATE TABLE message (
     client_message_id TEXT,
     customer_number   INTEGER NOT NULL,
     feed_seq          INTEGER NOT NULL,
-    details           TEXT
+    details           TEXT,
+    UNIQUE (tenant, id)
 );
 CREATE UNIQUE INDEX message_client_id ON message (tenant, client_message_id) WHERE client_message_id IS NOT NULL;
 -- a conversation's messages in order (lists, its newest live message)
@@ -175,7 +177,8 @@ CREATE INDEX change_feed_time ON change_feed (tenant, time);
 
 -- Text search: the tokens core's TextTokens made, one document per live message (rowid = the
 -- message's rid) and per contact (rowid = minus the conversation's rid).
-CREATE VIRTUAL TABLE search_fts USING fts5(tokens, content='', contentless_delete=1, detail=none);
+-- The ascii tokenizer keeps each of core's tokens as it is (core folds; the index must not fold again).
+CREATE VIRTUAL TABLE search_fts USING fts5(tokens, content='', contentless_delete=1, detail=none, tokenize='ascii');
 
 INSERT INTO tenant (company_id, location_id, feed_head)
 SELECT company_id, location_id, feed_head FROM tenant_v2 ORDER BY company_id, location_id;
@@ -228,14 +231,17 @@ SELECT m.id, c.tenant, c.rid, m.created_date, m.updated_date, m.meta_user_id, m.
             'isTranslated', json(CASE WHEN m.is_translated THEN 'true' ELSE 'false' END), 'originalText', m.original_text),
         'files', json(coalesce(m.files, '[]')),
         'metadata', json(coalesce(m.metadata, '{}')))
-FROM message_v2 m JOIN conversation c ON c.id = m.conversation_id
+FROM message_v2 m JOIN conversation_v2 o ON o.id = m.conversation_id
+JOIN tenant t ON t.company_id = o.company_id AND t.location_id = o.location_id
+JOIN conversation c ON c.tenant = t.id AND c.id = m.conversation_id
 ORDER BY m.created_date, m.id;
 
 INSERT INTO thread (conversation, user_id, created_date, updated_date, meta_user_id, meta_session_id, version,
     read_number, read_feed_seq, archived_seq, important)
 SELECT c.rid, t.user_id, t.created_date, t.updated_date, t.meta_user_id, t.meta_session_id, t.version, t.read_number,
     t.read_feed_seq, t.archived_seq, t.important
-FROM thread_v2 t JOIN conversation c ON c.id = t.conversation_id;
+FROM thread_v2 t JOIN tenant n ON n.company_id = t.company_id AND n.location_id = t.location_id
+JOIN conversation c ON c.tenant = n.id AND c.id = t.conversation_id;
 
 INSERT INTO user_state (tenant, user_id, all_read_seq)
 SELECT t.id, u.user_id, u.all_read_seq FROM user_state_v2 u

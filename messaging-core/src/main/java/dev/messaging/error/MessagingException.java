@@ -7,4 +7,8 @@ public abstract class MessagingException extends RuntimeException {
     protected MessagingException(String message) {
         super(message);
     }
+
+    protected MessagingException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -6,6 +6,7 @@ import dev.messaging.conversation.Conversation;
 import dev.messaging.conversation.SearchSort;
 import dev.messaging.notification.NotificationConfig;
 import dev.messaging.spi.ConversationRow;
+import dev.messaging.spi.DuplicateIdException;
 import dev.messaging.spi.Horizons;
 import dev.messaging.spi.InboxPosition;
 import dev.messaging.spi.InboxRow;
@@ -178,7 +179,7 @@ final class MemoryTransaction implements StoreTransaction {
             return live;
         }
         if (data.conversations.containsKey(row.id())) {
-            throw new IllegalStateException("duplicate conversation id " + row.id());
+            throw new DuplicateIdException(row.id());
         }
         writeConversation(row.id(), row);
         return Optional.empty();
@@ -343,7 +344,7 @@ final class MemoryTransaction implements StoreTransaction {
             return findMessage(data.messageByClientId.get(clientId));
         }
         if (data.messages.containsKey(row.id())) {
-            throw new IllegalStateException("duplicate message id " + row.id());
+            throw new DuplicateIdException(row.id());
         }
         writeMessage(row.id(), row);
         return Optional.empty();

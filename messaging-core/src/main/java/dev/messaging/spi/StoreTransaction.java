@@ -41,7 +41,8 @@ public interface StoreTransaction {
 
     /**
      * Inserts {@code row} unless its customer has a live conversation already; returns that one
-     * then, else empty. Race-free: of concurrent inserts for one customer, one wins.
+     * then, else empty. Race-free: of concurrent inserts for one customer, one wins. A row with the
+     * same id in the tenant is a {@link DuplicateIdException}, and nothing is written.
      */
     Optional<ConversationRow> insertConversation(ConversationRow row);
 
@@ -67,7 +68,8 @@ public interface StoreTransaction {
 
     /**
      * Inserts {@code row} unless a message of the tenant has its non-null clientMessageId; returns
-     * that message then, else empty.
+     * that message then, else empty. A message with the same id in the tenant is a
+     * {@link DuplicateIdException}, and nothing is written.
      */
     Optional<MessageRow> insertMessage(MessageRow row);
 

@@ -5,66 +5,22 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.WeakHashMap;
 import org.jdbi.v3.core.statement.DefaultStatementBuilder;
 import org.jdbi.v3.core.statement.StatementBuilder;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Keeps SQLite's prepared statements for reuse. Preparing is where the SQLite driver spends much of
- * a short statement's time (the PostgreSQL driver caches server-side prepared statements itself),
- * and the store runs the same few dozen statements over and over.
- *
- * <p>Why the physical connection: HikariCP hands out a new proxy per borrow and closes the
- * statements made through it when the proxy is returned, so a cache keyed by the proxy would never
- * hit. Statements are prepared on the unwrapped driver connection and cached per that connection
- * (weakly, so a connection the pool retires takes its cache with it). A connection serves one thread
- * at a time, so a cache needs no locking of its own.
+ * Jdbi's statements from the connection's {@link StatementCache} (SQLite): prepared once per
+ * connection, cleared and reused after; not closed after use (the cache closes them with the
+ * connection). Connections without a cache get plain statements.
  */
 final class CachingStatementBuilder implements StatementBuilder {
-    private static final int STATEMENTS_PER_CONNECTION = 128;
-    private static final Map<Connection, Map<String, PreparedStatement>> CACHES =
-            Collections.synchronizedMap(new WeakHashMap<>());
-
     private final StatementBuilder plain = new DefaultStatementBuilder();
-    private final Connection physical;
-    private final Map<String, PreparedStatement> cache;
 
-    CachingStatementBuilder(Connection connection) {
-        this.physical = unwrap(connection);
-        this.cache = CACHES.computeIfAbsent(physical, c -> new LinkedHashMap<>(64, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
-                if (size() <= STATEMENTS_PER_CONNECTION) {
-                    return false;
-                }
-                try {
-                    eldest.getValue().close();
-                } catch (SQLException e) {
-                    // a statement we cannot close is gone anyway
-                }
-                return true;
-            }
-        });
-    }
-
-    /** The cached statement for {@code sql} on {@code connection}'s physical connection, prepared if new. */
-    static PreparedStatement cached(Connection connection, String sql) throws SQLException {
-        return new CachingStatementBuilder(connection).create(connection, sql, null);
-    }
-
-    private static Connection unwrap(Connection connection) {
-        try {
-            return connection.isWrapperFor(org.sqlite.SQLiteConnection.class)
-                    ? connection.unwrap(org.sqlite.SQLiteConnection.class) : connection;
-        } catch (SQLException e) {
-            return connection;
-        }
+    /** The cached statement for {@code sql} on {@code connection}, or a new one if it has no cache. */
+    static PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        StatementCache cache = StatementCache.of(connection);
+        return cache == null ? connection.prepareStatement(sql) : cache.prepare(sql);
     }
 
     @Override
@@ -74,14 +30,7 @@ final class CachingStatementBuilder implements StatementBuilder {
 
     @Override
     public PreparedStatement create(Connection conn, String sql, StatementContext ctx) throws SQLException {
-        PreparedStatement statement = cache.get(sql);
-        if (statement == null || statement.isClosed()) {
-            statement = physical.prepareStatement(sql);
-            cache.put(sql, statement);
-        } else {
-            statement.clearParameters();
-        }
-        return statement;
+        return prepare(conn, sql);
     }
 
     @Override
@@ -91,7 +40,7 @@ final class CachingStatementBuilder implements StatementBuilder {
 
     @Override
     public void close(Connection conn, String sql, Statement statement) throws SQLException {
-        if (sql == null || cache.get(sql) != statement) {
+        if (sql == null || StatementCache.of(conn) == null) {
             statement.close();
         }
     }

@@ -25,7 +25,7 @@ final class JdbcWrites {
         try {
             Connection connection = h.getConnection();
             if (dialect == Dialect.SQLITE) {
-                PreparedStatement statement = CachingStatementBuilder.cached(connection, sql);
+                PreparedStatement statement = CachingStatementBuilder.prepare(connection, sql);
                 parameters.bind(statement);
                 return statement.executeUpdate();
             }

@@ -3,21 +3,26 @@ package dev.messaging.jdbi;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.messaging.common.Tenant;
+import dev.messaging.error.CommitOutcomeUnknownException;
+import dev.messaging.error.StorageException;
 import dev.messaging.spi.Store;
 import dev.messaging.spi.StoreTransaction;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -30,57 +35,114 @@ import org.sqlite.SQLiteDataSource;
  * The JDBC store, through Jdbi: SQLite (the embedded default) or PostgreSQL (for services that
  * run several instances). The schema migrates itself on start with Flyway (its history table is
  * {@code messaging_schema_history}; on PostgreSQL Flyway's advisory lock makes instances that
- * start at once migrate once).
+ * start at once migrate once). A database whose schema is newer than this library's is refused.
  *
  * <p>SQLite: one writer connection (WAL, synchronous=NORMAL, foreign keys on, busy timeout, every
  * write in a {@code BEGIN IMMEDIATE} transaction) behind a fair lock, so no SQLITE_BUSY reaches a
  * caller, and a pool of read-only connections that never block the writer. An in-memory SQLite
  * database is one shared connection for everything (each new connection to {@code :memory:} would
- * open its own empty database). PostgreSQL: the caller's pool; a write transaction first locks its
- * tenant's row, so one tenant's writers run one at a time across instances; reads run in
- * REPEATABLE READ so that one call sees one snapshot.
+ * open its own empty database). A file that cannot be written is refused at open: the store has
+ * no read-only mode. PostgreSQL: the caller's pool; a write transaction first locks its tenant's
+ * row, so one tenant's writers run one at a time across instances; reads run in REPEATABLE READ so
+ * that one call sees one snapshot.
+ *
+ * <p>Waits are bounded ({@link Options#lockTimeout}): a writer that does not get its tenant's lock
+ * in time fails with a retryable {@link StorageException}, and one tenant's writers of this
+ * instance queue here for one connection, so a stuck tenant cannot take every connection of the
+ * pool from the others. What Jdbi, HikariCP and the drivers throw reaches a caller as a
+ * {@link StorageException}; a failure while committing as a {@link CommitOutcomeUnknownException}.
+ * Nothing runs on a connection after its COMMIT.
  */
 public final class JdbiStore implements Store {
     /** Read connections of a SQLite file store. */
     public static final int SQLITE_READERS = 4;
     static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    /** The newest schema version this library writes (its last migration). */
+    static final MigrationVersion SCHEMA_VERSION = MigrationVersion.fromVersion("4");
     private static final Logger LOG = LoggerFactory.getLogger(JdbiStore.class);
     private static final String TENANT =
             "SELECT id, feed_head FROM tenant WHERE company_id = :company AND location_id = :location";
 
+    /**
+     * How the store waits: {@code lockTimeout} bounds the wait for a tenant's write lock (its row
+     * lock on PostgreSQL, the single writer on SQLite), default 5 s.
+     */
+    public record Options(Duration lockTimeout) {
+        public Options {
+            if (lockTimeout == null || lockTimeout.isNegative() || lockTimeout.isZero()) {
+                throw new IllegalArgumentException("lockTimeout must be positive");
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(Duration.ofSeconds(5));
+        }
+
+        public Options withLockTimeout(Duration value) {
+            return new Options(value);
+        }
+    }
+
     private final Jdbi writer;
     private final Jdbi reader;
     private final Dialect dialect;
-    private final ReentrantLock writeLock;
-    private final boolean readsTakeWriteLock;
+    private final TenantGate writers;
+    private final boolean readsShareTheWriter;
+    private final Options options;
     private final List<AutoCloseable> owned;
 
-    private JdbiStore(Jdbi writer, Jdbi reader, Dialect dialect, boolean singleWriter, boolean readsTakeWriteLock,
-            List<AutoCloseable> owned) {
+    private JdbiStore(Jdbi writer, Jdbi reader, Dialect dialect, boolean singleWriter, boolean readsShareTheWriter,
+            Options options, List<AutoCloseable> owned) {
         this.writer = configure(writer, dialect);
         this.reader = reader == writer ? this.writer : configure(reader, dialect);
         this.dialect = dialect;
-        this.writeLock = singleWriter ? new ReentrantLock(true) : null;
-        this.readsTakeWriteLock = readsTakeWriteLock;
+        this.writers = new TenantGate(singleWriter, options.lockTimeout());
+        this.readsShareTheWriter = readsShareTheWriter;
+        this.options = options;
         this.owned = owned;
     }
 
     private static Jdbi configure(Jdbi jdbi, Dialect dialect) {
         if (dialect == Dialect.SQLITE) {
-            jdbi.setStatementBuilderFactory(CachingStatementBuilder::new);
+            jdbi.setStatementBuilderFactory(connection -> new CachingStatementBuilder());
         }
         return jdbi;
     }
 
     /** A SQLite file store, created and migrated if needed. Closing the store closes its pools. */
     public static JdbiStore sqlite(Path file) {
-        String url = "jdbc:sqlite:" + file.toAbsolutePath();
-        migrate(sqliteSource(url, false), Dialect.SQLITE);
+        return sqlite(file, Options.defaults());
+    }
+
+    /** A SQLite file store with {@code options}. */
+    public static JdbiStore sqlite(Path file, Options options) {
+        Path path = file.toAbsolutePath();
+        checkWritable(path);
+        String url = "jdbc:sqlite:" + path;
+        opening(path.toString(), () -> migrate(sqliteSource(url, false), Dialect.SQLITE));
         HikariDataSource writes = pool("messaging-sqlite-writer", sqliteSource(url, false), 1, false);
         HikariDataSource reads = pool("messaging-sqlite-reader", sqliteSource(url, true), SQLITE_READERS, true);
-        LOG.info("messaging store opened: SQLite file {}", file.toAbsolutePath());
-        return new JdbiStore(Jdbi.create(writes), Jdbi.create(reads), Dialect.SQLITE, true, false,
+        LOG.info("messaging store opened: SQLite file {}", path);
+        return new JdbiStore(Jdbi.create(writes), Jdbi.create(reads), Dialect.SQLITE, true, false, options,
                 List.of(reads, writes));
+    }
+
+    /** Refuses a path the store could not write: a directory, a missing directory, a read-only file or directory. */
+    private static void checkWritable(Path path) {
+        String problem = null;
+        Path directory = path.getParent();
+        if (Files.isDirectory(path)) {
+            problem = "is a directory";
+        } else if (directory == null || !Files.isDirectory(directory)) {
+            problem = "is in a directory that does not exist";
+        } else if (Files.exists(path) && !Files.isWritable(path)) {
+            problem = "is read-only (the store has no read-only mode)";
+        } else if (!Files.isWritable(directory)) {
+            problem = "is in a read-only directory (SQLite writes its WAL beside the file)";
+        }
+        if (problem != null) {
+            throw new StorageException("cannot open the SQLite store " + path + ": it " + problem, null, false);
+        }
     }
 
     /** A SQLite database in memory, on one shared connection: for tests and throwaway use. */
@@ -89,9 +151,9 @@ public final class JdbiStore implements Store {
         try {
             connection = sqliteSource("jdbc:sqlite::memory:", false).getConnection();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot open an in-memory SQLite database", e);
+            throw Failures.translate("opening an in-memory SQLite database", e);
         }
-        migrate(unclosable(connection), Dialect.SQLITE);
+        opening(":memory:", () -> migrate(unclosable(connection), Dialect.SQLITE));
         Jdbi jdbi = Jdbi.create(new ConnectionFactory() {
             @Override
             public Connection openConnection() {
@@ -103,7 +165,7 @@ public final class JdbiStore implements Store {
                 // the one connection is the database: it lives as long as the store
             }
         });
-        return new JdbiStore(jdbi, jdbi, Dialect.SQLITE, true, true, List.of(connection));
+        return new JdbiStore(jdbi, jdbi, Dialect.SQLITE, true, true, Options.defaults(), List.of(connection));
     }
 
     /**
@@ -111,15 +173,35 @@ public final class JdbiStore implements Store {
      * source stays the caller's: closing the store does not close it.
      */
     public static JdbiStore create(DataSource dataSource) {
-        Dialect dialect = dialectOf(dataSource);
-        migrate(dataSource, dialect);
+        return create(dataSource, Options.defaults());
+    }
+
+    /** A store on the caller's data source with {@code options}. */
+    public static JdbiStore create(DataSource dataSource, Options options) {
+        Dialect dialect = opening("the data source", () -> dialectOf(dataSource));
+        opening("the data source", () -> migrate(dataSource, dialect));
         Jdbi jdbi = Jdbi.create(dataSource);
         boolean sqlite = dialect == Dialect.SQLITE;
         LOG.info("messaging store opened: {} through the caller's data source", dialect);
-        return new JdbiStore(jdbi, jdbi, dialect, sqlite, false, new ArrayList<>());
+        return new JdbiStore(jdbi, jdbi, dialect, sqlite, false, options, new ArrayList<>());
     }
 
-    private static Dialect dialectOf(DataSource dataSource) {
+    /** Runs an opening step; a failure becomes a {@link StorageException} naming {@code what}. */
+    private static <T> T opening(String what, ThrowingSupplier<T> step) {
+        try {
+            return step.get();
+        } catch (StorageException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StorageException("cannot open the store on " + what + ": " + e.getMessage(), e, false);
+        }
+    }
+
+    private interface ThrowingSupplier<T> {
+        T get() throws Exception;
+    }
+
+    private static Dialect dialectOf(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
             if (product.contains("sqlite")) {
@@ -129,28 +211,42 @@ public final class JdbiStore implements Store {
                 return Dialect.POSTGRESQL;
             }
             throw new IllegalArgumentException("unsupported database: " + product + " (SQLite or PostgreSQL)");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot connect to the data source", e);
         }
     }
 
-    static void migrate(DataSource dataSource, Dialect dialect) {
-        Flyway.configure()
+    /**
+     * Migrates to {@link #SCHEMA_VERSION}, after refusing a database a newer library migrated; then
+     * checks that the database takes writes (a read-only one is refused here, not at the first write).
+     */
+    static Void migrate(DataSource dataSource, Dialect dialect) throws SQLException {
+        Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations(dialect.migrations())
                 .javaMigrations(new SearchIndexMigration("4", "search index"))
                 .table("messaging_schema_history")
                 .loggers("slf4j")
-                .load()
-                .migrate();
+                .load();
+        MigrationInfo current = flyway.info().current();
+        if (current != null && current.getVersion() != null && current.getVersion().isNewerThan(SCHEMA_VERSION.getVersion())) {
+            throw new StorageException("the database's schema is at version " + current.getVersion()
+                    + ", newer than this library's version " + SCHEMA_VERSION + ": use a newer library", null, false);
+        }
+        flyway.migrate();
+        try (Connection c = dataSource.getConnection(); var probe = c.createStatement()) {
+            if (dialect == Dialect.SQLITE) {
+                probe.execute("BEGIN IMMEDIATE");
+                probe.execute("ROLLBACK");
+            }
+        }
+        return null;
     }
 
     /**
      * The SQLite settings, set through the driver's configuration (an init SQL of several
      * statements would run only its first): WAL, synchronous=NORMAL, foreign keys, busy timeout;
-     * writers begin IMMEDIATE, readers are read-only.
+     * writers begin IMMEDIATE, readers are read-only. Connections carry a {@link StatementCache}.
      */
-    static SQLiteDataSource sqliteSource(String url, boolean readOnly) {
+    static DataSource sqliteSource(String url, boolean readOnly) {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
@@ -168,7 +264,7 @@ public final class JdbiStore implements Store {
         }
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl(url);
-        return source;
+        return StatementCache.caching(source);
     }
 
     private static HikariDataSource pool(String name, DataSource source, int size, boolean readOnly) {
@@ -201,21 +297,37 @@ public final class JdbiStore implements Store {
 
     @Override
     public <T> T inTransaction(Tenant tenant, Function<StoreTransaction, T> work) {
-        if (writeLock != null) {
-            writeLock.lock();
-        }
+        writers.acquire(tenant);
         try {
-            return writer.inTransaction(h -> {
-                long[] keyAndHead = lockTenant(h, tenant);
-                JdbiTransaction tx = new JdbiTransaction(h, dialect, tenant, keyAndHead[0], keyAndHead[1], true);
-                T result = work.apply(tx);
-                tx.saveFeedHead();
+            return withHandle(writer, "a write", h -> {
+                begin(h, "a write");
+                T result;
+                try {
+                    if (dialect == Dialect.POSTGRESQL) {
+                        // transaction-scoped: nothing to restore after COMMIT
+                        h.execute("SET LOCAL lock_timeout = " + options.lockTimeout().toMillis());
+                    }
+                    long[] keyAndHead = lockTenant(h, tenant);
+                    JdbiTransaction tx = new JdbiTransaction(h, dialect, tenant, keyAndHead[0], keyAndHead[1], true);
+                    result = work.apply(tx);
+                    tx.saveFeedHead();
+                } catch (RuntimeException | Error e) {
+                    rollbackQuietly(h, e);
+                    if (Failures.isStorageFailure(e)) {
+                        throw Failures.translate("a write", e);
+                    }
+                    throw e;
+                }
+                try {
+                    h.commit();
+                } catch (RuntimeException e) {
+                    throw new CommitOutcomeUnknownException("the connection failed while committing a write; it may or"
+                            + " may not be stored: " + e.getMessage(), e);
+                }
                 return result;
             });
         } finally {
-            if (writeLock != null) {
-                writeLock.unlock();
-            }
+            writers.release(tenant);
         }
     }
 
@@ -242,38 +354,92 @@ public final class JdbiStore implements Store {
 
     @Override
     public <T> T read(Tenant tenant, Function<StoreTransaction, T> work) {
-        if (readsTakeWriteLock) {
-            writeLock.lock();
+        if (readsShareTheWriter) {
+            writers.acquireAll();
         }
         try {
-            return reader.inTransaction(h -> {
-                if (dialect == Dialect.POSTGRESQL) {
-                    // set inside the transaction: nothing to restore after it ends
-                    h.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            return withHandle(reader, "a read", h -> {
+                begin(h, "a read");
+                try {
+                    if (dialect == Dialect.POSTGRESQL) {
+                        // set inside the transaction: nothing to restore after it ends
+                        h.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                    }
+                    Optional<long[]> keyAndHead = tenantRow(h, TENANT, tenant);
+                    long key = keyAndHead.map(k -> k[0]).orElse(-1L);
+                    long head = keyAndHead.map(k -> k[1]).orElse(0L);
+                    T result = work.apply(new JdbiTransaction(h, dialect, tenant, key, head, false));
+                    h.rollback();
+                    return result;
+                } catch (RuntimeException | Error e) {
+                    rollbackQuietly(h, e);
+                    if (Failures.isStorageFailure(e)) {
+                        throw Failures.translate("a read", e);
+                    }
+                    throw e;
                 }
-                Optional<long[]> keyAndHead = tenantRow(h, TENANT, tenant);
-                long key = keyAndHead.map(k -> k[0]).orElse(-1L);
-                long head = keyAndHead.map(k -> k[1]).orElse(0L);
-                return work.apply(new JdbiTransaction(h, dialect, tenant, key, head, false));
             });
         } finally {
-            if (readsTakeWriteLock) {
-                writeLock.unlock();
+            if (readsShareTheWriter) {
+                writers.releaseAll();
             }
+        }
+    }
+
+    /** A handle for {@code work}; a failure to get or to release the connection becomes a {@link StorageException}. */
+    private static <T> T withHandle(Jdbi jdbi, String doing, Function<Handle, T> work) {
+        Handle h;
+        try {
+            h = jdbi.open();
+        } catch (RuntimeException e) {
+            throw Failures.translate("getting a connection for " + doing, e);
+        }
+        T result;
+        try {
+            result = work.apply(h);
+        } catch (RuntimeException | Error e) {
+            closeQuietly(h, e);
+            throw e;
+        }
+        try {
+            h.close();
+        } catch (RuntimeException e) {
+            LOG.warn("messaging: releasing a connection after {} failed; the call itself succeeded", doing, e);
+        }
+        return result;
+    }
+
+    private static void begin(Handle h, String doing) {
+        try {
+            h.begin();
+        } catch (RuntimeException e) {
+            throw Failures.translate("beginning " + doing, e);
+        }
+    }
+
+    private static void rollbackQuietly(Handle h, Throwable failure) {
+        try {
+            h.rollback();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void closeQuietly(Handle h, Throwable failure) {
+        try {
+            h.close();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
     /** Refreshes the query planner's statistics (ANALYZE); worth running after a bulk load. */
     public void analyze() {
-        if (writeLock != null) {
-            writeLock.lock();
-        }
+        writers.acquireAll();
         try {
-            writer.useHandle(h -> h.execute("ANALYZE"));
+            withHandle(writer, "ANALYZE", h -> h.execute("ANALYZE"));
         } finally {
-            if (writeLock != null) {
-                writeLock.unlock();
-            }
+            writers.releaseAll();
         }
     }
 
@@ -293,13 +459,13 @@ public final class JdbiStore implements Store {
 
     @Override
     public void close() {
-        RuntimeException failure = null;
+        StorageException failure = null;
         for (AutoCloseable resource : owned) {
             try {
                 resource.close();
             } catch (Exception e) {
                 if (failure == null) {
-                    failure = new IllegalStateException("closing the store failed", e);
+                    failure = new StorageException("closing the store failed", e, false);
                 } else {
                     failure.addSuppressed(e);
                 }

@@ -14,6 +14,7 @@ import dev.messaging.message.Message;
 import dev.messaging.notification.NotificationConfig;
 import dev.messaging.outlet.Outlet;
 import dev.messaging.spi.ConversationRow;
+import dev.messaging.spi.DuplicateIdException;
 import dev.messaging.spi.InboxPosition;
 import dev.messaging.spi.InboxRow;
 import dev.messaging.spi.InboxSpec;
@@ -110,6 +111,21 @@ final class JdbiTransaction implements StoreTransaction {
         return JdbcWrites.execute(h, dialect, sql, parameters);
     }
 
+    /**
+     * An INSERT whose conflict clause covers its other unique key: a unique violation left is the
+     * row's id, taken in the tenant ({@link DuplicateIdException}).
+     */
+    private int insertOrDuplicate(String id, String sql, JdbcWrites.Parameters parameters) {
+        try {
+            return execute(sql, parameters);
+        } catch (RuntimeException e) {
+            if (Failures.isUniqueViolation(e)) {
+                throw new DuplicateIdException(id);
+            }
+            throw e;
+        }
+    }
+
     // --- change feed -------------------------------------------------------------------
 
     private static final String CHANGE_INSERT = """
@@ -199,7 +215,7 @@ final class JdbiTransaction implements StoreTransaction {
 
     @Override
     public Optional<ConversationRow> insertConversation(ConversationRow row) {
-        int inserted = execute(CONVERSATION_INSERT, st -> {
+        int inserted = insertOrDuplicate(row.id(), CONVERSATION_INSERT, st -> {
             int next = Column.bind(st, 1, ConversationTable.COLUMNS, row);
             st.setLong(next, tenantKey);
             st.setLong(next + 1, feedHead);
@@ -207,7 +223,7 @@ final class JdbiTransaction implements StoreTransaction {
         if (inserted == 0) {
             return findLiveConversation(row.conversation().customerId());
         }
-        long rid = h.createQuery("SELECT rid FROM conversation WHERE id = :id").bind("id", row.id())
+        long rid = query("SELECT rid FROM conversation WHERE tenant = :tenant AND id = :id").bind("id", row.id())
                 .mapTo(Long.class).one();
         remember(new ConversationTable.Read(rid, row));
         indexContact(rid, row.conversation());
@@ -285,7 +301,7 @@ final class JdbiTransaction implements StoreTransaction {
         return "SELECT " + ConversationTable.SELECT + ", " + ThreadTable.SELECT + ", " + MessageTable.SELECT + ", "
                 + READ_FACTS + " FROM conversation c"
                 + " LEFT JOIN thread t ON t.conversation = c.rid AND t.user_id = :user"
-                + (messageRequired ? " JOIN" : " LEFT JOIN") + " message m ON m.id = c.last_message_id";
+                + (messageRequired ? " JOIN" : " LEFT JOIN") + " message m ON m.tenant = c.tenant AND m.id = c.last_message_id";
     }
 
     private InboxRow inboxRow(ResultSet rs) throws SQLException {
@@ -465,7 +481,8 @@ final class JdbiTransaction implements StoreTransaction {
         long conversation = conversationKey(m.conversationId());
         Set<String> tokens = m.deleted() ? Set.of() : TextTokens.tokens(m.text());
         boolean withTokens = !dialect.messageInsertExtra().isEmpty();
-        int inserted = execute(dialect == Dialect.SQLITE ? SQLITE_MESSAGE_INSERT : POSTGRES_MESSAGE_INSERT, st -> {
+        int inserted = insertOrDuplicate(row.id(), dialect == Dialect.SQLITE ? SQLITE_MESSAGE_INSERT
+                : POSTGRES_MESSAGE_INSERT, st -> {
             int next = Column.bind(st, 1, MessageTable.COLUMNS, row);
             st.setLong(next, tenantKey);
             st.setLong(next + 1, conversation);

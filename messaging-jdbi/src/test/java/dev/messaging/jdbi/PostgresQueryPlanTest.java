@@ -70,7 +70,7 @@ class PostgresQueryPlanTest extends QueryPlanContract {
                 int depth = indent(line);
                 for (int j = i + 1; j < plan.size() && indent(plan.get(j)) > depth; j++) {
                     String read = plan.get(j);
-                    boolean byKey = read.contains("using message_id_key");
+                    boolean byKey = read.contains("using message_tenant_id_key");
                     boolean textMatches = read.contains("Bitmap Heap Scan on message") && plan
                             .subList(j + 1, Math.min(j + 4, plan.size())).stream()
                             .anyMatch(next -> next.contains("Bitmap Index Scan on message_tokens"));

@@ -28,7 +28,7 @@ class SqliteQueryPlanTest extends QueryPlanContract {
     @Override
     protected List<String> messageScansOrSorts(List<String> plan) {
         boolean readsManyMessages = plan.stream()
-                .anyMatch(line -> line.matches("SEARCH (m|message)\\b.*") && !line.contains("(id=?)")
+                .anyMatch(line -> line.matches("SEARCH (m|message)\\b.*") && !line.contains("id=?)")
                         && !line.contains("(rowid=?)"));
         return plan.stream().filter(line -> line.matches("SCAN (m|message)\\b.*")
                 || line.contains("TEMP B-TREE") && readsManyMessages).toList();

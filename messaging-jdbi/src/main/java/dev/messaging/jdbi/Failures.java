@@ -1,0 +1,65 @@
+package dev.messaging.jdbi;
+
+import dev.messaging.error.StorageException;
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import java.util.Set;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * Turns what Jdbi, HikariCP and the drivers throw into the library's {@link StorageException}, so
+ * that a caller never sees them: a lock not granted in time, a lost or refused connection, a busy
+ * SQLite file or a serialization failure is retryable (the transaction rolled back); anything else
+ * is not.
+ */
+final class Failures {
+    /** PostgreSQL: lock_timeout, serialization failure, deadlock, and the connection exception class. */
+    private static final Set<String> RETRYABLE_STATES = Set.of("55P03", "40001", "40P01", "57P01", "57P03");
+    /** SQLite primary result codes: BUSY, LOCKED. */
+    private static final Set<Integer> RETRYABLE_SQLITE = Set.of(5, 6);
+    /** SQLite: a constraint failed. */
+    private static final int SQLITE_CONSTRAINT = 19;
+
+    private Failures() {
+    }
+
+    /** The library's exception for {@code failure}, thrown while {@code doing} something. */
+    static StorageException translate(String doing, Throwable failure) {
+        SQLException sql = sqlCause(failure);
+        boolean retryable = sql != null && isRetryable(sql);
+        String detail = sql != null ? sql.getMessage() : failure.getMessage();
+        return new StorageException(doing + " failed" + (retryable ? " (try again)" : "") + ": " + detail, failure,
+                retryable);
+    }
+
+    /** Whether {@code failure} is a storage failure to translate (not one of the library's own). */
+    static boolean isStorageFailure(Throwable failure) {
+        return failure instanceof JdbiException || failure instanceof SQLException;
+    }
+
+    /** Whether {@code failure} broke a unique key (the caller knows which one it can be). */
+    static boolean isUniqueViolation(Throwable failure) {
+        SQLException sql = sqlCause(failure);
+        if (sql == null) {
+            return false;
+        }
+        return "23505".equals(sql.getSQLState())
+                || (sql.getErrorCode() & 0xff) == SQLITE_CONSTRAINT && String.valueOf(sql.getMessage()).contains("UNIQUE");
+    }
+
+    private static boolean isRetryable(SQLException sql) {
+        String state = sql.getSQLState();
+        return sql instanceof SQLTransientException
+                || state != null && (RETRYABLE_STATES.contains(state) || state.startsWith("08"))
+                || state == null && RETRYABLE_SQLITE.contains(sql.getErrorCode() & 0xff);
+    }
+
+    private static SQLException sqlCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+}
