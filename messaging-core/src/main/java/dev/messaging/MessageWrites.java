@@ -201,9 +201,10 @@ final class MessageWrites {
             }
             updated = woken.build();
         }
-        ConversationRow saved = new ConversationRow(updated, counters);
-        ConversationRows.saveDerived(tx, saved);
-        return MessageViews.present(new MessageRow(message, customerNumber, seq), saved, tx.shopAllReadSeq());
+        ConversationRows.saveDerived(tx, new ConversationRow(updated, counters));
+        // as built: a new customer message is unread by the shop (its number and feed sequence are
+        // past every read horizon), so presenting it needs no read of the shop's horizons
+        return message;
     }
 
     /** Inserts a message row; a taken id is a conflict (see {@link StoreTransaction#insertMessage}). */

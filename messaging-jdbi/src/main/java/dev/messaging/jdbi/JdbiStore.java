@@ -190,8 +190,6 @@ public final class JdbiStore implements Store {
     private static <T> T opening(String what, ThrowingSupplier<T> step) {
         try {
             return step.get();
-        } catch (StorageException e) {
-            throw e;
         } catch (Exception e) {
             throw new StorageException("cannot open the store on " + what + ": " + e.getMessage(), e, false);
         }
@@ -233,9 +231,17 @@ public final class JdbiStore implements Store {
         }
         flyway.migrate();
         try (Connection c = dataSource.getConnection(); var probe = c.createStatement()) {
+            if (c.isReadOnly()) {
+                throw new StorageException("the connection is read-only (the store has no read-only mode)", null, false);
+            }
             if (dialect == Dialect.SQLITE) {
+                // a real write, rolled back: a file SQLite cannot write fails here, not at the first call
                 probe.execute("BEGIN IMMEDIATE");
-                probe.execute("ROLLBACK");
+                try {
+                    probe.execute("INSERT INTO tenant (company_id, location_id, feed_head) VALUES ('', '', 0)");
+                } finally {
+                    probe.execute("ROLLBACK");
+                }
             }
         }
         return null;
@@ -445,6 +451,11 @@ public final class JdbiStore implements Store {
 
     Dialect dialect() {
         return dialect;
+    }
+
+    /** The pools this store opened itself (tests retire their connections). */
+    List<HikariDataSource> pools() {
+        return owned.stream().filter(HikariDataSource.class::isInstance).map(HikariDataSource.class::cast).toList();
     }
 
     /** The Jdbi that writes (tests inspect its connections and statements). */
