@@ -94,6 +94,71 @@ public abstract class BadInputProperties {
         assertThat(messaging.changes().since(alice, 0, 100)).as("nothing written by " + bad).isEqualTo(before);
     }
 
+    // --- ids --------------------------------------------------------------------------------
+
+    /** An id with one thing wrong: a control character (tab and line breaks too), a lone surrogate, too long, blank. */
+    @Provide
+    Arbitrary<String> malformedIds() {
+        Arbitrary<String> fine = wellFormedIds();
+        return Arbitraries.oneOf(
+                Combinators.combine(fine, Arbitraries.chars().range('\u0000', '\u001f'))
+                        .as((p, c) -> p + c),
+                Combinators.combine(fine, Arbitraries.chars().range('\u007f', '\u009f')).as((p, c) -> c + p),
+                fine.map(p -> p + "\ud83d"),
+                fine.map(p -> "\ude00" + p),
+                Arbitraries.integers().between(129, 600).map(n -> "i".repeat(n)),
+                Arbitraries.of(" ", "\t", "   "));
+    }
+
+    /** Well-formed ids: 1..40 code points of several planes (emoji included), no control character. */
+    @Provide
+    Arbitrary<String> wellFormedIds() {
+        Arbitrary<Integer> codePoint = Arbitraries.oneOf(Arbitraries.integers().between(0x21, 0x7e),
+                Arbitraries.integers().between(0xa1, 0x2fff), Arbitraries.integers().between(0x1f300, 0x1f64f));
+        return codePoint.list().ofMinSize(1).ofMaxSize(40).map(points -> {
+            StringBuilder id = new StringBuilder();
+            points.forEach(id::appendCodePoint);
+            return id.toString();
+        });
+    }
+
+    @Provide
+    Arbitrary<String> idFields() {
+        return Arbitraries.of("actor.userId", "actor.customerId", "customerId", "clientMessageId", "id");
+    }
+
+    @Property(tries = 2_000)
+    void malformedIdsAreRejectedNamingTheField(@ForAll("malformedIds") String id, @ForAll("idFields") String field) {
+        Supplier<?> call = switch (field) {
+            case "actor.userId" -> () -> Actor.user(alice.tenant().companyId(), "loc", id);
+            case "actor.customerId" -> () -> Actor.customer(alice.tenant().companyId(), "loc", id);
+            case "customerId" -> () -> messaging.messages().create(alice, NewMessage.to(id, "hi").build());
+            case "clientMessageId" -> () -> messaging.messages().create(alice,
+                    NewMessage.to("c1", "hi").clientMessageId(id).build());
+            default -> () -> messaging.conversations().find(alice, id);
+        };
+        rejects(new BadCall(field, "id " + id.codePoints().limit(12).boxed().toList(), call));
+    }
+
+    @Property(tries = 300)
+    void wellFormedIdsAreKeptApartExactly(@ForAll("wellFormedIds") String a, @ForAll("wellFormedIds") String b) {
+        if (a.equals(b)) {
+            return;
+        }
+        String company = "ids-" + UUID.randomUUID();
+        Actor user = Actor.user(company, "loc", "u");
+        for (String id : List.of(a, b)) {
+            messaging.messages().create(Actor.customer(company, "loc", id), NewMessage.to(id, "from " + id).build());
+        }
+        for (String id : List.of(a, b)) {
+            var conversation = messaging.conversations().search(user,
+                    dev.messaging.conversation.ConversationQuery.all().contact(id)).items();
+            assertThat(conversation).as("conversations of %s", id).hasSize(1);
+            assertThat(conversation.get(0).conversation().customerId()).isEqualTo(id);
+            assertThat(conversation.get(0).conversation().lastMessageBody()).isEqualTo("from " + id);
+        }
+    }
+
     // --- values ----------------------------------------------------------------------------
 
     /** Fine text: any letters, unicode (with surrogate pairs) and SQL metacharacters. */
