@@ -13,6 +13,7 @@ module dev.messaging.core {
     exports dev.messaging.change;
     exports dev.messaging.common;
     exports dev.messaging.conversation;
+    exports dev.messaging.delivery;
     exports dev.messaging.error;
     exports dev.messaging.history;
     exports dev.messaging.inbox;

@@ -12,6 +12,8 @@ module dev.messaging.jdbi {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
     requires org.slf4j;
+    // LISTEN/NOTIFY on PostgreSQL; not needed by a service on SQLite
+    requires static org.postgresql.jdbc;
 
     exports dev.messaging.jdbi;
     // Jackson reads and writes the store's own JSON column records

@@ -1,9 +1,12 @@
 package dev.messaging;
 
 import dev.messaging.change.Change;
+import dev.messaging.change.ChangeListener;
 import dev.messaging.change.ChangeQuery;
 import dev.messaging.common.Page;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -76,6 +79,79 @@ public final class ChangeFeed {
                 batch -> batch.size() < 100 ? List.<Change>of()
                         : read(actor, batch.get(batch.size() - 1).sequence(), 100))
                 .flatMap(List::stream);
+    }
+
+    /** The longest a long poll may wait. */
+    public static final Duration MAX_AWAIT = Duration.ofMinutes(5);
+
+    /**
+     * A long poll: up to {@code limit} changes after {@code sequence}, returned as soon as one
+     * exists, or an empty list after {@code timeout} (0 to 5 minutes). Woken at commit — in process,
+     * and from other instances when the store can listen for them (PostgreSQL) — not by polling.
+     */
+    public List<Change> await(Actor actor, long sequence, int limit, Duration timeout) {
+        Access.requireUserOrSystem(actor, "read the change feed");
+        Validator v = engine.validator();
+        if (sequence < 0) {
+            v.add("sequence", "must not be negative");
+        }
+        v.limit("limit", limit, 50);
+        v.required("timeout", timeout);
+        if (timeout != null && (timeout.isNegative() || timeout.compareTo(MAX_AWAIT) > 0)) {
+            v.add("timeout", "must be between 0 and " + MAX_AWAIT + ", was " + timeout);
+        }
+        v.throwIfAny();
+        engine.listen();
+        Signals.Generation signal = engine.signals().of(actor.tenant());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long seen = signal.value();
+            List<Change> changes = read(actor, sequence, limit);
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (!changes.isEmpty() || left <= 0) {
+                return changes;
+            }
+            try {
+                signal.awaitPast(seen, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.of();
+            }
+        }
+    }
+
+    /**
+     * Delivers every change after {@code sequence} to {@code listener}, once and in order, from a
+     * thread of its own, until the subscription is closed; start again from
+     * {@link Subscription#lastSequence()} (kept by the caller) after a restart. If the listener
+     * throws, the subscription stops and keeps the failure; the change it failed on is the next one.
+     */
+    public Subscription subscribe(Actor actor, long sequence, ChangeListener listener) {
+        Access.requireUserOrSystem(actor, "read the change feed");
+        Validator v = engine.validator();
+        if (sequence < 0) {
+            v.add("sequence", "must not be negative");
+        }
+        v.required("listener", listener);
+        v.throwIfAny();
+        engine.listen();
+        return new Subscription(this, actor, sequence, listener);
+    }
+
+    /** The next batch after {@code sequence} for a subscription, waiting up to {@code millis} for one. */
+    List<Change> next(Actor actor, long sequence, long millis) throws InterruptedException {
+        Signals.Generation signal = engine.signals().of(actor.tenant());
+        long seen = signal.value();
+        List<Change> changes = read(actor, sequence, 100);
+        if (changes.isEmpty()) {
+            signal.awaitPast(seen, millis);
+        }
+        return changes;
+    }
+
+    /** Wakes the tenant's waiters (a subscription closing). */
+    void wake(Actor actor) {
+        engine.signals().of(actor.tenant()).advance();
     }
 
     /** Drops the entries older than {@code before}; returns how many were dropped. */

@@ -8,7 +8,12 @@ import dev.messaging.spi.StoreTransaction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import dev.messaging.delivery.DeliveryTask;
+import dev.messaging.delivery.RetryPolicy;
+import dev.messaging.message.DeliveryChannel;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -24,23 +29,73 @@ import java.util.function.Function;
  * read side (a CAS each), closing takes the write side.
  */
 final class Engine {
+    /** How a messaging was configured. */
+    record Options(Clock clock, IdGenerator ids, int maxTextLength, Translating translation, Duration closeTimeout,
+            RetryPolicy retryPolicy, Set<String> stopKeywords, Set<String> startKeywords) {
+    }
+
     private final Store store;
     private final Clock clock;
     private final IdGenerator ids;
     private final int maxTextLength;
     private final Translating translation;
     private final Duration closeTimeout;
+    private final Options options;
+    private final Outbox outbox;
+    private final Signals signals = new Signals();
+    private final ThreadLocal<Boolean> outboxWritten = ThreadLocal.withInitial(() -> false);
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     private volatile boolean closed;
+    private AutoCloseable listening;
 
-    Engine(Store store, Clock clock, IdGenerator ids, int maxTextLength, Translating translation,
-            Duration closeTimeout) {
+    Engine(Store store, Options options) {
         this.store = store;
-        this.clock = clock;
-        this.ids = ids;
-        this.maxTextLength = maxTextLength;
-        this.translation = translation;
-        this.closeTimeout = closeTimeout;
+        this.clock = options.clock();
+        this.ids = options.ids();
+        this.maxTextLength = options.maxTextLength();
+        this.translation = options.translation();
+        this.closeTimeout = options.closeTimeout();
+        this.options = options;
+        this.outbox = new Outbox(this);
+    }
+
+    Outbox outbox() {
+        return outbox;
+    }
+
+    Signals signals() {
+        return signals;
+    }
+
+    RetryPolicy retryPolicy() {
+        return options.retryPolicy();
+    }
+
+    Set<String> stopKeywords() {
+        return options.stopKeywords();
+    }
+
+    Set<String> startKeywords() {
+        return options.startKeywords();
+    }
+
+    /**
+     * Starts listening for other instances' commits (once; the first long poll or subscription
+     * asks), so that their writes wake this instance's waiters too.
+     */
+    synchronized void listen() {
+        if (listening == null && !closed) {
+            listening = store.listen(signals::committed);
+        }
+    }
+
+    /** Marks that this thread's write transaction wrote deliveries (workers are woken after its commit). */
+    void outboxWritten() {
+        outboxWritten.set(true);
+    }
+
+    Store store() {
+        return store;
     }
 
     /** Translates a customer's new message into the location's language, if a translator is plugged in. */
@@ -86,8 +141,11 @@ final class Engine {
         enter();
         try {
             for (int attempt = 1; ; attempt++) {
+                outboxWritten.set(false);
                 try {
-                    return store.inTransaction(actor.tenant(), work);
+                    T result = store.inTransaction(actor.tenant(), work);
+                    signals.committed(actor.tenant(), outboxWritten.get());
+                    return result;
                 } catch (Retry retry) {
                     if (attempt == 3) {
                         throw new IllegalStateException("lost the same insert race three times", retry);
@@ -95,6 +153,7 @@ final class Engine {
                 }
             }
         } finally {
+            outboxWritten.remove();
             gate.readLock().unlock();
         }
     }
@@ -107,6 +166,16 @@ final class Engine {
         enter();
         try {
             return store.read(tenant, work);
+        } finally {
+            gate.readLock().unlock();
+        }
+    }
+
+    /** A claim of due deliveries across tenants (the store's atomic claim), through the gate. */
+    List<DeliveryTask> claim(DeliveryChannel channel, Instant now, int limit, String claimer, Instant until) {
+        enter();
+        try {
+            return store.claimTasks(channel, now, limit, claimer, until);
         } finally {
             gate.readLock().unlock();
         }
@@ -138,6 +207,15 @@ final class Engine {
             Thread.currentThread().interrupt();
         }
         try {
+            synchronized (this) {
+                if (listening != null) {
+                    try {
+                        listening.close();
+                    } catch (Exception e) {
+                        // it stops with the store either way
+                    }
+                }
+            }
             if (translation != null) {
                 translation.close();
             }

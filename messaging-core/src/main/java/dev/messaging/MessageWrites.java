@@ -89,11 +89,30 @@ final class MessageWrites {
             v.add("createdDate", "may be set only on an imported message");
         }
         v.pastDate("createdDate", r.createdDate(), engine.now());
+        validateSendAt(v, engine.now(), r);
         validateFiles(v, r.files());
         v.metadata("metadata", r.metadata());
         validateEmail(v, r.emailOptions());
         v.id("phoneNumberId", r.smsOptions().phoneNumberId());
         v.throwIfAny();
+    }
+
+    /** How far ahead a send may be scheduled. */
+    static final java.time.Duration MAX_SCHEDULE = java.time.Duration.ofDays(365);
+
+    /** A scheduled send: of a User's or System's live message that asks for one, after now, within a year. */
+    private static void validateSendAt(Validator v, Instant now, NewMessage r) {
+        if (r.sendAt() == null) {
+            return;
+        }
+        if (!Boolean.TRUE.equals(r.sendEmail()) && !Boolean.TRUE.equals(r.sendSms())) {
+            v.add("sendAt", "schedules a send: set sendEmail or sendSms");
+        } else if (r.imported()) {
+            v.add("sendAt", "is not for an imported message");
+        } else if (!r.sendAt().isAfter(now) || r.sendAt().isAfter(now.plus(MAX_SCHEDULE))) {
+            v.add("sendAt", "must be after now and at most " + MAX_SCHEDULE.toDays() + " days ahead (" + now
+                    + " to " + now.plus(MAX_SCHEDULE) + "), was " + r.sendAt() + "; leave it out to send now");
+        }
     }
 
     private static void validateOrder(Validator v, OrderRef order) {
@@ -180,7 +199,8 @@ final class MessageWrites {
         ConversationRow conversation = resolveConversation(engine, tx, actor, r);
         Conversation c = conversation.conversation();
         Instant now = engine.now();
-        Message message = build(engine, actor, r, c, now);
+        Outbox.Plan sends = engine.outbox().sends(tx, build(engine, actor, r, c, now), now);
+        Message message = sends.message();
         CustomerMessageCounters counters = conversation.counters();
         boolean fromCustomer = message.authorType() == AuthorType.CUSTOMER;
         int customerNumber = fromCustomer ? counters.customerCount() + 1 : 0;
@@ -191,6 +211,8 @@ final class MessageWrites {
         if (first.isPresent()) {
             replayOrConflict(tx, first.get(), message);
         }
+        engine.outbox().write(tx, sends.tasks());
+        engine.outbox().write(tx, engine.outbox().afterCustomerMessage(tx, actor, message, c, now));
         Conversation updated = ConversationRows.isNewerThanSummary(c, message)
                 ? ConversationRows.withSummary(c, message) : c;
         if (fromCustomer) {
@@ -268,6 +290,7 @@ final class MessageWrites {
                 .detached(r.detached())
                 .imported(r.imported())
                 .clientMessageId(r.clientMessageId())
+                .sendAt(r.sendAt() == null ? null : r.sendAt().truncatedTo(ChronoUnit.MILLIS))
                 .email(email)
                 .sms(sms)
                 .emailOptions(r.emailOptions())

@@ -13,6 +13,7 @@ import dev.messaging.change.Operation;
 import dev.messaging.common.Deletion;
 import dev.messaging.common.Page;
 import dev.messaging.conversation.Conversation;
+import dev.messaging.delivery.DeliveryTask;
 import dev.messaging.error.NotFoundException;
 import dev.messaging.error.ValidationException;
 import dev.messaging.spi.ConversationRow;
@@ -132,18 +133,40 @@ public final class Messages {
             Message m = row.message();
             boolean email = update.channel() == DeliveryChannel.EMAIL;
             Send send = email ? m.email() : m.sms();
-            if (!send.isRequested()) {
+            if (update.channel() == DeliveryChannel.IN_APP || !send.isRequested()) {
                 throw ValidationException.of("channel", "message " + m.id() + " was not sent by "
                         + update.channel().name().toLowerCase(java.util.Locale.ROOT));
             }
-            if (send.status() != null && !send.status().canMoveTo(update.status())) {
-                return present(tx, row);
+            Message moved = engine.outbox().moveSend(tx, actor, row, update.channel(), update.status(), update.error(),
+                    now);
+            return moved == m ? present(tx, row) : present(tx, row.with(moved));
+        });
+    }
+
+    /**
+     * Changes the text of a message whose sends are scheduled and not yet claimed; only its author
+     * may, and a send that is claimed, sent or canceled makes it a conflict.
+     */
+    public Message editScheduled(Actor actor, String messageId, String text) {
+        Access.requireUserOrSystem(actor, "edit scheduled messages");
+        Validator v = engine.validator();
+        v.requiredId("messageId", messageId);
+        v.requiredText("text", text);
+        v.throwIfAny();
+        return engine.outbox().changeScheduled(actor, messageId, (tx, scheduled, now) -> {
+            for (DeliveryTask send : scheduled.sends()) {
+                // Holds each send against a claim racing this edit: one of the two wins.
+                Outbox.saveTask(tx, send, send.with(b -> b.updatedDate(now)));
             }
-            Send after = send.after(new Delivery(update.status(), now, update.error()));
-            MessageBuilder b = email ? m.toBuilder().email(after) : m.toBuilder().sms(after);
-            Message changed = bump(b.build(), actor, now);
-            return save(tx, actor, now, row, changed, Operation.DELIVERY,
-                    Changes.payload("channel", update.channel().name(), "status", update.status().wireValue()));
+            MessageRow row = scheduled.row();
+            Message changed = bump(row.message().toBuilder().text(text).build(), actor, now);
+            Message saved = save(tx, actor, now, row, changed, Operation.UPDATE, Map.of("text", text));
+            ConversationRow conversation = tx.findConversation(saved.conversationId()).orElseThrow();
+            if (saved.id().equals(conversation.conversation().lastMessageId())) {
+                ConversationRows.saveDerived(tx, conversation.with(
+                        ConversationRows.withSummary(conversation.conversation(), saved)));
+            }
+            return saved;
         });
     }
 
@@ -212,7 +235,7 @@ public final class Messages {
             Operation operation, Map<String, String> payload) {
         Changes.record(tx, actor, now, EntityType.MESSAGE, changed.id(), changed.version(), operation,
                 changed.customerId(), payload);
-        if (!tx.updateMessage(row.with(changed), row.message().version())) {
+        if (!tx.updateMessage(row, row.with(changed))) {
             throw new IllegalStateException("message " + row.id() + " changed inside a serialized transaction");
         }
         return changed;

@@ -7,7 +7,9 @@ import dev.messaging.spi.Store;
 import dev.messaging.verify.ConsistencyReport;
 import java.time.Clock;
 import java.time.Duration;
+import dev.messaging.delivery.RetryPolicy;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -22,6 +24,12 @@ import java.util.function.Function;
  * Closing it closes the store, which releases only what the store opened itself.
  */
 public final class Messaging implements AutoCloseable {
+    /** The inbound SMS texts that unsubscribe a customer from SMS, unless configured otherwise. */
+    public static final Set<String> DEFAULT_STOP_KEYWORDS = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END",
+            "QUIT");
+    /** The inbound SMS texts that subscribe a customer to SMS again, unless configured otherwise. */
+    public static final Set<String> DEFAULT_START_KEYWORDS = Set.of("START", "UNSTOP");
+
     /** The default longest message text, in characters. */
     public static final int DEFAULT_MAX_TEXT_LENGTH = 10_000;
 
@@ -36,12 +44,19 @@ public final class Messaging implements AutoCloseable {
     private final Engine engine;
     private final Outlets outlets;
     private final Imports imports;
+    private final Deliveries deliveries;
+    private final Consents consents;
+    private final DeliverySettings deliverySettings;
 
     private Messaging(Store store, Engine engine) {
         this.store = store;
         this.engine = engine;
         this.outlets = new Outlets(engine);
         this.imports = new Imports(engine);
+        this.deliveries = new Deliveries(engine);
+        this.consents = new Consents(engine);
+        this.deliverySettings = new DeliverySettings(engine);
+
         this.messages = new Messages(engine);
         this.conversations = new Conversations(engine);
         this.threads = new Threads(engine);
@@ -89,6 +104,21 @@ public final class Messaging implements AutoCloseable {
         return imports;
     }
 
+    /** The outbox: claims, outcomes, provider callbacks, scheduled sends, and a ready worker. */
+    public Deliveries deliveries() {
+        return deliveries;
+    }
+
+    /** Customers' consent per channel (stop keywords set it too). */
+    public Consents consents() {
+        return consents;
+    }
+
+    /** The location's time zone and SMS quiet window. */
+    public DeliverySettings deliverySettings() {
+        return deliverySettings;
+    }
+
     /** The location's outlets (hotel API). */
     public Outlets outlets() {
         return outlets;
@@ -129,6 +159,9 @@ public final class Messaging implements AutoCloseable {
         private Function<Tenant, String> locationLanguage;
         private Duration translationTimeout = Duration.ofSeconds(2);
         private Duration closeTimeout = Duration.ofSeconds(10);
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Set<String> stopKeywords = DEFAULT_STOP_KEYWORDS;
+        private Set<String> startKeywords = DEFAULT_START_KEYWORDS;
 
         private Builder(Store store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -178,10 +211,33 @@ public final class Messaging implements AutoCloseable {
             return this;
         }
 
+        /** When a delivery that should be retried is tried again (default: 30 s doubling to 1 h, 8 attempts). */
+        public Builder retryPolicy(RetryPolicy value) {
+            this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * The inbound SMS texts (whole, any case) that unsubscribe the customer from SMS, and those
+         * that subscribe them again (defaults: STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT; START,
+         * UNSTOP).
+         */
+        public Builder keywords(Set<String> stop, Set<String> start) {
+            this.stopKeywords = upper(stop);
+            this.startKeywords = upper(start);
+            return this;
+        }
+
+        private static Set<String> upper(Set<String> words) {
+            return words.stream().map(w -> w.strip().toUpperCase(java.util.Locale.ROOT))
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
+
         public Messaging build() {
             Translating translation = translator == null ? null
                     : new Translating(translator, locationLanguage, translationTimeout);
-            return new Messaging(store, new Engine(store, clock, ids, maxTextLength, translation, closeTimeout));
+            return new Messaging(store, new Engine(store, new Engine.Options(clock, ids, maxTextLength, translation,
+                    closeTimeout, retryPolicy, stopKeywords, startKeywords)));
         }
     }
 }

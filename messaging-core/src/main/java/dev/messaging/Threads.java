@@ -97,6 +97,12 @@ public final class Threads {
                 (tx, row, thread) -> thread.important() != important);
     }
 
+    /** Mutes (or unmutes) the conversation for the user: no notification of its customer messages. */
+    public ThreadMetadata setMuted(Actor actor, String threadId, boolean muted) {
+        return change(actor, threadId, Operation.UPDATE, (tx, row, thread, seq) -> thread.withMuted(muted),
+                (tx, row, thread) -> thread.muted() != muted);
+    }
+
     /** The user's own archive; a later customer message clears it. */
     public ThreadMetadata setArchived(Actor actor, String threadId, boolean archived) {
         return change(actor, threadId, Operation.UPDATE, (tx, row, thread, seq) -> thread.withArchivedSeq(archived ? seq : 0),

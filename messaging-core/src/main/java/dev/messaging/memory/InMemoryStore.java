@@ -3,6 +3,11 @@ package dev.messaging.memory;
 import dev.messaging.common.Tenant;
 import dev.messaging.spi.Store;
 import dev.messaging.spi.StoreTransaction;
+import dev.messaging.delivery.DeliveryTask;
+import dev.messaging.message.DeliveryChannel;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +25,7 @@ import java.util.function.Function;
 public final class InMemoryStore implements Store {
     private final Map<Tenant, TenantData> tenants = new ConcurrentHashMap<>();
     private final AtomicLong rowsTouched = new AtomicLong();
+    private final DueIndex due = new DueIndex();
 
     @Override
     public <T> T inTransaction(Tenant tenant, Function<StoreTransaction, T> work) {
@@ -36,7 +42,7 @@ public final class InMemoryStore implements Store {
         Lock lock = writable ? data.lock.writeLock() : data.lock.readLock();
         lock.lock();
         try {
-            MemoryTransaction transaction = new MemoryTransaction(tenant, data, writable, rowsTouched);
+            MemoryTransaction transaction = new MemoryTransaction(tenant, data, writable, rowsTouched, due);
             try {
                 return work.apply(transaction);
             } catch (RuntimeException | Error e) {
@@ -46,6 +52,37 @@ public final class InMemoryStore implements Store {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Walks the due deliveries of the channel in order; each one is claimed under its tenant's write
+     * lock, after checking it is still claimable (a cancel may have come first).
+     */
+    @Override
+    public List<DeliveryTask> claimTasks(DeliveryChannel channel, Instant now, int limit, String claimer,
+            Instant leaseUntil) {
+        List<DeliveryTask> claimed = new ArrayList<>();
+        for (DueIndex.Due entry : due.dueBy(channel, now)) {
+            if (claimed.size() >= limit) {
+                break;
+            }
+            TenantData data = tenants.get(entry.tenant());
+            Lock lock = data.lock.writeLock();
+            lock.lock();
+            try {
+                DeliveryTask task = data.tasks.get(entry.id());
+                if (task != null && task.claimableAt(now)) {
+                    DeliveryTask leased = task.with(b -> b.leaseHolder(claimer).leaseUntil(leaseUntil)
+                            .dueAt(leaseUntil).version(task.version() + 1));
+                    data.putTask(task.id(), leased);
+                    due.replace(entry.tenant(), task, leased);
+                    claimed.add(leased);
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        return claimed;
     }
 
     /** How many stored rows queries have read so far (a cost measure for tests, not a metric). */

@@ -2,6 +2,10 @@ package dev.messaging.memory;
 
 import dev.messaging.common.Tenant;
 import dev.messaging.change.Change;
+import dev.messaging.delivery.Consent;
+import dev.messaging.delivery.DeliveryTask;
+import dev.messaging.delivery.LocationSettings;
+import dev.messaging.message.DeliveryChannel;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.conversation.SearchSort;
 import dev.messaging.notification.NotificationConfig;
@@ -45,12 +49,14 @@ final class MemoryTransaction implements StoreTransaction {
     private final boolean writable;
     private final AtomicLong rowsTouched;
     private final Deque<Runnable> undo = new ArrayDeque<>();
+    private final DueIndex due;
 
-    MemoryTransaction(Tenant tenant, TenantData data, boolean writable, AtomicLong rowsTouched) {
+    MemoryTransaction(Tenant tenant, TenantData data, boolean writable, AtomicLong rowsTouched, DueIndex due) {
         this.tenant = tenant;
         this.data = data;
         this.writable = writable;
         this.rowsTouched = rowsTouched;
+        this.due = due;
     }
 
     void rollback() {
@@ -94,6 +100,16 @@ final class MemoryTransaction implements StoreTransaction {
         checkWritable();
         Change old = data.putChange(sequence, change);
         undo.push(() -> data.putChange(sequence, old));
+    }
+
+    private void writeTask(String id, DeliveryTask task) {
+        checkWritable();
+        DeliveryTask old = data.putTask(id, task);
+        due.replace(tenant, old, task);
+        undo.push(() -> {
+            data.putTask(id, old);
+            due.replace(tenant, task, old);
+        });
     }
 
     private <K, V> void writeEntry(Map<K, V> map, K key, V value) {
@@ -351,12 +367,12 @@ final class MemoryTransaction implements StoreTransaction {
     }
 
     @Override
-    public boolean updateMessage(MessageRow row, long expectedVersion) {
-        MessageRow current = data.messages.get(row.id());
-        if (current == null || current.message().version() != expectedVersion) {
+    public boolean updateMessage(MessageRow before, MessageRow after) {
+        MessageRow current = data.messages.get(after.id());
+        if (current == null || current.message().version() != before.message().version()) {
             return false;
         }
-        writeMessage(row.id(), row);
+        writeMessage(after.id(), after);
         return true;
     }
 
@@ -517,6 +533,76 @@ final class MemoryTransaction implements StoreTransaction {
         writeEntry(data.outlets, outlet.code(), outlet);
     }
 
+    // --- deliveries, consent, location settings ------------------------------------------
+
+    @Override
+    public void insertTask(DeliveryTask task) {
+        if (data.tasks.containsKey(task.id())) {
+            throw new DuplicateIdException(task.id());
+        }
+        writeTask(task.id(), task);
+    }
+
+    @Override
+    public Optional<DeliveryTask> findTask(String id) {
+        touch(1);
+        return Optional.ofNullable(data.tasks.get(id));
+    }
+
+    @Override
+    public Optional<DeliveryTask> findTaskByProviderId(String providerMessageId) {
+        String id = data.taskByProviderId.get(providerMessageId);
+        return id == null ? Optional.empty() : findTask(id);
+    }
+
+    @Override
+    public List<DeliveryTask> tasksOfMessage(String messageId) {
+        Set<String> ids = data.tasksByMessage.getOrDefault(messageId, Set.of());
+        touch(ids.size());
+        return ids.stream().map(data.tasks::get).toList();
+    }
+
+    @Override
+    public boolean updateTask(DeliveryTask before, DeliveryTask task) {
+        DeliveryTask current = data.tasks.get(task.id());
+        if (current == null || current.version() != before.version()) {
+            return false;
+        }
+        String provider = task.providerMessageId();
+        if (provider != null && !provider.equals(current.providerMessageId())
+                && data.taskByProviderId.containsKey(provider)) {
+            throw new IllegalStateException("provider message id " + provider + " is another delivery's");
+        }
+        writeTask(task.id(), task);
+        return true;
+    }
+
+    @Override
+    public List<Consent> consentsOf(String customerId) {
+        return List.copyOf(data.consents.getOrDefault(customerId, Map.of()).values());
+    }
+
+    @Override
+    public void saveConsent(Consent consent) {
+        Map<DeliveryChannel, Consent> copy = new java.util.EnumMap<>(DeliveryChannel.class);
+        copy.putAll(data.consents.getOrDefault(consent.customerId(), Map.of()));
+        copy.put(consent.channel(), consent);
+        writeEntry(data.consents, consent.customerId(), copy);
+    }
+
+    @Override
+    public Optional<LocationSettings> locationSettings() {
+        return Optional.ofNullable(data.settings);
+    }
+
+    @Override
+    public void saveLocationSettings(LocationSettings settings) {
+        checkWritable();
+        LocationSettings old = data.settings;
+        data.settings = settings;
+        undo.push(() -> data.settings = old);
+    }
+
     // --- erasure --------------------------------------------------------------------------
 
     @Override
@@ -535,6 +621,11 @@ final class MemoryTransaction implements StoreTransaction {
                     .map(thread -> TenantData.threadKey(thread.conversationId(), thread.userId())).toList();
             for (String key : threadKeys) {
                 writeThread(key, null);
+            }
+            for (DeliveryTask task : List.copyOf(data.tasks.values())) {
+                if (task.conversationId().equals(row.id())) {
+                    writeTask(task.id(), null);
+                }
             }
             writeConversation(row.id(), null);
         }

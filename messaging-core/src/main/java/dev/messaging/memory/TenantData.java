@@ -1,6 +1,10 @@
 package dev.messaging.memory;
 
 import dev.messaging.change.Change;
+import dev.messaging.delivery.Consent;
+import dev.messaging.delivery.DeliveryTask;
+import dev.messaging.delivery.LocationSettings;
+import dev.messaging.message.DeliveryChannel;
 import dev.messaging.conversation.Contact;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.spi.TextTokens;
@@ -48,6 +52,12 @@ final class TenantData {
     final Map<String, Long> allReadSeqs = new HashMap<>();
     final Map<String, NotificationConfig> notificationConfigs = new HashMap<>();
     final Map<String, dev.messaging.outlet.Outlet> outlets = new HashMap<>();
+
+    final Map<String, DeliveryTask> tasks = new HashMap<>();
+    final Map<String, String> taskByProviderId = new HashMap<>();
+    final Map<String, java.util.Set<String>> tasksByMessage = new HashMap<>();
+    final Map<String, Map<DeliveryChannel, Consent>> consents = new HashMap<>();
+    LocationSettings settings;
 
     final NavigableMap<Long, Change> feed = new TreeMap<>();
     long feedHead;
@@ -137,6 +147,26 @@ final class TenantData {
 
     ThreadRow putThread(String key, ThreadRow row) {
         return row == null ? threads.remove(key) : threads.put(key, row);
+    }
+
+    DeliveryTask putTask(String id, DeliveryTask task) {
+        DeliveryTask old = task == null ? tasks.remove(id) : tasks.put(id, task);
+        if (old != null) {
+            if (old.providerMessageId() != null) {
+                taskByProviderId.remove(old.providerMessageId(), id);
+            }
+            java.util.Set<String> ofMessage = tasksByMessage.get(old.messageId());
+            if (ofMessage != null) {
+                ofMessage.remove(id);
+            }
+        }
+        if (task != null) {
+            if (task.providerMessageId() != null) {
+                taskByProviderId.put(task.providerMessageId(), id);
+            }
+            tasksByMessage.computeIfAbsent(task.messageId(), k -> new java.util.LinkedHashSet<>()).add(id);
+        }
+        return old;
     }
 
     Change putChange(long sequence, Change change) {

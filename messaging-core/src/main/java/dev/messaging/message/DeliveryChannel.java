@@ -1,6 +1,9 @@
 package dev.messaging.message;
 
-/** Which send of a message a delivery update is about. */
+/**
+ * How a delivery goes out: a message's email or SMS, or a staff notification by email, SMS or in
+ * the service's own app ({@code IN_APP}: claimed by the service's push layer).
+ */
 public enum DeliveryChannel {
-    EMAIL, SMS
+    EMAIL, SMS, IN_APP
 }

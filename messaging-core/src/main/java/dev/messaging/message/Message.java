@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * A message of a conversation, sent internally or externally: every field of the Shopmonkey
  * Message schema, plus the LeadConnector channel, direction and email details and the caller's
- * idempotency key {@code clientMessageId}. Fields that change together are small records: each
+ * idempotency key {@code clientMessageId}, and {@code sendAt} when its sends are scheduled. Fields that change together are small records: each
  * channel's {@link Send} (the reference's {@code sendEmail}, {@code emailStatus},
  * {@code emailError}, {@code emailDeliveries} and their SMS twins), the email and SMS options, the
  * order and appointment it is about, its links, suggested reply and translation. Immutable;
@@ -47,6 +47,7 @@ public record Message(
         boolean detached,
         boolean imported,
         String clientMessageId,
+        Instant sendAt,
         Send email,
         Send sms,
         EmailOptions emailOptions,

@@ -12,7 +12,8 @@ import java.util.Map;
  * A request to create a message (Shopmonkey POST /v3/message and more). {@code text} and
  * {@code customerId} (or {@code conversationId}) are required; the author is the acting
  * {@code Actor}; everything else is optional and defaulted by the rules (see {@code Messages}).
- * {@code imported} and {@code createdDate} are for history import by the system only. Enum fields
+ * {@code imported} and {@code createdDate} are for history import by the system only; {@code sendAt}
+ * schedules the message's email or SMS. Enum fields
  * can be set from their wire strings ({@link Builder#origin(String)}, ...): an unknown one is kept
  * in {@code problems} and reported with the request's other problems when it is created.
  */
@@ -39,6 +40,7 @@ public record NewMessage(
         Map<String, Object> metadata,
         boolean imported,
         Instant createdDate,
+        Instant sendAt,
         List<FieldError> problems) {
     public NewMessage {
         emailOptions = emailOptions == null ? EmailOptions.NONE : emailOptions;
@@ -82,6 +84,7 @@ public record NewMessage(
         b.metadata = metadata;
         b.imported = imported;
         b.createdDate = createdDate;
+        b.sendAt = sendAt;
         b.problems = problems;
         return b;
     }
@@ -114,6 +117,7 @@ public record NewMessage(
         private Map<String, Object> metadata;
         private boolean imported;
         private Instant createdDate;
+        private Instant sendAt;
         private List<FieldError> problems;
 
         private Builder() {
@@ -229,6 +233,12 @@ public record NewMessage(
             return this;
         }
 
+        /** Schedules the message's sends for {@code value} (after now, at most a year ahead); null sends now. */
+        public Builder sendAt(Instant value) {
+            this.sendAt = value;
+            return this;
+        }
+
         /** Records a problem found while building (a view's wire field that did not parse, say). */
         public Builder problem(String field, String problem) {
             List<FieldError> all = new ArrayList<>(problems == null ? List.of() : problems);
@@ -270,7 +280,7 @@ public record NewMessage(
         }
 
         public NewMessage build() {
-            return new NewMessage(text, customerId, conversationId, clientMessageId, sendEmail, sendSms, internal, origin, channel, detached, userColor, emailOptions, smsOptions, order, appointment, links, suggestedReply, translation, files, metadata, imported, createdDate, problems);
+            return new NewMessage(text, customerId, conversationId, clientMessageId, sendEmail, sendSms, internal, origin, channel, detached, userColor, emailOptions, smsOptions, order, appointment, links, suggestedReply, translation, files, metadata, imported, createdDate, sendAt, problems);
         }
     }
 }

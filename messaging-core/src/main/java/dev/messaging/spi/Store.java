@@ -1,6 +1,10 @@
 package dev.messaging.spi;
 
 import dev.messaging.common.Tenant;
+import dev.messaging.delivery.DeliveryTask;
+import dev.messaging.message.DeliveryChannel;
+import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -20,6 +24,22 @@ public interface Store extends AutoCloseable {
 
     /** Runs {@code work} against a committed state of {@code tenant}; writes are not allowed. */
     <T> T read(Tenant tenant, Function<StoreTransaction, T> work);
+
+    /**
+     * Claims up to {@code limit} deliveries of {@code channel}, of any tenant, that are waiting and
+     * due at {@code now}, in due order: each leased to {@code claimer} until {@code leaseUntil} (its
+     * {@code dueAt} moves there, so a lapsed lease makes it due again) and its version bumped. Atomic
+     * per delivery: of concurrent claimers (threads, or instances on one database) one gets it.
+     */
+    List<DeliveryTask> claimTasks(DeliveryChannel channel, Instant now, int limit, String claimer, Instant leaseUntil);
+
+    /**
+     * Tells {@code committedElsewhere} of writes other instances committed to this store's database;
+     * the in-process writes are core's to signal. A store that has no other instances does nothing.
+     */
+    default AutoCloseable listen(CommitListener committedElsewhere) {
+        return () -> { };
+    }
 
     /** Releases what the store opened itself (pools, files); a no-op for borrowed resources. */
     @Override

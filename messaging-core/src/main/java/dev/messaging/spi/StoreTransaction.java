@@ -2,6 +2,9 @@ package dev.messaging.spi;
 
 import dev.messaging.common.Tenant;
 import dev.messaging.change.Change;
+import dev.messaging.delivery.Consent;
+import dev.messaging.delivery.DeliveryTask;
+import dev.messaging.delivery.LocationSettings;
 import dev.messaging.notification.NotificationConfig;
 import java.time.Instant;
 import java.util.List;
@@ -63,6 +66,11 @@ public interface StoreTransaction {
 
     Optional<MessageRow> findMessage(String id);
 
+    /** The messages of {@code ids} that exist, in any order; a store may read them in one statement. */
+    default List<MessageRow> findMessages(List<String> ids) {
+        return ids.stream().map(this::findMessage).flatMap(Optional::stream).toList();
+    }
+
     /** The tenant's message with this clientMessageId, if any. */
     Optional<MessageRow> findMessageByClientMessageId(String clientMessageId);
 
@@ -73,8 +81,12 @@ public interface StoreTransaction {
      */
     Optional<MessageRow> insertMessage(MessageRow row);
 
-    /** Replaces the stored row if its version is still {@code expectedVersion}; false if not. */
-    boolean updateMessage(MessageRow row, long expectedVersion);
+    /**
+     * Replaces the stored row with {@code after} if it is still {@code before} (same version);
+     * false if not. {@code before} is the row as the caller read it: a store may compare the two to
+     * write only what changed (a search index needs no update when the text and deletion did not).
+     */
+    boolean updateMessage(MessageRow before, MessageRow after);
 
     List<MessageRow> listMessages(MessageListSpec spec);
 
@@ -129,12 +141,46 @@ public interface StoreTransaction {
     /** Creates or replaces the outlet with the same code. */
     void saveOutlet(dev.messaging.outlet.Outlet outlet);
 
+    // --- deliveries (the outbox), consent, location settings ----------------------------
+
+    /** Inserts a delivery; one with the same id in the tenant is a {@link DuplicateIdException}. */
+    void insertTask(DeliveryTask task);
+
+    Optional<DeliveryTask> findTask(String id);
+
+    /** The deliveries of {@code ids} that exist, in any order; a store may read them in one statement. */
+    default List<DeliveryTask> findTasks(List<String> ids) {
+        return ids.stream().map(this::findTask).flatMap(Optional::stream).toList();
+    }
+
+    /** The delivery the provider knows by {@code providerMessageId} (unique in the tenant), if any. */
+    Optional<DeliveryTask> findTaskByProviderId(String providerMessageId);
+
+    /** Every delivery of a message (its sends and the notifications it caused). */
+    List<DeliveryTask> tasksOfMessage(String messageId);
+
+    /**
+     * Replaces the stored delivery with {@code after} if it is still {@code before} (same version);
+     * false if not. As with messages, a store may write only the columns that differ.
+     */
+    boolean updateTask(DeliveryTask before, DeliveryTask after);
+
+    /** The customer's consent records, one per channel set at most. */
+    List<Consent> consentsOf(String customerId);
+
+    /** Creates or replaces the consent of the customer for its channel. */
+    void saveConsent(Consent consent);
+
+    Optional<LocationSettings> locationSettings();
+
+    void saveLocationSettings(LocationSettings settings);
+
     // --- erasure -----------------------------------------------------------------------
 
     /**
-     * Physically removes every conversation of the customer, their messages and thread rows, and
-     * empties the payload and customerId of every change about the customer. Returns how many
-     * messages were removed.
+     * Physically removes every conversation of the customer, their messages, thread rows and
+     * deliveries, and empties the payload and customerId of every change about the customer.
+     * Returns how many messages were removed.
      */
     int eraseCustomer(String customerId);
 }

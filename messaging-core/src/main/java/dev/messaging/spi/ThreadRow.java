@@ -1,6 +1,7 @@
 package dev.messaging.spi;
 
 import dev.messaging.common.ChangeMeta;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 
 /**
@@ -11,7 +12,9 @@ import java.time.Instant;
  *                    "mark all read" of the user overrides it
  * @param archivedSeq the feed sequence of the user's archive, 0 if not archived; a customer
  *                    message created after it voids the archive
+ * @param muted       the user takes no notification of the conversation
  */
+@RecordBuilder
 public record ThreadRow(
         String conversationId,
         String userId,
@@ -21,33 +24,22 @@ public record ThreadRow(
         int readNumber,
         long readFeedSeq,
         long archivedSeq,
-        boolean important) {
+        boolean important,
+        boolean muted) implements ThreadRowBuilder.With {
 
     /** The state of a thread the user never changed: nothing read, not archived, not important, version 1. */
     public static ThreadRow untouched(String conversationId, String userId, Instant conversationCreated) {
         return new ThreadRow(conversationId, userId, conversationCreated, null, new ChangeMeta(null, null, 1), 0, 0, 0,
-                false);
+                false, false);
     }
 
     /** Read up to customer number {@code number}, by the change at feed sequence {@code seq}. */
     public ThreadRow withRead(int number, long seq) {
-        return new ThreadRow(conversationId, userId, createdDate, updatedDate, meta, number, seq, archivedSeq, important);
-    }
-
-    /** Archived by the change at {@code seq} (0: not archived). */
-    public ThreadRow withArchivedSeq(long seq) {
-        return new ThreadRow(conversationId, userId, createdDate, updatedDate, meta, readNumber, readFeedSeq, seq,
-                important);
-    }
-
-    public ThreadRow withImportant(boolean value) {
-        return new ThreadRow(conversationId, userId, createdDate, updatedDate, meta, readNumber, readFeedSeq,
-                archivedSeq, value);
+        return with(b -> b.readNumber(number).readFeedSeq(seq));
     }
 
     /** This row as saved by a change at {@code time} with {@code next} meta. */
     public ThreadRow savedAt(Instant time, ChangeMeta next) {
-        return new ThreadRow(conversationId, userId, createdDate, time, next, readNumber, readFeedSeq, archivedSeq,
-                important);
+        return with(b -> b.updatedDate(time).meta(next));
     }
 }

@@ -39,7 +39,7 @@ class LayeringTest {
                 .layer("Model").definedBy("dev.messaging.common..", "dev.messaging.error..",
                         "dev.messaging.conversation..", "dev.messaging.message..", "dev.messaging.thread..",
                         "dev.messaging.inbox..", "dev.messaging.change..", "dev.messaging.notification..",
-                        "dev.messaging.outlet..", "dev.messaging.verify..", "dev.messaging.history..")
+                        "dev.messaging.outlet..", "dev.messaging.verify..", "dev.messaging.history..", "dev.messaging.delivery..")
                 .whereLayer("Views").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Facade").mayOnlyBeAccessedByLayers("Views")
                 .whereLayer("InMemoryStore").mayOnlyBeAccessedByLayers("Facade")

@@ -15,7 +15,15 @@ import dev.messaging.conversation.NewConversation;
 import dev.messaging.error.ForbiddenException;
 import dev.messaging.error.NotFoundException;
 import dev.messaging.error.ValidationException;
+import dev.messaging.Consents;
+import dev.messaging.Deliveries;
+import dev.messaging.DeliverySettings;
 import dev.messaging.Imports;
+import dev.messaging.delivery.Consent;
+import dev.messaging.delivery.LocationSettings;
+import dev.messaging.delivery.Outgoing;
+import dev.messaging.delivery.SendResult;
+import dev.messaging.message.DeliveryChannel;
 import dev.messaging.Inbox;
 import dev.messaging.inbox.InboxQuery;
 import dev.messaging.inbox.InboxView;
@@ -51,6 +59,8 @@ import org.junit.jupiter.api.Test;
 public abstract class IsolationContract extends ContractSupport {
     private Message message;
     private String conversationId;
+    private Message scheduled;
+    private Outgoing claimed;
 
     @BeforeEach
     void tenantData() {
@@ -62,6 +72,16 @@ public abstract class IsolationContract extends ContractSupport {
         messaging.messages().create(alice, NewMessage.to("c1", "sent").sendSms(true).build());
         messaging.notificationConfig().set(alice, new NotificationConfig("alice", false, false, true));
         messaging.outlets().set(alice, new Outlet("front-desk", "Front desk", true, 1));
+        scheduled = messaging.messages().create(alice, NewMessage.to("c1", "later").sendSms(true)
+                .sendAt(clock.instant().plus(java.time.Duration.ofDays(1))).build());
+        messaging.consents().set(alice, "c1", DeliveryChannel.EMAIL, false, "screen", "asked");
+        messaging.deliverySettings().set(alice, new LocationSettings(java.time.ZoneId.of("Europe/Paris"),
+                java.time.LocalTime.of(22, 0), java.time.LocalTime.of(7, 0)));
+        Outgoing ours = messaging.deliveries().claim(DeliveryChannel.SMS, Deliveries.MAX_CLAIM,
+                java.time.Duration.ofMinutes(5)).stream().filter(x -> x.tenant().equals(alice.tenant())).findFirst()
+                .orElseThrow();
+        claimed = ours;
+        messaging.deliveries().outcome(ours, SendResult.sent("prov-" + company));
     }
 
     /** One call of one service method by an outsider, and what it must do. */
@@ -133,6 +153,41 @@ public abstract class IsolationContract extends ContractSupport {
         t.put("ChangeFeed.prune/2", o -> messaging.changes().prune(o, Instant.parse("2100-01-01T00:00:00Z")));
         t.put("Imports.history/2", o -> assertThatThrownBy(() -> messaging.imports().history(o, List.of()))
                 .isInstanceOf(dev.messaging.error.ForbiddenException.class));
+        // deliveries: claims are the service's own work across tenants (no actor); the rest is tenant-scoped
+        t.put("Deliveries.claim/3", o -> assertThat(messaging.deliveries().claim(DeliveryChannel.EMAIL, 10,
+                java.time.Duration.ofSeconds(1))).noneMatch(x -> x.tenant().equals(o.tenant())));
+        t.put("Deliveries.outcome/2", o -> notFound(() -> messaging.deliveries().outcome(new Outgoing(claimed.key(),
+                claimed.channel(), claimed.purpose(), o.tenant(), null, null, claimed.message(), 1, claimed.claimer()),
+                SendResult.failed("x"))));
+        t.put("Deliveries.outcomes/1", o -> notFound(() -> messaging.deliveries().outcomes(List.of(
+                new dev.messaging.delivery.Outcome(new Outgoing(claimed.key(), claimed.channel(), claimed.purpose(),
+                        o.tenant(), null, null, claimed.message(), 1, claimed.claimer()), SendResult.failed("x"))))));
+        t.put("Deliveries.report/4", o -> notFound(() -> messaging.deliveries().report(o, "prov-" + company,
+                DeliveryStatus.DELIVERED, null)));
+        t.put("Deliveries.cancel/2", o -> notFound(() -> messaging.deliveries().cancel(o, scheduled.id())));
+        t.put("Deliveries.of/2", o -> notFound(() -> messaging.deliveries().of(o, scheduled.id())));
+        t.put("Deliveries.worker/0", o -> assertThat(messaging.deliveries().worker()).isNotNull());
+        t.put("Messages.editScheduled/3", o -> notFound(() -> messaging.messages().editScheduled(o, scheduled.id(),
+                "theirs")));
+        t.put("Threads.setMuted/3", o -> notFound(() -> messaging.threads()
+                .setMuted(o, threadId(o, conversationId), true)));
+        t.put("Consents.of/2", o -> assertThat(messaging.consents().of(o, "c1")).allMatch(Consent::subscribed));
+        t.put("Consents.set/6", o -> messaging.consents().set(o, "c1", DeliveryChannel.EMAIL, true, "theirs", null));
+        t.put("DeliverySettings.get/1", o -> assertThat(messaging.deliverySettings().get(o))
+                .isEqualTo(LocationSettings.defaults()));
+        t.put("DeliverySettings.set/2", o -> messaging.deliverySettings().set(o, LocationSettings.defaults()));
+        t.put("DeliverySettings.set/4", o -> messaging.deliverySettings().set(o, "UTC", "21:00", "08:00"));
+        t.put("ChangeFeed.await/4", o -> assertThat(messaging.changes().await(o, 0, 100, java.time.Duration.ZERO))
+                .noneMatch(c -> c.entityId().equals(message.id()) || c.entityId().equals(conversationId)));
+        t.put("ChangeFeed.subscribe/3", o -> {
+            java.util.List<dev.messaging.change.Change> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try (var subscription = messaging.changes().subscribe(o, 0, seen::add)) {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            assertThat(seen).noneMatch(c -> c.entityId().equals(message.id()) || c.entityId().equals(conversationId));
+        });
         t.put("Outlets.list/1", o -> assertThat(messaging.outlets().list(o)).noneMatch(x -> x.code().equals("front-desk")));
         t.put("Outlets.set/2", o -> messaging.outlets().set(o, new Outlet("front-desk", "Theirs", false, 9)));
         return t;
@@ -141,7 +196,8 @@ public abstract class IsolationContract extends ContractSupport {
     private static List<String> publicMethods() {
         List<String> names = new ArrayList<>();
         for (Class<?> service : List.of(Conversations.class, Messages.class, Threads.class, Inbox.class,
-                NotificationConfigs.class, ChangeFeed.class, Outlets.class, Imports.class)) {
+                NotificationConfigs.class, ChangeFeed.class, Outlets.class, Imports.class, Deliveries.class,
+                Consents.class, DeliverySettings.class)) {
             for (Method method : service.getDeclaredMethods()) {
                 if (Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())
                         && !method.isSynthetic()) {
@@ -161,7 +217,8 @@ public abstract class IsolationContract extends ContractSupport {
             if (Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())) {
                 assertThat(method.getName()).as("a facade method that is not a service getter")
                         .isIn("conversations", "messages", "threads", "inbox", "notificationConfig", "changes",
-                                "outlets", "imports", "verify", "close");
+                                "outlets", "imports", "deliveries", "consents", "deliverySettings", "verify",
+                                "close");
             }
         }
     }
@@ -183,6 +240,11 @@ public abstract class IsolationContract extends ContractSupport {
         assertUnchangedSince(before);
         assertThat(messaging.notificationConfig().get(alice, "alice")).isEqualTo(ourConfig);
         assertThat(messaging.outlets().list(alice)).containsExactly(new Outlet("front-desk", "Front desk", true, 1));
+        assertThat(messaging.consents().of(alice, "c1")).filteredOn(c -> c.channel() == DeliveryChannel.EMAIL)
+                .singleElement().satisfies(c -> assertThat(c.subscribed()).isFalse());
+        assertThat(messaging.deliverySettings().get(alice).timeZone().getId()).isEqualTo("Europe/Paris");
+        assertThat(messaging.deliveries().of(alice, claimed.message().id()))
+                .anySatisfy(d -> assertThat(d.providerMessageId()).isEqualTo("prov-" + company));
         assertThat(messaging.verify(alice.tenant()).ok()).isTrue();
     }
 

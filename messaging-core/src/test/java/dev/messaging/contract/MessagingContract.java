@@ -1503,9 +1503,8 @@ public abstract class MessagingContract extends ContractSupport {
             Message victim = customerSays("c3", "six");
             store.inTransaction(alice.tenant(), tx -> {
                 dev.messaging.spi.MessageRow row = tx.findMessage(victim.id()).orElseThrow();
-                return tx.updateMessage(row.with(row.message().toBuilder()
-                        .deletion(new dev.messaging.common.Deletion("x", clock.instant(), null)).build()),
-                        row.message().version());
+                return tx.updateMessage(row, row.with(row.message().toBuilder()
+                        .deletion(new dev.messaging.common.Deletion("x", clock.instant(), null)).build()));
             });
             assertThat(messaging.verify(alice.tenant()).mismatches()).extracting(m -> m.what())
                     .contains("deletedCustomerCount", "lastLiveCustomerNumber", "lastMessageId");

@@ -66,6 +66,16 @@ enum Dialect {
         String matchArgument(List<String> terms) {
             return terms.stream().map(t -> "\"" + t.replace("\"", "\"\"") + "\"*").collect(Collectors.joining(" "));
         }
+
+        @Override
+        String keysIn(String parameter) {
+            return textsIn(parameter);
+        }
+
+        @Override
+        String textsIn(String parameter) {
+            return "SELECT value FROM json_each(:" + parameter + ")";
+        }
     },
 
     POSTGRESQL {
@@ -114,7 +124,36 @@ enum Dialect {
             // terms are letters and digits only (core's tokens); quoted, they are taken verbatim
             return terms.stream().map(t -> "'" + t.replace("'", "''") + "':*").collect(Collectors.joining(" & "));
         }
+
+        @Override
+        String keysIn(String parameter) {
+            return "SELECT CAST(value AS bigint) FROM json_array_elements_text(CAST(:" + parameter + " AS json))";
+        }
+
+        @Override
+        String textsIn(String parameter) {
+            return "SELECT value FROM json_array_elements_text(CAST(:" + parameter + " AS json))";
+        }
     };
+
+    /** The PostgreSQL channel a write notifies at commit, with its tenant ({@link #notification}). */
+    static final String CHANGES_CHANNEL = "messaging_changes";
+
+    /**
+     * The notification payload of a write: its tenant's company and location ids, and a third line
+     * {@code outbox} when it wrote deliveries (ids hold no line break).
+     */
+    static String notification(dev.messaging.common.Tenant tenant, boolean outbox) {
+        return tenant.companyId() + "\n" + tenant.locationId() + (outbox ? "\noutbox" : "");
+    }
+
+    /** Tells {@code listener} of the write a notification payload names; ignores one this library did not send. */
+    static void notify(String payload, dev.messaging.spi.CommitListener listener) {
+        String[] lines = payload == null ? new String[0] : payload.split("\n", -1);
+        if (lines.length == 2 || lines.length == 3 && lines[2].equals("outbox")) {
+            listener.committed(new dev.messaging.common.Tenant(lines[0], lines[1]), lines.length == 3);
+        }
+    }
 
     /** A tsvector from the space-separated tokens bound as {@code :tokens} (PostgreSQL). */
     static final String TOKENS = "array_to_tsvector(string_to_array(CAST(:tokens AS text), ' '))";
@@ -144,6 +183,15 @@ enum Dialect {
     abstract String matchingConversations();
 
     abstract String matchArgument(List<String> terms);
+
+    /**
+     * A subquery of the row keys bound as one JSON array to {@code parameter}: one statement text
+     * (one prepared statement) for any number of keys.
+     */
+    abstract String keysIn(String parameter);
+
+    /** A subquery of the strings bound as one JSON array to {@code parameter}. */
+    abstract String textsIn(String parameter);
 
     /**
      * Where the dialect's migrations are. The folder name has a hyphen so that it is not a Java

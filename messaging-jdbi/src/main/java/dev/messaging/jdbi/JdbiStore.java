@@ -3,8 +3,11 @@ package dev.messaging.jdbi;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.messaging.common.Tenant;
+import dev.messaging.delivery.DeliveryTask;
+import dev.messaging.message.DeliveryChannel;
 import dev.messaging.error.CommitOutcomeUnknownException;
 import dev.messaging.error.StorageException;
+import dev.messaging.spi.CommitListener;
 import dev.messaging.spi.Store;
 import dev.messaging.spi.StoreTransaction;
 import java.lang.reflect.InvocationTargetException;
@@ -14,10 +17,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -58,7 +64,7 @@ public final class JdbiStore implements Store {
     public static final int SQLITE_READERS = 4;
     static final int BUSY_TIMEOUT_MILLIS = 10_000;
     /** The newest schema version this library writes (its last migration). */
-    static final MigrationVersion SCHEMA_VERSION = MigrationVersion.fromVersion("4");
+    static final MigrationVersion SCHEMA_VERSION = MigrationVersion.fromVersion("5");
     private static final Logger LOG = LoggerFactory.getLogger(JdbiStore.class);
     private static final String TENANT =
             "SELECT id, feed_head FROM tenant WHERE company_id = :company AND location_id = :location";
@@ -90,9 +96,11 @@ public final class JdbiStore implements Store {
     private final boolean readsShareTheWriter;
     private final Options options;
     private final List<AutoCloseable> owned;
+    private final DataSource dataSource;
+    private final Map<Long, Tenant> tenantsByKey = new ConcurrentHashMap<>();
 
     private JdbiStore(Jdbi writer, Jdbi reader, Dialect dialect, boolean singleWriter, boolean readsShareTheWriter,
-            Options options, List<AutoCloseable> owned) {
+            Options options, List<AutoCloseable> owned, DataSource dataSource) {
         this.writer = configure(writer, dialect);
         this.reader = reader == writer ? this.writer : configure(reader, dialect);
         this.dialect = dialect;
@@ -100,6 +108,7 @@ public final class JdbiStore implements Store {
         this.readsShareTheWriter = readsShareTheWriter;
         this.options = options;
         this.owned = owned;
+        this.dataSource = dataSource;
     }
 
     private static Jdbi configure(Jdbi jdbi, Dialect dialect) {
@@ -122,9 +131,10 @@ public final class JdbiStore implements Store {
         opening(path.toString(), () -> migrate(sqliteSource(url, false), Dialect.SQLITE));
         HikariDataSource writes = pool("messaging-sqlite-writer", sqliteSource(url, false), 1, false);
         HikariDataSource reads = pool("messaging-sqlite-reader", sqliteSource(url, true), SQLITE_READERS, true);
+        WalCheckpointer checkpoints = new WalCheckpointer(sqliteSource(url, false), path.getFileName().toString());
         LOG.info("messaging store opened: SQLite file {}", path);
         return new JdbiStore(Jdbi.create(writes), Jdbi.create(reads), Dialect.SQLITE, true, false, options,
-                List.of(reads, writes));
+                List.of(checkpoints, reads, writes), writes);
     }
 
     /** Refuses a path the store could not write: a directory, a missing directory, a read-only file or directory. */
@@ -165,7 +175,7 @@ public final class JdbiStore implements Store {
                 // the one connection is the database: it lives as long as the store
             }
         });
-        return new JdbiStore(jdbi, jdbi, Dialect.SQLITE, true, true, Options.defaults(), List.of(connection));
+        return new JdbiStore(jdbi, jdbi, Dialect.SQLITE, true, true, Options.defaults(), List.of(connection), null);
     }
 
     /**
@@ -183,7 +193,7 @@ public final class JdbiStore implements Store {
         Jdbi jdbi = Jdbi.create(dataSource);
         boolean sqlite = dialect == Dialect.SQLITE;
         LOG.info("messaging store opened: {} through the caller's data source", dialect);
-        return new JdbiStore(jdbi, jdbi, dialect, sqlite, false, options, new ArrayList<>());
+        return new JdbiStore(jdbi, jdbi, dialect, sqlite, false, options, new ArrayList<>(), dataSource);
     }
 
     /** Runs an opening step; a failure becomes a {@link StorageException} naming {@code what}. */
@@ -280,6 +290,10 @@ public final class JdbiStore implements Store {
         config.setDataSource(source);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(1);
+        if (!readOnly) {
+            // the writer leaves checkpoints to the WalCheckpointer, up to a backstop
+            config.setConnectionInitSql("PRAGMA wal_autocheckpoint = " + WalCheckpointer.WRITER_BACKSTOP_PAGES);
+        }
         return new HikariDataSource(config);
     }
 
@@ -437,6 +451,84 @@ public final class JdbiStore implements Store {
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
         }
+    }
+
+    /**
+     * Claims due deliveries across tenants: picked in due order (on PostgreSQL {@code FOR UPDATE
+     * SKIP LOCKED}, so that instances claiming at once take different ones; on SQLite under the
+     * single writer), then leased in the same transaction.
+     */
+    @Override
+    public List<DeliveryTask> claimTasks(DeliveryChannel channel, Instant now, int limit, String claimer,
+            Instant leaseUntil) {
+        boolean single = dialect == Dialect.SQLITE;
+        if (single) {
+            writers.acquireAll();
+        }
+        try {
+            return withHandle(writer, "a claim", h -> {
+                begin(h, "a claim");
+                try {
+                    List<long[]> keys = new ArrayList<>();
+                    List<DeliveryTask> picked = h.createQuery("SELECT d.rid, d.tenant, " + DeliveryTable.SELECT
+                            + " FROM delivery d WHERE d.channel = :channel AND d.status IN ('Pending', 'Scheduled')"
+                            + " AND d.due_at <= :now ORDER BY d.due_at, d.rid LIMIT :limit"
+                            + (single ? "" : " FOR UPDATE SKIP LOCKED"))
+                            .bind("channel", channel.name()).bind("now", now.toEpochMilli()).bind("limit", limit)
+                            .map((rs, ctx) -> {
+                                keys.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                                return DeliveryTable.read(new Cells(rs, 3), new Tenant("", ""));
+                            }).list();
+                    if (!picked.isEmpty()) {
+                        // the rows are locked (PostgreSQL) or the store is (SQLite): one statement leases them all
+                        StringBuilder rids = new StringBuilder("[");
+                        for (long[] key : keys) {
+                            rids.append(rids.length() == 1 ? "" : ",").append(key[0]);
+                        }
+                        h.createUpdate("UPDATE delivery SET lease_holder = :claimer, lease_until = :until,"
+                                + " due_at = :until, version = version + 1 WHERE rid IN (" + dialect.keysIn("rids") + ")")
+                                .bind("claimer", claimer).bind("until", leaseUntil.toEpochMilli())
+                                .bind("rids", rids.append(']').toString()).execute();
+                    }
+                    List<DeliveryTask> claimed = new ArrayList<>(picked.size());
+                    for (int i = 0; i < picked.size(); i++) {
+                        DeliveryTask task = picked.get(i);
+                        Tenant tenant = tenantOfKey(h, keys.get(i)[1]);
+                        claimed.add(task.with(b -> b.companyId(tenant.companyId()).locationId(tenant.locationId())
+                                .leaseHolder(claimer).leaseUntil(leaseUntil).dueAt(leaseUntil)
+                                .version(task.version() + 1)));
+                    }
+                    h.commit();
+                    return claimed;
+                } catch (RuntimeException | Error e) {
+                    rollbackQuietly(h, e);
+                    if (Failures.isStorageFailure(e)) {
+                        throw Failures.translate("a claim", e);
+                    }
+                    throw e;
+                }
+            });
+        } finally {
+            if (single) {
+                writers.releaseAll();
+            }
+        }
+    }
+
+    /** The tenant of a key (tenants never change once created: cached). */
+    private Tenant tenantOfKey(Handle h, long key) {
+        return tenantsByKey.computeIfAbsent(key, k -> h.createQuery(
+                "SELECT company_id, location_id FROM tenant WHERE id = :id").bind("id", k)
+                .map((rs, ctx) -> new Tenant(rs.getString(1), rs.getString(2))).one());
+    }
+
+    /** On PostgreSQL, listens for other instances' commits (one connection of the data source while it runs). */
+    @Override
+    public AutoCloseable listen(CommitListener committedElsewhere) {
+        if (dialect != Dialect.POSTGRESQL) {
+            return () -> { };
+        }
+        return new ChangeListening(dataSource, committedElsewhere);
     }
 
     /** Refreshes the query planner's statistics (ANALYZE); worth running after a bulk load. */

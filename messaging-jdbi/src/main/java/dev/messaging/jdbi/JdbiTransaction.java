@@ -10,6 +10,10 @@ import dev.messaging.conversation.Contact;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.conversation.ConversationStatus;
 import dev.messaging.conversation.SearchSort;
+import dev.messaging.delivery.Consent;
+import dev.messaging.delivery.DeliveryTask;
+import dev.messaging.delivery.LocationSettings;
+import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.Message;
 import dev.messaging.notification.NotificationConfig;
 import dev.messaging.outlet.Outlet;
@@ -28,6 +32,8 @@ import dev.messaging.spi.ThreadRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -56,6 +62,8 @@ final class JdbiTransaction implements StoreTransaction {
     private final boolean writable;
     private long feedHead;
     private long savedFeedHead;
+    /** Whether this transaction inserted or changed deliveries (told to other instances' workers). */
+    private boolean wroteDeliveries;
     private long shopAllReadSeq = -1;
     /**
      * The conversation rows as this transaction last read or wrote them, with their row keys: an
@@ -78,10 +86,18 @@ final class JdbiTransaction implements StoreTransaction {
 
     /** Writes the feed head once, at the end of the transaction, if changes were appended. */
     void saveFeedHead() {
-        if (feedHead != savedFeedHead) {
-            update("UPDATE tenant SET feed_head = :head WHERE id = :tenant").bind("head", feedHead).execute();
-            savedFeedHead = feedHead;
+        if (feedHead == savedFeedHead) {
+            return;
         }
+        if (dialect == Dialect.POSTGRESQL) {
+            // one round trip: the head, and a notification other instances' listeners get at COMMIT
+            query("WITH saved AS (UPDATE tenant SET feed_head = :head WHERE id = :tenant RETURNING id)"
+                    + " SELECT count(pg_notify('" + Dialect.CHANGES_CHANNEL + "', :payload)) FROM saved")
+                    .bind("head", feedHead).bind("payload", Dialect.notification(tenant, wroteDeliveries)).mapTo(Long.class).one();
+        } else {
+            update("UPDATE tenant SET feed_head = :head WHERE id = :tenant").bind("head", feedHead).execute();
+        }
+        savedFeedHead = feedHead;
     }
 
     @Override
@@ -471,6 +487,12 @@ final class JdbiTransaction implements StoreTransaction {
     }
 
     @Override
+    public List<MessageRow> findMessages(List<String> ids) {
+        return query(MESSAGES + " WHERE m.tenant = :tenant AND m.id IN (" + dialect.textsIn("ids") + ")")
+                .bind("ids", Json.write(ids)).map((rs, ctx) -> messageRow(rs)).list();
+    }
+
+    @Override
     public Optional<MessageRow> findMessageByClientMessageId(String clientMessageId) {
         return oneMessage("m.client_message_id = :clientId", "clientId", clientMessageId);
     }
@@ -515,18 +537,22 @@ final class JdbiTransaction implements StoreTransaction {
     }
 
     @Override
-    public boolean updateMessage(MessageRow row, long expectedVersion) {
-        boolean updated = execute("UPDATE message SET " + Column.assignments(MessageTable.COLUMNS)
+    public boolean updateMessage(MessageRow before, MessageRow row) {
+        // only the columns that changed: SQLite rewrites the index entries of every column it is told to set
+        List<Column<MessageRow>> columns = Column.changed(MessageTable.COLUMNS, before, row);
+        boolean updated = execute("UPDATE message SET " + Column.assignments(columns)
                 + " WHERE id = ? AND tenant = ? AND version = ?", st -> {
-                    int next = Column.bind(st, 1, MessageTable.COLUMNS, row);
+                    int next = Column.bind(st, 1, columns, row);
                     st.setString(next, row.id());
                     st.setLong(next + 1, tenantKey);
-                    st.setLong(next + 2, expectedVersion);
+                    st.setLong(next + 2, before.message().version());
                 }) == 1;
-        if (updated) {
+        Message m = row.message();
+        boolean searchChanged = m.deleted() != before.message().deleted()
+                || !java.util.Objects.equals(m.text(), before.message().text());
+        if (updated && searchChanged) {
             long rid = query("SELECT rid FROM message WHERE id = :id AND tenant = :tenant").bind("id", row.id())
                     .mapTo(Long.class).one();
-            Message m = row.message();
             if (m.deleted()) {
                 dialect.unindexMessage(h, rid);
             } else {
@@ -725,6 +751,101 @@ final class JdbiTransaction implements StoreTransaction {
                 .bind("active", outlet.active()).bind("order", outlet.order()).execute();
     }
 
+    // --- deliveries, consent, location settings ----------------------------------------
+
+    private static final String DELIVERY_INSERT = Column.insert("delivery", DeliveryTable.COLUMNS, "tenant");
+    private static final String DELIVERIES = "SELECT " + DeliveryTable.SELECT + " FROM delivery d WHERE d.tenant = :tenant";
+
+    @Override
+    public void insertTask(DeliveryTask task) {
+        wroteDeliveries = true;
+        insertOrDuplicate(task.id(), DELIVERY_INSERT,
+                st -> st.setLong(Column.bind(st, 1, DeliveryTable.COLUMNS, task), tenantKey));
+    }
+
+    private Optional<DeliveryTask> oneTask(String condition, String name, String value) {
+        return query(DELIVERIES + " AND " + condition).bind(name, value)
+                .map((rs, ctx) -> DeliveryTable.read(new Cells(rs), tenant)).findOne();
+    }
+
+    @Override
+    public Optional<DeliveryTask> findTask(String id) {
+        return oneTask("d.id = :id", "id", id);
+    }
+
+    @Override
+    public List<DeliveryTask> findTasks(List<String> ids) {
+        return query(DELIVERIES + " AND d.id IN (" + dialect.textsIn("ids") + ")").bind("ids", Json.write(ids))
+                .map((rs, ctx) -> DeliveryTable.read(new Cells(rs), tenant)).list();
+    }
+
+    @Override
+    public Optional<DeliveryTask> findTaskByProviderId(String providerMessageId) {
+        return oneTask("d.provider_message_id = :provider", "provider", providerMessageId);
+    }
+
+    @Override
+    public List<DeliveryTask> tasksOfMessage(String messageId) {
+        return query(DELIVERIES + " AND d.message_id = :message ORDER BY d.rid").bind("message", messageId)
+                .map((rs, ctx) -> DeliveryTable.read(new Cells(rs), tenant)).list();
+    }
+
+    @Override
+    public boolean updateTask(DeliveryTask before, DeliveryTask task) {
+        wroteDeliveries = true;
+        List<Column<DeliveryTask>> columns = Column.changed(DeliveryTable.COLUMNS, before, task);
+        return execute("UPDATE delivery SET " + Column.assignments(columns)
+                + " WHERE id = ? AND tenant = ? AND version = ?", st -> {
+                    int next = Column.bind(st, 1, columns, task);
+                    st.setString(next, task.id());
+                    st.setLong(next + 1, tenantKey);
+                    st.setLong(next + 2, before.version());
+                }) == 1;
+    }
+
+    @Override
+    public List<Consent> consentsOf(String customerId) {
+        return query("""
+                SELECT customer_id, channel, subscribed, date, source, reason FROM consent
+                WHERE tenant = :tenant AND customer_id = :customer""")
+                .bind("customer", customerId)
+                .map((rs, ctx) -> {
+                    Cells in = new Cells(rs);
+                    return new Consent(in.string(), DeliveryChannel.valueOf(in.string()), in.bool(), in.instant(),
+                            in.string(), in.string());
+                }).list();
+    }
+
+    @Override
+    public void saveConsent(Consent consent) {
+        update("""
+                INSERT INTO consent (tenant, customer_id, channel, subscribed, date, source, reason)
+                VALUES (:tenant, :customer, :channel, :subscribed, :date, :source, :reason)
+                ON CONFLICT (tenant, customer_id, channel) DO UPDATE SET subscribed = excluded.subscribed,
+                    date = excluded.date, source = excluded.source, reason = excluded.reason""")
+                .bind("customer", consent.customerId()).bind("channel", consent.channel().name())
+                .bind("subscribed", consent.subscribed()).bind("date", Cells.millis(consent.date()))
+                .bind("source", consent.source()).bind("reason", consent.reason()).execute();
+    }
+
+    @Override
+    public Optional<LocationSettings> locationSettings() {
+        return query("SELECT time_zone, quiet_start, quiet_end FROM location_settings WHERE tenant = :tenant")
+                .map((rs, ctx) -> new LocationSettings(ZoneId.of(rs.getString(1)), LocalTime.parse(rs.getString(2)),
+                        LocalTime.parse(rs.getString(3)))).findOne();
+    }
+
+    @Override
+    public void saveLocationSettings(LocationSettings settings) {
+        update("""
+                INSERT INTO location_settings (tenant, time_zone, quiet_start, quiet_end)
+                VALUES (:tenant, :zone, :start, :end)
+                ON CONFLICT (tenant) DO UPDATE SET time_zone = excluded.time_zone, quiet_start = excluded.quiet_start,
+                    quiet_end = excluded.quiet_end""")
+                .bind("zone", settings.timeZone().getId()).bind("start", settings.quietStart().toString())
+                .bind("end", settings.quietEnd().toString()).execute();
+    }
+
     // --- erasure -----------------------------------------------------------------------
 
     @Override
@@ -741,6 +862,8 @@ final class JdbiTransaction implements StoreTransaction {
             }
             dialect.indexContact(h, rid, Set.of());
             h.createUpdate("DELETE FROM thread WHERE conversation = :rid").bind("rid", rid).execute();
+            update("DELETE FROM delivery WHERE tenant = :tenant AND conversation_id = (SELECT id FROM conversation"
+                    + " WHERE rid = :rid)").bind("rid", rid).execute();
             erased += h.createUpdate("DELETE FROM message WHERE conversation = :rid").bind("rid", rid).execute();
             h.createUpdate("DELETE FROM conversation WHERE rid = :rid").bind("rid", rid).execute();
         }

@@ -78,6 +78,7 @@ final class MessageTable {
             Boolean internal,
             Boolean detached,
             Boolean imported,
+            Instant sendAt,
             Send email,
             Send sms,
             EmailOptions emailOptions,
@@ -92,7 +93,7 @@ final class MessageTable {
 
         static Details of(Message m) {
             return new Details(m.type(), m.origin(), m.channel(), m.direction(), m.userColor(), m.internal(),
-                    m.detached() ? Boolean.TRUE : null, m.imported() ? Boolean.TRUE : null,
+                    m.detached() ? Boolean.TRUE : null, m.imported() ? Boolean.TRUE : null, m.sendAt(),
                     orNull(m.email(), Send.NONE), orNull(m.sms(), Send.NONE),
                     orNull(m.emailOptions(), EmailOptions.NONE), orNull(m.smsOptions(), SmsOptions.NONE),
                     orNull(m.order(), OrderRef.NONE), orNull(m.appointment(), AppointmentRef.NONE),
@@ -108,6 +109,7 @@ final class MessageTable {
         MessageBuilder into(MessageBuilder b) {
             return b.type(type).origin(origin).channel(channel).direction(direction).userColor(userColor)
                     .internal(internal).detached(Boolean.TRUE.equals(detached)).imported(Boolean.TRUE.equals(imported))
+                    .sendAt(sendAt)
                     .email(email).sms(sms).emailOptions(emailOptions).smsOptions(smsOptions).order(order)
                     .appointment(appointment).links(links).suggestedReply(suggestedReply).translation(translation)
                     .files(files).metadata(metadata);

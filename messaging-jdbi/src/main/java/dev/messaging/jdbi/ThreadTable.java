@@ -20,7 +20,8 @@ final class ThreadTable {
             new Column<>("read_number", Integer.class, ThreadRow::readNumber),
             new Column<>("read_feed_seq", Long.class, ThreadRow::readFeedSeq),
             new Column<>("archived_seq", Long.class, ThreadRow::archivedSeq),
-            new Column<>("important", Boolean.class, ThreadRow::important));
+            new Column<>("important", Boolean.class, ThreadRow::important),
+            new Column<>("muted", Boolean.class, ThreadRow::muted));
 
     static final String SELECT = Column.select(COLUMNS, "t");
 
@@ -38,6 +39,6 @@ final class ThreadTable {
         Instant updated = in.instant();
         ChangeMeta meta = new ChangeMeta(in.string(), in.string(), in.longValue());
         return new ThreadRow(conversationId, userId, created, updated, meta, in.intValue(), in.longValue(),
-                in.longValue(), in.bool());
+                in.longValue(), in.bool(), in.bool());
     }
 }

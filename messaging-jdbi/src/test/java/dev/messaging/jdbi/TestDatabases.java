@@ -58,6 +58,24 @@ final class TestDatabases {
         return postgresPool;
     }
 
+    private static final java.util.Map<String, DataSource> POOLS = new java.util.HashMap<>();
+
+    /**
+     * A pool on a database of its own, created on first use: for suites whose claims read across
+     * tenants (deliveries), which other suites' leftovers in the shared database would crowd.
+     */
+    static synchronized DataSource postgresPool(String database) {
+        return POOLS.computeIfAbsent(database, name -> {
+            try (java.sql.Connection c = postgres().getPostgresDatabase().getConnection();
+                    java.sql.Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + name);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot create database " + name, e);
+            }
+            return newPostgresPool(name, 8);
+        });
+    }
+
     /** A new pool (the caller closes it) on a database of the shared PostgreSQL. */
     static HikariDataSource newPostgresPool(String database, int size) {
         HikariConfig config = new HikariConfig();

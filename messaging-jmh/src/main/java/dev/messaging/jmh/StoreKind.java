@@ -37,32 +37,65 @@ public enum StoreKind {
     POSTGRES {
         @Override
         Store open(DataSet data, boolean writes) {
-            try {
-                EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            JdbiStore store = JdbiStore.create(pool(newDatabase(), 4));
+            data.load(store, DataSet.Progress.toStdout("postgres " + data.messages));
+            store.analyze();
+            return store;
+        }
+
+        @Override
+        Store empty() {
+            return JdbiStore.create(pool(newDatabase(), 4));
+        }
+    };
+
+    private static EmbeddedPostgres postgres;
+    private static int databases;
+
+    /** A new database on the one embedded server of this JVM (started on first use, stopped at exit). */
+    static synchronized String newDatabase() {
+        try {
+            if (postgres == null) {
+                EmbeddedPostgres server = EmbeddedPostgres.builder().start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
-                        postgres.close();
+                        server.close();
                     } catch (IOException e) {
                         // exiting anyway
                     }
                 }));
-                // a pool, as a service would have: the server's plain data source opens a connection per call
-                com.zaxxer.hikari.HikariConfig pool = new com.zaxxer.hikari.HikariConfig();
-                pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-                pool.setMaximumPoolSize(4);
-                com.zaxxer.hikari.HikariDataSource dataSource = new com.zaxxer.hikari.HikariDataSource(pool);
-                Runtime.getRuntime().addShutdownHook(new Thread(dataSource::close));
-                JdbiStore store = JdbiStore.create(dataSource);
-                data.load(store, DataSet.Progress.toStdout("postgres " + data.messages));
-                store.analyze();
-                return store;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                postgres = server;
             }
+            String name = "bench_" + ++databases;
+            try (java.sql.Connection c = postgres.getPostgresDatabase().getConnection();
+                    java.sql.Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + name);
+            }
+            return name;
+        } catch (IOException | java.sql.SQLException e) {
+            throw new IllegalStateException("embedded PostgreSQL", e);
         }
-    };
+    }
+
+    /**
+     * A pool of {@code size} on a database of the embedded server, as a service would have one (the
+     * server's plain data source opens a connection per call); each pool is one "instance".
+     */
+    static synchronized javax.sql.DataSource pool(String database, int size) {
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", database));
+        config.setMaximumPoolSize(size);
+        com.zaxxer.hikari.HikariDataSource dataSource = new com.zaxxer.hikari.HikariDataSource(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(dataSource::close));
+        return dataSource;
+    }
 
     abstract Store open(DataSet data, boolean writes);
+
+    /** An empty store of this kind, for a benchmark that writes its own data. */
+    Store empty() {
+        return this == MEMORY ? new InMemoryStore() : JdbiStore.sqlite(copyOf(null));
+    }
 
     static Path dataDir() {
         return Path.of(System.getProperty("bench.data", "target/bench-data"));
@@ -88,10 +121,13 @@ public enum StoreKind {
         }
     }
 
+    /** A copy of {@code file} (null: a new file's path) in a directory of its own, deleted at exit. */
     static Path copyOf(Path file) {
         try {
-            Path copy = Files.createTempDirectory(dataDir(), "trial").resolve("data.db");
-            Files.copy(file, copy);
+            Path copy = Files.createTempDirectory(Files.createDirectories(dataDir()), "trial").resolve("data.db");
+            if (file != null) {
+                Files.copy(file, copy);
+            }
             copy.getParent().toFile().deleteOnExit();
             copy.toFile().deleteOnExit();
             return copy;

@@ -4,11 +4,10 @@ import dev.messaging.message.EmailDetails;
 import dev.messaging.message.Message;
 import dev.messaging.view.Iso;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * LeadConnector GetEmailMessageResponseDto: an email message. {@code status} is the email delivery
- * status in lower case (the reference shows "pending").
+ * LeadConnector GetEmailMessageResponseDto: an email message. {@code status} is the email's delivery
+ * status as LeadConnector words it ({@link LeadConnectorStatus}; the reference shows "pending").
  */
 public record GetEmailMessageResponseDto(
         String id,
@@ -38,7 +37,7 @@ public record GetEmailMessageResponseDto(
                 : new EmailDetails(null, null, null, null, null, null, null, null, null, null, null, null);
         return new GetEmailMessageResponseDto(m.id(), e.altId(), e.threadId(), m.locationId(), m.customerId(),
                 m.conversationId(), Iso.date(m.createdDate()), m.emailOptions().subject(), m.text(), Iso.wire(m.direction()),
-                m.email().status() == null ? null : m.email().status().wireValue().toLowerCase(Locale.ROOT),
+                Iso.wire(LeadConnectorStatus.of(m.email().status())),
                 e.contentType(), e.attachments(), e.provider(), e.from(), e.to(), e.cc(), e.bcc(), e.replyToMessageId(),
                 e.source(), e.conversationProviderId());
     }

@@ -9,8 +9,8 @@ import java.util.List;
 public record ShopmonkeyDelivery(String status, String date, String error) {
 
     static List<ShopmonkeyDelivery> from(List<Delivery> deliveries) {
-        return deliveries.stream().map(d -> new ShopmonkeyDelivery(d.status().wireValue(), Iso.date(d.date()),
-                d.error())).toList();
+        return deliveries.stream().map(d -> new ShopmonkeyDelivery(ShopmonkeyStatus.of(d.status()),
+                Iso.date(d.date()), d.error())).toList();
     }
 
     static List<Delivery> toDomain(String field, List<ShopmonkeyDelivery> deliveries) {

@@ -98,11 +98,11 @@ public class ShopmonkeyMessage extends WireObject {
         text = m.text();
         sendEmail = m.email().requested();
         emailSubject = m.emailOptions().subject();
-        emailStatus = Iso.wire(m.email().status());
-        emailError = m.email().error();
+        emailStatus = ShopmonkeyStatus.of(m.email().status());
+        emailError = ShopmonkeyStatus.error(m.email());
         sendSms = m.sms().requested();
-        smsStatus = Iso.wire(m.sms().status());
-        smsError = m.sms().error();
+        smsStatus = ShopmonkeyStatus.of(m.sms().status());
+        smsError = ShopmonkeyStatus.error(m.sms());
         authorType = Iso.wire(m.authorType());
         origin = Iso.wire(m.origin());
         isOrderShare = m.order().isShare();

@@ -1,0 +1,305 @@
+package dev.messaging;
+
+import dev.messaging.common.Tenant;
+import dev.messaging.conversation.Contact;
+import dev.messaging.delivery.DeliveryPurpose;
+import dev.messaging.delivery.DeliveryTask;
+import dev.messaging.delivery.Outcome;
+import dev.messaging.delivery.Outgoing;
+import dev.messaging.delivery.SendResult;
+import dev.messaging.error.ConflictException;
+import dev.messaging.error.ForbiddenException;
+import dev.messaging.error.NotFoundException;
+import dev.messaging.message.DeliveryChannel;
+import dev.messaging.message.DeliveryStatus;
+import dev.messaging.message.Message;
+import dev.messaging.spi.ConversationRow;
+import dev.messaging.spi.MessageRow;
+import dev.messaging.spi.StoreTransaction;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+/**
+ * The outbox: deliveries of messages and staff notifications, written with the message that
+ * caused them (see {@code Outbox} for when and what). A service plugs its providers into a
+ * ready {@link DeliveryWorker} ({@link #worker()}), or runs its own loop on {@link #claim} and
+ * {@link #outcome}; its providers' status callbacks come back through {@link #report}.
+ *
+ * <p>Claims serve every tenant of the store: they are the service's own work, not a tenant's call,
+ * so they take no {@code Actor}. A claim leases each delivery to its claimer; when the lease lapses
+ * (the worker died) the delivery is due again with the same key, so a provider that de-duplicates
+ * by key sends once. Claims and leases are the outbox's bookkeeping and add nothing to the change
+ * feed; what happens to a message's send (sent, failed, canceled, a provider's report) does.
+ */
+public final class Deliveries {
+    /** The most deliveries one claim takes. */
+    public static final int MAX_CLAIM = 1_000;
+    /** The longest lease a claim may take. */
+    public static final Duration MAX_LEASE = Duration.ofHours(1);
+    private final Engine engine;
+
+    Deliveries(Engine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * Claims up to {@code limit} (1..1,000) due deliveries of {@code channel}, of any tenant, in due
+     * order, each leased for {@code lease} (positive, at most an hour) to this claim.
+     */
+    public List<Outgoing> claim(DeliveryChannel channel, int limit, Duration lease) {
+        Validator v = engine.validator();
+        v.required("channel", channel);
+        if (limit < 1 || limit > MAX_CLAIM) {
+            v.add("limit", "must be between 1 and " + MAX_CLAIM + ", was " + limit);
+        }
+        v.required("lease", lease);
+        if (lease != null && (lease.isNegative() || lease.isZero() || lease.compareTo(MAX_LEASE) > 0)) {
+            v.add("lease", "must be positive and at most " + MAX_LEASE + ", was " + lease);
+        }
+        v.throwIfAny();
+        Instant now = engine.now();
+        String claimer = UUID.randomUUID().toString();
+        List<DeliveryTask> claimed = engine.claim(channel, now, limit, claimer, now.plus(lease));
+        Map<Tenant, List<DeliveryTask>> byTenant = new LinkedHashMap<>();
+        for (DeliveryTask task : claimed) {
+            byTenant.computeIfAbsent(new Tenant(task.companyId(), task.locationId()), t -> new ArrayList<>()).add(task);
+        }
+        Map<String, Outgoing> byKey = new HashMap<>();
+        byTenant.forEach((tenant, tasks) -> engine.read(tenant, tx -> {
+            Map<String, Message> messages = new HashMap<>();
+            for (MessageRow row : tx.findMessages(tasks.stream().map(DeliveryTask::messageId).distinct().toList())) {
+                messages.put(row.id(), row.message());
+            }
+            for (DeliveryTask task : tasks) {
+                byKey.put(task.id(), toOutgoing(tx, task, messages.get(task.messageId()), claimer));
+            }
+            return null;
+        }));
+        return claimed.stream().map(task -> byKey.get(task.id())).toList();
+    }
+
+    private static Outgoing toOutgoing(StoreTransaction tx, DeliveryTask task, Message message, String claimer) {
+        String to = null;
+        if (task.purpose() == DeliveryPurpose.MESSAGE) {
+            Contact contact = tx.findConversation(task.conversationId()).map(ConversationRow::conversation)
+                    .map(c -> c.contact()).orElse(null);
+            if (contact != null) {
+                to = task.channel() == DeliveryChannel.SMS ? contact.phone() : contact.email();
+            }
+        }
+        return new Outgoing(task.id(), task.channel(), task.purpose(), new Tenant(task.companyId(), task.locationId()),
+                to, task.recipientUserId(), message, task.attempts() + 1, claimer);
+    }
+
+    /**
+     * Records what the sender said of a claimed delivery. Taken while the claim holds the delivery
+     * (or its lease lapsed and nobody claimed it again); a delivery that is already sent or final
+     * stays as it is, and a late Sent is kept even if another claim took the delivery since (it was
+     * sent: the provider's key keeps it from going twice).
+     */
+    public void outcome(Outgoing claimed, SendResult result) {
+        Validator v = engine.validator();
+        v.required("claimed", claimed);
+        v.required("result", result);
+        v.throwIfAny();
+        check(v, "result", result);
+        v.throwIfAny();
+        record(claimed.tenant(), List.of(new Outcome(claimed, result)), engine.now());
+    }
+
+    /**
+     * Records a batch of outcomes as {@link #outcome} does, in one transaction per tenant (a
+     * worker's claim of 50 costs one commit, not 50). A delivery that is not found fails its
+     * tenant's transaction: none of that tenant's outcomes in the batch is recorded.
+     */
+    public void outcomes(List<Outcome> outcomes) {
+        Validator v = engine.validator();
+        v.required("outcomes", outcomes);
+        v.throwIfAny();
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome o = outcomes.get(i);
+            String field = "outcomes[" + i + "]";
+            v.required(field, o);
+            if (o != null) {
+                v.required(field + ".claimed", o.claimed());
+                v.required(field + ".result", o.result());
+                if (o.result() != null) {
+                    check(v, field + ".result", o.result());
+                }
+            }
+        }
+        v.throwIfAny();
+        Instant now = engine.now();
+        Map<Tenant, List<Outcome>> byTenant = new LinkedHashMap<>();
+        for (Outcome o : outcomes) {
+            byTenant.computeIfAbsent(o.claimed().tenant(), t -> new ArrayList<>()).add(o);
+        }
+        byTenant.forEach((tenant, batch) -> record(tenant, batch, now));
+    }
+
+    /**
+     * Records one tenant's outcomes in one transaction: their deliveries and messages read in one
+     * statement each, then kept current here as each outcome changes them (two outcomes may be of
+     * one message: its SMS and its email).
+     */
+    private void record(Tenant tenant, List<Outcome> batch, Instant now) {
+        retryingClaims(systemOf(tenant), tx -> {
+            Map<String, DeliveryTask> tasks = new HashMap<>();
+            for (DeliveryTask task : tx.findTasks(batch.stream().map(o -> o.claimed().key()).distinct().toList())) {
+                tasks.put(task.id(), task);
+            }
+            Map<String, MessageRow> messages = new HashMap<>();
+            for (MessageRow row : tx.findMessages(tasks.values().stream().map(DeliveryTask::messageId).distinct()
+                    .toList())) {
+                messages.put(row.id(), row);
+            }
+            for (Outcome o : batch) {
+                record(tx, o.claimed(), o.result(), now, tasks, messages);
+            }
+            return null;
+        });
+    }
+
+    private static void check(Validator v, String field, SendResult result) {
+        v.required(field + ".kind", result.kind());
+        if (result.kind() == SendResult.Kind.SENT) {
+            v.requiredId(field + ".providerMessageId", result.providerMessageId());
+        } else {
+            v.text(field + ".reason", result.reason());
+        }
+    }
+
+    private static Actor systemOf(Tenant tenant) {
+        return Actor.system(tenant.companyId(), tenant.locationId());
+    }
+
+    private void record(StoreTransaction tx, Outgoing claimed, SendResult result, Instant now,
+            Map<String, DeliveryTask> tasks, Map<String, MessageRow> messages) {
+        DeliveryTask task = tasks.get(claimed.key());
+        if (task == null) {
+            throw new NotFoundException("delivery", claimed.key());
+        }
+        boolean waiting = task.status() == DeliveryStatus.PENDING || task.status() == DeliveryStatus.SCHEDULED;
+        boolean ours = claimed.claimer().equals(task.leaseHolder());
+        boolean takenSince = !ours && task.leasedAt(now);
+        if (!waiting || takenSince && result.kind() != SendResult.Kind.SENT) {
+            return;
+        }
+        MessageRow row = messages.get(task.messageId());
+        DeliveryTask after = switch (result.kind()) {
+            case SENT -> task.with(b -> b.status(DeliveryStatus.SENT).providerMessageId(result.providerMessageId())
+                    .attempts(task.attempts() + 1).lastError(null));
+            case FAILED -> task.with(b -> b.status(DeliveryStatus.ERROR).attempts(task.attempts() + 1)
+                    .lastError(result.reason()));
+            case RETRY_LATER -> retried(tx, task, row, result.reason(), now);
+        };
+        DeliveryTask saved = after.with(b -> b.leaseHolder(null).leaseUntil(null).updatedDate(now));
+        Outbox.saveTask(tx, task, saved);
+        tasks.put(task.id(), saved.with(b -> b.version(task.version() + 1)));
+        if (task.purpose() == DeliveryPurpose.MESSAGE && after.status() != task.status()) {
+            Message moved = engine.outbox().moveSend(tx, systemOf(claimed.tenant()), row, task.channel(),
+                    after.status(), after.lastError(), now);
+            messages.put(row.id(), row.with(moved));
+        }
+    }
+
+    /** Attempts + 1, due again after the policy's backoff (outside quiet hours for an SMS that avoids them), or Error. */
+    private DeliveryTask retried(StoreTransaction tx, DeliveryTask task, MessageRow row, String reason, Instant now) {
+        int attempts = task.attempts() + 1;
+        if (attempts >= engine.retryPolicy().maxAttempts()) {
+            return task.with(b -> b.status(DeliveryStatus.ERROR).attempts(attempts).lastError(reason));
+        }
+        Instant due = now.plus(engine.retryPolicy().delayAfter(attempts, ThreadLocalRandom.current().nextDouble()));
+        if (task.channel() == DeliveryChannel.SMS && task.purpose() == DeliveryPurpose.MESSAGE
+                && row != null && row.message().smsOptions().avoidQuietHours()) {
+            due = Outbox.outsideQuietHours(due, engine.outbox().settings(tx));
+        }
+        Instant next = due;
+        return task.with(b -> b.attempts(attempts).dueAt(next).lastError(reason));
+    }
+
+    /** Runs a write again while a concurrent claim moves its delivery under it (a claim is short: rarely twice). */
+    private <T> T retryingClaims(Actor actor, Function<StoreTransaction, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return engine.write(actor, work);
+            } catch (Outbox.ClaimedMeanwhile e) {
+                if (attempt == 5) {
+                    throw ConflictException.of(ConflictException.Reason.STATE, "delivery", "-",
+                            "kept changing under concurrent claims");
+                }
+            }
+        }
+    }
+
+    /**
+     * A provider's status callback, by the provider's id of what it sent (scoped to the actor's
+     * tenant: another tenant's id is not found). The status moves only forward; a stale or repeated
+     * report is ignored without error. Returns the message as it stands.
+     */
+    public Message report(Actor actor, String providerMessageId, DeliveryStatus status, String error) {
+        Access.requireUserOrSystem(actor, "report delivery status");
+        Validator v = engine.validator();
+        v.requiredId("providerMessageId", providerMessageId);
+        v.required("status", status);
+        v.text("error", error);
+        v.throwIfAny();
+        Instant now = engine.now();
+        return retryingClaims(actor, tx -> {
+            DeliveryTask task = tx.findTaskByProviderId(providerMessageId)
+                    .orElseThrow(() -> new NotFoundException("delivery", providerMessageId));
+            MessageRow row = tx.findMessage(task.messageId()).orElseThrow();
+            if (!task.status().canMoveTo(status)) {
+                return row.message();
+            }
+            Outbox.saveTask(tx, task, task.with(b -> b.status(status).lastError(error).updatedDate(now)));
+            if (task.purpose() != DeliveryPurpose.MESSAGE) {
+                return row.message();
+            }
+            return engine.outbox().moveSend(tx, actor, row, task.channel(), status, error, now);
+        });
+    }
+
+    /**
+     * Cancels a message's scheduled sends. Only its author may (the user who wrote it, or the system
+     * for its own); only while every send is still Scheduled and unclaimed: else a conflict, and
+     * nothing changes. A cancel racing a claim: exactly one of them wins.
+     */
+    public Message cancel(Actor actor, String messageId) {
+        Access.requireUserOrSystem(actor, "cancel scheduled sends");
+        engine.requireTargetId("messageId", messageId);
+        return engine.outbox().changeScheduled(actor, messageId, (tx, scheduled, now) -> {
+            Message m = scheduled.row().message();
+            for (DeliveryTask task : scheduled.sends()) {
+                Outbox.saveTask(tx, task, task.with(b -> b.status(DeliveryStatus.CANCELED).updatedDate(now)));
+                m = engine.outbox().moveSend(tx, actor, scheduled.row().with(m), task.channel(),
+                        DeliveryStatus.CANCELED, null, now);
+            }
+            return m;
+        });
+    }
+
+    /** The deliveries of a message: its sends and the notifications it caused (for screens and support). */
+    public List<DeliveryTask> of(Actor actor, String messageId) {
+        Access.requireUserOrSystem(actor, "read deliveries");
+        engine.requireTargetId("messageId", messageId);
+        return engine.read(actor, tx -> {
+            tx.findMessage(messageId).orElseThrow(() -> new NotFoundException("message", messageId));
+            return tx.tasksOfMessage(messageId);
+        });
+    }
+
+    /** A worker to configure: a sender per channel, threads, batch size, lease; {@code start()} runs it. */
+    public DeliveryWorker.Builder worker() {
+        return new DeliveryWorker.Builder(this, engine);
+    }
+}

@@ -1,0 +1,308 @@
+package dev.messaging;
+
+import dev.messaging.delivery.Outcome;
+import dev.messaging.delivery.Outgoing;
+import dev.messaging.delivery.SendResult;
+import dev.messaging.delivery.Sender;
+import dev.messaging.error.NotFoundException;
+import dev.messaging.error.StoreClosedException;
+import dev.messaging.message.DeliveryChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * A ready outbox worker, plain Java threads: each thread claims due deliveries of every channel it
+ * has a sender for, hands each to its sender, and records the outcome. It sleeps while nothing is
+ * due, and wakes when a write puts deliveries in the outbox — a write of this instance, or of
+ * another instance where the store can tell (PostgreSQL) — or at the latest after {@code idlePoll}
+ * (scheduled sends and retries falling due). {@link #close}
+ * stops claiming and waits (bounded) for the sends in flight; a delivery claimed but not finished
+ * then is claimed again when its lease lapses, with the same key.
+ *
+ * <p>Outcomes are recorded by one more thread, the recorder, as they come: each one that is
+ * waiting when the recorder is free goes into its next commit (one transaction per tenant), so a
+ * store's commits do not limit the senders, and a worker that dies leaves unrecorded only the
+ * sends of its last moments (sent again after their lease, each with its key).
+ *
+ * <pre>{@code
+ * DeliveryWorker worker = messaging.deliveries().worker()
+ *         .sender(DeliveryChannel.SMS, sms -> SendResult.sent(provider.send(sms.to(), sms.text(), sms.key())))
+ *         .threads(4)
+ *         .start();
+ * }</pre>
+ */
+public final class DeliveryWorker implements AutoCloseable {
+    private final Deliveries deliveries;
+    private final Engine engine;
+    private final Map<DeliveryChannel, Sender> senders;
+    private final int batch;
+    private final Duration lease;
+    private final Duration idlePoll;
+    private final Duration closeTimeout;
+    private final Consumer<Throwable> onError;
+    private final List<Thread> threads = new ArrayList<>();
+    private final BlockingQueue<Outcome> unrecorded;
+    private final Thread recorder;
+    /** Put after the senders' last outcome: the recorder records what came before it and stops. */
+    private static final Outcome STOP = new Outcome(null, null);
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicReference<Throwable> lastError = new AtomicReference<>();
+    private volatile boolean running = true;
+
+    private DeliveryWorker(Builder b) {
+        this.deliveries = b.deliveries;
+        this.engine = b.engine;
+        this.senders = new EnumMap<>(b.senders);
+        this.batch = b.batch;
+        this.lease = b.lease;
+        this.idlePoll = b.idlePoll;
+        this.closeTimeout = b.closeTimeout;
+        this.onError = b.onError;
+        // bounded: senders wait for the recorder rather than run ahead of their leases
+        this.unrecorded = new ArrayBlockingQueue<>(2 * b.threads * b.batch);
+        engine.listen(); // other instances' deliveries wake it too, where the store can tell
+        for (int i = 0; i < b.threads; i++) {
+            threads.add(daemon(this::run, "messaging-delivery-" + i));
+        }
+        this.recorder = daemon(this::recordAll, "messaging-delivery-recorder");
+        threads.forEach(Thread::start);
+        recorder.start();
+    }
+
+    private static Thread daemon(Runnable body, String name) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                long seen = engine.signals().deliveries().value();
+                int handled = 0;
+                for (Map.Entry<DeliveryChannel, Sender> channel : senders.entrySet()) {
+                    if (!running) {
+                        break;
+                    }
+                    List<Outgoing> claimed = deliveries.claim(channel.getKey(), batch, lease);
+                    for (Outgoing outgoing : claimed) {
+                        unrecorded.put(new Outcome(outgoing, send(channel.getValue(), outgoing)));
+                    }
+                    handled += claimed.size();
+                }
+                if (handled == 0 && running) {
+                    engine.signals().deliveries().awaitPast(seen, idlePoll.toMillis());
+                }
+            } catch (StoreClosedException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failed(e);
+                sleep();
+            }
+        }
+    }
+
+    /** The recorder: records what is waiting, many per commit, until it takes {@link #STOP}. */
+    private void recordAll() {
+        List<Outcome> batch = new ArrayList<>();
+        boolean stopped = false;
+        while (!stopped) {
+            try {
+                batch.add(unrecorded.take());
+                unrecorded.drainTo(batch, Deliveries.MAX_CLAIM - 1);
+                stopped = batch.remove(STOP);
+                if (!batch.isEmpty()) {
+                    record(batch);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /**
+     * Records outcomes in one transaction per tenant; if that fails (a delivery vanished with its
+     * erased tenant, the store failed), one by one, so that the others are kept. An outcome that
+     * cannot be recorded is sent again after its lease.
+     */
+    private void record(List<Outcome> outcomes) {
+        try {
+            deliveries.outcomes(outcomes);
+        } catch (RuntimeException e) {
+            for (Outcome o : outcomes) {
+                try {
+                    deliveries.outcome(o.claimed(), o.result());
+                } catch (NotFoundException gone) {
+                    // nothing left to record
+                } catch (RuntimeException failed) {
+                    failed(failed);
+                }
+            }
+        }
+    }
+
+    private SendResult send(Sender sender, Outgoing outgoing) {
+        try {
+            SendResult result = sender.send(outgoing);
+            if (result == null) {
+                return SendResult.retryLater("the sender returned no result");
+            }
+            if (result.kind() == SendResult.Kind.SENT) {
+                sent.incrementAndGet();
+            }
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return SendResult.retryLater("interrupted");
+        } catch (Exception e) {
+            failed(e);
+            return SendResult.retryLater(String.valueOf(e.getMessage() != null ? e.getMessage() : e.getClass().getName()));
+        }
+    }
+
+    private void failed(Throwable e) {
+        lastError.set(e);
+        if (onError != null) {
+            onError.accept(e);
+        }
+    }
+
+    private void sleep() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(Math.min(1_000, idlePoll.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** How many deliveries this worker's senders reported sent. */
+    public long sent() {
+        return sent.get();
+    }
+
+    /** The last error a sender threw or the outbox gave, if any (also handed to {@code onError}). */
+    public Throwable lastError() {
+        return lastError.get();
+    }
+
+    /**
+     * Stops claiming, wakes the idle threads, and waits up to the close timeout for the sends in
+     * flight and the recording of their outcomes.
+     */
+    @Override
+    public void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        engine.signals().deliveries().advance();
+        long deadline = System.nanoTime() + closeTimeout.toNanos();
+        try {
+            for (Thread thread : threads) {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
+            unrecorded.put(STOP);
+            recorder.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Configures a {@link DeliveryWorker}. */
+    public static final class Builder {
+        private final Deliveries deliveries;
+        private final Engine engine;
+        private final Map<DeliveryChannel, Sender> senders = new EnumMap<>(DeliveryChannel.class);
+        private int threads = 1;
+        private int batch = 50;
+        private Duration lease = Duration.ofMinutes(1);
+        private Duration idlePoll = Duration.ofSeconds(1);
+        private Duration closeTimeout = Duration.ofSeconds(30);
+        private Consumer<Throwable> onError;
+
+        Builder(Deliveries deliveries, Engine engine) {
+            this.deliveries = deliveries;
+            this.engine = engine;
+        }
+
+        /** The sender of a channel; a channel without one is left to other workers. */
+        public Builder sender(DeliveryChannel channel, Sender sender) {
+            senders.put(Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(sender, "sender"));
+            return this;
+        }
+
+        /** How many threads claim and send (default 1). */
+        public Builder threads(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("threads must be at least 1");
+            }
+            this.threads = value;
+            return this;
+        }
+
+        /** How many deliveries a thread claims at once (1..1,000, default 50). */
+        public Builder batch(int value) {
+            if (value < 1 || value > Deliveries.MAX_CLAIM) {
+                throw new IllegalArgumentException("batch must be between 1 and " + Deliveries.MAX_CLAIM);
+            }
+            this.batch = value;
+            return this;
+        }
+
+        /** How long a claim holds its deliveries (default 1 min): longer than a batch takes to send. */
+        public Builder lease(Duration value) {
+            Objects.requireNonNull(value, "lease");
+            if (value.isNegative() || value.isZero() || value.compareTo(Deliveries.MAX_LEASE) > 0) {
+                throw new IllegalArgumentException("lease must be positive and at most " + Deliveries.MAX_LEASE);
+            }
+            this.lease = value;
+            return this;
+        }
+
+        /** The longest a thread sleeps while nothing is due (default 1 s). */
+        public Builder idlePoll(Duration value) {
+            Objects.requireNonNull(value, "idlePoll");
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("idlePoll must be positive");
+            }
+            this.idlePoll = value;
+            return this;
+        }
+
+        /** How long {@code close()} waits for the sends in flight (default 30 s). */
+        public Builder closeTimeout(Duration value) {
+            this.closeTimeout = Objects.requireNonNull(value, "closeTimeout");
+            return this;
+        }
+
+        /** Told of every error a sender throws or the outbox gives (the worker goes on). */
+        public Builder onError(Consumer<Throwable> value) {
+            this.onError = value;
+            return this;
+        }
+
+        /** Starts the worker's threads. */
+        public DeliveryWorker start() {
+            if (senders.isEmpty()) {
+                throw new IllegalStateException("a worker needs at least one sender");
+            }
+            return new DeliveryWorker(this);
+        }
+    }
+}

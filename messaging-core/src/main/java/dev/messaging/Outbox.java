@@ -1,0 +1,308 @@
+package dev.messaging;
+
+import dev.messaging.change.EntityType;
+import dev.messaging.change.Operation;
+import dev.messaging.conversation.Conversation;
+import dev.messaging.delivery.Consent;
+import dev.messaging.error.ConflictException;
+import dev.messaging.error.ForbiddenException;
+import dev.messaging.error.NotFoundException;
+import dev.messaging.delivery.DeliveryPurpose;
+import dev.messaging.delivery.DeliveryTask;
+import dev.messaging.delivery.LocationSettings;
+import dev.messaging.message.AuthorType;
+import dev.messaging.message.Delivery;
+import dev.messaging.message.DeliveryChannel;
+import dev.messaging.message.DeliveryStatus;
+import dev.messaging.message.Message;
+import dev.messaging.message.MessageChannel;
+import dev.messaging.message.MessageOrigin;
+import dev.messaging.message.Send;
+import dev.messaging.notification.NotificationConfig;
+import dev.messaging.spi.MessageRow;
+import dev.messaging.spi.StoreTransaction;
+import dev.messaging.spi.ThreadRow;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The outbox rules: which deliveries a new message writes (in its transaction), when each is due,
+ * and what a sender's outcome or a provider's report does to a delivery and to its message.
+ *
+ * <ul>
+ * <li>A User's or System's message writes one delivery per send it asks for (not an internal note,
+ *     not an imported message), due now or at its {@code sendAt} (Scheduled then), an SMS that
+ *     avoids quiet hours moved to the end of the location's quiet window. A channel the customer
+ *     unsubscribed from ends at once as OptOut: never sent, and the create still succeeds.</li>
+ * <li>A Customer's message notifies the conversation's assignee, or, when there is none, every
+ *     user who has a thread of the conversation (a user who ever read, archived, starred or muted
+ *     it); never a user who muted the conversation; one delivery per channel the user's
+ *     notification config enables (email, SMS, in-app). An SMS that is a stop keyword unsubscribes
+ *     the customer from SMS (a start keyword subscribes again) in the same transaction.</li>
+ * <li>Outcome: Sent stores the provider's id and moves the message's send to Sent; a retry waits
+ *     by the {@link dev.messaging.delivery.RetryPolicy}; a failure, or attempts exhausted, ends in
+ *     Error with the reason. A provider's later report moves the status only forward.</li>
+ * </ul>
+ */
+final class Outbox {
+    private final Engine engine;
+
+    Outbox(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** The deliveries a new message will write, and its sends' starting statuses. */
+    record Plan(Message message, List<DeliveryTask> tasks) {
+    }
+
+    /** Plans the sends of a User's or System's message (none for an import or an internal note). */
+    Plan sends(StoreTransaction tx, Message message, Instant now) {
+        if (message.imported() || message.authorType() == AuthorType.CUSTOMER) {
+            return new Plan(message, List.of());
+        }
+        List<DeliveryTask> tasks = new ArrayList<>();
+        Map<DeliveryChannel, Consent> consent = new java.util.EnumMap<>(DeliveryChannel.class);
+        for (Consent c : message.email().isRequested() || message.sms().isRequested()
+                ? tx.consentsOf(message.customerId()) : List.<Consent>of()) {
+            consent.put(c.channel(), c);
+        }
+        Message planned = message;
+        for (DeliveryChannel channel : List.of(DeliveryChannel.EMAIL, DeliveryChannel.SMS)) {
+            Send send = channel == DeliveryChannel.EMAIL ? message.email() : message.sms();
+            if (!send.isRequested()) {
+                continue;
+            }
+            DeliveryStatus status;
+            Instant due = message.sendAt() != null ? message.sendAt() : now;
+            Consent c = consent.get(channel);
+            if (c != null && !c.subscribed()) {
+                status = DeliveryStatus.OPT_OUT;
+            } else {
+                status = message.sendAt() != null ? DeliveryStatus.SCHEDULED : DeliveryStatus.PENDING;
+                if (channel == DeliveryChannel.SMS && message.smsOptions().avoidQuietHours()) {
+                    due = outsideQuietHours(due, settings(tx));
+                }
+            }
+            tasks.add(task(message, DeliveryPurpose.MESSAGE, channel, null, status, due, now));
+            Send started = status == DeliveryStatus.PENDING ? send
+                    : new Send(send.requested(), status, status == DeliveryStatus.OPT_OUT
+                            ? "the customer unsubscribed from " + channel.name().toLowerCase(Locale.ROOT) : null,
+                            List.of(new Delivery(status, now, null)));
+            planned = channel == DeliveryChannel.EMAIL ? planned.toBuilder().email(started).build()
+                    : planned.toBuilder().sms(started).build();
+        }
+        return new Plan(planned, tasks);
+    }
+
+    /**
+     * The notifications of a new customer message (see the class comment), and its stop or start
+     * keyword.
+     */
+    List<DeliveryTask> afterCustomerMessage(StoreTransaction tx, Actor actor, Message message, Conversation c,
+            Instant now) {
+        if (message.imported() || message.authorType() != AuthorType.CUSTOMER) {
+            return List.of();
+        }
+        applyKeyword(tx, actor, message, now);
+        List<ThreadRow> threads = c.assignedTo() != null
+                ? tx.findThread(c.id(), c.assignedTo()).map(List::of).orElse(List.of()) : tx.threadsOf(c.id());
+        Set<String> recipients = new LinkedHashSet<>();
+        if (c.assignedTo() != null) {
+            recipients.add(c.assignedTo());
+        } else {
+            threads.forEach(thread -> recipients.add(thread.userId()));
+        }
+        threads.stream().filter(ThreadRow::muted).forEach(thread -> recipients.remove(thread.userId()));
+        List<DeliveryTask> tasks = new ArrayList<>();
+        for (String userId : recipients) {
+            NotificationConfig config = tx.findNotificationConfig(userId).orElseGet(() -> NotificationConfig.defaults(userId));
+            for (DeliveryChannel channel : DeliveryChannel.values()) {
+                boolean wanted = switch (channel) {
+                    case EMAIL -> config.sendEmail();
+                    case SMS -> config.sendSms();
+                    case IN_APP -> config.sendInApp();
+                };
+                if (wanted) {
+                    tasks.add(task(message, DeliveryPurpose.NOTIFICATION, channel, userId, DeliveryStatus.PENDING, now,
+                            now));
+                }
+            }
+        }
+        return tasks;
+    }
+
+    private DeliveryTask task(Message message, DeliveryPurpose purpose, DeliveryChannel channel, String recipient,
+            DeliveryStatus status, Instant due, Instant now) {
+        // A random key, not the id generator's: it is the provider's idempotency key across every tenant
+        // of the service (ids a service generates or imports may repeat between tenants).
+        return new DeliveryTask(UUID.randomUUID().toString(), message.companyId(), message.locationId(), purpose, channel,
+                message.id(), message.conversationId(), message.customerId(), recipient, status, 0, due, null, null,
+                null, status == DeliveryStatus.OPT_OUT ? "the customer unsubscribed" : null, now, null, 1);
+    }
+
+    /** Writes planned deliveries; a taken id is a conflict like any record's. */
+    void write(StoreTransaction tx, List<DeliveryTask> tasks) {
+        if (tasks.stream().anyMatch(task -> !task.status().isFinal())) {
+            engine.outboxWritten();
+        }
+        for (DeliveryTask task : tasks) {
+            try {
+                tx.insertTask(task);
+            } catch (dev.messaging.spi.DuplicateIdException e) {
+                throw ConversationRows.idTaken("delivery", e);
+            }
+        }
+    }
+
+    /** An inbound SMS that is exactly a stop (or start) keyword unsubscribes (subscribes) the customer from SMS. */
+    private void applyKeyword(StoreTransaction tx, Actor actor, Message message, Instant now) {
+        boolean sms = message.origin() == MessageOrigin.SMS || message.channel() == MessageChannel.TYPE_SMS;
+        if (!sms) {
+            return;
+        }
+        String word = message.text().strip().toUpperCase(Locale.ROOT);
+        Boolean subscribe = engine.stopKeywords().contains(word) ? Boolean.FALSE
+                : engine.startKeywords().contains(word) ? Boolean.TRUE : null;
+        if (subscribe == null) {
+            return;
+        }
+        Consent consent = new Consent(message.customerId(), DeliveryChannel.SMS, subscribe, now, "keyword", word);
+        tx.saveConsent(consent);
+        Changes.record(tx, actor, now, EntityType.CONSENT, message.customerId(), 0, Operation.UPDATE,
+                message.customerId(), Changes.payload("channel", "SMS", "subscribed", subscribe.toString(), "source",
+                        "keyword"));
+    }
+
+    LocationSettings settings(StoreTransaction tx) {
+        return tx.locationSettings().orElseGet(LocationSettings::defaults);
+    }
+
+    /**
+     * {@code due}, or the end of the location's quiet window when {@code due} falls inside it, in
+     * the location's time zone (a window that crosses midnight ends the next day; a daylight-saving
+     * change is the zone's to resolve: a local time in a gap moves forward).
+     */
+    static Instant outsideQuietHours(Instant due, LocationSettings settings) {
+        LocalTime start = settings.quietStart();
+        LocalTime end = settings.quietEnd();
+        if (start.equals(end)) {
+            return due;
+        }
+        ZonedDateTime local = due.atZone(settings.timeZone());
+        LocalTime time = local.toLocalTime();
+        boolean crossesMidnight = start.isAfter(end);
+        boolean inside = crossesMidnight ? !time.isBefore(start) || time.isBefore(end)
+                : !time.isBefore(start) && time.isBefore(end);
+        if (!inside) {
+            return due;
+        }
+        LocalDate endDay = crossesMidnight && !time.isBefore(start) ? local.toLocalDate().plusDays(1) : local.toLocalDate();
+        return ZonedDateTime.of(endDay, end, settings.timeZone()).toInstant();
+    }
+
+    /**
+     * Moves a message's send (email or SMS) to {@code status}, if that is forward, appending to its
+     * history; returns the message as saved (or unchanged) and records the change.
+     */
+    Message moveSend(StoreTransaction tx, Actor actor, MessageRow row, DeliveryChannel channel, DeliveryStatus status,
+            String error, Instant now) {
+        Message m = row.message();
+        Send send = channel == DeliveryChannel.EMAIL ? m.email() : m.sms();
+        if (send.status() != null && !send.status().canMoveTo(status)) {
+            return m;
+        }
+        Send after = send.after(new Delivery(status, now, error));
+        Message changed = (channel == DeliveryChannel.EMAIL ? m.toBuilder().email(after) : m.toBuilder().sms(after))
+                .meta(m.meta().next(actor.isUser() ? actor.userId() : null, actor.sessionId())).updatedDate(now).build();
+        Changes.record(tx, actor, now, EntityType.MESSAGE, changed.id(), changed.version(), Operation.DELIVERY,
+                changed.customerId(), Changes.payload("channel", channel.name(), "status", status.wireValue()));
+        if (!tx.updateMessage(row, row.with(changed))) {
+            throw new IllegalStateException("message " + m.id() + " changed inside a serialized transaction");
+        }
+        return changed;
+    }
+
+    /**
+     * A scheduled message and the sends it was checked with: a caller changes exactly these
+     * (read once), so a claim that moved one since loses it the write.
+     */
+    record Scheduled(MessageRow row, List<DeliveryTask> sends) { }
+
+    /**
+     * The message if {@code actor} wrote it and all its sends are Scheduled and unclaimed; else not
+     * found, forbidden or a conflict.
+     */
+    Scheduled scheduled(StoreTransaction tx, Actor actor, String messageId, Instant now) {
+        MessageRow row = tx.findMessage(messageId).orElseThrow(() -> new NotFoundException("message", messageId));
+        Message m = row.message();
+        boolean author = actor.isUser() ? actor.userId().equals(m.userId()) : m.userId() == null
+                && m.authorType() == AuthorType.SYSTEM;
+        if (!author) {
+            throw new ForbiddenException("only the author of a scheduled message may change it");
+        }
+        List<DeliveryTask> sends = sendsOf(tx, messageId);
+        Optional<DeliveryTask> moved = sends.stream()
+                .filter(t -> t.status() != DeliveryStatus.SCHEDULED || t.leasedAt(now)).findFirst();
+        if (sends.isEmpty() || moved.isPresent()) {
+            throw notScheduled(messageId);
+        }
+        return new Scheduled(row, sends);
+    }
+
+    /** A change of a scheduled message, inside its transaction. */
+    @FunctionalInterface
+    interface ScheduledChange {
+        Message apply(StoreTransaction tx, Scheduled scheduled, Instant now);
+    }
+
+    /**
+     * Runs {@code change} on the message if {@code actor} may change it (see {@link #scheduled});
+     * a claim that takes one of its sends first makes it a conflict, and nothing changes.
+     */
+    Message changeScheduled(Actor actor, String messageId, ScheduledChange change) {
+        Instant now = engine.now();
+        try {
+            return engine.write(actor, tx -> change.apply(tx, scheduled(tx, actor, messageId, now), now));
+        } catch (ClaimedMeanwhile e) {
+            throw notScheduled(messageId);
+        }
+    }
+
+    /** The conflict of changing a message whose sends left Scheduled (claimed, sent or canceled). */
+    static ConflictException notScheduled(String messageId) {
+        return ConflictException.of(ConflictException.Reason.STATE, "message", messageId,
+                "its sends are no longer scheduled (claimed, sent, canceled, or never scheduled)");
+    }
+
+    /**
+     * Saves a delivery if nothing moved it since {@code before} was read. Claims run outside the
+     * tenants' transactions (they serve every tenant), so a tenant's write can lose this race to
+     * one: it rolls back with {@link ClaimedMeanwhile}, and its caller retries or reports a conflict.
+     */
+    static void saveTask(StoreTransaction tx, DeliveryTask before, DeliveryTask after) {
+        if (!tx.updateTask(before, after.with(b -> b.version(before.version() + 1)))) {
+            throw new ClaimedMeanwhile();
+        }
+    }
+
+    /** A claim moved a delivery between a transaction's read and its write. */
+    static final class ClaimedMeanwhile extends RuntimeException {
+        ClaimedMeanwhile() {
+            super("claimed meanwhile", null, false, false);
+        }
+    }
+
+    static List<DeliveryTask> sendsOf(StoreTransaction tx, String messageId) {
+        return tx.tasksOfMessage(messageId).stream().filter(t -> t.purpose() == DeliveryPurpose.MESSAGE).toList();
+    }
+}

@@ -1,0 +1,573 @@
+package dev.messaging.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.messaging.Actor;
+import dev.messaging.DeliveryWorker;
+import dev.messaging.Messaging;
+import dev.messaging.Subscription;
+import dev.messaging.change.Change;
+import dev.messaging.change.EntityType;
+import dev.messaging.change.Operation;
+import dev.messaging.conversation.ConversationUpdate;
+import dev.messaging.delivery.DeliveryPurpose;
+import dev.messaging.delivery.DeliveryTask;
+import dev.messaging.delivery.LocationSettings;
+import dev.messaging.delivery.Outgoing;
+import dev.messaging.delivery.RetryPolicy;
+import dev.messaging.delivery.SendResult;
+import dev.messaging.error.ConflictException;
+import dev.messaging.error.ForbiddenException;
+import dev.messaging.error.NotFoundException;
+import dev.messaging.error.ValidationException;
+import dev.messaging.message.DeliveryChannel;
+import dev.messaging.message.DeliveryStatus;
+import dev.messaging.message.Message;
+import dev.messaging.message.MessageOrigin;
+import dev.messaging.message.NewMessage;
+import dev.messaging.message.SmsOptions;
+import dev.messaging.notification.NotificationConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The outbox, on every store: deliveries written with their message, claims under a lease,
+ * outcomes and retries, provider callbacks, scheduled sends, quiet hours, consent, staff
+ * notifications, and live changes. Claims serve every tenant of a store, so these tests run on a
+ * clock a year before the other suites' (deliveries other tests left in a shared database are not
+ * due yet) and look only at their own tenant's deliveries.
+ */
+public abstract class DeliveryContract extends ContractSupport {
+    private static final Instant YEAR_BEFORE = T0.minus(Duration.ofDays(365));
+
+    @BeforeEach
+    void aYearBefore() {
+        clock.set(YEAR_BEFORE);
+    }
+
+    /** Another messaging on the same store and clock, with a retry policy without jitter. */
+    private Messaging strict(int maxAttempts) {
+        return Messaging.builder(store).clock(clock).ids(new SequentialIds())
+                .retryPolicy(new RetryPolicy(Duration.ofSeconds(30), 2, Duration.ofHours(1), maxAttempts, 0)).build();
+    }
+
+    private List<Outgoing> claimOurs(Messaging m, DeliveryChannel channel) {
+        return m.deliveries().claim(channel, 1_000, Duration.ofMinutes(5)).stream()
+                .filter(o -> o.tenant().equals(alice.tenant())).toList();
+    }
+
+    private List<Outgoing> claimOurs(DeliveryChannel channel) {
+        return claimOurs(messaging, channel);
+    }
+
+    private Message find(String id) {
+        return messaging.messages().find(alice, id).orElseThrow();
+    }
+
+    private Message sms(String customer, String text) {
+        tick();
+        return messaging.messages().create(alice, NewMessage.to(customer, text).sendSms(true).build());
+    }
+
+    @Nested
+    @DisplayName("Outbox")
+    class OutboxRules {
+        @Test
+        void aSendIsWrittenWithItsMessageAndNothingElseIs() {
+            customerSays("c1", "hello");
+            tick();
+            Message both = messaging.messages().create(alice, NewMessage.to("c1", "ready").sendSms(true).sendEmail(true)
+                    .build());
+            assertThat(messaging.deliveries().of(alice, both.id())).extracting(DeliveryTask::channel,
+                    DeliveryTask::status, DeliveryTask::purpose).containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple(DeliveryChannel.EMAIL, DeliveryStatus.PENDING, DeliveryPurpose.MESSAGE),
+                    org.assertj.core.groups.Tuple.tuple(DeliveryChannel.SMS, DeliveryStatus.PENDING, DeliveryPurpose.MESSAGE));
+            tick();
+            Message note = messaging.messages().create(alice, NewMessage.to("c1", "note").internal(true).build());
+            assertThat(messaging.deliveries().of(alice, note.id())).isEmpty();
+            tick();
+            Message old = messaging.messages().create(system, NewMessage.to("c1", "old").sendSms(true).imported(true)
+                    .createdDate(clock.instant().minus(Duration.ofDays(3))).build());
+            assertThat(messaging.deliveries().of(alice, old.id())).isEmpty();
+        }
+
+        @Test
+        void aClaimLeasesAndTheOutcomesMoveTheMessage() {
+            Message m = sms("c1", "your car is ready");
+            List<Outgoing> claimed = claimOurs(DeliveryChannel.SMS);
+            assertThat(claimed).singleElement().satisfies(o -> {
+                assertThat(o.message().id()).isEqualTo(m.id());
+                assertThat(o.text()).isEqualTo("your car is ready");
+                assertThat(o.attempt()).isEqualTo(1);
+            });
+            assertThat(claimOurs(DeliveryChannel.SMS)).as("leased: nobody else gets it").isEmpty();
+            long before = feedHead();
+            messaging.deliveries().outcome(claimed.get(0), SendResult.sent("p-" + m.id()));
+            Message sent = find(m.id());
+            assertThat(sent.sms().status()).isEqualTo(DeliveryStatus.SENT);
+            assertThat(sent.sms().history()).extracting(d -> d.status()).containsExactly(DeliveryStatus.SENT);
+            assertThat(feed()).filteredOn(c -> c.sequence() > before).extracting(Change::entityType, Change::operation)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(EntityType.MESSAGE, Operation.DELIVERY));
+            messaging.deliveries().report(system, "p-" + m.id(), DeliveryStatus.DELIVERED, null);
+            messaging.deliveries().report(system, "p-" + m.id(), DeliveryStatus.SENT, null);
+            messaging.deliveries().report(system, "p-" + m.id(), DeliveryStatus.DELIVERED, null);
+            assertThat(find(m.id()).sms().status()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(find(m.id()).sms().history()).hasSize(2);
+            assertThatThrownBy(() -> messaging.deliveries().report(system, "nobody's", DeliveryStatus.READ, null))
+                    .isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> messaging.deliveries().report(Actor.system("other-" + company, location),
+                    "p-" + m.id(), DeliveryStatus.READ, null)).isInstanceOf(NotFoundException.class);
+        }
+
+        @Test
+        void aLapsedLeaseMakesTheDeliveryDueAgainWithTheSameKey() {
+            sms("c1", "hello");
+            Outgoing first = messaging.deliveries().claim(DeliveryChannel.SMS, 1_000, Duration.ofSeconds(30)).stream()
+                    .filter(o -> o.tenant().equals(alice.tenant())).findFirst().orElseThrow();
+            clock.advance(Duration.ofSeconds(29));
+            assertThat(claimOurs(DeliveryChannel.SMS)).isEmpty();
+            clock.advance(Duration.ofSeconds(2));
+            List<Outgoing> again = claimOurs(DeliveryChannel.SMS);
+            assertThat(again).singleElement().satisfies(o -> assertThat(o.key()).isEqualTo(first.key()));
+            messaging.deliveries().outcome(first, SendResult.retryLater("late word from the first claim"));
+            assertThat(messaging.deliveries().of(alice, first.message().id()).get(0).attempts())
+                    .as("a stale claim's retry does not touch a delivery claimed since").isZero();
+            messaging.deliveries().outcome(again.get(0), SendResult.sent("p-again-" + company));
+            assertThat(find(first.message().id()).sms().status()).isEqualTo(DeliveryStatus.SENT);
+        }
+
+        @Test
+        void retriesFollowThePolicyAndExhaustedAttemptsEndInErrorWithTheLastReason() {
+            try (Messaging m = strict(3)) {
+                Message sent = sms("c1", "retry me");
+                m.deliveries().outcome(claimOurs(m, DeliveryChannel.SMS).get(0), SendResult.retryLater("busy 1"));
+                clock.advance(Duration.ofSeconds(29));
+                assertThat(claimOurs(m, DeliveryChannel.SMS)).isEmpty();
+                clock.advance(Duration.ofSeconds(1));
+                Outgoing second = claimOurs(m, DeliveryChannel.SMS).get(0);
+                assertThat(second.attempt()).isEqualTo(2);
+                m.deliveries().outcome(second, SendResult.retryLater("busy 2"));
+                clock.advance(Duration.ofSeconds(59));
+                assertThat(claimOurs(m, DeliveryChannel.SMS)).isEmpty();
+                clock.advance(Duration.ofSeconds(1));
+                m.deliveries().outcome(claimOurs(m, DeliveryChannel.SMS).get(0), SendResult.retryLater("busy 3"));
+                Message failed = find(sent.id());
+                assertThat(failed.sms().status()).isEqualTo(DeliveryStatus.ERROR);
+                assertThat(failed.sms().error()).isEqualTo("busy 3");
+                assertThat(messaging.deliveries().of(alice, sent.id()).get(0).attempts()).isEqualTo(3);
+                clock.advance(Duration.ofHours(2));
+                assertThat(claimOurs(m, DeliveryChannel.SMS)).isEmpty();
+            }
+        }
+
+        @Test
+        void aPermanentFailureIsNotRetried() {
+            Message m = sms("c1", "to a landline");
+            messaging.deliveries().outcome(claimOurs(DeliveryChannel.SMS).get(0), SendResult.failed("not a mobile"));
+            assertThat(find(m.id()).sms().status()).isEqualTo(DeliveryStatus.ERROR);
+            assertThat(find(m.id()).sms().error()).isEqualTo("not a mobile");
+            clock.advance(Duration.ofHours(3));
+            assertThat(claimOurs(DeliveryChannel.SMS)).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("Scheduled sends")
+    class Scheduled {
+        private Message later(String text, Duration in) {
+            tick();
+            return messaging.messages().create(alice, NewMessage.to("c1", text).sendSms(true)
+                    .sendAt(clock.instant().plus(in)).build());
+        }
+
+        @Test
+        void aScheduledSendIsDueAtItsTimeAndItsAuthorMayEditOrCancelItUntilClaimed() {
+            Message m = later("see you at 9", Duration.ofHours(1));
+            assertThat(m.sms().status()).isEqualTo(DeliveryStatus.SCHEDULED);
+            assertThat(claimOurs(DeliveryChannel.SMS)).isEmpty();
+            assertThatThrownBy(() -> messaging.messages().editScheduled(bob, m.id(), "bob's words"))
+                    .isInstanceOf(ForbiddenException.class);
+            assertThat(messaging.messages().editScheduled(alice, m.id(), "see you at 10").text()).isEqualTo("see you at 10");
+            assertThat(messaging.deliveries().cancel(alice, m.id()).sms().status()).isEqualTo(DeliveryStatus.CANCELED);
+            clock.advance(Duration.ofHours(2));
+            assertThat(claimOurs(DeliveryChannel.SMS)).isEmpty();
+
+            Message next = later("tomorrow", Duration.ofMinutes(10));
+            clock.advance(Duration.ofMinutes(10));
+            assertThat(claimOurs(DeliveryChannel.SMS)).extracting(o -> o.message().id()).containsExactly(next.id());
+            ConflictException e = catchThrowableOfType(ConflictException.class,
+                    () -> messaging.deliveries().cancel(alice, next.id()));
+            assertThat(e.reason()).isEqualTo(ConflictException.Reason.STATE);
+            assertThatThrownBy(() -> messaging.messages().editScheduled(alice, next.id(), "x"))
+                    .isInstanceOf(ConflictException.class);
+        }
+
+        @Test
+        void anEditedTextIsWhatSearchFindsAndASendKeepsTheMessageFound() {
+            Message m = later("brake pads tomorrow", Duration.ofHours(1));
+            messaging.messages().editScheduled(alice, m.id(), "tyres tomorrow");
+            assertThat(found("tyres")).containsExactly("c1");
+            assertThat(found("brake")).isEmpty();
+            clock.advance(Duration.ofHours(1));
+            messaging.deliveries().outcome(claimOurs(DeliveryChannel.SMS).get(0), SendResult.sent("p-" + m.id()));
+            assertThat(find(m.id()).sms().status()).isEqualTo(DeliveryStatus.SENT);
+            assertThat(found("tyres")).containsExactly("c1");
+        }
+
+        private List<String> found(String words) {
+            return messaging.conversations().search(alice, dev.messaging.conversation.ConversationQuery.all()
+                    .query(words)).items().stream().map(h -> h.conversation().customerId()).toList();
+        }
+
+        @Test
+        void aCancelRacingAClaimHasExactlyOneWinner() throws Exception {
+            raceAClaim(m -> messaging.deliveries().cancel(alice, m.id()), true, (m, sent) -> { });
+        }
+
+        @Test
+        void anEditRacingAClaimIsSentOrRefusedNeverLost() throws Exception {
+            raceAClaim(m -> messaging.messages().editScheduled(alice, m.id(), m.text() + " (edited)"), false,
+                    (m, sent) -> assertThat(sent.text()).as("the text sent").isEqualTo(
+                            find(m.id()).text()));
+        }
+
+        /**
+         * Each round schedules a message, then races {@code change} against a claim of it on two
+         * threads. At least one wins; if {@code exclusive}, exactly one (the loser gets a conflict,
+         * or claims nothing); an edit may win and then be claimed. {@code check} sees the message
+         * and what the claim was given, when it claimed it.
+         */
+        private void raceAClaim(java.util.function.Consumer<Message> change, boolean exclusive,
+                java.util.function.BiConsumer<Message, Outgoing> check) throws Exception {
+            int rounds = rounds();
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            int changes = 0;
+            int claims = 0;
+            try {
+                for (int i = 0; i < rounds; i++) {
+                    Message m = later("race " + i, Duration.ofSeconds(1));
+                    clock.advance(Duration.ofSeconds(1));
+                    CountDownLatch go = new CountDownLatch(1);
+                    Future<Boolean> changed = threads.submit(() -> {
+                        go.await();
+                        try {
+                            change.accept(m);
+                            return true;
+                        } catch (ConflictException e) {
+                            return false;
+                        }
+                    });
+                    Future<List<Outgoing>> claim = threads.submit(() -> {
+                        go.await();
+                        return claimOurs(DeliveryChannel.SMS);
+                    });
+                    go.countDown();
+                    boolean changeWon = changed.get(30, TimeUnit.SECONDS);
+                    List<Outgoing> claimed = claim.get(30, TimeUnit.SECONDS);
+                    Optional<Outgoing> ours = claimed.stream().filter(o -> o.message().id().equals(m.id())).findFirst();
+                    assertThat(exclusive ? changeWon ^ ours.isPresent() : changeWon || ours.isPresent()).as("round %d: change won %s, claimed %s, %s", i,
+                            changeWon, ours.isPresent(), messaging.deliveries().of(alice, m.id())).isTrue();
+                    ours.ifPresent(o -> check.accept(m, o));
+                    for (Outgoing o : claimed) {
+                        messaging.deliveries().outcome(o, SendResult.sent("race-" + o.key()));
+                    }
+                    if (changeWon && find(m.id()).sms().status() == DeliveryStatus.SCHEDULED) {
+                        messaging.deliveries().cancel(alice, m.id()); // an edited send stays due: not next round's
+                    }
+                    changes += changeWon ? 1 : 0;
+                    claims += ours.isPresent() ? 1 : 0;
+                }
+            } finally {
+                threads.shutdown();
+            }
+            assertThat(changes + claims).isGreaterThanOrEqualTo(rounds);
+            if (exclusive) {
+                assertThat(changes + claims).isEqualTo(rounds);
+            }
+        }
+
+        @Test
+        void aSendAtInThePastOrMoreThanAYearAheadIsRejected() {
+            Object before = snapshot();
+            for (Instant bad : List.of(clock.instant(), clock.instant().minusSeconds(1),
+                    clock.instant().plus(Duration.ofDays(366)))) {
+                assertThatThrownBy(() -> messaging.messages().create(alice, NewMessage.to("c1", "x").sendSms(true)
+                        .sendAt(bad).build())).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.fields()).containsExactly("sendAt"));
+            }
+            assertThatThrownBy(() -> messaging.messages().create(alice, NewMessage.to("c1", "x")
+                    .sendAt(clock.instant().plusSeconds(60)).build())).isInstanceOfSatisfying(ValidationException.class,
+                    e -> assertThat(e.fields()).containsExactly("sendAt"));
+            assertUnchangedSince(before);
+        }
+    }
+
+    /** How many cancel-versus-claim rounds a store runs (1,000; a store may say fewer if each round is slow). */
+    protected int rounds() {
+        return 1_000;
+    }
+
+    @Nested
+    @DisplayName("Quiet hours")
+    class QuietHours {
+        @Test
+        void anSmsAvoidingQuietHoursIsDueAtTheirEndAcrossDaylightSavingAndEmailIsNotHeld() {
+            messaging.deliverySettings().set(alice, "Europe/Paris", "21:00", "08:00");
+            ZoneId paris = ZoneId.of("Europe/Paris");
+            // the evening before summer time starts (30 March 2025) and before it ends (26 October 2025)
+            for (String[] evening : new String[][] {{"2025-03-29T22:30:00+01:00", "2025-03-30T08:00:00+02:00"},
+                {"2025-10-25T23:00:00+02:00", "2025-10-26T08:00:00+01:00"},
+                {"2025-10-26T02:30:00+01:00", "2025-10-26T08:00:00+01:00"}}) {
+                clock.set(java.time.OffsetDateTime.parse(evening[0]).toInstant());
+                Message m = messaging.messages().create(alice, NewMessage.to("c1", "quiet").sendSms(true).sendEmail(true)
+                        .smsOptions(SmsOptions.avoidingQuietHours()).build());
+                Map<DeliveryChannel, Instant> due = new java.util.EnumMap<>(DeliveryChannel.class);
+                messaging.deliveries().of(alice, m.id()).forEach(d -> due.put(d.channel(), d.dueAt()));
+                assertThat(due.get(DeliveryChannel.SMS)).as("SMS of %s", evening[0])
+                        .isEqualTo(java.time.OffsetDateTime.parse(evening[1]).toInstant());
+                assertThat(due.get(DeliveryChannel.SMS).atZone(paris).toLocalTime()).isEqualTo(LocalTime.of(8, 0));
+                assertThat(due.get(DeliveryChannel.EMAIL)).isEqualTo(clock.instant());
+            }
+            clock.set(java.time.OffsetDateTime.parse("2025-03-29T22:45:00+01:00").toInstant());
+            Message plain = messaging.messages().create(alice, NewMessage.to("c1", "not quiet").sendSms(true).build());
+            assertThat(messaging.deliveries().of(alice, plain.id()).get(0).dueAt()).isEqualTo(clock.instant());
+        }
+
+        @Test
+        void badSettingsAreRejectedNamingTheField() {
+            assertThatThrownBy(() -> messaging.deliverySettings().set(alice, "Mars/Olympus", "25:00", "8h"))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields())
+                            .containsExactlyInAnyOrder("timeZone", "quietStart", "quietEnd"));
+            assertThat(messaging.deliverySettings().get(alice)).isEqualTo(LocationSettings.defaults());
+        }
+    }
+
+    @Nested
+    @DisplayName("Consent")
+    class ConsentRules {
+        @Test
+        void stopAndStartKeywordsChangeConsentAndAnUnsubscribedChannelIsNeverSent() {
+            tick();
+            messaging.messages().create(customer("c1"), NewMessage.to("c1", " stop ").origin(MessageOrigin.SMS).build());
+            assertThat(messaging.consents().of(alice, "c1")).filteredOn(c -> c.channel() == DeliveryChannel.SMS)
+                    .singleElement().satisfies(c -> {
+                        assertThat(c.subscribed()).isFalse();
+                        assertThat(c.source()).isEqualTo("keyword");
+                    });
+            tick();
+            Message m = messaging.messages().create(alice, NewMessage.to("c1", "sale!").sendSms(true).sendEmail(true)
+                    .build());
+            assertThat(m.sms().status()).isEqualTo(DeliveryStatus.OPT_OUT);
+            assertThat(m.email().status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(claimOurs(DeliveryChannel.SMS)).isEmpty();
+            assertThat(claimOurs(DeliveryChannel.EMAIL)).hasSize(1);
+            tick();
+            messaging.messages().create(customer("c1"), NewMessage.to("c1", "START").origin(MessageOrigin.SMS).build());
+            assertThat(sms("c1", "welcome back").sms().status()).isEqualTo(DeliveryStatus.PENDING);
+            tick();
+            messaging.messages().create(customer("c1"), NewMessage.to("c1", "please stop by").origin(MessageOrigin.SMS)
+                    .build());
+            assertThat(messaging.consents().of(alice, "c1")).allMatch(c -> c.subscribed());
+        }
+    }
+
+    @Nested
+    @DisplayName("Staff notifications")
+    class Notifications {
+        private List<DeliveryTask> notificationsOf(Message m) {
+            return messaging.deliveries().of(alice, m.id()).stream()
+                    .filter(d -> d.purpose() == DeliveryPurpose.NOTIFICATION).toList();
+        }
+
+        @Test
+        void theAssigneeOrElseTheUsersWithAThreadAreNotifiedOnTheChannelsTheyChose() {
+            Message first = customerSays("c1", "hello");
+            String conversation = first.conversationId();
+            assertThat(notificationsOf(first)).as("nobody has a thread yet").isEmpty();
+            messaging.threads().markRead(alice, threadId(alice, conversation));
+            messaging.threads().markRead(bob, threadId(bob, conversation));
+            messaging.notificationConfig().set(alice, new NotificationConfig("alice", false, true, false));
+            Message second = customerSays("c1", "anyone?");
+            assertThat(notificationsOf(second)).extracting(DeliveryTask::recipientUserId, DeliveryTask::channel)
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("alice", DeliveryChannel.IN_APP),
+                            org.assertj.core.groups.Tuple.tuple("bob", DeliveryChannel.EMAIL),
+                            org.assertj.core.groups.Tuple.tuple("bob", DeliveryChannel.SMS),
+                            org.assertj.core.groups.Tuple.tuple("bob", DeliveryChannel.IN_APP));
+            messaging.conversations().update(alice, conversation, ConversationUpdate.empty().assignedTo("carol"));
+            assertThat(notificationsOf(customerSays("c1", "carol?"))).extracting(DeliveryTask::recipientUserId)
+                    .containsOnly("carol").hasSize(3);
+            messaging.threads().setMuted(Actor.user(company, location, "carol"),
+                    threadId(Actor.user(company, location, "carol"), conversation), true);
+            assertThat(notificationsOf(customerSays("c1", "muted?"))).isEmpty();
+            tick();
+            Message reply = messaging.messages().create(bob, NewMessage.to("c1", "here").build());
+            assertThat(notificationsOf(reply)).as("nobody is notified of a user's own message").isEmpty();
+            List<Outgoing> inApp = claimOurs(DeliveryChannel.IN_APP);
+            assertThat(inApp).extracting(Outgoing::recipientUserId).contains("alice", "bob", "carol");
+            assertThat(inApp).allSatisfy(o -> assertThat(o.to()).isNull());
+        }
+    }
+
+    @Nested
+    @DisplayName("Many workers")
+    class ManyWorkers {
+        @Test
+        void eachDeliveryIsSentExactlyOnceByConcurrentWorkers() throws Exception {
+            int tenants = 8;
+            int perTenant = deliveries() / tenants / 2;
+            List<Actor> users = new ArrayList<>();
+            ExecutorService writers = Executors.newFixedThreadPool(tenants);
+            List<Future<?>> writing = new ArrayList<>();
+            for (int t = 0; t < tenants; t++) {
+                Actor user = Actor.user(company + "-w" + t, location, "alice");
+                users.add(user);
+                writing.add(writers.submit(() -> {
+                    for (int i = 0; i < perTenant; i++) {
+                        messaging.messages().create(user, NewMessage.to("c" + (i % 20), "m" + i).sendSms(true)
+                                .sendEmail(true).build());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : writing) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+            writers.shutdown();
+            Map<String, AtomicInteger> sends = new ConcurrentHashMap<>();
+            java.util.Set<dev.messaging.common.Tenant> ours = new java.util.HashSet<>();
+            users.forEach(u -> ours.add(u.tenant()));
+            AtomicInteger ourSends = new AtomicInteger();
+            dev.messaging.delivery.Sender counting = o -> {
+                if (ours.contains(o.tenant())) {
+                    sends.computeIfAbsent(o.key(), k -> new AtomicInteger()).incrementAndGet();
+                    ourSends.incrementAndGet();
+                }
+                return SendResult.sent("x-" + o.key());
+            };
+            List<DeliveryWorker> workers = workers(counting);
+            try {
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+                while (ourSends.get() < tenants * perTenant * 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+            } finally {
+                workers.forEach(DeliveryWorker::close);
+            }
+            assertThat(sends).hasSize(tenants * perTenant * 2);
+            assertThat(sends.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+        }
+    }
+
+    /** How many deliveries the many-workers test sends (10,000). */
+    protected int deliveries() {
+        return 10_000;
+    }
+
+    /** The workers of the many-workers test: 8 threads on this store (a store may run several instances). */
+    protected List<DeliveryWorker> workers(dev.messaging.delivery.Sender sender) {
+        return List.of(messaging.deliveries().worker().sender(DeliveryChannel.SMS, sender)
+                .sender(DeliveryChannel.EMAIL, sender).threads(8).idlePoll(Duration.ofMillis(50)).start());
+    }
+
+    @Nested
+    @DisplayName("Live changes")
+    class LiveChanges {
+        @Test
+        void aLongPollReturnsSoonAfterACommitAndEmptyAtItsTimeout() throws Exception {
+            long head = feedHead();
+            assertThat(messaging.changes().await(alice, head, 10, Duration.ofMillis(100))).isEmpty();
+            ExecutorService writer = Executors.newSingleThreadExecutor();
+            try {
+                long began = System.nanoTime();
+                Future<?> write = writer.submit(() -> {
+                    Thread.sleep(200);
+                    return customerSays("c1", "wake up");
+                });
+                List<Change> changes = messaging.changes().await(alice, head, 10, Duration.ofSeconds(20));
+                long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+                write.get(10, TimeUnit.SECONDS);
+                assertThat(changes).isNotEmpty();
+                assertThat(took).as("woken by the commit, not the timeout").isLessThan(5_000);
+            } finally {
+                writer.shutdown();
+            }
+        }
+
+        @Test
+        void aSubscriberSeesEveryChangeOfConcurrentWritersOnceAndInOrder() throws Exception {
+            List<Change> seen = new CopyOnWriteArrayList<>();
+            long start = feedHead();
+            int writers = 4;
+            int each = changesPerWriter();
+            try (Subscription subscription = messaging.changes().subscribe(alice, start, seen::add)) {
+                ExecutorService threads = Executors.newFixedThreadPool(writers);
+                List<Future<?>> writing = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    Actor user = Actor.user(company, location, "writer-" + w);
+                    writing.add(threads.submit(() -> {
+                        for (int i = 0; i < each; i++) {
+                            messaging.notificationConfig().set(user, new NotificationConfig(user.userId(), i % 2 == 0,
+                                    true, true));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : writing) {
+                    f.get(5, TimeUnit.MINUTES);
+                }
+                threads.shutdown();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (seen.size() < writers * each && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(subscription.failure()).isNull();
+            }
+            assertThat(seen).hasSize(writers * each);
+            for (int i = 0; i < seen.size(); i++) {
+                assertThat(seen.get(i).sequence()).isEqualTo(start + i + 1);
+            }
+        }
+    }
+
+    /** Writes per writer thread in the subscription test (2,500). */
+    protected int changesPerWriter() {
+        return 2_500;
+    }
+
+    @Nested
+    @DisplayName("Bad input")
+    class BadInput {
+        @Test
+        void badClaimsAreRejectedNamingTheField() {
+            assertThatThrownBy(() -> messaging.deliveries().claim(DeliveryChannel.SMS, 0, Duration.ofSeconds(5)))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).containsExactly("limit"));
+            assertThatThrownBy(() -> messaging.deliveries().claim(DeliveryChannel.SMS, 1_001, Duration.ofSeconds(5)))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).containsExactly("limit"));
+            assertThatThrownBy(() -> messaging.deliveries().claim(DeliveryChannel.SMS, 10, Duration.ofSeconds(-1)))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).containsExactly("lease"));
+            assertThatThrownBy(() -> messaging.deliveries().claim(null, 10, null))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields())
+                            .containsExactlyInAnyOrder("channel", "lease"));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.messaging.jdbi;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies a SQLite file's write-ahead log back into the database from a thread of its own, every
+ * {@value #PERIOD_MILLIS} ms ({@code PRAGMA wal_checkpoint(PASSIVE)}: it waits for no reader and
+ * no writer). Left to SQLite, the commit that fills the log past 1,000 pages runs the checkpoint
+ * itself, with the write lock held: most of a commit's time under load. The writer's own
+ * checkpoint stays as a backstop at {@link #WRITER_BACKSTOP_PAGES}, should this thread fall behind.
+ */
+final class WalCheckpointer implements AutoCloseable {
+    /** The log size (pages) at which the writer checkpoints by itself (SQLite's default is 1,000). */
+    static final int WRITER_BACKSTOP_PAGES = 10_000;
+    private static final long PERIOD_MILLIS = 50;
+    private static final Logger LOG = LoggerFactory.getLogger(WalCheckpointer.class);
+    private final DataSource source;
+    private final Thread thread;
+    private volatile boolean open = true;
+
+    WalCheckpointer(DataSource source, String name) {
+        this.source = source;
+        this.thread = new Thread(this::run, "messaging-sqlite-checkpoint-" + name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        boolean warned = false;
+        while (open) {
+            try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
+                while (open) {
+                    s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+                    sleep();
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (open && !warned) {
+                    LOG.warn("messaging: the SQLite checkpoint thread failed; commits checkpoint by themselves", e);
+                    warned = true;
+                }
+                sleep();
+            }
+        }
+    }
+
+    private void sleep() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(PERIOD_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            open = false;
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        open = false;
+        thread.join(5_000);
+    }
+}
