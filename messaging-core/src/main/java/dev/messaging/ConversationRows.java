@@ -49,6 +49,7 @@ final class ConversationRows {
         v.id(prefix + "orderId", request.orderId());
         v.id(prefix + "outletCode", request.outletCode());
         v.id(prefix + "orderCode", request.orderCode());
+        v.metadata(prefix + "metadata", request.metadata());
     }
 
     static void validateContact(Validator v, String field, Contact contact) {
@@ -97,6 +98,7 @@ final class ConversationRows {
                 .outletCode(outletCode)
                 .conversationType(request.conversationType())
                 .orderCode(request.orderCode())
+                .metadata(JsonValues.copy(request.metadata()))
                 .build();
         ConversationRow row = new ConversationRow(conversation, CustomerMessageCounters.NONE);
         Changes.record(tx, actor, now, EntityType.CONVERSATION, conversation.id(), 1, Operation.CREATE,

@@ -28,6 +28,7 @@ import dev.messaging.spi.SearchSpec;
 import dev.messaging.spi.StoreTransaction;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -156,6 +157,7 @@ public final class Conversations {
         v.id("assignedTo", update.value(ConversationUpdate.Field.ASSIGNED_TO, String.class));
         v.shortText("subject", update.value(ConversationUpdate.Field.SUBJECT, String.class));
         v.id("orderId", update.value(ConversationUpdate.Field.ORDER_ID, String.class));
+        v.metadata("metadata", castMap(update.value(ConversationUpdate.Field.METADATA, Map.class)));
         v.dateUpTo("snoozedUntil", update.value(ConversationUpdate.Field.SNOOZED_UNTIL, Instant.class),
                 engine.now().plus(MAX_SNOOZE));
         if (update.sets(ConversationUpdate.Field.STATUS) && update.value(ConversationUpdate.Field.STATUS,
@@ -187,6 +189,11 @@ public final class Conversations {
         });
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+
     private static void set(ConversationBuilder b, ConversationUpdate.Field field, Object value) {
         switch (field) {
             case CONTACT -> b.contact((Contact) value);
@@ -197,6 +204,7 @@ public final class Conversations {
             case SUBJECT -> b.subject((String) value);
             case ORDER_ID -> b.orderId((String) value);
             case ARCHIVED -> b.archived((Boolean) value);
+            case METADATA -> b.metadata(JsonValues.copy(castMap(value)));
         }
     }
 

@@ -166,7 +166,8 @@ final class Outbox {
 
     /** An inbound SMS that is exactly a stop (or start) keyword unsubscribes (subscribes) the customer from SMS. */
     private void applyKeyword(StoreTransaction tx, Actor actor, Message message, Instant now) {
-        boolean sms = message.origin() == MessageOrigin.SMS || message.channel() == MessageChannel.TYPE_SMS;
+        boolean sms = message.origin() == MessageOrigin.SMS || message.channel() != null
+                && message.channel().deliveryChannel().orElse(null) == DeliveryChannel.SMS;
         if (!sms) {
             return;
         }

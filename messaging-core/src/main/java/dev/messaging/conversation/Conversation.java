@@ -7,12 +7,16 @@ import dev.messaging.message.Direction;
 import dev.messaging.message.MessageChannel;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A conversation with one customer at one location. At most one live (non-deleted) conversation
  * exists per customer. It keeps a summary of its newest live message ({@code lastMessage*}),
  * which a new message refreshes without bumping {@code meta.version} (derived state, not an
  * edit). {@code archived} is the shop-wide archive; each user's own is on their thread.
+ * {@code metadata} is the service's own JSON object (Shopmonkey {@code metadata}), kept as given.
  */
 @RecordBuilder
 public record Conversation(
@@ -39,9 +43,11 @@ public record Conversation(
         Direction lastMessageDirection,
         ConversationType conversationType,
         String outletCode,
-        String orderCode) implements SoftDeletable {
+        String orderCode,
+        Map<String, Object> metadata) implements SoftDeletable {
     public Conversation {
         status = status == null ? ConversationStatus.OPEN : status;
+        metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 
     /** A builder holding this conversation's values, to make a changed copy. */

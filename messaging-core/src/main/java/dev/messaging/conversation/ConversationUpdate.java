@@ -15,7 +15,7 @@ public final class ConversationUpdate {
 
     /** The fields an update can set. */
     public enum Field {
-        CONTACT, ASSIGNED_TO, CHANNEL, STATUS, SNOOZED_UNTIL, SUBJECT, ORDER_ID, ARCHIVED
+        CONTACT, ASSIGNED_TO, CHANNEL, STATUS, SNOOZED_UNTIL, SUBJECT, ORDER_ID, ARCHIVED, METADATA
     }
 
     private final Map<Field, Optional<Object>> values;
@@ -36,6 +36,11 @@ public final class ConversationUpdate {
         copy.putAll(values);
         copy.put(field, Optional.ofNullable(value));
         return new ConversationUpdate(copy, expectedVersion);
+    }
+
+    /** Replaces the service's JSON object (null or empty clears it). */
+    public ConversationUpdate metadata(Map<String, Object> value) {
+        return with(Field.METADATA, value);
     }
 
     public ConversationUpdate contact(Contact value) {

@@ -6,6 +6,7 @@ import dev.messaging.error.ValidationException;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -17,6 +18,7 @@ import java.util.function.Function;
  * @param outletCode the outlet (hotel API {@code outletCode}); without one a new conversation gets
  *                   the first active outlet, if any
  * @param orderCode  the order the conversation is about (hotel API {@code orderCode})
+ * @param metadata   the service's own JSON object (Shopmonkey {@code metadata}), kept as given
  * @param problems   wire values that did not parse, reported when the request is used
  */
 @RecordBuilder
@@ -30,6 +32,7 @@ public record NewConversation(
         String outletCode,
         ConversationType conversationType,
         String orderCode,
+        Map<String, Object> metadata,
         List<FieldError> problems) implements NewConversationBuilder.With {
 
     public NewConversation {

@@ -252,9 +252,20 @@ public record NewMessage(
             return origin(wire(MessageOrigin.class, "origin", wire));
         }
 
-        /** The channel from its wire value ({@code "TYPE_SMS"}); an unknown one is a problem of the request. */
+        /**
+         * The message type from its wire value ({@code "TYPE_SMS"}); one the library does not know is
+         * kept as it is, a malformed one is a problem of the request.
+         */
         public Builder channel(String wire) {
-            return channel(wire(MessageChannel.class, "channel", wire));
+            if (wire == null) {
+                return channel((MessageChannel) null);
+            }
+            try {
+                return channel(MessageChannel.fromWire(wire));
+            } catch (ValidationException e) {
+                e.errors().forEach(error -> problem(error.field(), error.problem()));
+                return this;
+            }
         }
 
         /** The message's origin language ({@code languageCode}), keeping the rest of its translation. */

@@ -31,6 +31,11 @@ public final class Iso {
         }
     }
 
+    /** The list, or null when it is empty (a field the reference leaves out rather than sends empty). */
+    public static <T> java.util.List<T> orNull(java.util.List<T> list) {
+        return list == null || list.isEmpty() ? null : list;
+    }
+
     public static String wire(WireValue value) {
         return value == null ? null : value.wireValue();
     }

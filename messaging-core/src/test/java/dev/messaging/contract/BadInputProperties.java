@@ -20,7 +20,6 @@ import dev.messaging.message.EmailOptions;
 import dev.messaging.message.MessageLinks;
 import dev.messaging.message.OrderRef;
 import dev.messaging.message.SuggestedReply;
-import dev.messaging.message.MessageChannel;
 import dev.messaging.message.MessageFile;
 import dev.messaging.message.MessageOrigin;
 import dev.messaging.message.MessageQuery;
@@ -53,7 +52,7 @@ public abstract class BadInputProperties {
     private static final int TEXT_LIMIT = 500;
     private static final List<Class<? extends WireValue>> ENUMS = List.of(MessageType.class, DeliveryStatus.class,
             AuthorType.class, MessageOrigin.class, OrderShareType.class, SuggestedReplyState.class,
-            AppointmentEvent.class, ConversationChannel.class, MessageChannel.class, Direction.class,
+            AppointmentEvent.class, ConversationChannel.class, Direction.class,
             ConversationStatus.class);
 
     private Messaging messaging;

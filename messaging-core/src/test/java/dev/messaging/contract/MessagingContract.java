@@ -324,6 +324,31 @@ public abstract class MessagingContract extends ContractSupport {
         }
 
         @Test
+        void aConversationKeepsItsMetadataAsGivenAndAnUpdateReplacesIt() {
+            Map<String, Object> metadata = new java.util.LinkedHashMap<>();
+            metadata.put("source", "import");
+            metadata.put("retries", 2L);
+            metadata.put("ratio", new java.math.BigDecimal("0.5"));
+            metadata.put("tags", List.of("vip", "fleet"));
+            metadata.put("nested", Map.of("flag", true));
+            Conversation created = messaging.conversations().create(alice, NewConversation.forCustomer("c1")
+                    .withMetadata(metadata));
+            assertThat(created.metadata()).isEqualTo(metadata);
+            assertThat(conversationOf("c1").metadata()).isEqualTo(metadata);
+            Conversation updated = messaging.conversations().update(alice, created.id(),
+                    ConversationUpdate.empty().metadata(Map.of("source", "crm")));
+            assertThat(conversationOf("c1").metadata()).isEqualTo(Map.of("source", "crm"));
+            assertThat(updated.meta().version()).isEqualTo(2);
+            messaging.conversations().update(alice, created.id(), ConversationUpdate.empty().metadata(null));
+            assertThat(conversationOf("c1").metadata()).isEmpty();
+            Object before = snapshot();
+            assertThatThrownBy(() -> messaging.conversations().update(alice, created.id(),
+                    ConversationUpdate.empty().metadata(Map.of(" ", "blank key")))).isInstanceOfSatisfying(
+                    ValidationException.class, e -> assertThat(e.fields()).allMatch(f -> f.startsWith("metadata")));
+            assertUnchangedSince(before);
+        }
+
+        @Test
         void getOrCreateReturnsTheLiveConversationOrCreatesIt() {
             Conversation created = messaging.conversations().getOrCreate(alice, NewConversation.forCustomer("c1")
                     .withContact(new Contact("person", "Ann", "Lee", null, "ann@example.com", "+1555", "en")));
@@ -511,6 +536,26 @@ public abstract class MessagingContract extends ContractSupport {
             assertThat(sent.sms().status()).isEqualTo(DeliveryStatus.PENDING);
             assertThat(sent.email().status()).isEqualTo(DeliveryStatus.PENDING);
             assertThat(sent.channel()).isEqualTo(MessageChannel.TYPE_SMS);
+        }
+
+        @Test
+        void aMessageTypeTheLibraryDoesNotKnowIsStoredAndReadBackAsItCame() {
+            tick();
+            Message m = messaging.messages().create(customer("c1"), NewMessage.to("c1", "via a new channel")
+                    .channel("TYPE_SOMETHING_NEW_2027").build());
+            assertThat(m.channel().wireValue()).isEqualTo("TYPE_SOMETHING_NEW_2027");
+            assertThat(m.channel().isKnown()).isFalse();
+            assertThat(messaging.messages().find(alice, m.id()).orElseThrow().channel()).isEqualTo(m.channel());
+            assertThat(conversationOf("c1").lastMessageType()).isEqualTo(m.channel());
+            tick();
+            Message campaign = messaging.messages().create(alice, NewMessage.to("c1", "hello")
+                    .channel("TYPE_CAMPAIGN_SMS").build());
+            assertThat(campaign.channel()).isSameAs(MessageChannel.TYPE_CAMPAIGN_SMS);
+            Object before = snapshot();
+            assertThatThrownBy(() -> messaging.messages().create(alice, NewMessage.to("c1", "x")
+                    .channel("TYPE SMS; DROP").build())).isInstanceOfSatisfying(ValidationException.class,
+                    e -> assertThat(e.fields()).containsExactly("channel"));
+            assertUnchangedSince(before);
         }
 
         @Test

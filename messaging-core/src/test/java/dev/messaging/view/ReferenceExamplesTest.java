@@ -75,7 +75,7 @@ class ReferenceExamplesTest {
             Map.entry("sm-conversation-create-response", response(ShopmonkeyConversation.class)),
             Map.entry("lc-bad-request", TYPES.constructType(LeadConnectorErrors.BadRequestDto.class)),
             Map.entry("lc-unauthorized", TYPES.constructType(LeadConnectorErrors.UnauthorizedDto.class)),
-            Map.entry("lc-unprocessable-entity", TYPES.constructType(LeadConnectorErrors.ErrorDto.class)),
+            Map.entry("lc-unprocessable-entity", TYPES.constructType(LeadConnectorErrors.UnprocessableDto.class)),
             Map.entry("lc-start-after-number", TYPES.constructType(StartAfterNumberSchema.class)),
             Map.entry("lc-start-after-array", TYPES.constructType(StartAfterArrayNumberSchema.class)),
             Map.entry("lc-conversation-schema", TYPES.constructType(ConversationSchema.class)),

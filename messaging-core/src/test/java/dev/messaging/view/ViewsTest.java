@@ -98,7 +98,8 @@ class ViewsTest {
         assertThat(body.success()).isFalse();
         assertThat(JSON.valueToTree(body).get("data").get(0).get("field").asText()).isEqualTo("text");
         assertThat(LeadConnectorErrors.status(invalid)).isEqualTo(422);
-        assertThat(LeadConnectorErrors.body(invalid).message()).containsExactly("text: is required");
+        assertThat(((LeadConnectorErrors.UnprocessableDto) LeadConnectorErrors.body(invalid)).message())
+                .containsExactly("text: is required");
         assertThat(LeadConnectorErrors.status(new NotFoundException("conversation", "x"))).isEqualTo(404);
         assertThat(ShopmonkeyError.status(new NotFoundException("conversation", "x"))).isEqualTo(404);
         assertThat(LeadConnectorErrors.status(ConflictException.of(ConflictException.Reason.LIVE_CONVERSATION_EXISTS, "conversation", "x", "exists"))).isEqualTo(409);

@@ -1,6 +1,7 @@
 package dev.messaging.jdbi;
 
 import dev.messaging.common.WireValue;
+import dev.messaging.message.MessageChannel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -61,6 +62,12 @@ final class Cells {
         int column = next++;
         String value = rs.getString(column);
         return value == null ? null : WireValue.parse(type, rs.getMetaData().getColumnLabel(column), value);
+    }
+
+    /** A message type (known or kept as it came), or null. */
+    MessageChannel messageChannel() throws SQLException {
+        String value = string();
+        return value == null ? null : MessageChannel.fromWire(value);
     }
 
     /** Skips {@code columns} columns (a left-joined row that is absent). */

@@ -59,7 +59,8 @@ final class ConversationTable {
             col("shop_read_number", Integer.class, r -> r.counters().shopReadNumber()),
             col("conversation_type", String.class, r -> wire(r.conversation().conversationType())),
             col("outlet_code", String.class, r -> r.conversation().outletCode()),
-            col("order_code", String.class, r -> r.conversation().orderCode()));
+            col("order_code", String.class, r -> r.conversation().orderCode()),
+            col("metadata", String.class, r -> Json.write(r.conversation().metadata())));
 
     /** The columns read for a row: the row key, then {@link #COLUMNS}. */
     static final String SELECT = "c.rid, " + Column.select(COLUMNS, "c");
@@ -101,12 +102,13 @@ final class ConversationTable {
         b.deletion(deleted ? new Deletion(deletedUser, deletedDate, deletedReason) : null)
                 .lastMessageDate(in.instant())
                 .lastMessageBody(in.string())
-                .lastMessageType(in.wire(MessageChannel.class))
+                .lastMessageType(in.messageChannel())
                 .lastMessageId(in.string())
                 .lastMessageDirection(in.wire(Direction.class));
         CustomerMessageCounters counters = new CustomerMessageCounters(in.intValue(), in.intValue(), in.intValue(),
                 in.longValue(), in.longValue(), in.intValue());
-        b.conversationType(in.wire(ConversationType.class)).outletCode(in.string()).orderCode(in.string());
+        b.conversationType(in.wire(ConversationType.class)).outletCode(in.string()).orderCode(in.string())
+                .metadata(Json.object(in.string()));
         return new Read(rid, new ConversationRow(b.build(), counters));
     }
 }

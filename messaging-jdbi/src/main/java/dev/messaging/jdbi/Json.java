@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.messaging.common.WireValue;
 import dev.messaging.conversation.Contact;
+import dev.messaging.message.MessageChannel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
@@ -40,6 +41,7 @@ final class Json {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
 
     private Json() {
     }
@@ -67,6 +69,14 @@ final class Json {
                         return WireValue.parse((Class) type, parser.currentName(), parser.getValueAsString());
                     }
                 };
+            }
+        });
+        // A message type is not an enum: an unknown one is kept as it came. (Added after
+        // setDeserializers, which replaces the set this adds to.)
+        module.addDeserializer(MessageChannel.class, new JsonDeserializer<>() {
+            @Override
+            public MessageChannel deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                return MessageChannel.fromWire(parser.getValueAsString());
             }
         });
         return module;
@@ -99,12 +109,21 @@ final class Json {
         return read(json, Contact.class);
     }
 
+    /** A JSON object column as core holds one (integers Long, fractions BigDecimal); empty for null. */
+    static Map<String, Object> object(String json) {
+        return map(json, OBJECT);
+    }
+
     static Map<String, String> strings(String json) {
+        return map(json, STRINGS);
+    }
+
+    private static <V> Map<String, V> map(String json, TypeReference<Map<String, V>> type) {
         if (json == null) {
             return Map.of();
         }
         try {
-            return MAPPER.readValue(json, STRINGS);
+            return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot read a JSON column", e);
         }

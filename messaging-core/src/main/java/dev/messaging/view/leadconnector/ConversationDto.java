@@ -5,7 +5,8 @@ import dev.messaging.thread.ThreadMetadata;
 
 /**
  * LeadConnector ConversationDto. {@code lastMessageDate} is epoch milliseconds as a string (as the
- * reference shows); {@code userId} is the acting user's.
+ * reference shows); {@code lastMessageType} one of LeadConnector's message types (or a new one, as it
+ * came); {@code userId} is the acting user's.
  */
 public record ConversationDto(
         String id,
@@ -24,7 +25,7 @@ public record ConversationDto(
     public static ConversationDto from(Conversation c, ThreadMetadata thread) {
         return new ConversationDto(c.id(), c.locationId(), c.customerId(), c.assignedTo(), thread.userId(),
                 c.lastMessageBody(), c.lastMessageDate() == null ? null : String.valueOf(c.lastMessageDate().toEpochMilli()),
-                c.lastMessageType() == null ? null : c.lastMessageType().wireValue(), thread.unreadMessagesCount(),
+                LeadConnectorMessageType.of(c.lastMessageType()), thread.unreadMessagesCount(),
                 !c.archived() && !thread.archived(), thread.important(), c.deleted());
     }
 }

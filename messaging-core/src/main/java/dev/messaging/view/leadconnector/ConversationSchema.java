@@ -22,7 +22,7 @@ public record ConversationSchema(
     public static ConversationSchema from(Conversation c, ThreadMetadata thread) {
         Contact contact = c.contact();
         return new ConversationSchema(c.id(), c.customerId(), c.locationId(), c.lastMessageBody(),
-                Iso.wire(c.lastMessageType()), Iso.wire(c.channel()), thread.unreadMessagesCount(),
+                LeadConnectorMessageType.of(c.lastMessageType()), Iso.wire(c.channel()), thread.unreadMessagesCount(),
                 contact == null ? null : contact.fullName(), contact == null ? null : contact.companyName(),
                 contact == null ? null : contact.email(), contact == null ? null : contact.phone());
     }

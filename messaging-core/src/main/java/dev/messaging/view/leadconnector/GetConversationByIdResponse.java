@@ -5,7 +5,7 @@ import dev.messaging.thread.ThreadMetadata;
 
 /**
  * LeadConnector GetConversationByIdResponse. {@code type} is the channel's numeric code (1..6,
- * 0 when the conversation has none); {@code inbox} is whether it shows in the acting user's inbox
+ * null when the conversation has none: upstream has no code for "none"); {@code inbox} is whether it shows in the acting user's inbox
  * (not archived by the user or shop-wide); {@code starred} is the user's important flag.
  */
 public record GetConversationByIdResponse(
@@ -21,7 +21,7 @@ public record GetConversationByIdResponse(
 
     public static GetConversationByIdResponse from(Conversation c, ThreadMetadata thread) {
         return new GetConversationByIdResponse(c.customerId(), c.locationId(), c.deleted(),
-                !c.archived() && !thread.archived(), c.channel() == null ? 0 : c.channel().code(),
+                !c.archived() && !thread.archived(), c.channel() == null ? null : c.channel().code(),
                 thread.unreadMessagesCount(), c.assignedTo(), c.id(), thread.important());
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * LeadConnector GetEmailMessageResponseDto: an email message. {@code status} is the email's delivery
- * status as LeadConnector words it ({@link LeadConnectorStatus}; the reference shows "pending").
+ * status as LeadConnector words it ({@link LeadConnectorStatus}; the reference shows "pending");
+ * an empty address or attachment list is null, as upstream leaves it out.
  */
 public record GetEmailMessageResponseDto(
         String id,
@@ -38,7 +39,8 @@ public record GetEmailMessageResponseDto(
         return new GetEmailMessageResponseDto(m.id(), e.altId(), e.threadId(), m.locationId(), m.customerId(),
                 m.conversationId(), Iso.date(m.createdDate()), m.emailOptions().subject(), m.text(), Iso.wire(m.direction()),
                 Iso.wire(LeadConnectorStatus.of(m.email().status())),
-                e.contentType(), e.attachments(), e.provider(), e.from(), e.to(), e.cc(), e.bcc(), e.replyToMessageId(),
+                e.contentType(), Iso.orNull(e.attachments()), e.provider(), e.from(), Iso.orNull(e.to()),
+                Iso.orNull(e.cc()), Iso.orNull(e.bcc()), e.replyToMessageId(),
                 e.source(), e.conversationProviderId());
     }
 }

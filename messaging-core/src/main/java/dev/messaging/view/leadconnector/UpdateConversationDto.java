@@ -4,15 +4,14 @@ import dev.messaging.Actor;
 import dev.messaging.Messaging;
 import dev.messaging.error.ValidationException;
 import dev.messaging.thread.ThreadMetadata;
-import java.util.Map;
 
 /**
  * LeadConnector UpdateConversationDto: {@code unreadCount} 0 marks the user's thread read, 1 unread
  * (anything else is a validation error); {@code starred} sets the user's important flag;
- * {@code feedback} is accepted and has no place in the domain.
+ * {@code feedback} is accepted and has no place in the domain: v2 declares it an object, v3 the
+ * string {@code positive} or {@code negative}, so it is any JSON value here.
  */
-public record UpdateConversationDto(String locationId, Integer unreadCount, Boolean starred,
-        Map<String, Object> feedback) {
+public record UpdateConversationDto(String locationId, Integer unreadCount, Boolean starred, Object feedback) {
 
     /** Applies the update to the acting user's thread of the conversation; returns the thread. */
     public ThreadMetadata apply(Messaging messaging, Actor actor, String conversationId) {

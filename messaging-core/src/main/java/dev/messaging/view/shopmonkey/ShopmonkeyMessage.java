@@ -26,6 +26,8 @@ import java.util.Map;
  * enums their wire values. {@link #from} renders a domain message; {@link #toDomain} reads one
  * back (strictly: an unknown enum value or a bad date is a validation error naming the field).
  * A class with public fields, so that the inbox row ({@link ShopmonkeyInboxEntry}) extends it.
+ * {@code emailDeliveries} and {@code smsDeliveries} (optional in the reference) are null while a send
+ * has no history; {@code files} (required) is a list, empty when there are none.
  */
 public class ShopmonkeyMessage extends WireObject {
     public String id;
@@ -132,10 +134,10 @@ public class ShopmonkeyMessage extends WireObject {
         imported = m.imported();
         emailId = m.emailOptions().emailId();
         phoneNumberId = m.smsOptions().phoneNumberId();
-        emailDeliveries = ShopmonkeyDelivery.from(m.email().history());
+        emailDeliveries = Iso.orNull(ShopmonkeyDelivery.from(m.email().history()));
         files = ShopmonkeyFile.from(m.files());
         orderNumber = m.order().orderNumber();
-        smsDeliveries = ShopmonkeyDelivery.from(m.sms().history());
+        smsDeliveries = Iso.orNull(ShopmonkeyDelivery.from(m.sms().history()));
         userColor = m.userColor();
     }
 

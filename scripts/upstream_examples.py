@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Writes the upstream examples the views are checked against (messaging-core/src/test/resources/upstream).
+
+LeadConnector: for each schema of apps/conversations.json, apps/v3/conversations-v3.json,
+common/common-schemas.json and apps/v3/common/common-schemas.json (GoHighLevel/highlevel-api-docs)
+that has a view, the schema's published example: every property's `example` (the first of
+`examples` when that is what it has), nested schemas ($ref, allOf) built the same way, an array of
+schemas as one element. Properties without an example are left out.
+
+Shopmonkey: a Conversation and a Message with every json tag of v3/Conversation.go and v3/Message.go
+(shopmonkeyus/go-datamodel), each with a value of its Go type (meta as datatypes.Meta; metadata,
+a datatypes.JSON, as a nested object with numbers, a list and a boolean; dates RFC 3339).
+
+Usage: scripts/upstream_examples.py HIGHLEVEL_REPO GO_DATAMODEL_REPO   (git checkouts or bare repos)
+"""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "messaging-core/src/test/resources/upstream"
+VIEWS = ["ConversationCreateResponseDto", "ConversationDto", "ConversationSchema", "CreateConversationDto",
+         "CreateConversationSuccessResponse", "DeleteConversationSuccessfulResponse", "GetConversationByIdResponse",
+         "GetConversationSuccessfulResponse", "GetEmailMessageResponseDto", "SendConversationResponseDto",
+         "StartAfterArrayNumberSchema", "StartAfterNumberSchema", "UpdateConversationDto"]
+ERRORS = ["BadRequestDTO", "UnauthorizedDTO", "UnprocessableDTO", "ForbiddenDTO", "NotFoundDTO"]
+
+
+def show(repo, path):
+    return subprocess.check_output(["git", "--git-dir", git_dir(repo), "show", "HEAD:" + path], text=True)
+
+
+def git_dir(repo):
+    p = Path(repo)
+    return str(p / ".git") if (p / ".git").exists() else str(p)
+
+
+def head(repo):
+    return subprocess.check_output(["git", "--git-dir", git_dir(repo), "rev-parse", "HEAD"], text=True).strip()
+
+
+def example(schema, schemas):
+    if "$ref" in schema:
+        return example(schemas[schema["$ref"].split("/")[-1]], schemas)
+    if "allOf" in schema and len(schema["allOf"]) == 1:
+        return example(schema["allOf"][0], schemas)
+    if "example" in schema:
+        return schema["example"]
+    if "examples" in schema and isinstance(schema["examples"], list):
+        return schema["examples"][0]
+    if schema.get("type") == "object" and "properties" in schema:
+        built = {}
+        for name, prop in schema["properties"].items():
+            value = example(prop, schemas)
+            if value is not MISSING:
+                built[name] = value
+        return built
+    if schema.get("type") == "array" and "items" in schema and ("$ref" in schema["items"]):
+        return [example(schema["items"], schemas)]
+    return MISSING
+
+
+MISSING = object()
+
+
+def leadconnector(repo):
+    written = []
+    for folder, path, names in [("leadconnector-v2", "apps/conversations.json", VIEWS),
+                                ("leadconnector-v3", "apps/v3/conversations-v3.json", VIEWS),
+                                ("leadconnector-common", "common/common-schemas.json", ERRORS),
+                                ("leadconnector-v3-common", "apps/v3/common/common-schemas.json", ERRORS)]:
+        schemas = json.loads(show(repo, path))["components"]["schemas"]
+        for name in names:
+            if name not in schemas:
+                continue
+            target = OUT / folder / (name + ".json")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps(example(schemas[name], schemas), indent=2) + "\n")
+            written.append((folder, path, name))
+    return written
+
+
+def shopmonkey():
+    meta = {"userId": "user_123", "sessionId": "session_456", "version": 7}
+    metadata = {"source": "import", "retries": 2, "ratio": 0.5, "tags": ["vip", "fleet"],
+                "nested": {"flag": True, "note": None}}
+    conversation = {"id": "conv_1", "createdDate": "2023-02-27T20:47:20Z", "updatedDate": "2023-02-28T09:00:00Z",
+                    "meta": meta, "metadata": metadata, "companyId": "company_1", "locationId": "location_1",
+                    "UPGRADE_orderId": "order_1", "archived": False, "customerId": "customer_1", "deleted": True,
+                    "deletedDate": "2023-03-01T10:00:00Z", "deletedReason": "duplicate", "deletedUserId": "user_9"}
+    message = {"id": "msg_1", "createdDate": "2023-02-27T20:47:20Z", "updatedDate": "2023-02-27T21:00:00Z",
+               "meta": meta, "metadata": metadata, "companyId": "company_1", "locationId": "location_1",
+               "authorType": "User", "conversationId": "conv_1", "customerId": "customer_1", "deleted": False,
+               "deletedDate": None, "deletedReason": None, "deletedUserId": None, "emailError": None,
+               "emailStatus": "Sent", "internal": False, "origin": "Web", "sendEmail": True, "sendSms": False,
+               "shopRead": None, "smsError": None, "smsStatus": None, "text": "Your car is ready",
+               "userId": "user_123"}
+    (OUT / "shopmonkey").mkdir(parents=True, exist_ok=True)
+    (OUT / "shopmonkey" / "Conversation.json").write_text(json.dumps(conversation, indent=2) + "\n")
+    (OUT / "shopmonkey" / "Message.json").write_text(json.dumps(message, indent=2) + "\n")
+
+
+def main():
+    highlevel, datamodel = sys.argv[1], sys.argv[2]
+    written = leadconnector(highlevel)
+    shopmonkey()
+    lines = ["# Upstream examples", "",
+             "Written by `scripts/upstream_examples.py` (see its header for how each example is built); checked by",
+             "`UpstreamExamplesTest`, one test per file.", "",
+             "| folder | source | commit |", "|---|---|---|"]
+    sources = {}
+    for folder, path, _ in written:
+        sources[folder] = path
+    for folder, path in sources.items():
+        lines.append(f"| `{folder}/` | GoHighLevel/highlevel-api-docs `{path}` | `{head(highlevel)}` |")
+    lines.append(f"| `shopmonkey/` | shopmonkeyus/go-datamodel `v3/Conversation.go`, `v3/Message.go` (json tags) "
+                 f"| `{head(datamodel)}` |")
+    lines.append("")
+    (OUT / "README.md").write_text("\n".join(lines))
+    print(f"{len(written) + 2} examples written to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
