@@ -3,7 +3,11 @@
 the README's results table (Markdown, on stdout) and a chart of inbox page time against the number
 of messages for each store, the raw-JDBC floor and the naive baseline (an SVG). Standard library only.
 
-usage: scripts/bench_report.py RESULT.json [CHART.svg]
+Scores are medians where the run sampled (-bm sample), means otherwise; the ratios of the library to
+the floors (same run) follow the table. With a concurrent-writers result, a second chart shows
+creates per second against writer threads for each store.
+
+usage: scripts/bench_report.py CHART.svg WRITERS.svg RESULT.json [RESULT.json ...]
 """
 import json
 import math
@@ -23,20 +27,109 @@ def rows(results):
         name = r["benchmark"].rsplit(".", 2)[-2:]
         params = r.get("params", {})
         metric = r["primaryMetric"]
+        median = metric.get("scorePercentiles", {}).get("50.0") if r.get("mode") == "sample" else None
         yield {
             "class": name[0], "bench": name[1],
             "store": params.get("store", "SQLITE raw JDBC" if name[0] == "SqlBaselineBenchmark" else "-"),
             "messages": int(params.get("messages", 0)), "users": params.get("users", "-"),
-            "score": metric["score"], "error": as_number(metric.get("scoreError")), "unit": metric["scoreUnit"],
+            "notifications": params.get("notifications", "-"), "threads": r.get("threads", 1),
+            "score": median if median is not None else metric["score"], "median": median is not None,
+            "error": as_number(metric.get("scoreError")), "unit": metric["scoreUnit"],
         }
 
 
 def table(all_rows):
-    out = ["| benchmark | store | messages | users | µs/op | ± error |", "|---|---|---:|---:|---:|---:|"]
-    for r in sorted(all_rows, key=lambda r: (r["class"], r["bench"], r["store"], r["messages"], str(r["users"]))):
+    out = ["| benchmark | store | messages | users | notifications | score | unit | of mean ± error |",
+           "|---|---|---:|---:|---|---:|---|---:|"]
+    for r in sorted(all_rows, key=lambda r: (r["class"], r["bench"], r["store"], r["messages"], str(r["users"]),
+                                             r["notifications"])):
         err = "" if math.isnan(r["error"]) else f"{r['error']:,.1f}"
-        out.append(f"| {r['bench']} | {r['store']} | {r['messages']:,} | {r['users']} | {r['score']:,.1f} | {err} |")
+        kind = "median " if r["median"] else ""
+        out.append(f"| {r['bench']} | {r['store']} | {r['messages']:,} | {r['users']} | {r['notifications']} "
+                   f"| {r['score']:,.1f} | {kind}{r['unit']} | {err} |")
     return "\n".join(out)
+
+
+def ratios(all_rows):
+    """The library against the floors of the same run, and each size against the smallest."""
+    def find(bench, store, messages, **extra):
+        for r in all_rows:
+            if r["bench"] == bench and r["store"] == store and r["messages"] == messages and all(
+                    r[k] == v for k, v in extra.items()):
+                return r["score"]
+        return None
+
+    out = []
+    sizes = sorted({r["messages"] for r in all_rows if r["bench"] == "floorInboxKeys"})
+    for n in sizes:
+        keys = find("floorInboxKeys", "SQLITE raw JDBC", n)
+        for bench in ("inboxFirstPage", "inboxDeepPage", "inboxUnreadOnly"):
+            lib = find(bench, "SQLITE", n)
+            if lib and keys:
+                out.append(f"- {bench}, SQLite, {n:,} messages: {lib:,.0f} µs = {lib / keys:.2f}× floorInboxKeys"
+                           f" ({keys:,.0f} µs)")
+        naive, page = find("naiveInboxPage", "SQLITE raw JDBC", n), find("inboxFirstPage", "SQLITE", n)
+        if naive and page:
+            out.append(f"- naive GROUP BY at {n:,}: {naive:,.0f} µs = {naive / page:,.0f}× the library's page")
+        pair, floor = find("createAndMarkRead", "SQLITE", n, notifications="OFF"), find("floorWritePair",
+                                                                                         "SQLITE raw JDBC", n)
+        if pair and floor:
+            out.append(f"- createAndMarkRead, SQLite, {n:,} messages, notifications off: {pair:,.0f} µs = "
+                       f"{pair / floor:.2f}× floorWritePair ({floor:,.0f} µs)")
+    if len(sizes) > 1:
+        small, large = sizes[0], sizes[-1]
+        for bench, store, extra in (("inboxFirstPage", "SQLITE", {}), ("inboxFirstPage", "MEMORY", {}),
+                                    ("createAndMarkRead", "SQLITE", {"notifications": "OFF"})):
+            a, b = find(bench, store, small, **extra), find(bench, store, large, **extra)
+            if a and b:
+                out.append(f"- {bench}, {store}, {large:,} ÷ {small:,}: {b / a:.2f}")
+    return "\n".join(out)
+
+
+def writers_chart(all_rows, path):
+    """Creates per second against writer threads, one line per store (ConcurrentWriteBenchmark)."""
+    series = {}
+    for r in all_rows:
+        if r["class"] == "ConcurrentWriteBenchmark":
+            series.setdefault(r["store"].lower(), []).append((r["threads"], r["score"]))
+    if not series:
+        return
+    w, h, left, right, top, bottom = 560, 360, 80, 150, 30, 50
+    xs = sorted({p[0] for s in series.values() for p in s})
+    ymax = max(p[1] for s in series.values() for p in s) * 1.1
+
+    def px(t):
+        return left + xs.index(t) / max(1, len(xs) - 1) * (w - left - right)
+
+    def py(v):
+        return h - bottom - v / ymax * (h - top - bottom)
+
+    svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" font-family="sans-serif" font-size="12">',
+           f'<rect width="{w}" height="{h}" fill="white"/>',
+           f'<text x="{left}" y="18" font-size="14">Customer messages created per second against writer threads</text>']
+    step = 10 ** math.floor(math.log10(ymax / 2))
+    v = 0
+    while v <= ymax:
+        svg.append(f'<line x1="{left}" y1="{py(v):.1f}" x2="{w - right}" y2="{py(v):.1f}" stroke="#ddd"/>')
+        svg.append(f'<text x="{left - 8}" y="{py(v) + 4:.1f}" text-anchor="end">{v:,.0f}</text>')
+        v += step * (5 if ymax / step > 20 else 1)
+    for t in xs:
+        svg.append(f'<text x="{px(t):.1f}" y="{h - bottom + 18}" text-anchor="middle">{t}</text>')
+    svg.append(f'<text x="{(left + w - right) / 2}" y="{h - 12}" text-anchor="middle">writer threads</text>')
+    colors = ["#1f77b4", "#2ca02c", "#d62728"]
+    for i, (label, pts) in enumerate(sorted(series.items())):
+        pts = sorted(pts)
+        color = colors[i % len(colors)]
+        d = " ".join(f"{'M' if j == 0 else 'L'}{px(t):.1f},{py(v):.1f}" for j, (t, v) in enumerate(pts))
+        svg.append(f'<path d="{d}" fill="none" stroke="{color}" stroke-width="2"/>')
+        for t, v in pts:
+            svg.append(f'<circle cx="{px(t):.1f}" cy="{py(v):.1f}" r="3.5" fill="{color}"/>')
+        ly = top + 20 + i * 20
+        svg.append(f'<line x1="{w - right + 15}" y1="{ly}" x2="{w - right + 35}" y2="{ly}" stroke="{color}" stroke-width="2"/>')
+        svg.append(f'<text x="{w - right + 40}" y="{ly + 4}">{label}</text>')
+    svg.append("</svg>")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(svg) + "\n")
 
 
 def chart(all_rows, path):
@@ -45,7 +138,9 @@ def chart(all_rows, path):
         if r["bench"] == "inboxFirstPage":
             series.setdefault(f"library, {r['store'].lower()}", []).append((r["messages"], r["score"]))
         elif r["bench"] == "floorInboxPage":
-            series.setdefault("raw JDBC floor (SQLite)", []).append((r["messages"], r["score"]))
+            series.setdefault("raw JDBC, every column (SQLite)", []).append((r["messages"], r["score"]))
+        elif r["bench"] == "floorInboxKeys":
+            series.setdefault("raw JDBC, the page's keys (SQLite)", []).append((r["messages"], r["score"]))
         elif r["bench"] == "naiveInboxPage":
             series.setdefault("naive GROUP BY (SQLite)", []).append((r["messages"], r["score"]))
     points = [p for s in series.values() for p in s]
@@ -96,12 +191,16 @@ def chart(all_rows, path):
 
 
 def main():
-    with open(sys.argv[1], encoding="utf-8") as f:
-        results = json.load(f)
+    results = []
+    for name in sys.argv[3:]:
+        with open(name, encoding="utf-8") as f:
+            results.extend(json.load(f))
     all_rows = list(rows(results))
     print(table(all_rows))
-    if len(sys.argv) > 2:
-        chart(all_rows, sys.argv[2])
+    print()
+    print(ratios(all_rows))
+    chart([r for r in all_rows if r["class"] in ("InboxBenchmark", "SqlBaselineBenchmark")], sys.argv[1])
+    writers_chart(all_rows, sys.argv[2])
 
 
 if __name__ == "__main__":

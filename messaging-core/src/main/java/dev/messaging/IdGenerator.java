@@ -7,8 +7,16 @@ import java.util.UUID;
 public interface IdGenerator {
     String newId();
 
-    /** Random UUIDs without dashes (the default). */
+    /** Random UUIDs (version 4) without dashes. */
     static IdGenerator randomUuids() {
         return () -> UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /**
+     * Time-ordered ids (the default): UUID version 7 layout, 32 hex digits, later ids sorting
+     * later, so that stores append rather than insert at random places (see {@code TimeOrderedIds}).
+     */
+    static IdGenerator timeOrdered() {
+        return new TimeOrderedIds();
     }
 }

@@ -153,7 +153,7 @@ public final class Messaging implements AutoCloseable {
     public static final class Builder {
         private final Store store;
         private Clock clock = Clock.systemUTC();
-        private IdGenerator ids = IdGenerator.randomUuids();
+        private IdGenerator ids = IdGenerator.timeOrdered();
         private int maxTextLength = DEFAULT_MAX_TEXT_LENGTH;
         private Translator translator;
         private Function<Tenant, String> locationLanguage;

@@ -33,7 +33,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The outbox rules: which deliveries a new message writes (in its transaction), when each is due,
@@ -55,6 +54,7 @@ import java.util.UUID;
  * </ul>
  */
 final class Outbox {
+    private static final IdGenerator DELIVERY_KEYS = IdGenerator.timeOrdered();
     private final Engine engine;
 
     Outbox(Engine engine) {
@@ -124,8 +124,13 @@ final class Outbox {
         }
         threads.stream().filter(ThreadRow::muted).forEach(thread -> recipients.remove(thread.userId()));
         List<DeliveryTask> tasks = new ArrayList<>();
+        if (recipients.isEmpty()) {
+            return tasks;
+        }
+        Map<String, NotificationConfig> configs = new java.util.HashMap<>();
+        tx.findNotificationConfigs(List.copyOf(recipients)).forEach(config -> configs.put(config.userId(), config));
         for (String userId : recipients) {
-            NotificationConfig config = tx.findNotificationConfig(userId).orElseGet(() -> NotificationConfig.defaults(userId));
+            NotificationConfig config = configs.getOrDefault(userId, NotificationConfig.defaults(userId));
             for (DeliveryChannel channel : DeliveryChannel.values()) {
                 boolean wanted = switch (channel) {
                     case EMAIL -> config.sendEmail();
@@ -143,9 +148,9 @@ final class Outbox {
 
     private DeliveryTask task(Message message, DeliveryPurpose purpose, DeliveryChannel channel, String recipient,
             DeliveryStatus status, Instant due, Instant now) {
-        // A random key, not the id generator's: it is the provider's idempotency key across every tenant
-        // of the service (ids a service generates or imports may repeat between tenants).
-        return new DeliveryTask(UUID.randomUUID().toString(), message.companyId(), message.locationId(), purpose, channel,
+        // Not the injected id generator's: the key is the provider's idempotency key across every
+        // tenant of the service (ids a service generates or imports may repeat between tenants).
+        return new DeliveryTask(DELIVERY_KEYS.newId(), message.companyId(), message.locationId(), purpose, channel,
                 message.id(), message.conversationId(), message.customerId(), recipient, status, 0, due, null, null,
                 null, status == DeliveryStatus.OPT_OUT ? "the customer unsubscribed" : null, now, null, 1);
     }

@@ -131,6 +131,11 @@ public interface StoreTransaction {
 
     Optional<NotificationConfig> findNotificationConfig(String userId);
 
+    /** The saved configs of {@code userIds} (users without one are left out); a store may read them in one statement. */
+    default List<NotificationConfig> findNotificationConfigs(List<String> userIds) {
+        return userIds.stream().map(this::findNotificationConfig).flatMap(Optional::stream).toList();
+    }
+
     void saveNotificationConfig(NotificationConfig config);
 
     // --- outlets -----------------------------------------------------------------------

@@ -94,6 +94,8 @@ public final class JdbiStore implements Store {
     private final Dialect dialect;
     private final TenantGate writers;
     private final boolean readsShareTheWriter;
+    /** SQLite file: queued writers committed together; null elsewhere. */
+    private final GroupCommit groups;
     private final Options options;
     private final List<AutoCloseable> owned;
     private final DataSource dataSource;
@@ -106,6 +108,8 @@ public final class JdbiStore implements Store {
         this.dialect = dialect;
         this.writers = new TenantGate(singleWriter, options.lockTimeout());
         this.readsShareTheWriter = readsShareTheWriter;
+        // a store whose reads share the writer's connection must never leave a transaction open
+        this.groups = singleWriter && !readsShareTheWriter ? new GroupCommit(writers, this.writer) : null;
         this.options = options;
         this.owned = owned;
         this.dataSource = dataSource;
@@ -317,6 +321,13 @@ public final class JdbiStore implements Store {
 
     @Override
     public <T> T inTransaction(Tenant tenant, Function<StoreTransaction, T> work) {
+        if (groups != null) {
+            try {
+                return groups.write(h -> transact(h, tenant, work));
+            } catch (RuntimeException e) {
+                throw Failures.isStorageFailure(e) ? Failures.translate("a write", e) : e;
+            }
+        }
         writers.acquire(tenant);
         try {
             return withHandle(writer, "a write", h -> {
@@ -327,10 +338,7 @@ public final class JdbiStore implements Store {
                         // transaction-scoped: nothing to restore after COMMIT
                         h.execute("SET LOCAL lock_timeout = " + options.lockTimeout().toMillis());
                     }
-                    long[] keyAndHead = lockTenant(h, tenant);
-                    JdbiTransaction tx = new JdbiTransaction(h, dialect, tenant, keyAndHead[0], keyAndHead[1], true);
-                    result = work.apply(tx);
-                    tx.saveFeedHead();
+                    result = transact(h, tenant, work);
                 } catch (RuntimeException | Error e) {
                     rollbackQuietly(h, e);
                     if (Failures.isStorageFailure(e)) {
@@ -349,6 +357,15 @@ public final class JdbiStore implements Store {
         } finally {
             writers.release(tenant);
         }
+    }
+
+    /** {@code work} in the open transaction of {@code h}, with the tenant's lock and its feed head kept. */
+    private <T> T transact(Handle h, Tenant tenant, Function<StoreTransaction, T> work) {
+        long[] keyAndHead = lockTenant(h, tenant);
+        JdbiTransaction tx = new JdbiTransaction(h, dialect, tenant, keyAndHead[0], keyAndHead[1], true);
+        T result = work.apply(tx);
+        tx.saveFeedHead();
+        return result;
     }
 
     /**
@@ -464,6 +481,7 @@ public final class JdbiStore implements Store {
         boolean single = dialect == Dialect.SQLITE;
         if (single) {
             writers.acquireAll();
+            flushGroup();
         }
         try {
             return withHandle(writer, "a claim", h -> {
@@ -535,10 +553,23 @@ public final class JdbiStore implements Store {
     public void analyze() {
         writers.acquireAll();
         try {
+            flushGroup();
             withHandle(writer, "ANALYZE", h -> h.execute("ANALYZE"));
         } finally {
             writers.releaseAll();
         }
+    }
+
+    /** Commits writes left open for a group before work that takes the writer's connection itself (gate held). */
+    private void flushGroup() {
+        if (groups != null) {
+            groups.flush();
+        }
+    }
+
+    /** SQLite file: commits of the single writer so far and the writes they held (tests). */
+    long[] groupCommits() {
+        return groups.commitsAndWrites();
     }
 
     Dialect dialect() {

@@ -711,13 +711,17 @@ final class JdbiTransaction implements StoreTransaction {
 
     @Override
     public Optional<NotificationConfig> findNotificationConfig(String userId) {
-        return query("""
-                SELECT user_id, send_email, send_in_app, send_sms FROM notification_config
-                WHERE tenant = :tenant AND user_id = :user""")
-                .bind("user", userId)
+        return findNotificationConfigs(List.of(userId)).stream().findFirst();
+    }
+
+    @Override
+    public List<NotificationConfig> findNotificationConfigs(List<String> userIds) {
+        return query("SELECT user_id, send_email, send_in_app, send_sms FROM notification_config"
+                + " WHERE tenant = :tenant AND user_id IN (" + dialect.textsIn("users") + ")")
+                .bind("users", Json.write(userIds))
                 .map((rs, ctx) -> new NotificationConfig(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3),
                         rs.getBoolean(4)))
-                .findOne();
+                .list();
     }
 
     @Override

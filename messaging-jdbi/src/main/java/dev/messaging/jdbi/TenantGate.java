@@ -55,6 +55,16 @@ final class TenantGate {
         }
     }
 
+    /** Takes the single writer's lock if it is free this instant (a fair lock's waiters notwithstanding). */
+    boolean tryAcquireAll() {
+        return single == null || single.tryLock();
+    }
+
+    /** Whether writers are waiting for the single writer's lock. */
+    boolean hasQueuedWriters() {
+        return single != null && single.hasQueuedThreads();
+    }
+
     void releaseAll() {
         if (single != null) {
             single.unlock();

@@ -14,11 +14,19 @@ import org.slf4j.LoggerFactory;
  * no writer). Left to SQLite, the commit that fills the log past 1,000 pages runs the checkpoint
  * itself, with the write lock held: most of a commit's time under load. The writer's own
  * checkpoint stays as a backstop at {@link #WRITER_BACKSTOP_PAGES}, should this thread fall behind.
+ *
+ * <p>The same thread keeps the query planner's statistics fresh on a database that grew through
+ * the API, as SQLite advises for long-lived connections: {@code PRAGMA optimize} (analysing at
+ * most {@value #ANALYSIS_LIMIT} rows per index, so it takes milliseconds) when the store opens and
+ * every {@value #OPTIMIZE_EVERY_MINUTES} minutes. It analyses only tables whose size changed
+ * tenfold since their last statistics, so on a steady database it does nothing.
  */
 final class WalCheckpointer implements AutoCloseable {
     /** The log size (pages) at which the writer checkpoints by itself (SQLite's default is 1,000). */
     static final int WRITER_BACKSTOP_PAGES = 10_000;
     private static final long PERIOD_MILLIS = 50;
+    private static final int ANALYSIS_LIMIT = 400;
+    private static final long OPTIMIZE_EVERY_MINUTES = 60;
     private static final Logger LOG = LoggerFactory.getLogger(WalCheckpointer.class);
     private final DataSource source;
     private final Thread thread;
@@ -35,7 +43,14 @@ final class WalCheckpointer implements AutoCloseable {
         boolean warned = false;
         while (open) {
             try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
+                s.execute("PRAGMA analysis_limit = " + ANALYSIS_LIMIT);
+                long optimizeAt = System.nanoTime();
                 while (open) {
+                    if (System.nanoTime() - optimizeAt >= 0) {
+                        // 0x10000: every table, not only those this connection has queried (none)
+                        s.execute("PRAGMA optimize = 0x10002");
+                        optimizeAt = System.nanoTime() + TimeUnit.MINUTES.toNanos(OPTIMIZE_EVERY_MINUTES);
+                    }
                     s.execute("PRAGMA wal_checkpoint(PASSIVE)");
                     sleep();
                 }

@@ -2,6 +2,7 @@ package dev.messaging.jdbi;
 
 import dev.messaging.Actor;
 import dev.messaging.Messaging;
+import dev.messaging.error.ConflictException;
 import dev.messaging.message.Message;
 import dev.messaging.message.NewMessage;
 import dev.messaging.thread.ThreadMetadata;
@@ -23,18 +24,36 @@ public final class CrashWriter {
     private CrashWriter() {
     }
 
-    public static void main(String[] args) {
+    /** Writers at once, so that the kill also lands in transactions the single writer shares (group commit). */
+    static final int THREADS = 4;
+
+    public static void main(String[] args) throws InterruptedException {
         Path file = Path.of(args[0]);
-        Random random = new Random(Long.parseLong(args[1]));
-        Actor user = Actor.user(COMPANY, LOCATION, "user-" + random.nextInt(3));
+        long seed = Long.parseLong(args[1]);
         try (Messaging messaging = JdbiMessaging.sqlite(file)) {
-            List<String> messages = new ArrayList<>();
-            List<String> conversations = new ArrayList<>();
+            List<Thread> writers = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                Random random = new Random(seed + t);
+                Thread writer = new Thread(() -> write(messaging, random), "crash-writer-" + t);
+                writer.start();
+                writers.add(writer);
+            }
             System.out.println("READY .");
             System.out.flush();
-            while (true) {
-                int kind = random.nextInt(10);
-                String customer = "c" + random.nextInt(20);
+            for (Thread writer : writers) {
+                writer.join();
+            }
+        }
+    }
+
+    private static void write(Messaging messaging, Random random) {
+        Actor user = Actor.user(COMPANY, LOCATION, "user-" + random.nextInt(3));
+        List<String> messages = new ArrayList<>();
+        List<String> conversations = new ArrayList<>();
+        while (true) {
+            int kind = random.nextInt(10);
+            String customer = "c" + random.nextInt(20);
+            try {
                 if (kind < 7) {
                     Actor author = kind < 5 ? Actor.customer(COMPANY, LOCATION, customer) : user;
                     Message m = messaging.messages().create(author, NewMessage.to(customer, "text " + kind).build());
@@ -51,8 +70,10 @@ public final class CrashWriter {
                     messaging.messages().delete(user, id, "crash test");
                     System.out.println("DEL " + id + " .");
                 }
-                System.out.flush();
+            } catch (ConflictException e) {
+                // another writer thread changed the same thread first: not acknowledged, nothing printed
             }
+            System.out.flush();
         }
     }
 }

@@ -61,4 +61,27 @@ class SqliteSettingsTest {
             assertThat(messaging.changes().since(Actor.user("co", "loc", "u"), 0, 100)).hasSize(3);
         }
     }
+
+    @Test
+    void aDatabaseGrownThroughTheApiGetsPlannerStatisticsWhenOpened() throws Exception {
+        java.nio.file.Path file = TestDatabases.newSqliteFile();
+        try (Messaging messaging = Messaging.builder(JdbiStore.sqlite(file)).build()) {
+            for (int i = 0; i < 200; i++) {
+                Actor customer = Actor.customer("co", "loc", "c" + i % 20);
+                messaging.messages().create(customer, NewMessage.to(customer.customerId(), "text " + i).build());
+            }
+        }
+        try (JdbiStore store = JdbiStore.sqlite(file)) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            int statistics = 0;
+            while (statistics == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                statistics = store.reader().withHandle(h -> h.createQuery(
+                        "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").mapTo(Integer.class).one()) == 0
+                        ? 0 : store.reader().withHandle(h -> h.createQuery(
+                                "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'message'").mapTo(Integer.class).one());
+            }
+            assertThat(statistics).as("rows of sqlite_stat1 for the message table, no ANALYZE called").isPositive();
+        }
+    }
 }

@@ -114,7 +114,11 @@ public final class DataSet {
     /** Imports the data set into {@code store} through the library, with deterministic ids. */
     void load(Store store, Progress progress) {
         AtomicLong ids = new AtomicLong();
-        IdGenerator idGenerator = () -> String.format("b%010d", ids.incrementAndGet());
+        load(store, progress, () -> String.format("b%010d", ids.incrementAndGet()));
+    }
+
+    /** Imports the data set into {@code store} through the library, with ids from {@code idGenerator}. */
+    void load(Store store, Progress progress, IdGenerator idGenerator) {
         Messaging messaging = Messaging.builder(store).ids(idGenerator).build();
         Actor system = Actor.system(COMPANY, LOCATION);
         List<ImportedConversation> history = history();

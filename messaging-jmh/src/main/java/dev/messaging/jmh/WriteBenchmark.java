@@ -4,6 +4,7 @@ import dev.messaging.Actor;
 import dev.messaging.Messaging;
 import dev.messaging.message.Message;
 import dev.messaging.message.NewMessage;
+import dev.messaging.notification.NotificationConfig;
 import dev.messaging.thread.ThreadMetadata;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,7 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * A customer message followed by the user's markRead of that thread, measured as a pair so that
  * each call does real work (a markRead with nothing unread is a no-op). With 1 and with 200 users:
  * the cost must not grow with the number of users (no write per user). Each SQLite trial writes
- * to its own copy of the data.
+ * to its own copy of the data. {@code notifications}: {@code OFF} — every user has turned staff
+ * notifications off, so the pair writes what the inbox needs and no deliveries; {@code DEFAULT} —
+ * no user has configured them, so (with no assignee) every user holding a thread of the
+ * conversation gets an email, an SMS and an in-app notification of each customer message.
  *
  * <p>Run: {@code java -jar messaging-jmh/target/benchmarks.jar WriteBenchmark}.
  */
@@ -44,6 +48,9 @@ public class WriteBenchmark {
     @Param({"MEMORY", "SQLITE"})
     public StoreKind store;
 
+    @Param({"OFF", "DEFAULT"})
+    public String notifications;
+
     private Messaging messaging;
     private Actor user;
     private DataSet data;
@@ -54,6 +61,12 @@ public class WriteBenchmark {
         data = new DataSet(messages, users);
         messaging = Messaging.builder(store.open(data, true)).build();
         user = DataSet.user(0);
+        if (notifications.equals("OFF")) {
+            for (int u = 0; u < users; u++) {
+                Actor each = DataSet.user(u);
+                messaging.notificationConfig().set(each, new NotificationConfig(each.userId(), false, false, false));
+            }
+        }
         InboxBenchmark.settleHeap();
     }
 

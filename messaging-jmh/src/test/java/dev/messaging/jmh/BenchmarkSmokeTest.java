@@ -25,6 +25,7 @@ class BenchmarkSmokeTest {
                 .param("messages", "1000")
                 .param("users", "2")
                 .param("store", "MEMORY")
+                .param("notifications", "OFF")
                 .forks(0)
                 .warmupIterations(0)
                 .measurementIterations(1)
