@@ -171,6 +171,16 @@ final class Engine {
         }
     }
 
+    /** A read of what is stored, past the store's copies in memory (verification). */
+    <T> T readFromStorage(Tenant tenant, Function<StoreTransaction, T> work) {
+        enter();
+        try {
+            return store.readFromStorage(tenant, work);
+        } finally {
+            gate.readLock().unlock();
+        }
+    }
+
     /** A claim of due deliveries across tenants (the store's atomic claim), through the gate. */
     List<DeliveryTask> claim(DeliveryChannel channel, Instant now, int limit, String claimer, Instant until) {
         enter();

@@ -17,10 +17,10 @@ final class MessageViews {
     static Message present(MessageRow row, ConversationRow conversation, long shopAllReadSeq) {
         Message m = row.message();
         if (m.authorType() != AuthorType.CUSTOMER) {
-            return m.shopRead() == null ? m : m.toBuilder().shopRead(null).build();
+            return m.shopRead() == null ? m : m.withShopRead(null);
         }
         boolean shopRead = conversation != null && row.customerNumber() <= conversation.counters().shopReadNumber()
                 || row.feedSeq() <= shopAllReadSeq;
-        return Boolean.valueOf(shopRead).equals(m.shopRead()) ? m : m.toBuilder().shopRead(shopRead).build();
+        return Boolean.valueOf(shopRead).equals(m.shopRead()) ? m : m.withShopRead(shopRead);
     }
 }

@@ -136,7 +136,7 @@ public final class Messaging implements AutoCloseable {
         v.requiredId("tenant.companyId", tenant.companyId());
         v.requiredId("tenant.locationId", tenant.locationId());
         v.throwIfAny();
-        return engine.read(tenant, ConsistencyCheck::run);
+        return engine.readFromStorage(tenant, ConsistencyCheck::run);
     }
 
     /**

@@ -47,7 +47,7 @@ public record Conversation(
         Map<String, Object> metadata) implements SoftDeletable {
     public Conversation {
         status = status == null ? ConversationStatus.OPEN : status;
-        metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        metadata = metadata == null || metadata.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 
     /** A builder holding this conversation's values, to make a changed copy. */

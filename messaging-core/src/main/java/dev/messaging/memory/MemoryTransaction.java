@@ -90,10 +90,10 @@ final class MemoryTransaction implements StoreTransaction {
         undo.push(() -> data.putMessage(id, old));
     }
 
-    private void writeThread(String key, ThreadRow row) {
+    private void writeThread(String conversationId, String userId, ThreadRow row) {
         checkWritable();
-        ThreadRow old = data.putThread(key, row);
-        undo.push(() -> data.putThread(key, old));
+        ThreadRow old = data.putThread(conversationId, userId, row);
+        undo.push(() -> data.putThread(conversationId, userId, old));
     }
 
     private void writeChange(long sequence, Change change) {
@@ -250,7 +250,7 @@ final class MemoryTransaction implements StoreTransaction {
             }
             touched++;
             ConversationRow row = data.conversations.get(position.id());
-            ThreadRow thread = data.threads.get(TenantData.threadKey(row.id(), spec.userId()));
+            ThreadRow thread = data.thread(row.id(), spec.userId());
             if (matches(spec, row, thread)) {
                 rows.add(new InboxRow(row, thread, data.messages.get(row.conversation().lastMessageId())));
             }
@@ -305,7 +305,7 @@ final class MemoryTransaction implements StoreTransaction {
         touch(candidates.size());
         for (ConversationRow row : candidates) {
             Conversation c = row.conversation();
-            ThreadRow thread = data.threads.get(TenantData.threadKey(row.id(), spec.userId()));
+            ThreadRow thread = data.thread(row.id(), spec.userId());
             InboxPosition key = new InboxPosition(sortKey(c, spec.sort()), c.id());
             if (matches(spec, row, thread) && (!paged || spec.after() == null || order.compare(key, spec.after()) > 0)) {
                 MessageRow last = c.lastMessageId() == null ? null : data.messages.get(c.lastMessageId());
@@ -471,24 +471,23 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public Optional<ThreadRow> findThread(String conversationId, String userId) {
         touch(1);
-        return Optional.ofNullable(data.threads.get(TenantData.threadKey(conversationId, userId)));
+        return Optional.ofNullable(data.thread(conversationId, userId));
     }
 
     @Override
     public boolean saveThread(ThreadRow row, long expectedVersion) {
-        String key = TenantData.threadKey(row.conversationId(), row.userId());
-        ThreadRow current = data.threads.get(key);
+        ThreadRow current = data.thread(row.conversationId(), row.userId());
         long currentVersion = current == null ? 0 : current.meta().version();
         if (currentVersion != expectedVersion) {
             return false;
         }
-        writeThread(key, row);
+        writeThread(row.conversationId(), row.userId(), row);
         return true;
     }
 
     @Override
     public List<ThreadRow> threadsOf(String conversationId) {
-        return data.threads.values().stream().filter(t -> t.conversationId().equals(conversationId)).toList();
+        return List.copyOf(data.threadsOf(conversationId));
     }
 
     @Override
@@ -616,11 +615,8 @@ final class MemoryTransaction implements StoreTransaction {
                 writeMessage(id, null);
                 erased++;
             }
-            List<String> threadKeys = data.threads.values().stream()
-                    .filter(thread -> thread.conversationId().equals(row.id()))
-                    .map(thread -> TenantData.threadKey(thread.conversationId(), thread.userId())).toList();
-            for (String key : threadKeys) {
-                writeThread(key, null);
+            for (ThreadRow thread : List.copyOf(data.threadsOf(row.id()))) {
+                writeThread(thread.conversationId(), thread.userId(), null);
             }
             for (DeliveryTask task : List.copyOf(data.tasks.values())) {
                 if (task.conversationId().equals(row.id())) {

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -48,7 +49,8 @@ final class TenantData {
     final Map<String, NavigableSet<Integer>> deletedCustomerNumbers = new HashMap<>();
     final Map<String, String> messageByClientId = new HashMap<>();
 
-    final Map<String, ThreadRow> threads = new HashMap<>();
+    /** Threads by conversation, then by user: a conversation's threads without a scan of all. */
+    private final Map<String, Map<String, ThreadRow>> threads = new HashMap<>();
     final Map<String, Long> allReadSeqs = new HashMap<>();
     final Map<String, NotificationConfig> notificationConfigs = new HashMap<>();
     final Map<String, dev.messaging.outlet.Outlet> outlets = new HashMap<>();
@@ -64,8 +66,13 @@ final class TenantData {
 
     final TokenIndex tokens = new TokenIndex();
 
-    static String threadKey(String conversationId, String userId) {
-        return conversationId + '\u0000' + userId;
+    ThreadRow thread(String conversationId, String userId) {
+        Map<String, ThreadRow> ofConversation = threads.get(conversationId);
+        return ofConversation == null ? null : ofConversation.get(userId);
+    }
+
+    java.util.Collection<ThreadRow> threadsOf(String conversationId) {
+        return threads.getOrDefault(conversationId, Map.of()).values();
     }
 
     ConversationRow putConversation(String id, ConversationRow row) {
@@ -80,7 +87,9 @@ final class TenantData {
             }
         }
         if (row == null) {
-            tokens.remove(contactDocument(id));
+            if (old != null) {
+                tokens.remove(contactDocument(id), contactTokens(old.conversation().contact()));
+            }
         } else {
             Conversation c = row.conversation();
             if (!c.deleted()) {
@@ -92,11 +101,10 @@ final class TenantData {
             Contact contact = c.contact();
             if (old == null || !java.util.Objects.equals(old.conversation().contact(), contact)) {
                 // re-index only when the contact changed: most conversation writes are summaries
-                tokens.remove(contactDocument(id));
-                if (contact != null) {
-                    tokens.put(contactDocument(id), id, TextTokens.tokens(contact.firstName(), contact.lastName(),
-                            contact.companyName(), contact.email(), contact.phone()));
+                if (old != null) {
+                    tokens.remove(contactDocument(id), contactTokens(old.conversation().contact()));
                 }
+                tokens.put(contactDocument(id), id, contactTokens(contact));
             }
         }
         return old;
@@ -118,7 +126,9 @@ final class TenantData {
             if (m.clientMessageId() != null) {
                 messageByClientId.remove(m.clientMessageId(), id);
             }
-            tokens.remove(messageDocument(id));
+            if (!m.deleted()) {
+                tokens.remove(id, TextTokens.tokens(m.text()));
+            }
         }
         if (row != null) {
             Message m = row.message();
@@ -139,14 +149,25 @@ final class TenantData {
                 messageByClientId.put(m.clientMessageId(), id);
             }
             if (!m.deleted()) {
-                tokens.put(messageDocument(id), conversationId, TextTokens.tokens(m.text()));
+                tokens.put(id, conversationId, TextTokens.tokens(m.text()));
             }
         }
         return old;
     }
 
-    ThreadRow putThread(String key, ThreadRow row) {
-        return row == null ? threads.remove(key) : threads.put(key, row);
+    ThreadRow putThread(String conversationId, String userId, ThreadRow row) {
+        if (row != null) {
+            return threads.computeIfAbsent(conversationId, k -> new HashMap<>(4)).put(userId, row);
+        }
+        Map<String, ThreadRow> ofConversation = threads.get(conversationId);
+        if (ofConversation == null) {
+            return null;
+        }
+        ThreadRow old = ofConversation.remove(userId);
+        if (ofConversation.isEmpty()) {
+            threads.remove(conversationId);
+        }
+        return old;
     }
 
     DeliveryTask putTask(String id, DeliveryTask task) {
@@ -173,11 +194,16 @@ final class TenantData {
         return change == null ? feed.remove(sequence) : feed.put(sequence, change);
     }
 
-    private static String messageDocument(String messageId) {
-        return "message:" + messageId;
+    /**
+     * The search document of a conversation's contact. A message's document is its id (no copy per
+     * message); a contact's is its conversation's id after a control character, which no id has.
+     */
+    private static String contactDocument(String conversationId) {
+        return '\u0001' + conversationId;
     }
 
-    private static String contactDocument(String conversationId) {
-        return "contact:" + conversationId;
+    private static Set<String> contactTokens(Contact contact) {
+        return contact == null ? Set.of() : TextTokens.tokens(contact.firstName(), contact.lastName(),
+                contact.companyName(), contact.email(), contact.phone());
     }
 }

@@ -16,29 +16,30 @@ import java.util.TreeMap;
 final class TokenIndex {
     private final NavigableMap<String, Set<String>> postings = new TreeMap<>();
     private final Map<String, String> conversationOfDocument = new HashMap<>();
-    private final Map<String, Set<String>> tokensOfDocument = new HashMap<>();
 
+    /** Indexes a document not in the index ({@link #remove} it first with the tokens it had). */
     void put(String document, String conversationId, Set<String> tokens) {
-        remove(document);
         if (tokens.isEmpty()) {
             return;
         }
         conversationOfDocument.put(document, conversationId);
-        tokensOfDocument.put(document, tokens);
         for (String token : tokens) {
-            postings.computeIfAbsent(token, t -> new HashSet<>()).add(document);
+            postings.computeIfAbsent(token, t -> new HashSet<>(2)).add(document);
         }
     }
 
-    void remove(String document) {
-        Set<String> tokens = tokensOfDocument.remove(document);
+    /**
+     * Takes {@code document} out, given the tokens it was indexed with. The caller derives them
+     * again from the row it replaces: keeping each document's tokens here was measured as the
+     * largest part of the store's heap per message.
+     */
+    void remove(String document, Set<String> tokens) {
         conversationOfDocument.remove(document);
-        if (tokens == null) {
-            return;
-        }
         for (String token : tokens) {
             Set<String> documents = postings.get(token);
-            documents.remove(document);
+            if (documents == null || !documents.remove(document)) {
+                continue;
+            }
             if (documents.isEmpty()) {
                 postings.remove(token);
             }

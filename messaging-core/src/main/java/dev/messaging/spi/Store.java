@@ -26,6 +26,15 @@ public interface Store extends AutoCloseable {
     <T> T read(Tenant tenant, Function<StoreTransaction, T> work);
 
     /**
+     * As {@link #read}, with every row read from storage itself, past any copy the store keeps in
+     * memory: for verification, which must see what is stored even if it was changed behind the
+     * store's back. A store that keeps no copies need not override it.
+     */
+    default <T> T readFromStorage(Tenant tenant, Function<StoreTransaction, T> work) {
+        return read(tenant, work);
+    }
+
+    /**
      * Claims up to {@code limit} deliveries of {@code channel}, of any tenant, that are waiting and
      * due at {@code now}, in due order: each leased to {@code claimer} until {@code leaseUntil} (its
      * {@code dueAt} moves there, so a lapsed lease makes it due again) and its version bumped. Atomic

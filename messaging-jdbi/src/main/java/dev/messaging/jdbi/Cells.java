@@ -40,6 +40,12 @@ final class Cells {
         return rs.getLong(next++);
     }
 
+    /** A number of a left-joined row, or null when the join found none. */
+    Long optionalLong() throws SQLException {
+        long value = rs.getLong(next++);
+        return rs.wasNull() ? null : value;
+    }
+
     int intValue() throws SQLException {
         return rs.getInt(next++);
     }

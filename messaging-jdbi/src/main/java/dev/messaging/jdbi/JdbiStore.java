@@ -64,7 +64,7 @@ public final class JdbiStore implements Store {
     public static final int SQLITE_READERS = 4;
     static final int BUSY_TIMEOUT_MILLIS = 10_000;
     /** The newest schema version this library writes (its last migration). */
-    static final MigrationVersion SCHEMA_VERSION = MigrationVersion.fromVersion("6");
+    static final MigrationVersion SCHEMA_VERSION = MigrationVersion.fromVersion("7");
     private static final Logger LOG = LoggerFactory.getLogger(JdbiStore.class);
     private static final String TENANT =
             "SELECT id, feed_head FROM tenant WHERE company_id = :company AND location_id = :location";
@@ -100,6 +100,8 @@ public final class JdbiStore implements Store {
     private final List<AutoCloseable> owned;
     private final DataSource dataSource;
     private final Map<Long, Tenant> tenantsByKey = new ConcurrentHashMap<>();
+    /** Rows of inbox pages, checked by version on every read (see RowCache). */
+    private final RowCache rows = new RowCache();
 
     private JdbiStore(Jdbi writer, Jdbi reader, Dialect dialect, boolean singleWriter, boolean readsShareTheWriter,
             Options options, List<AutoCloseable> owned, DataSource dataSource) {
@@ -391,6 +393,16 @@ public final class JdbiStore implements Store {
 
     @Override
     public <T> T read(Tenant tenant, Function<StoreTransaction, T> work) {
+        return read(tenant, work, rows);
+    }
+
+    @Override
+    public <T> T readFromStorage(Tenant tenant, Function<StoreTransaction, T> work) {
+        return read(tenant, work, null);
+    }
+
+    /** A read-only transaction whose pages take unchanged rows from {@code cache} (null: none). */
+    private <T> T read(Tenant tenant, Function<StoreTransaction, T> work, RowCache cache) {
         if (readsShareTheWriter) {
             writers.acquireAll();
         }
@@ -405,7 +417,7 @@ public final class JdbiStore implements Store {
                     Optional<long[]> keyAndHead = tenantRow(h, TENANT, tenant);
                     long key = keyAndHead.map(k -> k[0]).orElse(-1L);
                     long head = keyAndHead.map(k -> k[1]).orElse(0L);
-                    T result = work.apply(new JdbiTransaction(h, dialect, tenant, key, head, false));
+                    T result = work.apply(new JdbiTransaction(h, dialect, tenant, key, head, false, cache));
                     h.rollback();
                     return result;
                 } catch (RuntimeException | Error e) {

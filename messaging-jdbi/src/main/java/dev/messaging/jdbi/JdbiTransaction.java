@@ -65,6 +65,8 @@ final class JdbiTransaction implements StoreTransaction {
     /** Whether this transaction inserted or changed deliveries (told to other instances' workers). */
     private boolean wroteDeliveries;
     private long shopAllReadSeq = -1;
+    /** Users' all-read points as read or written in this transaction. */
+    private final Map<String, Long> allReadSeqOf = new HashMap<>(4);
     /**
      * The conversation rows as this transaction last read or wrote them, with their row keys: an
      * update writes only the columns that changed (SQLite rewrites every index whose column is SET,
@@ -72,9 +74,18 @@ final class JdbiTransaction implements StoreTransaction {
      * its conversation's key.
      */
     private final Map<String, ConversationTable.Read> conversationsSeen = new HashMap<>();
+    /** The store's rows in memory, for read-only transactions' pages; null in a write transaction (see RowCache). */
+    private final RowCache rows;
 
     /** A transaction of a tenant whose key and feed head the caller read (writers: under the tenant's lock). */
     JdbiTransaction(Handle h, Dialect dialect, Tenant tenant, long tenantKey, long feedHead, boolean writable) {
+        this(h, dialect, tenant, tenantKey, feedHead, writable, null);
+    }
+
+    /** A read-only transaction whose pages take unchanged rows from {@code rows}. */
+    JdbiTransaction(Handle h, Dialect dialect, Tenant tenant, long tenantKey, long feedHead, boolean writable,
+            RowCache rows) {
+        this.rows = writable ? null : rows;
         this.h = h;
         this.dialect = dialect;
         this.tenant = tenant;
@@ -252,7 +263,7 @@ final class JdbiTransaction implements StoreTransaction {
         List<Column<ConversationRow>> columns = before == null ? ConversationTable.COLUMNS
                 : Column.changed(ConversationTable.COLUMNS, before.row(), row);
         boolean updated = execute("UPDATE conversation SET " + Column.assignments(columns)
-                + ", row_seq = ? WHERE id = ? AND tenant = ? AND version = ?", st -> {
+                + ", row_seq = ?, row_version = row_version + 1 WHERE id = ? AND tenant = ? AND version = ?", st -> {
                     int next = Column.bind(st, 1, columns, row);
                     st.setLong(next, feedHead);
                     st.setString(next + 1, row.id());
@@ -312,17 +323,45 @@ final class JdbiTransaction implements StoreTransaction {
                  AND d.customer_number > coalesce(t.read_number, 0) AND d.deleted)
             ELSE 0 END""";
 
-    /** The SELECT and JOINs the inbox and search share ({@code :user}). */
+    /** The JOINs the inbox and search share ({@code :user}). */
+    private static String joins(boolean messageRequired) {
+        return " FROM conversation c LEFT JOIN thread t ON t.conversation = c.rid AND t.user_id = :user"
+                + (messageRequired ? " JOIN" : " LEFT JOIN") + " message m ON m.tenant = c.tenant AND m.id = c.last_message_id";
+    }
+
+    /** Every column of a page's rows, and their facts. */
     private static String rowsFrom(boolean messageRequired) {
         return "SELECT " + ConversationTable.SELECT + ", " + ThreadTable.SELECT + ", " + MessageTable.SELECT + ", "
-                + READ_FACTS + " FROM conversation c"
-                + " LEFT JOIN thread t ON t.conversation = c.rid AND t.user_id = :user"
-                + (messageRequired ? " JOIN" : " LEFT JOIN") + " message m ON m.tenant = c.tenant AND m.id = c.last_message_id";
+                + READ_FACTS + joins(messageRequired);
+    }
+
+    /** A page's keys and versions, and its facts: what a page must read when its rows are in memory. */
+    private static String keysFrom(boolean messageRequired) {
+        return "SELECT c.rid, c.row_version, t.version, m.rid, m.version, " + READ_FACTS + joins(messageRequired);
+    }
+
+    /** The columns of {@link #rowsFrom} for the given conversations, with their row versions and message keys. */
+    private static final String ROWS_BY_KEY = "SELECT " + ConversationTable.SELECT + ", " + ThreadTable.SELECT + ", "
+            + MessageTable.SELECT + ", c.row_version, m.rid" + joins(false);
+
+    /** One row of a page's keys. */
+    private record PageKey(long conversation, long rowVersion, Long threadVersion, Long message, long messageVersion,
+            ReadFacts facts) {
     }
 
     private InboxRow inboxRow(ResultSet rs) throws SQLException {
         Cells in = new Cells(rs);
         ConversationTable.Read read = ConversationTable.read(in, tenant);
+        Parts parts = parts(in, read);
+        ReadFacts facts = new ReadFacts(in.intValue(), in.instant(), in.intValue());
+        return new InboxRow(read.row(), parts.thread(), parts.last(), facts);
+    }
+
+    /** A row's thread and last message. */
+    private record Parts(ThreadRow thread, MessageRow last) {
+    }
+
+    private Parts parts(Cells in, ConversationTable.Read read) throws SQLException {
         Conversation c = read.row().conversation();
         ThreadRow thread = ThreadTable.read(in, c.id());
         MessageRow last = null;
@@ -331,8 +370,80 @@ final class JdbiTransaction implements StoreTransaction {
         } else {
             in.skip(MessageTable.COLUMNS.size());
         }
-        ReadFacts facts = new ReadFacts(in.intValue(), in.instant(), in.intValue());
-        return new InboxRow(read.row(), thread, last, facts);
+        return new Parts(thread, last);
+    }
+
+    /**
+     * A page of {@code w} in the order and limit of {@code rest}: in a write transaction, every
+     * column read; in a read-only one, the keys and versions read, the rows whose versions match
+     * taken from the {@link RowCache}, and only the others read in full (one statement).
+     */
+    private List<InboxRow> page(Where w, boolean messageRequired, String rest, String user, int limit) {
+        if (rows == null) {
+            return w.query(rowsFrom(messageRequired), rest, user).bind("limit", limit).map((rs, ctx) -> inboxRow(rs))
+                    .list();
+        }
+        List<PageKey> keys = w.query(keysFrom(messageRequired), rest, user).bind("limit", limit).map((rs, ctx) -> {
+            Cells in = new Cells(rs);
+            return new PageKey(in.longValue(), in.longValue(), in.optionalLong(), in.optionalLong(), in.longValue(),
+                    new ReadFacts(in.intValue(), in.instant(), in.intValue()));
+        }).list();
+        List<InboxRow> page = new ArrayList<>(keys.size());
+        StringBuilder missing = new StringBuilder("[");
+        for (PageKey key : keys) {
+            InboxRow cached = cached(key, user);
+            page.add(cached);
+            if (cached == null) {
+                missing.append(missing.length() == 1 ? "" : ",").append(key.conversation());
+            }
+        }
+        if (missing.length() > 1) {
+            h.createQuery(ROWS_BY_KEY + " WHERE c.tenant = :tenant AND c.rid IN (" + dialect.keysIn("rids") + ")")
+                    .bind("tenant", tenantKey).bind("user", user).bind("rids", missing.append(']').toString())
+                    .map((rs, ctx) -> {
+                        Cells in = new Cells(rs);
+                        ConversationTable.Read read = ConversationTable.read(in, tenant);
+                        Parts parts = parts(in, read);
+                        rows.put(read.rid(), in.longValue(), read);
+                        if (parts.thread() != null) {
+                            rows.put(read.rid(), parts.thread());
+                        }
+                        Long messageKey = in.optionalLong();
+                        if (parts.last() != null && messageKey != null) {
+                            rows.put(messageKey, parts.last());
+                        }
+                        return null;
+                    }).list();
+            for (int i = 0; i < page.size(); i++) {
+                if (page.get(i) == null) {
+                    page.set(i, Objects.requireNonNull(cached(keys.get(i), user), "a page's row read in full"));
+                }
+            }
+        }
+        return page;
+    }
+
+    /** The page row of {@code key} from the cache, or null if any of its parts is missing or stale. */
+    private InboxRow cached(PageKey key, String user) {
+        ConversationTable.Read read = rows.conversation(key.conversation(), key.rowVersion());
+        if (read == null) {
+            return null;
+        }
+        ThreadRow thread = null;
+        if (key.threadVersion() != null) {
+            thread = rows.thread(key.conversation(), user, key.threadVersion());
+            if (thread == null) {
+                return null;
+            }
+        }
+        MessageRow last = null;
+        if (key.message() != null) {
+            last = rows.message(key.message(), key.messageVersion());
+            if (last == null) {
+                return null;
+            }
+        }
+        return new InboxRow(read.row(), thread, last, key.facts());
     }
 
     /** SQL conditions and their named arguments, built from a spec's enums and booleans. */
@@ -405,8 +516,7 @@ final class JdbiTransaction implements StoreTransaction {
                     "afterDate", spec.after().date().toEpochMilli());
             w.args.put("afterId", spec.after().id());
         }
-        return w.query(rowsFrom(true), " ORDER BY c.last_message_date DESC, c.id DESC LIMIT :limit", spec.userId())
-                .bind("limit", spec.limit()).map((rs, ctx) -> inboxRow(rs)).list();
+        return page(w, true, " ORDER BY c.last_message_date DESC, c.id DESC LIMIT :limit", spec.userId(), spec.limit());
     }
 
     @Override
@@ -456,8 +566,8 @@ final class JdbiTransaction implements StoreTransaction {
                     "afterDate", spec.after().date().toEpochMilli());
             w.args.put("afterId", spec.after().id());
         }
-        return w.query(rowsFrom(false), " ORDER BY " + key + " " + direction + ", c.id " + direction + " LIMIT :limit",
-                spec.userId()).bind("limit", spec.limit()).map((rs, ctx) -> inboxRow(rs)).list();
+        return page(w, false, " ORDER BY " + key + " " + direction + ", c.id " + direction + " LIMIT :limit",
+                spec.userId(), spec.limit());
     }
 
     @Override
@@ -680,6 +790,10 @@ final class JdbiTransaction implements StoreTransaction {
      */
     @Override
     public long allReadSeq(String userId) {
+        Long known = allReadSeqOf.get(userId);
+        if (known != null) {
+            return known; // a write asks again for the view it returns: same transaction, same answer
+        }
         long[] both = query("""
                 SELECT coalesce((SELECT all_read_seq FROM user_state WHERE tenant = :tenant AND user_id = :user), 0),
                        coalesce((SELECT max(all_read_seq) FROM user_state WHERE tenant = :tenant), 0)""")
@@ -688,6 +802,7 @@ final class JdbiTransaction implements StoreTransaction {
         if (!writable) {
             shopAllReadSeq = both[1];
         }
+        allReadSeqOf.put(userId, both[0]);
         return both[0];
     }
 
@@ -698,6 +813,7 @@ final class JdbiTransaction implements StoreTransaction {
                 INSERT INTO user_state (tenant, user_id, all_read_seq) VALUES (:tenant, :user, :seq)
                 ON CONFLICT (tenant, user_id) DO UPDATE SET all_read_seq = excluded.all_read_seq""")
                 .bind("user", userId).bind("seq", seq).execute();
+        allReadSeqOf.put(userId, seq);
     }
 
     @Override

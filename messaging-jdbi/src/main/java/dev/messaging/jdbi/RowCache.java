@@ -1,0 +1,69 @@
+package dev.messaging.jdbi;
+
+import dev.messaging.spi.MessageRow;
+import dev.messaging.spi.ThreadRow;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The rows an inbox page shows, kept in memory by their row keys and checked by version: a page
+ * reads only its keys and versions from SQL and takes every row whose version still matches from
+ * here, reading in full only the rows that changed. Versions come from the database with the keys,
+ * so a write by another process or instance is seen at once (its version no longer matches).
+ * Filled only by read-only transactions, which see committed rows alone: a version is never
+ * cached for a row that might be rolled back.
+ *
+ * <p>Validity: a conversation by its {@code row_version}, which every UPDATE of the row increments
+ * in SQL (its domain version does not move when only its summary or counters change); a thread and
+ * a message by their domain version, which every write of theirs increments. Row keys are never
+ * reused. Each map is bounded: past {@link #MAX_ROWS} entries it starts over (cheap, and the next
+ * pages fill it again with what is in use).
+ */
+final class RowCache {
+    /** Entries per map at most: about 2 KB each, so the three hold some tens of MB at worst. */
+    static final int MAX_ROWS = 10_000;
+
+    record Conversation(long rowVersion, ConversationTable.Read read) {
+    }
+
+    private record ThreadKey(long conversation, String userId) {
+    }
+
+    private final Map<Long, Conversation> conversations = new ConcurrentHashMap<>();
+    private final Map<ThreadKey, ThreadRow> threads = new ConcurrentHashMap<>();
+    private final Map<Long, MessageRow> messages = new ConcurrentHashMap<>();
+
+    ConversationTable.Read conversation(long rid, long rowVersion) {
+        Conversation cached = conversations.get(rid);
+        return cached != null && cached.rowVersion() == rowVersion ? cached.read() : null;
+    }
+
+    ThreadRow thread(long conversation, String userId, long version) {
+        ThreadRow cached = threads.get(new ThreadKey(conversation, userId));
+        return cached != null && cached.meta().version() == version ? cached : null;
+    }
+
+    MessageRow message(long rid, long version) {
+        MessageRow cached = messages.get(rid);
+        return cached != null && cached.message().version() == version ? cached : null;
+    }
+
+    void put(long rid, long rowVersion, ConversationTable.Read read) {
+        bounded(conversations).put(rid, new Conversation(rowVersion, read));
+    }
+
+    void put(long conversation, ThreadRow thread) {
+        bounded(threads).put(new ThreadKey(conversation, thread.userId()), thread);
+    }
+
+    void put(long rid, MessageRow message) {
+        bounded(messages).put(rid, message);
+    }
+
+    private static <K, V> Map<K, V> bounded(Map<K, V> map) {
+        if (map.size() >= MAX_ROWS) {
+            map.clear();
+        }
+        return map;
+    }
+}
