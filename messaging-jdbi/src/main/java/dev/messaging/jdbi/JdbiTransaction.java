@@ -335,18 +335,17 @@ final class JdbiTransaction implements StoreTransaction {
                 + READ_FACTS + joins(messageRequired);
     }
 
-    /** A page's keys and versions, and its facts: what a page must read when its rows are in memory. */
+    /** A page's keys and versions: what a page must read when its rows are in memory. */
     private static String keysFrom(boolean messageRequired) {
-        return "SELECT c.rid, c.row_version, t.version, m.rid, m.version, " + READ_FACTS + joins(messageRequired);
+        return "SELECT c.rid, c.row_version, t.version, m.rid, m.version" + joins(messageRequired);
     }
 
-    /** The columns of {@link #rowsFrom} for the given conversations, with their row versions and message keys. */
+    /** The columns of {@link #rowsFrom} for the given conversations, with row versions, message keys and facts. */
     private static final String ROWS_BY_KEY = "SELECT " + ConversationTable.SELECT + ", " + ThreadTable.SELECT + ", "
-            + MessageTable.SELECT + ", c.row_version, m.rid" + joins(false);
+            + MessageTable.SELECT + ", c.row_version, m.rid, " + READ_FACTS + joins(false);
 
     /** One row of a page's keys. */
-    private record PageKey(long conversation, long rowVersion, Long threadVersion, Long message, long messageVersion,
-            ReadFacts facts) {
+    private record PageKey(long conversation, long rowVersion, Long threadVersion, Long message, long messageVersion) {
     }
 
     private InboxRow inboxRow(ResultSet rs) throws SQLException {
@@ -385,8 +384,7 @@ final class JdbiTransaction implements StoreTransaction {
         }
         List<PageKey> keys = w.query(keysFrom(messageRequired), rest, user).bind("limit", limit).map((rs, ctx) -> {
             Cells in = new Cells(rs);
-            return new PageKey(in.longValue(), in.longValue(), in.optionalLong(), in.optionalLong(), in.longValue(),
-                    new ReadFacts(in.intValue(), in.instant(), in.intValue()));
+            return new PageKey(in.longValue(), in.longValue(), in.optionalLong(), in.optionalLong(), in.longValue());
         }).list();
         List<InboxRow> page = new ArrayList<>(keys.size());
         StringBuilder missing = new StringBuilder("[");
@@ -404,7 +402,8 @@ final class JdbiTransaction implements StoreTransaction {
                         Cells in = new Cells(rs);
                         ConversationTable.Read read = ConversationTable.read(in, tenant);
                         Parts parts = parts(in, read);
-                        rows.put(read.rid(), in.longValue(), read);
+                        long rowVersion = in.longValue();
+                        rows.put(read.rid(), rowVersion, read);
                         if (parts.thread() != null) {
                             rows.put(read.rid(), parts.thread());
                         }
@@ -412,6 +411,8 @@ final class JdbiTransaction implements StoreTransaction {
                         if (parts.last() != null && messageKey != null) {
                             rows.put(messageKey, parts.last());
                         }
+                        rows.put(read.rid(), user, rowVersion, threadVersion(parts.thread()),
+                                new ReadFacts(in.intValue(), in.instant(), in.intValue()));
                         return null;
                     }).list();
             for (int i = 0; i < page.size(); i++) {
@@ -423,10 +424,20 @@ final class JdbiTransaction implements StoreTransaction {
         return page;
     }
 
+    /** A thread's version, 0 for none (a user who has not touched the conversation). */
+    private static long threadVersion(ThreadRow thread) {
+        return thread == null ? 0 : thread.meta().version();
+    }
+
     /** The page row of {@code key} from the cache, or null if any of its parts is missing or stale. */
     private InboxRow cached(PageKey key, String user) {
         ConversationTable.Read read = rows.conversation(key.conversation(), key.rowVersion());
         if (read == null) {
+            return null;
+        }
+        ReadFacts facts = rows.facts(key.conversation(), user, key.rowVersion(),
+                key.threadVersion() == null ? 0 : key.threadVersion());
+        if (facts == null) {
             return null;
         }
         ThreadRow thread = null;
@@ -443,7 +454,7 @@ final class JdbiTransaction implements StoreTransaction {
                 return null;
             }
         }
-        return new InboxRow(read.row(), thread, last, key.facts());
+        return new InboxRow(read.row(), thread, last, facts);
     }
 
     /** SQL conditions and their named arguments, built from a spec's enums and booleans. */

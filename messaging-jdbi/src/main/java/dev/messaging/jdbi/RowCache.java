@@ -1,6 +1,7 @@
 package dev.messaging.jdbi;
 
 import dev.messaging.spi.MessageRow;
+import dev.messaging.spi.ReadFacts;
 import dev.messaging.spi.ThreadRow;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Validity: a conversation by its {@code row_version}, which every UPDATE of the row increments
  * in SQL (its domain version does not move when only its summary or counters change); a thread and
- * a message by their domain version, which every write of theirs increments. Row keys are never
+ * a message by their domain version, which every write of theirs increments; a user's read facts
+ * (see {@link ReadFacts}) by both the conversation's row version and the thread's version: they
+ * are computed from the thread's read number and the conversation's customer messages, and a
+ * customer message that arrives, is deleted or restored changes the conversation's counters. Row keys are never
  * reused. Each map is bounded: past {@link #MAX_ROWS} entries it starts over (cheap, and the next
  * pages fill it again with what is in use).
  */
@@ -32,6 +36,11 @@ final class RowCache {
     private final Map<Long, Conversation> conversations = new ConcurrentHashMap<>();
     private final Map<ThreadKey, ThreadRow> threads = new ConcurrentHashMap<>();
     private final Map<Long, MessageRow> messages = new ConcurrentHashMap<>();
+    private final Map<ThreadKey, Facts> facts = new ConcurrentHashMap<>();
+
+    /** A user's {@link ReadFacts} on a conversation, valid for one row version of each. */
+    private record Facts(long rowVersion, long threadVersion, ReadFacts facts) {
+    }
 
     ConversationTable.Read conversation(long rid, long rowVersion) {
         Conversation cached = conversations.get(rid);
@@ -46,6 +55,17 @@ final class RowCache {
     MessageRow message(long rid, long version) {
         MessageRow cached = messages.get(rid);
         return cached != null && cached.message().version() == version ? cached : null;
+    }
+
+    /** The facts at the user's read point, or null if the conversation or the thread changed since. */
+    ReadFacts facts(long conversation, String userId, long rowVersion, long threadVersion) {
+        Facts cached = facts.get(new ThreadKey(conversation, userId));
+        return cached != null && cached.rowVersion() == rowVersion && cached.threadVersion() == threadVersion
+                ? cached.facts() : null;
+    }
+
+    void put(long conversation, String userId, long rowVersion, long threadVersion, ReadFacts value) {
+        bounded(facts).put(new ThreadKey(conversation, userId), new Facts(rowVersion, threadVersion, value));
     }
 
     void put(long rid, long rowVersion, ConversationTable.Read read) {
