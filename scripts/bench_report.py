@@ -45,7 +45,8 @@ def table(all_rows):
                                              r["notifications"])):
         err = "" if math.isnan(r["error"]) else f"{r['error']:,.1f}"
         kind = "median " if r["median"] else ""
-        out.append(f"| {r['bench']} | {r['store']} | {r['messages']:,} | {r['users']} | {r['notifications']} "
+        messages = f"{r['messages']:,}" if r["messages"] else "-"
+        out.append(f"| {r['bench']} | {r['store']} | {messages} | {r['users']} | {r['notifications']} "
                    f"| {r['score']:,.1f} | {kind}{r['unit']} | {err} |")
     return "\n".join(out)
 
@@ -78,8 +79,9 @@ def ratios(all_rows):
                        f"{pair / floor:.2f}× floorWritePair ({floor:,.0f} µs)")
     if len(sizes) > 1:
         small, large = sizes[0], sizes[-1]
-        for bench, store, extra in (("inboxFirstPage", "SQLITE", {}), ("inboxFirstPage", "MEMORY", {}),
-                                    ("createAndMarkRead", "SQLITE", {"notifications": "OFF"})):
+        for bench, store, extra in [(b, st, {}) for b in ("inboxFirstPage", "inboxDeepPage", "inboxUnreadOnly")
+                                    for st in ("SQLITE", "MEMORY")] + [
+                                    ("createAndMarkRead", "SQLITE", {"notifications": "OFF"})]:
             a, b = find(bench, store, small, **extra), find(bench, store, large, **extra)
             if a and b:
                 out.append(f"- {bench}, {store}, {large:,} ÷ {small:,}: {b / a:.2f}")
@@ -96,23 +98,24 @@ def writers_chart(all_rows, path):
         return
     w, h, left, right, top, bottom = 560, 360, 80, 150, 30, 50
     xs = sorted({p[0] for s in series.values() for p in s})
-    ymax = max(p[1] for s in series.values() for p in s) * 1.1
+    values = [p[1] for s in series.values() for p in s]
+    ymin = 10 ** math.floor(math.log10(min(values)))
+    ymax = 10 ** math.ceil(math.log10(max(values)))
 
     def px(t):
         return left + xs.index(t) / max(1, len(xs) - 1) * (w - left - right)
 
     def py(v):
-        return h - bottom - v / ymax * (h - top - bottom)
+        return h - bottom - (math.log10(v) - math.log10(ymin)) / (math.log10(ymax) - math.log10(ymin)) * (h - top - bottom)
 
     svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" font-family="sans-serif" font-size="12">',
            f'<rect width="{w}" height="{h}" fill="white"/>',
-           f'<text x="{left}" y="18" font-size="14">Customer messages created per second against writer threads</text>']
-    step = 10 ** math.floor(math.log10(ymax / 2))
-    v = 0
-    while v <= ymax:
-        svg.append(f'<line x1="{left}" y1="{py(v):.1f}" x2="{w - right}" y2="{py(v):.1f}" stroke="#ddd"/>')
-        svg.append(f'<text x="{left - 8}" y="{py(v) + 4:.1f}" text-anchor="end">{v:,.0f}</text>')
-        v += step * (5 if ymax / step > 20 else 1)
+           f'<text x="{left}" y="18" font-size="14">Customer messages created per second against writer threads (log)</text>']
+    e = int(math.log10(ymin))
+    while 10 ** e <= ymax:
+        svg.append(f'<line x1="{left}" y1="{py(10 ** e):.1f}" x2="{w - right}" y2="{py(10 ** e):.1f}" stroke="#ddd"/>')
+        svg.append(f'<text x="{left - 8}" y="{py(10 ** e) + 4:.1f}" text-anchor="end">{10 ** e:,}</text>')
+        e += 1
     for t in xs:
         svg.append(f'<text x="{px(t):.1f}" y="{h - bottom + 18}" text-anchor="middle">{t}</text>')
     svg.append(f'<text x="{(left + w - right) / 2}" y="{h - 12}" text-anchor="middle">writer threads</text>')

@@ -396,28 +396,32 @@ final class JdbiTransaction implements StoreTransaction {
             }
         }
         if (missing.length() > 1) {
+            // the rows as read here, not as found in the cache afterwards: a concurrent page may
+            // have put another version of them there meanwhile
+            Map<Long, InboxRow> read = new HashMap<>();
             h.createQuery(ROWS_BY_KEY + " WHERE c.tenant = :tenant AND c.rid IN (" + dialect.keysIn("rids") + ")")
                     .bind("tenant", tenantKey).bind("user", user).bind("rids", missing.append(']').toString())
                     .map((rs, ctx) -> {
                         Cells in = new Cells(rs);
-                        ConversationTable.Read read = ConversationTable.read(in, tenant);
-                        Parts parts = parts(in, read);
+                        ConversationTable.Read conversation = ConversationTable.read(in, tenant);
+                        Parts parts = parts(in, conversation);
                         long rowVersion = in.longValue();
-                        rows.put(read.rid(), rowVersion, read);
-                        if (parts.thread() != null) {
-                            rows.put(read.rid(), parts.thread());
-                        }
                         Long messageKey = in.optionalLong();
+                        ReadFacts facts = new ReadFacts(in.intValue(), in.instant(), in.intValue());
+                        rows.put(conversation.rid(), rowVersion, conversation);
+                        if (parts.thread() != null) {
+                            rows.put(conversation.rid(), parts.thread());
+                        }
                         if (parts.last() != null && messageKey != null) {
                             rows.put(messageKey, parts.last());
                         }
-                        rows.put(read.rid(), user, rowVersion, threadVersion(parts.thread()),
-                                new ReadFacts(in.intValue(), in.instant(), in.intValue()));
-                        return null;
+                        rows.put(conversation.rid(), user, rowVersion, threadVersion(parts.thread()), facts);
+                        return read.put(conversation.rid(),
+                                new InboxRow(conversation.row(), parts.thread(), parts.last(), facts));
                     }).list();
             for (int i = 0; i < page.size(); i++) {
                 if (page.get(i) == null) {
-                    page.set(i, Objects.requireNonNull(cached(keys.get(i), user), "a page's row read in full"));
+                    page.set(i, Objects.requireNonNull(read.get(keys.get(i).conversation()), "a page's row read in full"));
                 }
             }
         }

@@ -62,6 +62,45 @@ class RowCacheTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("twoInstances")
+    void pagesReadWhileOthersWriteAreWholeRows(String name, Supplier<JdbiStore> stores) throws Exception {
+        try (Messaging messaging = Messaging.builder(stores.get()).build()) {
+            String company = "cache-" + UUID.randomUUID();
+            Actor alice = Actor.user(company, "loc", "alice");
+            java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+            List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            List<Thread> readers = new java.util.ArrayList<>();
+            for (int r = 0; r < 4; r++) {
+                readers.add(new Thread(() -> {
+                    try {
+                        while (writing.get()) {
+                            for (InboxEntry entry : messaging.inbox().list(alice, InboxQuery.all()).items()) {
+                                assertThat(entry.message().id()).isEqualTo(entry.conversation().lastMessageId());
+                                assertThat(entry.message().text()).isEqualTo(entry.conversation().lastMessageBody());
+                            }
+                        }
+                    } catch (Throwable t) {
+                        failures.add(t);
+                    }
+                }));
+            }
+            readers.forEach(Thread::start);
+            for (int i = 0; i < 300; i++) {
+                Actor customer = Actor.customer(company, "loc", "c" + i % 5);
+                Message m = messaging.messages().create(customer, NewMessage.to(customer.customerId(), "text " + i).build());
+                if (i % 7 == 0) {
+                    messaging.threads().markRead(alice, messaging.threads().threadId(alice, m.conversationId()));
+                }
+            }
+            writing.set(false);
+            for (Thread reader : readers) {
+                reader.join(30_000);
+            }
+            assertThat(failures).isEmpty();
+        }
+    }
+
     /** The page, read twice: its one row as expected both times. */
     private static void assertPage(Messaging messaging, Actor user, String text, int unread, boolean important) {
         for (int read = 0; read < 2; read++) {
