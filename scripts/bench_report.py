@@ -88,6 +88,41 @@ def ratios(all_rows):
     return "\n".join(out)
 
 
+def log_scale(lo, hi, pixel_lo, pixel_hi):
+    """A function from values in [lo, hi] to pixels on a log axis."""
+    return lambda v: pixel_lo + (math.log10(v) - math.log10(lo)) / (math.log10(hi) - math.log10(lo)) * (pixel_hi - pixel_lo)
+
+
+def log_grid(svg, py, ymin, ymax, left, x_end):
+    """Horizontal lines and labels at the powers of ten from ymin to ymax."""
+    e = int(math.log10(ymin))
+    while 10 ** e <= ymax:
+        y = py(10 ** e)
+        svg.append(f'<line x1="{left}" y1="{y:.1f}" x2="{x_end}" y2="{y:.1f}" stroke="#ddd"/>')
+        svg.append(f'<text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">{10 ** e:,}</text>')
+        e += 1
+
+
+def lines_and_legend(svg, series, px, py, colors, legend_x, top):
+    """One line with its points per series, and a legend entry for each at legend_x."""
+    for i, (label, pts) in enumerate(sorted(series.items())):
+        pts = sorted(pts)
+        color = colors[i % len(colors)]
+        d = " ".join(f"{'M' if j == 0 else 'L'}{px(x):.1f},{py(v):.1f}" for j, (x, v) in enumerate(pts))
+        svg.append(f'<path d="{d}" fill="none" stroke="{color}" stroke-width="2"/>')
+        for x, v in pts:
+            svg.append(f'<circle cx="{px(x):.1f}" cy="{py(v):.1f}" r="3.5" fill="{color}"/>')
+        ly = top + 20 + i * 20
+        svg.append(f'<line x1="{legend_x + 15}" y1="{ly}" x2="{legend_x + 35}" y2="{ly}" stroke="{color}" stroke-width="2"/>')
+        svg.append(f'<text x="{legend_x + 40}" y="{ly + 4}">{label}</text>')
+    svg.append("</svg>")
+
+
+def write(svg, path):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(svg) + "\n")
+
+
 def writers_chart(all_rows, path):
     """Creates per second against writer threads, one line per store (ConcurrentWriteBenchmark)."""
     series = {}
@@ -105,34 +140,16 @@ def writers_chart(all_rows, path):
     def px(t):
         return left + xs.index(t) / max(1, len(xs) - 1) * (w - left - right)
 
-    def py(v):
-        return h - bottom - (math.log10(v) - math.log10(ymin)) / (math.log10(ymax) - math.log10(ymin)) * (h - top - bottom)
-
+    py = log_scale(ymin, ymax, h - bottom, top)
     svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" font-family="sans-serif" font-size="12">',
            f'<rect width="{w}" height="{h}" fill="white"/>',
            f'<text x="{left}" y="18" font-size="14">Customer messages created per second against writer threads (log)</text>']
-    e = int(math.log10(ymin))
-    while 10 ** e <= ymax:
-        svg.append(f'<line x1="{left}" y1="{py(10 ** e):.1f}" x2="{w - right}" y2="{py(10 ** e):.1f}" stroke="#ddd"/>')
-        svg.append(f'<text x="{left - 8}" y="{py(10 ** e) + 4:.1f}" text-anchor="end">{10 ** e:,}</text>')
-        e += 1
+    log_grid(svg, py, ymin, ymax, left, w - right)
     for t in xs:
         svg.append(f'<text x="{px(t):.1f}" y="{h - bottom + 18}" text-anchor="middle">{t}</text>')
     svg.append(f'<text x="{(left + w - right) / 2}" y="{h - 12}" text-anchor="middle">writer threads</text>')
-    colors = ["#1f77b4", "#2ca02c", "#d62728"]
-    for i, (label, pts) in enumerate(sorted(series.items())):
-        pts = sorted(pts)
-        color = colors[i % len(colors)]
-        d = " ".join(f"{'M' if j == 0 else 'L'}{px(t):.1f},{py(v):.1f}" for j, (t, v) in enumerate(pts))
-        svg.append(f'<path d="{d}" fill="none" stroke="{color}" stroke-width="2"/>')
-        for t, v in pts:
-            svg.append(f'<circle cx="{px(t):.1f}" cy="{py(v):.1f}" r="3.5" fill="{color}"/>')
-        ly = top + 20 + i * 20
-        svg.append(f'<line x1="{w - right + 15}" y1="{ly}" x2="{w - right + 35}" y2="{ly}" stroke="{color}" stroke-width="2"/>')
-        svg.append(f'<text x="{w - right + 40}" y="{ly + 4}">{label}</text>')
-    svg.append("</svg>")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write("\n".join(svg) + "\n")
+    lines_and_legend(svg, series, px, py, ["#1f77b4", "#2ca02c", "#d62728"], w - right, top)
+    write(svg, path)
 
 
 def chart(all_rows, path):
@@ -158,19 +175,11 @@ def chart(all_rows, path):
     def px(n):
         return left + (math.log10(n) - xmin) / (xmax - xmin) * (w - left - right)
 
-    def py(v):
-        return h - bottom - (math.log10(v) - math.log10(ymin)) / (math.log10(ymax) - math.log10(ymin)) * (h - top - bottom)
-
-    colors = ["#1f77b4", "#2ca02c", "#9467bd", "#7f7f7f", "#d62728", "#ff7f0e"]
+    py = log_scale(ymin, ymax, h - bottom, top)
     svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" font-family="sans-serif" font-size="12">',
            f'<rect width="{w}" height="{h}" fill="white"/>',
            f'<text x="{left}" y="18" font-size="14">Inbox first page (50 rows): µs per page against messages stored (log-log)</text>']
-    e = int(math.log10(ymin))
-    while 10 ** e <= ymax:
-        y = py(10 ** e)
-        svg.append(f'<line x1="{left}" y1="{y:.1f}" x2="{w - right}" y2="{y:.1f}" stroke="#ddd"/>')
-        svg.append(f'<text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">{10 ** e:,}</text>')
-        e += 1
+    log_grid(svg, py, ymin, ymax, left, w - right)
     for n in xs:
         x = px(n)
         svg.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{h - bottom}" stroke="#eee"/>')
@@ -178,19 +187,9 @@ def chart(all_rows, path):
     svg.append(f'<text x="{(left + w - right) / 2}" y="{h - 15}" text-anchor="middle">messages in the store</text>')
     svg.append(f'<text x="18" y="{(top + h - bottom) / 2}" transform="rotate(-90 18 {(top + h - bottom) / 2})" '
                f'text-anchor="middle">µs per page</text>')
-    for i, (label, pts) in enumerate(sorted(series.items())):
-        pts = sorted(pts)
-        color = colors[i % len(colors)]
-        path_d = " ".join(f"{'M' if j == 0 else 'L'}{px(n):.1f},{py(v):.1f}" for j, (n, v) in enumerate(pts))
-        svg.append(f'<path d="{path_d}" fill="none" stroke="{color}" stroke-width="2"/>')
-        for n, v in pts:
-            svg.append(f'<circle cx="{px(n):.1f}" cy="{py(v):.1f}" r="3.5" fill="{color}"/>')
-        ly = top + 20 + i * 20
-        svg.append(f'<line x1="{w - right + 15}" y1="{ly}" x2="{w - right + 35}" y2="{ly}" stroke="{color}" stroke-width="2"/>')
-        svg.append(f'<text x="{w - right + 40}" y="{ly + 4}">{label}</text>')
-    svg.append("</svg>")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write("\n".join(svg) + "\n")
+    lines_and_legend(svg, series, px, py, ["#1f77b4", "#2ca02c", "#9467bd", "#7f7f7f", "#d62728", "#ff7f0e"],
+                     w - right, top)
+    write(svg, path)
 
 
 def main():

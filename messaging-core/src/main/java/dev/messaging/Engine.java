@@ -163,29 +163,24 @@ final class Engine {
     }
 
     <T> T read(Tenant tenant, Function<StoreTransaction, T> work) {
-        enter();
-        try {
-            return store.read(tenant, work);
-        } finally {
-            gate.readLock().unlock();
-        }
+        return gated(() -> store.read(tenant, work));
     }
 
     /** A read of what is stored, past the store's copies in memory (verification). */
     <T> T readFromStorage(Tenant tenant, Function<StoreTransaction, T> work) {
-        enter();
-        try {
-            return store.readFromStorage(tenant, work);
-        } finally {
-            gate.readLock().unlock();
-        }
+        return gated(() -> store.readFromStorage(tenant, work));
     }
 
     /** A claim of due deliveries across tenants (the store's atomic claim), through the gate. */
     List<DeliveryTask> claim(DeliveryChannel channel, Instant now, int limit, String claimer, Instant until) {
+        return gated(() -> store.claimTasks(channel, now, limit, claimer, until));
+    }
+
+    /** {@code call} as a call in flight: refused once closing, waited for by close. */
+    private <T> T gated(java.util.function.Supplier<T> call) {
         enter();
         try {
-            return store.claimTasks(channel, now, limit, claimer, until);
+            return call.get();
         } finally {
             gate.readLock().unlock();
         }

@@ -29,6 +29,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -127,7 +128,7 @@ final class Outbox {
         if (recipients.isEmpty()) {
             return tasks;
         }
-        Map<String, NotificationConfig> configs = new java.util.HashMap<>();
+        Map<String, NotificationConfig> configs = new HashMap<>();
         tx.findNotificationConfigs(List.copyOf(recipients)).forEach(config -> configs.put(config.userId(), config));
         for (String userId : recipients) {
             NotificationConfig config = configs.getOrDefault(userId, NotificationConfig.defaults(userId));

@@ -112,6 +112,9 @@ final class TenantData {
 
     MessageRow putMessage(String id, MessageRow row) {
         MessageRow old = row == null ? messages.remove(id) : messages.put(id, row);
+        // most message writes are delivery updates: the same searchable text stays indexed as it is
+        boolean sameSearch = old != null && row != null && searchable(old) && searchable(row)
+                && old.message().text().equals(row.message().text());
         if (old != null) {
             Message m = old.message();
             String conversationId = m.conversationId();
@@ -126,7 +129,7 @@ final class TenantData {
             if (m.clientMessageId() != null) {
                 messageByClientId.remove(m.clientMessageId(), id);
             }
-            if (!m.deleted()) {
+            if (searchable(old) && !sameSearch) {
                 tokens.remove(id, TextTokens.tokens(m.text()));
             }
         }
@@ -148,7 +151,7 @@ final class TenantData {
             if (m.clientMessageId() != null) {
                 messageByClientId.put(m.clientMessageId(), id);
             }
-            if (!m.deleted()) {
+            if (searchable(row) && !sameSearch) {
                 tokens.put(id, conversationId, TextTokens.tokens(m.text()));
             }
         }
@@ -192,6 +195,10 @@ final class TenantData {
 
     Change putChange(long sequence, Change change) {
         return change == null ? feed.remove(sequence) : feed.put(sequence, change);
+    }
+
+    private static boolean searchable(MessageRow row) {
+        return !row.message().deleted() && row.message().text() != null;
     }
 
     /**
