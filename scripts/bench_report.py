@@ -22,6 +22,10 @@ def as_number(value):
         return float("nan")
 
 
+# the store of benchmarks that have no store parameter
+STORE_OF_CLASS = {"SqlBaselineBenchmark": "SQLITE raw JDBC"}
+
+
 def rows(results):
     for r in results:
         name = r["benchmark"].rsplit(".", 2)[-2:]
@@ -30,7 +34,7 @@ def rows(results):
         median = metric.get("scorePercentiles", {}).get("50.0") if r.get("mode") == "sample" else None
         yield {
             "class": name[0], "bench": name[1],
-            "store": params.get("store", "SQLITE raw JDBC" if name[0] == "SqlBaselineBenchmark" else "-"),
+            "store": params.get("store", STORE_OF_CLASS.get(name[0], "-")),
             "messages": int(params.get("messages", 0)), "users": params.get("users", "-"),
             "notifications": params.get("notifications", "-"), "threads": r.get("threads", 1),
             "score": median if median is not None else metric["score"], "median": median is not None,
@@ -77,6 +81,12 @@ def ratios(all_rows):
         if pair and floor:
             out.append(f"- createAndMarkRead, SQLite, {n:,} messages, notifications off: {pair:,.0f} µs = "
                        f"{pair / floor:.2f}× floorWritePair ({floor:,.0f} µs)")
+    grown = sorted({r["messages"] for r in all_rows if r["store"] == "SQLITE_GROWN"})
+    if len(grown) > 1:
+        for bench in ("inboxFirstPage", "inboxUnreadOnly"):
+            a, b = find(bench, "SQLITE_GROWN", grown[0]), find(bench, "SQLITE_GROWN", grown[-1])
+            if a and b:
+                out.append(f"- {bench}, SQLite grown through the API, {grown[-1]:,} ÷ {grown[0]:,}: {b / a:.2f}")
     if len(sizes) > 1:
         small, large = sizes[0], sizes[-1]
         for bench, store, extra in [(b, st, {}) for b in ("inboxFirstPage", "inboxDeepPage", "inboxUnreadOnly")

@@ -42,7 +42,7 @@ final class ThreadViews {
         int horizon = horizon(tx, row, thread, allReadSeq);
         int unread = 0;
         Instant unreadTimestamp = null;
-        if (counters.lastLiveCustomerNumber() > horizon) {
+        if (hasUnreadAfter(counters, horizon)) {
             boolean known = facts != null && facts.readNumber() == horizon;
             unread = counters.customerCount() - horizon;
             if (counters.deletedCustomerCount() > 0) {
@@ -65,6 +65,19 @@ final class ThreadViews {
                 unreadTimestamp,
                 thread != null && thread.important(),
                 Horizons.isUserArchived(counters, thread));
+    }
+
+    /**
+     * Whether the user has something unread in the thread: a live customer message past their
+     * horizon. What {@link #view} counts, without the count and the timestamp (two reads a
+     * markRead of a read thread does not need).
+     */
+    static boolean hasUnread(StoreTransaction tx, ConversationRow row, ThreadRow thread, long allReadSeq) {
+        return hasUnreadAfter(row.counters(), horizon(tx, row, thread, allReadSeq));
+    }
+
+    private static boolean hasUnreadAfter(CustomerMessageCounters counters, int horizon) {
+        return counters.lastLiveCustomerNumber() > horizon;
     }
 
     /** The customer number up to which the user has read the thread. */

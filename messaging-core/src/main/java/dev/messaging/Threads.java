@@ -62,8 +62,7 @@ public final class Threads {
                 ConversationRows.saveDerived(tx, row.with(c.withShopReadNumber(c.customerCount())));
             }
             return thread.withRead(c.customerCount(), seq);
-        }, (tx, row, thread) -> ThreadViews.view(tx, row, thread, actor.userId(),
-                tx.allReadSeq(actor.userId())).unreadMessagesCount() > 0);
+        }, (tx, row, thread) -> ThreadViews.hasUnread(tx, row, thread, tx.allReadSeq(actor.userId())));
     }
 
     /**

@@ -149,25 +149,14 @@ final class MemoryTransaction implements StoreTransaction {
 
     @Override
     public List<Change> changesSince(long after, int limit) {
-        List<Change> changes = new ArrayList<>();
-        for (Change change : data.feed.tailMap(after, false).values()) {
-            if (changes.size() >= limit) {
-                break;
-            }
-            changes.add(change);
-        }
+        List<Change> changes = data.feed.since(after, limit);
         touch(changes.size());
         return changes;
     }
 
     @Override
     public int pruneChanges(Instant before) {
-        List<Change> old = new ArrayList<>();
-        for (Change change : data.feed.values()) {
-            if (change.time().isBefore(before)) {
-                old.add(change);
-            }
-        }
+        List<Change> old = data.feed.where(change -> change.time().isBefore(before));
         for (Change change : old) {
             writeChange(change.sequence(), null);
         }
@@ -242,7 +231,7 @@ final class MemoryTransaction implements StoreTransaction {
         if (paged && spec.after() != null) {
             order = order.tailSet(spec.after(), false);
         }
-        List<InboxRow> rows = new ArrayList<>();
+        List<InboxRow> rows = new ArrayList<>(paged ? Math.min(spec.limit(), 256) : 16);
         long touched = 0;
         for (InboxPosition position : order) {
             if (paged && rows.size() >= spec.limit()) {
@@ -413,41 +402,40 @@ final class MemoryTransaction implements StoreTransaction {
 
     @Override
     public Optional<MessageRow> newestLiveCustomerMessage(String conversationId) {
-        NavigableMap<Integer, String> all = data.customerMessagesByNumber.get(conversationId);
-        return all == null ? Optional.empty() : firstLive(all.descendingMap().values());
+        CustomerMessages all = data.customerMessages.get(conversationId);
+        if (all == null) {
+            return Optional.empty();
+        }
+        long[] visits = {0};
+        MessageRow newest = all.newestLive(visits);
+        touch(visits[0]);
+        return Optional.ofNullable(newest);
     }
 
     @Override
     public int customerNumberAt(String conversationId, long feedSeq) {
-        NavigableMap<Long, Integer> numbers = data.customerNumberByFeedSeq.get(conversationId);
-        Map.Entry<Long, Integer> floor = numbers == null ? null : numbers.floorEntry(feedSeq);
+        CustomerMessages all = data.customerMessages.get(conversationId);
         touch(1);
-        return floor == null ? 0 : floor.getValue();
+        return all == null ? 0 : all.numberAt(feedSeq);
     }
 
     @Override
     public int deletedCustomerMessagesAfter(String conversationId, int number) {
-        NavigableSet<Integer> deleted = data.deletedCustomerNumbers.get(conversationId);
-        int count = deleted == null || deleted.higher(number) == null ? 0 : deleted.tailSet(number, false).size();
-        touch(count);
-        return count;
+        CustomerMessages all = data.customerMessages.get(conversationId);
+        touch(1);
+        return all == null ? 0 : all.deletedAfter(number);
     }
 
     @Override
     public Optional<Instant> firstLiveCustomerMessageDateAfter(String conversationId, int number) {
-        NavigableMap<Integer, String> all = data.customerMessagesByNumber.get(conversationId);
+        CustomerMessages all = data.customerMessages.get(conversationId);
         if (all == null) {
             return Optional.empty();
         }
-        // higherEntry, not a tail view: this runs for every unread row of an inbox page
-        for (Map.Entry<Integer, String> e = all.higherEntry(number); e != null; e = all.higherEntry(e.getKey())) {
-            touch(1);
-            MessageRow row = data.messages.get(e.getValue());
-            if (!row.message().deleted()) {
-                return Optional.of(row.message().createdDate());
-            }
-        }
-        return Optional.empty();
+        long[] visits = {0};
+        MessageRow first = all.firstLiveAfter(number, visits);
+        touch(visits[0]);
+        return first == null ? Optional.empty() : Optional.of(first.message().createdDate());
     }
 
     private Optional<MessageRow> firstLive(Collection<String> ids) {
@@ -625,8 +613,7 @@ final class MemoryTransaction implements StoreTransaction {
             }
             writeConversation(row.id(), null);
         }
-        List<Change> about = data.feed.values().stream()
-                .filter(change -> Objects.equals(customerId, change.customerId())).toList();
+        List<Change> about = data.feed.where(change -> Objects.equals(customerId, change.customerId()));
         for (Change change : about) {
             writeChange(change.sequence(), change.erased());
         }

@@ -44,9 +44,7 @@ final class TenantData {
 
     final Map<String, MessageRow> messages = new HashMap<>();
     final Map<String, NavigableMap<InboxPosition, String>> messagesByConversation = new HashMap<>();
-    final Map<String, NavigableMap<Integer, String>> customerMessagesByNumber = new HashMap<>();
-    final Map<String, NavigableMap<Long, Integer>> customerNumberByFeedSeq = new HashMap<>();
-    final Map<String, NavigableSet<Integer>> deletedCustomerNumbers = new HashMap<>();
+    final Map<String, CustomerMessages> customerMessages = new HashMap<>();
     final Map<String, String> messageByClientId = new HashMap<>();
 
     /** Threads by conversation, then by user: a conversation's threads without a scan of all. */
@@ -61,10 +59,10 @@ final class TenantData {
     final Map<String, Map<DeliveryChannel, Consent>> consents = new HashMap<>();
     LocationSettings settings;
 
-    final NavigableMap<Long, Change> feed = new TreeMap<>();
+    final ChangeLog feed = new ChangeLog();
     long feedHead;
 
-    final TokenIndex tokens = new TokenIndex();
+    final TokenIndex tokens = new TokenIndex(this::conversationOfDocument);
 
     ThreadRow thread(String conversationId, String userId) {
         Map<String, ThreadRow> ofConversation = threads.get(conversationId);
@@ -104,7 +102,7 @@ final class TenantData {
                 if (old != null) {
                     tokens.remove(contactDocument(id), contactTokens(old.conversation().contact()));
                 }
-                tokens.put(contactDocument(id), id, contactTokens(contact));
+                tokens.put(contactDocument(id), contactTokens(contact));
             }
         }
         return old;
@@ -119,11 +117,11 @@ final class TenantData {
             Message m = old.message();
             String conversationId = m.conversationId();
             messagesByConversation.get(conversationId).remove(new InboxPosition(m.createdDate(), id));
-            if (old.customerNumber() > 0) {
-                customerMessagesByNumber.get(conversationId).remove(old.customerNumber());
-                customerNumberByFeedSeq.get(conversationId).remove(old.feedSeq());
-                if (m.deleted()) {
-                    deletedCustomerNumbers.get(conversationId).remove(old.customerNumber());
+            if (old.customerNumber() > 0 && row == null) {
+                CustomerMessages ofConversation = customerMessages.get(conversationId);
+                ofConversation.remove(old.customerNumber());
+                if (ofConversation.isEmpty()) {
+                    customerMessages.remove(conversationId);
                 }
             }
             if (m.clientMessageId() != null) {
@@ -139,20 +137,13 @@ final class TenantData {
             messagesByConversation.computeIfAbsent(conversationId, k -> new TreeMap<>(OLDEST_FIRST))
                     .put(new InboxPosition(m.createdDate(), id), id);
             if (row.customerNumber() > 0) {
-                customerMessagesByNumber.computeIfAbsent(conversationId, k -> new TreeMap<>())
-                        .put(row.customerNumber(), id);
-                customerNumberByFeedSeq.computeIfAbsent(conversationId, k -> new TreeMap<>())
-                        .put(row.feedSeq(), row.customerNumber());
-                if (m.deleted()) {
-                    deletedCustomerNumbers.computeIfAbsent(conversationId, k -> new TreeSet<>())
-                            .add(row.customerNumber());
-                }
+                customerMessages.computeIfAbsent(conversationId, k -> new CustomerMessages()).put(row);
             }
             if (m.clientMessageId() != null) {
                 messageByClientId.put(m.clientMessageId(), id);
             }
             if (searchable(row) && !sameSearch) {
-                tokens.put(id, conversationId, TextTokens.tokens(m.text()));
+                tokens.put(id, TextTokens.tokens(m.text()));
             }
         }
         return old;
@@ -194,7 +185,7 @@ final class TenantData {
     }
 
     Change putChange(long sequence, Change change) {
-        return change == null ? feed.remove(sequence) : feed.put(sequence, change);
+        return feed.put(sequence, change);
     }
 
     private static boolean searchable(MessageRow row) {
@@ -207,6 +198,11 @@ final class TenantData {
      */
     private static String contactDocument(String conversationId) {
         return '\u0001' + conversationId;
+    }
+
+    /** The conversation of a search document: a contact's names it, a message's row knows it. */
+    private String conversationOfDocument(String document) {
+        return document.charAt(0) == '\u0001' ? document.substring(1) : messages.get(document).message().conversationId();
     }
 
     private static Set<String> contactTokens(Contact contact) {

@@ -1,31 +1,48 @@
 package dev.messaging.memory;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * An inverted index from token to documents (a message, or a conversation's contact), each
  * document belonging to a conversation. A prefix query walks only the tokens that start with the
  * term, so its cost follows the number of matches, not the number of documents.
+ *
+ * <p>Heap per message was measured as the constraint here: a token found in one document only
+ * (an order number, a name) keeps that document itself rather than a set of one, and a document's
+ * conversation is asked of the caller rather than kept per document.
  */
 final class TokenIndex {
-    private final NavigableMap<String, Set<String>> postings = new TreeMap<>();
-    private final Map<String, String> conversationOfDocument = new HashMap<>();
+    /** Token to its documents: a {@code String} for one document, a {@code Set<String>} for more. */
+    private final NavigableMap<String, Object> postings = new TreeMap<>();
+    private final Function<String, String> conversationOf;
+
+    /** An empty index; {@code conversationOf} names the conversation of any document in it. */
+    TokenIndex(Function<String, String> conversationOf) {
+        this.conversationOf = conversationOf;
+    }
 
     /** Indexes a document not in the index ({@link #remove} it first with the tokens it had). */
-    void put(String document, String conversationId, Set<String> tokens) {
-        if (tokens.isEmpty()) {
-            return;
-        }
-        conversationOfDocument.put(document, conversationId);
+    void put(String document, Set<String> tokens) {
         for (String token : tokens) {
-            postings.computeIfAbsent(token, t -> new HashSet<>(2)).add(document);
+            postings.merge(token, document, TokenIndex::withDocument);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object withDocument(Object documents, Object document) {
+        if (documents instanceof String one) {
+            Set<String> two = new HashSet<>(4);
+            two.add(one);
+            two.add((String) document);
+            return two;
+        }
+        ((Set<String>) documents).add((String) document);
+        return documents;
     }
 
     /**
@@ -34,14 +51,14 @@ final class TokenIndex {
      * largest part of the store's heap per message.
      */
     void remove(String document, Set<String> tokens) {
-        conversationOfDocument.remove(document);
         for (String token : tokens) {
-            Set<String> documents = postings.get(token);
-            if (documents == null || !documents.remove(document)) {
-                continue;
-            }
-            if (documents.isEmpty()) {
-                postings.remove(token);
+            Object documents = postings.get(token);
+            if (documents instanceof String one) {
+                if (one.equals(document)) {
+                    postings.remove(token);
+                }
+            } else if (documents instanceof Set<?> many && many.remove(document) && many.size() == 1) {
+                postings.put(token, many.iterator().next());
             }
         }
     }
@@ -54,18 +71,15 @@ final class TokenIndex {
         Set<String> documents = null;
         for (String term : terms) {
             Set<String> matching = new HashSet<>();
-            for (Map.Entry<String, Set<String>> entry : postings.tailMap(term, true).entrySet()) {
+            for (var entry : postings.tailMap(term, true).entrySet()) {
                 if (!entry.getKey().startsWith(term)) {
                     break;
                 }
-                touched[0] += entry.getValue().size();
-                if (documents == null) {
-                    matching.addAll(entry.getValue());
-                } else {
-                    for (String document : entry.getValue()) {
-                        if (documents.contains(document)) {
-                            matching.add(document);
-                        }
+                Collection<String> ofToken = documentsOf(entry.getValue());
+                touched[0] += ofToken.size();
+                for (String document : ofToken) {
+                    if (documents == null || documents.contains(document)) {
+                        matching.add(document);
                     }
                 }
             }
@@ -77,9 +91,14 @@ final class TokenIndex {
         Set<String> conversations = new HashSet<>();
         if (documents != null) {
             for (String document : documents) {
-                conversations.add(conversationOfDocument.get(document));
+                conversations.add(conversationOf.apply(document));
             }
         }
         return conversations;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Collection<String> documentsOf(Object documents) {
+        return documents instanceof String one ? Set.of(one) : (Set<String>) documents;
     }
 }

@@ -10,7 +10,9 @@ import dev.messaging.conversation.NewConversation;
 import dev.messaging.history.ImportedConversation;
 import dev.messaging.history.ImportedMessage;
 import dev.messaging.history.ReadMark;
+import dev.messaging.message.Message;
 import dev.messaging.message.NewMessage;
+import dev.messaging.notification.NotificationConfig;
 import dev.messaging.spi.Store;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -133,6 +135,38 @@ public final class DataSet {
             }
         }
         // not closed: closing the messaging would close the store the benchmark goes on with
+    }
+
+    /**
+     * The data set grown through the API instead of imported, as a service's database grows: each
+     * message created by one {@code messages().create} call (customers, users and the system
+     * writing, with the same skew), users marking threads read as they go, staff notifications off
+     * (with the defaults every thread holder would get three deliveries per customer message, and
+     * the file would be mostly outbox), and nobody running {@code analyze()}.
+     */
+    void grow(Store store, Progress progress) {
+        Messaging growing = Messaging.builder(store).build();
+        for (int u = 0; u < users; u++) {
+            Actor each = user(u);
+            growing.notificationConfig().set(each, new NotificationConfig(each.userId(), false, false, false));
+        }
+        Random random = new Random(SEED);
+        for (int i = 0; i < messages; i++) {
+            int c = pickCustomer(random);
+            int kind = random.nextInt(100);
+            Actor author = kind < 60 ? customer(c)
+                    : kind < 90 ? user(random.nextInt(users))
+                    : Actor.system(COMPANY, LOCATION);
+            Message m = growing.messages().create(author, NewMessage.to("cust-" + c, "message " + i).build());
+            if (random.nextInt(20) == 0) {
+                Actor reader = user(random.nextInt(users));
+                growing.threads().markRead(reader, growing.threads().threadId(reader, m.conversationId()));
+            }
+            if ((i + 1) % 20_000 == 0) {
+                progress.report("created", i + 1, messages);
+            }
+        }
+        // not closed: closing the messaging would close the store
     }
 
     /** Prints how far a long build got. */

@@ -29,6 +29,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * conversations). Data is built in the trial setup, never in the measured method. Six warm-up
  * seconds: after a million-message build the first few seconds run well above the steady state.
  *
+ * <p>The fork's heap is fixed and touched at start ({@code -Xms4g -Xmx4g -XX:+AlwaysPreTouch}, here
+ * and in the other page and write benchmarks): otherwise the heap grows right after the data build,
+ * and every page's garbage lands on memory the process touches for the first time, so each page
+ * pays the kernel's page faults — measured here at about ten times the page's own cost on the 1M
+ * in-memory store (a service that has run a while has touched its heap).
+ *
+ * <p>{@code store=SQLITE_GROWN}: a SQLite file grown through the API rather than imported, with the
+ * statistics the store keeps itself; the page should cost the same at 20,000 and 200,000 messages
+ * ({@code -p store=SQLITE_GROWN -p messages=20000,200000}).
+ *
  * <p>Run: {@code java -jar messaging-jmh/target/benchmarks.jar InboxBenchmark -p store=SQLITE}.
  */
 @State(Scope.Benchmark)
@@ -36,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 6, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 public class InboxBenchmark {
     @Param({"10000", "1000000"})
     public int messages;

@@ -43,7 +43,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 public class SqlBaselineBenchmark {
     /** The naive query (printed in the README). */
     public static final String NAIVE_INBOX = """
@@ -156,7 +156,7 @@ public class SqlBaselineBenchmark {
     }
 
     @Benchmark
-    @Warmup(iterations = 2, time = 1)
+    @Warmup(iterations = 6, time = 1) // as WriteBenchmark's: the same warm-up for the floor and the library
     @Measurement(iterations = 3, time = 1)
     public long floorWritePair(WriteFloor floor) throws SQLException {
         return floor.createAndMarkRead();

@@ -34,6 +34,18 @@ public enum StoreKind {
             return JdbiStore.sqlite(file);
         }
     },
+    /**
+     * SQLite with the data set grown through the API ({@link DataSet#grow}), statistics only as the
+     * store keeps them itself ({@code PRAGMA optimize} at open and hourly).
+     */
+    SQLITE_GROWN {
+        @Override
+        Store open(DataSet data, boolean writes) {
+            Path file = cachedSqlite("grown-" + data.messages + "-" + data.users + "-s" + DataSet.SEED + ".db",
+                    store -> data.grow(store, DataSet.Progress.toStdout("grown " + data.messages)));
+            return JdbiStore.sqlite(writes ? copyOf(file) : file);
+        }
+    },
     POSTGRES {
         @Override
         Store open(DataSet data, boolean writes) {
@@ -102,8 +114,19 @@ public enum StoreKind {
     }
 
     /** The SQLite file of {@code data}, built on first use (atomically, so an interrupted build is not cached). */
-    static synchronized Path cachedSqlite(DataSet data) {
-        Path file = dataDir().resolve("sqlite-" + data.messages + "-" + data.users + "-s" + DataSet.SEED + ".db");
+    static Path cachedSqlite(DataSet data) {
+        return cachedSqlite("sqlite-" + data.messages + "-" + data.users + "-s" + DataSet.SEED + ".db", store -> {
+            data.load(store, DataSet.Progress.toStdout("sqlite " + data.messages));
+            store.analyze();
+        });
+    }
+
+    /**
+     * The SQLite file {@code name} in the data directory, built by {@code build} on first use in a
+     * directory of its own and moved into place when whole, so that an interrupted build is not cached.
+     */
+    static synchronized Path cachedSqlite(String name, java.util.function.Consumer<JdbiStore> build) {
+        Path file = dataDir().resolve(name);
         if (Files.exists(file)) {
             return file;
         }
@@ -111,8 +134,7 @@ public enum StoreKind {
             Files.createDirectories(file.getParent());
             Path building = Files.createTempDirectory(file.getParent(), "building").resolve("data.db");
             try (JdbiStore store = JdbiStore.sqlite(building)) {
-                data.load(store, DataSet.Progress.toStdout("sqlite " + data.messages));
-                store.analyze();
+                build.accept(store);
             }
             Files.move(building, file, StandardCopyOption.ATOMIC_MOVE);
             return file;
