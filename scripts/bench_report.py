@@ -103,6 +103,13 @@ def log_scale(lo, hi, pixel_lo, pixel_hi):
     return lambda v: pixel_lo + (math.log10(v) - math.log10(lo)) / (math.log10(hi) - math.log10(lo)) * (pixel_hi - pixel_lo)
 
 
+def svg_open(w, h, left, title):
+    """The opening of a chart: the SVG element, a white background and the title."""
+    return [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" font-family="sans-serif" font-size="12">',
+            f'<rect width="{w}" height="{h}" fill="white"/>',
+            f'<text x="{left}" y="18" font-size="14">{title}</text>']
+
+
 def log_grid(svg, py, ymin, ymax, left, x_end):
     """Horizontal lines and labels at the powers of ten from ymin to ymax."""
     e = int(math.log10(ymin))
@@ -151,9 +158,7 @@ def writers_chart(all_rows, path):
         return left + xs.index(t) / max(1, len(xs) - 1) * (w - left - right)
 
     py = log_scale(ymin, ymax, h - bottom, top)
-    svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" font-family="sans-serif" font-size="12">',
-           f'<rect width="{w}" height="{h}" fill="white"/>',
-           f'<text x="{left}" y="18" font-size="14">Customer messages created per second against writer threads (log)</text>']
+    svg = svg_open(w, h, left, "Customer messages created per second against writer threads (log)")
     log_grid(svg, py, ymin, ymax, left, w - right)
     for t in xs:
         svg.append(f'<text x="{px(t):.1f}" y="{h - bottom + 18}" text-anchor="middle">{t}</text>')
@@ -186,9 +191,7 @@ def chart(all_rows, path):
         return left + (math.log10(n) - xmin) / (xmax - xmin) * (w - left - right)
 
     py = log_scale(ymin, ymax, h - bottom, top)
-    svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" font-family="sans-serif" font-size="12">',
-           f'<rect width="{w}" height="{h}" fill="white"/>',
-           f'<text x="{left}" y="18" font-size="14">Inbox first page (50 rows): µs per page against messages stored (log-log)</text>']
+    svg = svg_open(w, h, left, "Inbox first page (50 rows): µs per page against messages stored (log-log)")
     log_grid(svg, py, ymin, ymax, left, w - right)
     for n in xs:
         x = px(n)
