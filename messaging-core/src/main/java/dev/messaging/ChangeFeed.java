@@ -154,7 +154,11 @@ public final class ChangeFeed {
         engine.signals().of(actor.tenant()).advance();
     }
 
-    /** Drops the entries older than {@code before}; returns how many were dropped. */
+    /**
+     * Drops the oldest entries, up to the first one not older than {@code before}; returns how many
+     * were dropped. The feed stays gap-free: an entry stamped early (the clock stepped back) is
+     * dropped with the entries around it, not before them.
+     */
     public int prune(Actor actor, Instant before) {
         Access.requireUserOrSystem(actor, "prune the change feed");
         Validator v = engine.validator();

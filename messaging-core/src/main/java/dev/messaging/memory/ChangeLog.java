@@ -79,6 +79,20 @@ final class ChangeLog {
         return changes;
     }
 
+    /** The oldest changes, in order, up to the first that {@code test} refuses. */
+    List<Change> oldestWhile(Predicate<Change> test) {
+        List<Change> changes = new ArrayList<>();
+        for (int at = 0; at < size; at++) {
+            if (slots[at] != null) {
+                if (!test.test(slots[at])) {
+                    break;
+                }
+                changes.add(slots[at]);
+            }
+        }
+        return changes;
+    }
+
     private void trim() {
         while (size > 0 && slots[size - 1] == null) {
             size--;

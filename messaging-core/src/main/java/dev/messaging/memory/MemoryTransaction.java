@@ -156,7 +156,7 @@ final class MemoryTransaction implements StoreTransaction {
 
     @Override
     public int pruneChanges(Instant before) {
-        List<Change> old = data.feed.where(change -> change.time().isBefore(before));
+        List<Change> old = data.feed.oldestWhile(change -> change.time().isBefore(before));
         for (Change change : old) {
             writeChange(change.sequence(), null);
         }

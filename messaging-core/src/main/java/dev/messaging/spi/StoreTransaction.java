@@ -32,7 +32,11 @@ public interface StoreTransaction {
     /** Up to {@code limit} changes with sequence &gt; {@code after}, in sequence order. */
     List<Change> changesSince(long after, int limit);
 
-    /** Drops changes older than {@code before}; returns how many. */
+    /**
+     * Drops the oldest changes, in sequence order, up to the first one not older than
+     * {@code before} (so the feed stays gap-free: a change stamped early by a clock that stepped
+     * back waits for the ones before it); returns how many.
+     */
     int pruneChanges(Instant before);
 
     // --- conversations -----------------------------------------------------------------

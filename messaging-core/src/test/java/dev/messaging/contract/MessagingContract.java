@@ -1470,6 +1470,23 @@ public abstract class MessagingContract extends ContractSupport {
         }
 
         @Test
+        void pruneStopsAtTheFirstEntryNotOlderSoTheFeedStaysGapFree() {
+            Instant start = clock.instant();
+            customerSays("c1", "old");
+            clock.advance(Duration.ofDays(10));
+            customerSays("c2", "new");
+            clock.set(start.plus(Duration.ofDays(1))); // the clock steps back nine days
+            customerSays("c3", "stamped early");
+            clock.advance(Duration.ofDays(20));
+            int dropped = messaging.changes().prune(alice, start.plus(Duration.ofDays(5)));
+            assertThat(dropped).isEqualTo(2);
+            assertThat(messaging.changes().since(alice, 0, 100)).extracting(Change::sequence)
+                    .containsExactly(3L, 4L, 5L, 6L);
+            assertThat(messaging.changes().prune(alice, clock.instant())).isEqualTo(4);
+            assertThat(messaging.changes().since(alice, 0, 100)).isEmpty();
+        }
+
+        @Test
         void aFailedWriteAppendsNothing() {
             Conversation c = conversationOf("c1");
             long head = feedHead();

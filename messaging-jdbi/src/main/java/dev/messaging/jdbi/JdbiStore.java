@@ -64,7 +64,7 @@ public final class JdbiStore implements Store {
     public static final int SQLITE_READERS = 4;
     static final int BUSY_TIMEOUT_MILLIS = 10_000;
     /** The newest schema version this library writes (its last migration). */
-    static final MigrationVersion SCHEMA_VERSION = MigrationVersion.fromVersion("7");
+    static final MigrationVersion SCHEMA_VERSION = MigrationVersion.fromVersion("9");
     private static final Logger LOG = LoggerFactory.getLogger(JdbiStore.class);
     private static final String TENANT =
             "SELECT id, feed_head FROM tenant WHERE company_id = :company AND location_id = :location";
@@ -236,7 +236,7 @@ public final class JdbiStore implements Store {
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations(dialect.migrations())
-                .javaMigrations(new SearchIndexMigration("4", "search index"))
+                .javaMigrations(new SearchIndexMigration("4", "search index"), new CompactDocumentsMigration())
                 .table("messaging_schema_history")
                 .loggers("slf4j")
                 .load();

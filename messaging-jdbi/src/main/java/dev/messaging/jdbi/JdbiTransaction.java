@@ -3,7 +3,6 @@ package dev.messaging.jdbi;
 import dev.messaging.change.Change;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
-import dev.messaging.common.ActorKind;
 import dev.messaging.common.Tenant;
 import dev.messaging.conversation.AssigneeFilter;
 import dev.messaging.conversation.Contact;
@@ -74,6 +73,8 @@ final class JdbiTransaction implements StoreTransaction {
      * its conversation's key.
      */
     private final Map<String, ConversationTable.Read> conversationsSeen = new HashMap<>();
+    /** A message's creation appended and not written yet: it waits for the message's row key. */
+    private Change pendingChange;
     /** The store's rows in memory, for read-only transactions' pages; null in a write transaction (see RowCache). */
     private final RowCache rows;
 
@@ -97,6 +98,7 @@ final class JdbiTransaction implements StoreTransaction {
 
     /** Writes the feed head once, at the end of the transaction, if changes were appended. */
     void saveFeedHead() {
+        writePendingChange(null);
         if (feedHead == savedFeedHead) {
             return;
         }
@@ -157,47 +159,78 @@ final class JdbiTransaction implements StoreTransaction {
 
     private static final String CHANGE_INSERT = """
             INSERT INTO change_feed (tenant, sequence, entity_type, entity_id, version, operation, actor_kind,
-                actor_id, session_id, time, customer_id, payload)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                actor_id, session_id, time, customer_id, payload, entity_rid, conversation)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     @Override
     public long feedHead() {
         return feedHead;
     }
 
+    /**
+     * Appends a change row; a message's creation waits for its message row (SQLite), so that it
+     * names the message by its row key (see {@link #insertMessage}; any other statement of the feed,
+     * the next change and the end of the transaction write it as it is).
+     */
     @Override
     public Change appendChange(Change draft) {
-        long sequence = feedHead + 1;
+        writePendingChange(null);
+        Change change = draft.withSequence(feedHead + 1);
+        if (dialect == Dialect.SQLITE && change.entityType() == EntityType.MESSAGE
+                && change.operation() == Operation.CREATE) {
+            pendingChange = change;
+        } else {
+            insertChange(change, null);
+        }
+        feedHead = change.sequence(); // written once by saveFeedHead() before commit
+        return change;
+    }
+
+    /** Writes the change waiting for its message, naming the message by {@code messageRid} when known. */
+    private void writePendingChange(Long messageRid) {
+        if (pendingChange != null) {
+            Change change = pendingChange;
+            pendingChange = null;
+            insertChange(change, messageRid);
+        }
+    }
+
+    private void insertChange(Change change, Long messageRid) {
+        ConversationTable.Read conversation = conversationsSeen.get(change.payload().get(FeedCodes.CONVERSATION_ID));
         execute(CHANGE_INSERT, st -> {
             st.setLong(1, tenantKey);
-            st.setLong(2, sequence);
-            st.setString(3, draft.entityType().name());
-            st.setString(4, draft.entityId());
-            st.setLong(5, draft.version());
-            st.setString(6, draft.operation().name());
-            st.setString(7, draft.actorKind().name());
-            Column.bindValue(st, 8, draft.actorId(), String.class);
-            Column.bindValue(st, 9, draft.sessionId(), String.class);
-            st.setLong(10, draft.time().toEpochMilli());
-            Column.bindValue(st, 11, draft.customerId(), String.class);
-            Column.bindValue(st, 12, Json.write(draft.payload()), String.class);
+            st.setLong(2, change.sequence());
+            st.setString(3, FeedCodes.ENTITY_TYPES.letter(change.entityType()));
+            Column.bindValue(st, 4, messageRid == null ? change.entityId() : null, String.class);
+            st.setLong(5, change.version());
+            st.setString(6, FeedCodes.OPERATIONS.letter(change.operation()));
+            st.setString(7, FeedCodes.ACTOR_KINDS.letter(change.actorKind()));
+            Column.bindValue(st, 8, change.actorId(), String.class);
+            Column.bindValue(st, 9, change.sessionId(), String.class);
+            st.setLong(10, change.time().toEpochMilli());
+            Column.bindValue(st, 11, change.customerId(), String.class);
+            Column.bindValue(st, 12, FeedCodes.payload(change.payload(), conversation != null), String.class);
+            Column.bindValue(st, 13, messageRid, Long.class);
+            Column.bindValue(st, 14, conversation == null ? null : conversation.rid(), Long.class);
         });
-        feedHead = sequence; // written once by saveFeedHead() before commit
-        return draft.withSequence(sequence);
     }
 
     @Override
     public List<Change> changesSince(long after, int limit) {
+        writePendingChange(null);
         return query("""
-                SELECT sequence, entity_type, entity_id, version, operation, actor_kind, actor_id, session_id, time,
-                    customer_id, payload
-                FROM change_feed WHERE tenant = :tenant AND sequence > :after ORDER BY sequence LIMIT :limit""")
+                SELECT f.sequence, f.entity_type, coalesce(f.entity_id, m.id), f.version, f.operation, f.actor_kind,
+                    f.actor_id, f.session_id, f.time, f.customer_id, f.payload, c.id
+                FROM change_feed f
+                LEFT JOIN message m ON m.rid = f.entity_rid
+                LEFT JOIN conversation c ON c.rid = f.conversation
+                WHERE f.tenant = :tenant AND f.sequence > :after ORDER BY f.sequence LIMIT :limit""")
                 .bind("after", after).bind("limit", limit)
                 .map((rs, ctx) -> {
                     Cells in = new Cells(rs);
-                    return new Change(in.longValue(), EntityType.valueOf(in.string()), in.string(), in.longValue(),
-                            Operation.valueOf(in.string()), ActorKind.valueOf(in.string()), in.string(), in.string(),
-                            in.instant(), in.string(), Json.strings(in.string()));
+                    return new Change(in.longValue(), FeedCodes.ENTITY_TYPES.value(in.string()), in.string(), in.longValue(),
+                            FeedCodes.OPERATIONS.value(in.string()), FeedCodes.ACTOR_KINDS.value(in.string()), in.string(), in.string(),
+                            in.instant(), in.string(), FeedCodes.payload(in.string(), in.string()));
                 })
                 .list();
     }
@@ -205,8 +238,14 @@ final class JdbiTransaction implements StoreTransaction {
     @Override
     public int pruneChanges(Instant before) {
         checkWritable();
-        return update("DELETE FROM change_feed WHERE tenant = :tenant AND time < :before")
-                .bind("before", before.toEpochMilli()).execute();
+        writePendingChange(null);
+        // The feed's oldest entries up to the first one not older than before, found walking the key
+        // from the oldest: the feed stays gap-free and needs no index by time.
+        return update("""
+                DELETE FROM change_feed WHERE tenant = :tenant AND sequence < coalesce(
+                    (SELECT sequence FROM change_feed WHERE tenant = :tenant AND time >= :before
+                     ORDER BY sequence LIMIT 1), :past)""")
+                .bind("before", before.toEpochMilli()).bind("past", Long.MAX_VALUE).execute();
     }
 
     // --- conversations -----------------------------------------------------------------
@@ -638,9 +677,15 @@ final class JdbiTransaction implements StoreTransaction {
             }
         });
         if (inserted == 1) {
-            if (!tokens.isEmpty() && !withTokens) {
+            boolean itsChange = pendingChange != null && pendingChange.entityId().equals(row.id());
+            if (itsChange || !tokens.isEmpty() && !withTokens) {
                 long rid = h.createQuery("SELECT last_insert_rowid()").mapTo(Long.class).one();
-                dialect.indexNewMessage(h, rid, tokens);
+                if (itsChange) {
+                    writePendingChange(rid);
+                }
+                if (!tokens.isEmpty() && !withTokens) {
+                    dialect.indexNewMessage(h, rid, tokens);
+                }
             }
             return Optional.empty();
         }
@@ -986,6 +1031,19 @@ final class JdbiTransaction implements StoreTransaction {
     @Override
     public int eraseCustomer(String customerId) {
         checkWritable();
+        writePendingChange(null);
+        // the feed first: ids its rows name by row key written back, then what is about the customer emptied
+        update("""
+                UPDATE change_feed SET entity_rid = NULL,
+                    entity_id = (SELECT m.id FROM message m WHERE m.rid = change_feed.entity_rid)
+                WHERE tenant = :tenant AND entity_rid IN (SELECT m.rid FROM message m JOIN conversation c
+                    ON c.rid = m.conversation WHERE c.tenant = :tenant AND c.customer_id = :customer)""")
+                .bind("customer", customerId).execute();
+        update("""
+                UPDATE change_feed SET payload = NULL, customer_id = NULL, conversation = NULL
+                WHERE tenant = :tenant AND (customer_id = :customer OR conversation IN (SELECT rid FROM conversation
+                    WHERE tenant = :tenant AND customer_id = :customer))""")
+                .bind("customer", customerId).execute();
         List<Long> conversations = query("SELECT rid FROM conversation WHERE tenant = :tenant AND customer_id = :customer")
                 .bind("customer", customerId).mapTo(Long.class).list();
         conversationsSeen.clear();
@@ -1002,10 +1060,6 @@ final class JdbiTransaction implements StoreTransaction {
             erased += h.createUpdate("DELETE FROM message WHERE conversation = :rid").bind("rid", rid).execute();
             h.createUpdate("DELETE FROM conversation WHERE rid = :rid").bind("rid", rid).execute();
         }
-        update("""
-                UPDATE change_feed SET payload = NULL, customer_id = NULL
-                WHERE tenant = :tenant AND customer_id = :customer""")
-                .bind("customer", customerId).execute();
         return erased;
     }
 }

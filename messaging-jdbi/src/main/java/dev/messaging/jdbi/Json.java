@@ -10,10 +10,12 @@ import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleDeserializers;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -94,6 +96,14 @@ final class Json {
         }
     }
 
+    static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return json == null ? null : MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot read a JSON column", e);
+        }
+    }
+
     static <T> T read(String json, Class<T> type) {
         if (json == null) {
             return null;
@@ -103,6 +113,84 @@ final class Json {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot read a JSON column as " + type.getSimpleName(), e);
         }
+    }
+
+    /**
+     * The JSON of {@code value} less what it shares with {@code base}: a field equal to the base's
+     * is left out, a field the base has and the value lacks is written as null, objects are compared
+     * field by field. {@link #readOver} puts the base back; the pair round-trips exactly whatever the
+     * base, which only decides how small the common case is.
+     */
+    static String writeOver(Object value, ObjectNode base) {
+        try {
+            return MAPPER.writeValueAsString(without(MAPPER.valueToTree(value), base));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON column", e);
+        }
+    }
+
+    /** {@code full} (a JSON object) as {@link #writeOver} writes it. */
+    static String rewriteOver(ObjectNode full, ObjectNode base) {
+        try {
+            return MAPPER.writeValueAsString(without(full, base));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON column", e);
+        }
+    }
+
+    /** What {@link #writeOver} wrote over {@code base}, as {@code type}. */
+    static <T> T readOver(String json, ObjectNode base, Class<T> type) {
+        try {
+            return MAPPER.treeToValue(over((ObjectNode) MAPPER.readTree(json), base), type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot read a JSON column as " + type.getSimpleName(), e);
+        }
+    }
+
+    /** A JSON object literal, for a base of {@link #writeOver}. */
+    static ObjectNode objectNode(String json) {
+        try {
+            return (ObjectNode) MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(json, e);
+        }
+    }
+
+    private static ObjectNode without(ObjectNode full, ObjectNode base) {
+        ObjectNode out = MAPPER.createObjectNode();
+        full.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            JsonNode common = base.get(field.getKey());
+            if (value instanceof ObjectNode object && common instanceof ObjectNode commonObject) {
+                ObjectNode rest = without(object, commonObject);
+                if (!rest.isEmpty()) {
+                    out.set(field.getKey(), rest);
+                }
+            } else if (!value.equals(common)) {
+                out.set(field.getKey(), value);
+            }
+        });
+        base.fieldNames().forEachRemaining(name -> {
+            if (!full.has(name)) {
+                out.putNull(name);
+            }
+        });
+        return out;
+    }
+
+    private static ObjectNode over(ObjectNode rest, ObjectNode base) {
+        ObjectNode full = base.deepCopy();
+        rest.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                full.remove(field.getKey());
+            } else if (value instanceof ObjectNode object && base.get(field.getKey()) instanceof ObjectNode common) {
+                full.set(field.getKey(), over(object, common));
+            } else {
+                full.set(field.getKey(), value);
+            }
+        });
+        return full;
     }
 
     static Contact contact(String json) {

@@ -2,7 +2,6 @@ package dev.messaging.jdbi;
 
 import dev.messaging.message.MessageBuilder;
 import static dev.messaging.jdbi.Cells.millis;
-import static dev.messaging.jdbi.Cells.wire;
 
 import dev.messaging.common.ChangeMeta;
 import dev.messaging.common.Deletion;
@@ -22,6 +21,8 @@ import dev.messaging.message.Send;
 import dev.messaging.message.SmsOptions;
 import dev.messaging.message.SuggestedReply;
 import dev.messaging.message.Translation;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.messaging.spi.MessageRow;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -36,6 +37,10 @@ import java.util.function.Function;
  * are its conversation's, read with it.
  */
 final class MessageTable {
+    /** A message's author type as its row spells it (schema version 8). */
+    static final Letters<AuthorType> AUTHOR_TYPES = new Letters<>("author type", AuthorType.class, Map.of(
+            AuthorType.CUSTOMER, "c", AuthorType.USER, "u", AuthorType.SYSTEM, "s"));
+
     static final List<Column<MessageRow>> COLUMNS = List.of(
             col("id", String.class, r -> r.message().id()),
             col("created_date", Long.class, r -> millis(r.message().createdDate())),
@@ -47,13 +52,13 @@ final class MessageTable {
             col("deleted_user_id", String.class, r -> r.message().deletedUserId()),
             col("deleted_date", Long.class, r -> millis(r.message().deletedDate())),
             col("deleted_reason", String.class, r -> r.message().deletedReason()),
-            col("author_type", String.class, r -> wire(r.message().authorType())),
+            col("author_type", String.class, r -> AUTHOR_TYPES.letter(r.message().authorType())),
             col("user_id", String.class, r -> r.message().userId()),
             col("text", String.class, r -> r.message().text()),
             col("client_message_id", String.class, r -> r.message().clientMessageId()),
             col("customer_number", Integer.class, MessageRow::customerNumber),
             col("feed_seq", Long.class, MessageRow::feedSeq),
-            col("details", String.class, r -> Json.write(Details.of(r.message()))));
+            col("details", String.class, r -> Details.write(r.message())));
 
     static final String SELECT = Column.select(COLUMNS, "m");
 
@@ -65,31 +70,71 @@ final class MessageTable {
     }
 
     /**
-     * The message fields kept in the {@code details} JSON: those no query filters or sorts on. A
-     * group equal to its empty value and a false flag are left out (null), so a plain message's
-     * details are a few dozen bytes.
+     * The message fields kept in the {@code details} JSON: those no query filters or sorts on, each
+     * under a two-letter name. A group equal to its empty value and a false flag are left out (null),
+     * and what a plain message of its author type has is left out too ({@link #BASES}), so a plain
+     * message's details are a few bytes.
      */
     record Details(
-            MessageType type,
-            MessageOrigin origin,
-            MessageChannel channel,
-            Direction direction,
-            String userColor,
-            Boolean internal,
-            Boolean detached,
-            Boolean imported,
-            Instant sendAt,
-            Send email,
-            Send sms,
-            EmailOptions emailOptions,
-            SmsOptions smsOptions,
-            OrderRef order,
-            AppointmentRef appointment,
-            MessageLinks links,
-            SuggestedReply suggestedReply,
-            Translation translation,
-            List<MessageFile> files,
-            Map<String, Object> metadata) {
+            @JsonProperty("ty") MessageType type,
+            @JsonProperty("or") MessageOrigin origin,
+            @JsonProperty("ch") MessageChannel channel,
+            @JsonProperty("di") Direction direction,
+            @JsonProperty("uc") String userColor,
+            @JsonProperty("in") Boolean internal,
+            @JsonProperty("dt") Boolean detached,
+            @JsonProperty("im") Boolean imported,
+            @JsonProperty("sa") Instant sendAt,
+            @JsonProperty("em") Send email,
+            @JsonProperty("sm") Send sms,
+            @JsonProperty("eo") EmailOptions emailOptions,
+            @JsonProperty("so") SmsOptions smsOptions,
+            @JsonProperty("od") OrderRef order,
+            @JsonProperty("ap") AppointmentRef appointment,
+            @JsonProperty("li") MessageLinks links,
+            @JsonProperty("sr") SuggestedReply suggestedReply,
+            @JsonProperty("tr") Translation translation,
+            @JsonProperty("fi") List<MessageFile> files,
+            @JsonProperty("md") Map<String, Object> metadata) {
+
+        /**
+         * What a plain message of each author type has in its details; rows hold their difference
+         * from it ({@link Json#writeOver}). Stored data depends on these: a change is a migration
+         * (as version 9 wrote them first).
+         */
+        static final Map<AuthorType, ObjectNode> BASES = Map.of(
+                AuthorType.CUSTOMER, Json.objectNode("""
+                        {"ty":"Transactional","or":"Web","di":"inbound"}"""),
+                AuthorType.USER, Json.objectNode("""
+                        {"ty":"Transactional","or":"Web","di":"outbound","in":false,
+                         "em":{"requested":false,"history":[]},"sm":{"requested":false,"history":[]}}"""),
+                AuthorType.SYSTEM, Json.objectNode("""
+                        {"ty":"Transactional","or":"Web","di":"outbound","in":false,
+                         "em":{"requested":false,"history":[]},"sm":{"requested":false,"history":[]}}"""));
+
+        static String write(Message m) {
+            return Json.writeOver(of(m), BASES.get(m.authorType()));
+        }
+
+        /** Details as version 8 and before wrote them (full names, every field), as {@link #write} does. */
+        static String rewrite(String old, AuthorType authorType) {
+            ObjectNode full = Json.objectNode(old == null ? "{}" : old);
+            ObjectNode named = full.objectNode();
+            full.fields().forEachRemaining(field -> named.set(shortName(field.getKey()), field.getValue()));
+            return Json.rewriteOver(named, BASES.get(authorType));
+        }
+
+        private static String shortName(String component) {
+            try {
+                return Details.class.getDeclaredField(component).getAnnotation(JsonProperty.class).value();
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException("details hold an unknown field: " + component, e);
+            }
+        }
+
+        static Message read(String json, AuthorType authorType, MessageBuilder b) {
+            return Json.readOver(json == null ? "{}" : json, BASES.get(authorType), Details.class).into(b).build();
+        }
 
         static Details of(Message m) {
             return new Details(m.type(), m.origin(), m.channel(), m.direction(), m.userColor(), m.internal(),
@@ -131,15 +176,14 @@ final class MessageTable {
         String deletedUser = in.string();
         Instant deletedDate = in.instant();
         String deletedReason = in.string();
+        AuthorType authorType = AUTHOR_TYPES.value(in.string());
         b.deletion(deleted ? new Deletion(deletedUser, deletedDate, deletedReason) : null)
-                .authorType(in.wire(AuthorType.class))
+                .authorType(authorType)
                 .userId(in.string())
                 .text(in.string())
                 .clientMessageId(in.string());
         int customerNumber = in.intValue();
         long feedSeq = in.longValue();
-        Details details = Json.read(in.string(), Details.class);
-        Message message = (details == null ? b : details.into(b)).build();
-        return new MessageRow(message, customerNumber, feedSeq);
+        return new MessageRow(Details.read(in.string(), authorType, b), customerNumber, feedSeq);
     }
 }

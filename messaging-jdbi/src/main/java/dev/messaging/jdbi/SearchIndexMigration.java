@@ -9,43 +9,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Set;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Rebuilds the text index from the rows, with today's {@link TextTokens}: after a schema version
- * that moved the index, or a change of how text is cut into tokens. Plain JDBC on Flyway's
- * connection, in Flyway's transaction.
+ * that moved the index, or a change of how text is cut into tokens.
  */
-final class SearchIndexMigration implements JavaMigration {
-    private static final int BATCH = 1_000;
-    private final String version;
-    private final String description;
+final class SearchIndexMigration extends RowsMigration {
 
     SearchIndexMigration(String version, String description) {
-        this.version = version;
-        this.description = description;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion(version);
-    }
-
-    @Override
-    public String getDescription() {
-        return description;
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+        super(version, description);
     }
 
     @Override
@@ -78,8 +51,8 @@ final class SearchIndexMigration implements JavaMigration {
     private static void index(Connection c, String select, String write, boolean sqlite, int sign, boolean contact)
             throws SQLException {
         try (Statement read = c.createStatement(); ResultSet rs = read.executeQuery(select);
-                PreparedStatement out = c.prepareStatement(write)) {
-            int pending = 0;
+                Batch batch = new Batch(c.prepareStatement(write))) {
+            PreparedStatement out = batch.statement();
             while (rs.next()) {
                 Set<String> tokens = tokensOf(rs.getString(2), contact);
                 if (tokens.isEmpty()) {
@@ -93,14 +66,7 @@ final class SearchIndexMigration implements JavaMigration {
                     out.setString(1, joined);
                     out.setLong(2, rs.getLong(1));
                 }
-                out.addBatch();
-                if (++pending == BATCH) {
-                    out.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                out.executeBatch();
+                batch.add();
             }
         }
     }

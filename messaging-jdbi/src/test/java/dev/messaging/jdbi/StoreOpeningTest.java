@@ -58,10 +58,10 @@ class StoreOpeningTest {
             store.writer().useHandle(h -> h.execute("""
                     INSERT INTO messaging_schema_history (installed_rank, version, description, type, script,
                         checksum, installed_by, execution_time, success)
-                    VALUES (99, '9', 'from the future', 'SQL', 'V9__future.sql', 0, 'test', 0, 1)"""));
+                    VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 0, 'test', 0, 1)"""));
         }
         assertThatThrownBy(() -> JdbiStore.sqlite(file)).isInstanceOf(StorageException.class)
-                .hasMessageContaining("version 9").hasMessageContaining("version " + JdbiStore.SCHEMA_VERSION);
+                .hasMessageContaining("version 99").hasMessageContaining("version " + JdbiStore.SCHEMA_VERSION);
     }
 
     @Test
@@ -73,9 +73,9 @@ class StoreOpeningTest {
             Jdbi.create(pool).useHandle(h -> h.execute("""
                     INSERT INTO messaging_schema_history (installed_rank, version, description, type, script,
                         checksum, installed_by, execution_time, success)
-                    VALUES (99, '9', 'from the future', 'SQL', 'V9__future.sql', 0, 'test', 0, true)"""));
+                    VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 0, 'test', 0, true)"""));
             assertThatThrownBy(() -> JdbiStore.create(pool)).isInstanceOf(StorageException.class)
-                    .hasMessageContaining("version 9").hasMessageContaining("version " + JdbiStore.SCHEMA_VERSION);
+                    .hasMessageContaining("version 99").hasMessageContaining("version " + JdbiStore.SCHEMA_VERSION);
         }
     }
 

@@ -172,9 +172,9 @@ public class SqlBaselineBenchmark {
     /**
      * The write floor: what {@code WriteBenchmark.createAndMarkRead} does, with the least statements
      * its effect needs, on a copy of the file with the store's pragmas (WAL, synchronous=NORMAL) and
-     * time-ordered ids. A customer message: its change row (the next sequence of the tenant's feed),
-     * the message row, the conversation's last message and customer counters, the text in the search
-     * index, in one BEGIN IMMEDIATE transaction. The user's markRead: its change row and the thread's
+     * time-ordered ids. A customer message: its change row (the next sequence of the tenant's feed,
+     * spelt as the store spells it), the message row, the conversation's last message and customer
+     * counters, the text in the search index, in one BEGIN IMMEDIATE transaction. The user's markRead: its change row and the thread's
      * read point upserted, in another.
      */
     @State(Scope.Benchmark)
@@ -187,7 +187,7 @@ public class SqlBaselineBenchmark {
         private static final String MESSAGE = """
                 INSERT INTO message (id, tenant, conversation, created_date, version, deleted, author_type, text,
                     customer_number, feed_seq)
-                SELECT ?, ?, rid, ?, 1, 0, 'Customer', ?, customer_count + 1, ? FROM conversation WHERE rid = ?
+                SELECT ?, ?, rid, ?, 1, 0, 'c', ?, customer_count + 1, ? FROM conversation WHERE rid = ?
                 RETURNING rid, customer_number""";
         private static final String CONVERSATION = """
                 UPDATE conversation SET last_message_date = ?, last_message_body = ?, last_message_id = ?,
@@ -284,7 +284,7 @@ public class SqlBaselineBenchmark {
             try (var begin = connection.createStatement()) {
                 begin.execute("BEGIN IMMEDIATE");
             }
-            long seq = change("MESSAGE", id, "CREATE", "CUSTOMER", customer, now, customer);
+            long seq = change("m", id, "c", "c", customer, now, customer);
             bind(message, id, tenant, now, text, seq, rid);
             long messageRid;
             int number;
@@ -301,7 +301,7 @@ public class SqlBaselineBenchmark {
                 commit.execute("COMMIT");
                 commit.execute("BEGIN IMMEDIATE");
             }
-            long readSeq = change("THREAD", "user-0/" + rid, "READ", "USER", "user-0", now, customer);
+            long readSeq = change("t", "user-0/" + rid, "R", "u", "user-0", now, customer);
             bind(thread, rid, "user-0", now, now, number, readSeq);
             thread.executeUpdate();
             try (var commit = connection.createStatement()) {

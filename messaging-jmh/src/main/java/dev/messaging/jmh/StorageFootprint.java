@@ -5,6 +5,7 @@ import dev.messaging.jdbi.JdbiStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -16,7 +17,8 @@ import java.sql.Statement;
  * default ids (time-ordered, 32 hex characters), and where they go: every table and index by
  * SQLite's {@code dbstat}, largest first, with the table each index belongs to.
  *
- * <p>Run: {@code java -cp messaging-jmh/target/benchmarks.jar dev.messaging.jmh.StorageFootprint 1000000}.
+ * <p>Run: {@code java -cp messaging-jmh/target/benchmarks.jar dev.messaging.jmh.StorageFootprint 1000000 [copy.db]}
+ * (the file is kept at {@code copy.db} when given).
  */
 public final class StorageFootprint {
     private StorageFootprint() {
@@ -32,6 +34,9 @@ public final class StorageFootprint {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             long size = Files.size(file);
+            if (args.length > 1) { // a copy to look into
+                Files.copy(file, Path.of(args[1]), StandardCopyOption.REPLACE_EXISTING);
+            }
             System.out.printf("%,d messages: file %,d bytes, %,.0f bytes per message%n", messages, size,
                     (double) size / messages);
             try (ResultSet rs = s.executeQuery("""
