@@ -500,6 +500,25 @@ public abstract class MessagingContract extends ContractSupport {
             assertThat(messaging.conversations().getOrCreate(alice, NewConversation.forCustomer("c1")).id())
                     .isNotEqualTo(m.conversationId());
         }
+
+        @Test
+        void nothingOfAnErasedCustomerComesBackThroughRowsWrittenAfterIt() {
+            customerSays("c1", "an older conversation");
+            Message secret = customerSays("c2", "my secret address");
+            assertThat(inboxCustomers(alice, InboxQuery.all())).containsExactly("c2", "c1"); // pages seen (cached)
+            assertThat(messaging.messages().list(alice, secret.conversationId(), MessageQuery.first()).items())
+                    .extracting(Message::text).containsExactly("my secret address");
+            messaging.conversations().erase(alice, "c2"); // the newest conversation and message
+            clock.advance(Duration.ofMinutes(1));
+            Message next = customerSays("c3", "a new customer");
+            List<InboxEntry> entries = inbox(alice, InboxQuery.all());
+            assertThat(entries).extracting(e -> e.conversation().customerId()).containsExactly("c3", "c1");
+            assertThat(entries.get(0).conversation().lastMessageBody()).isEqualTo("a new customer");
+            assertThat(entries.get(0).message().text()).isEqualTo("a new customer");
+            assertThat(messaging.messages().list(alice, next.conversationId(), MessageQuery.first()).items())
+                    .extracting(Message::text).containsExactly("a new customer");
+            assertThat(feed()).noneMatch(c -> c.payload().containsValue("my secret address"));
+        }
     }
 
     @Nested

@@ -64,7 +64,7 @@ public final class JdbiStore implements Store {
     public static final int SQLITE_READERS = 4;
     static final int BUSY_TIMEOUT_MILLIS = 10_000;
     /** The newest schema version this library writes (its last migration). */
-    static final MigrationVersion SCHEMA_VERSION = MigrationVersion.fromVersion("9");
+    static final MigrationVersion SCHEMA_VERSION = MigrationVersion.fromVersion("10");
     private static final Logger LOG = LoggerFactory.getLogger(JdbiStore.class);
     private static final String TENANT =
             "SELECT id, feed_head FROM tenant WHERE company_id = :company AND location_id = :location";
@@ -102,6 +102,11 @@ public final class JdbiStore implements Store {
     private final Map<Long, Tenant> tenantsByKey = new ConcurrentHashMap<>();
     /** Rows of inbox pages, checked by version on every read (see RowCache). */
     private final RowCache rows = new RowCache();
+    /**
+     * Tenants' row keys as reads found them: a tenant's row, once committed, keeps its key for good
+     * (it is never deleted), so a read looks it up once per store instead of once per call.
+     */
+    private final Map<Tenant, Long> tenantKeys = new ConcurrentHashMap<>();
 
     private JdbiStore(Jdbi writer, Jdbi reader, Dialect dialect, boolean singleWriter, boolean readsShareTheWriter,
             Options options, List<AutoCloseable> owned, DataSource dataSource) {
@@ -236,7 +241,8 @@ public final class JdbiStore implements Store {
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations(dialect.migrations())
-                .javaMigrations(new SearchIndexMigration("4", "search index"), new CompactDocumentsMigration())
+                .javaMigrations(new SearchIndexMigration("4", "search index"), new CompactDocumentsMigration(),
+                        new RowKeysMigration())
                 .table("messaging_schema_history")
                 .loggers("slf4j")
                 .load();
@@ -377,6 +383,7 @@ public final class JdbiStore implements Store {
     private long[] lockTenant(Handle h, Tenant tenant) {
         Optional<long[]> locked = tenantRow(h, dialect.lockTenant(), tenant);
         if (locked.isPresent()) {
+            tenantKeys.putIfAbsent(tenant, locked.get()[0]); // a row found is committed (one inserted here may not be)
             return locked.get();
         }
         h.createUpdate("""
@@ -414,9 +421,20 @@ public final class JdbiStore implements Store {
                         // set inside the transaction: nothing to restore after it ends
                         h.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
                     }
-                    Optional<long[]> keyAndHead = tenantRow(h, TENANT, tenant);
-                    long key = keyAndHead.map(k -> k[0]).orElse(-1L);
-                    long head = keyAndHead.map(k -> k[1]).orElse(0L);
+                    Long known = tenantKeys.get(tenant);
+                    long key;
+                    long head;
+                    if (known != null) {
+                        key = known;
+                        head = JdbiTransaction.HEAD_NOT_READ;
+                    } else {
+                        Optional<long[]> keyAndHead = tenantRow(h, TENANT, tenant);
+                        key = keyAndHead.map(k -> k[0]).orElse(-1L);
+                        head = keyAndHead.map(k -> k[1]).orElse(0L);
+                        if (keyAndHead.isPresent()) {
+                            tenantKeys.put(tenant, key);
+                        }
+                    }
                     T result = work.apply(new JdbiTransaction(h, dialect, tenant, key, head, false, cache));
                     h.rollback();
                     return result;

@@ -162,8 +162,14 @@ final class JdbiTransaction implements StoreTransaction {
                 actor_id, session_id, time, customer_id, payload, entity_rid, conversation)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
+    /** The feed head of a read that has not needed it yet (reads seldom do: it is read when asked). */
+    static final long HEAD_NOT_READ = Long.MIN_VALUE;
+
     @Override
     public long feedHead() {
+        if (feedHead == HEAD_NOT_READ) {
+            feedHead = query("SELECT feed_head FROM tenant WHERE id = :tenant").mapTo(Long.class).one();
+        }
         return feedHead;
     }
 

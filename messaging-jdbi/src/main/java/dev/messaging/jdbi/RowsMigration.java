@@ -7,7 +7,8 @@ import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * A schema version written in Java because it rewrites rows with the library's own code (the text
- * tokens, the JSON documents): plain JDBC on Flyway's connection, in Flyway's transaction.
+ * tokens, the JSON documents) or needs what SQL files cannot say: plain JDBC on Flyway's
+ * connection, in Flyway's transaction unless it says otherwise.
  */
 abstract class RowsMigration implements JavaMigration {
     private final String version;
@@ -34,7 +35,7 @@ abstract class RowsMigration implements JavaMigration {
     }
 
     @Override
-    public final boolean canExecuteInTransaction() {
+    public boolean canExecuteInTransaction() {
         return true;
     }
 
