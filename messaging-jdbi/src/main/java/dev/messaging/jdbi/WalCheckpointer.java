@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 final class WalCheckpointer implements AutoCloseable {
     /** The log size (pages) at which the writer checkpoints by itself (SQLite's default is 1,000). */
     static final int WRITER_BACKSTOP_PAGES = 10_000;
-    private static final long PERIOD_MILLIS = Long.getLong("cp", 50);
+    private static final long PERIOD_MILLIS = 50;
     private static final int ANALYSIS_LIMIT = 400;
     private static final long OPTIMIZE_EVERY_MINUTES = 60;
     private static final Logger LOG = LoggerFactory.getLogger(WalCheckpointer.class);
