@@ -117,10 +117,20 @@ final class GroupCommit {
             throw Failures.translate("getting a connection for a write", e);
         }
         try {
-            h.begin();
+            // By statement, the connection left in auto-commit: the driver's own transaction calls
+            // add an empty transaction each (commit() begins the next one at once, and handing the
+            // connection back in auto-commit mode commits that).
+            h.execute("BEGIN IMMEDIATE");
         } catch (RuntimeException e) {
-            h.close();
-            throw Failures.translate("beginning a write", e);
+            try {
+                // a transaction left open on this connection (a ROLLBACK that failed): end it, once
+                h.execute("ROLLBACK");
+                h.execute("BEGIN IMMEDIATE");
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+                h.close();
+                throw Failures.translate("beginning a write", e);
+            }
         }
         open = new Group(h);
         return open;
@@ -141,7 +151,7 @@ final class GroupCommit {
 
     private void commit(Group group) {
         try {
-            group.handle.commit();
+            group.handle.execute("COMMIT");
         } catch (RuntimeException e) {
             CommitOutcomeUnknownException unknown = new CommitOutcomeUnknownException("the connection failed while"
                     + " committing a write; it may or may not be stored: " + e.getMessage(), e);
@@ -160,7 +170,7 @@ final class GroupCommit {
         open = null;
         try {
             if (!committed) {
-                group.handle.rollback();
+                group.handle.execute("ROLLBACK");
             }
         } catch (RuntimeException e) {
             // the connection goes back to the pool, which discards a broken one
