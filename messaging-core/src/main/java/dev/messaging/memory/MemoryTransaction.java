@@ -29,7 +29,6 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -367,28 +366,23 @@ final class MemoryTransaction implements StoreTransaction {
 
     @Override
     public List<MessageRow> listMessages(MessageListSpec spec) {
-        NavigableMap<InboxPosition, String> all =
-                data.messagesByConversation.getOrDefault(spec.conversationId(), Collections.emptyNavigableMap());
-        NavigableMap<InboxPosition, String> range;
-        if (spec.before() != null) {
-            range = all.headMap(spec.before(), false).descendingMap();
-        } else {
-            range = spec.after() == null ? all : all.tailMap(spec.after(), false);
-        }
+        ConversationMessages all = data.messagesByConversation.get(spec.conversationId());
         List<MessageRow> rows = new ArrayList<>();
+        if (all == null) {
+            return rows;
+        }
+        boolean backwards = spec.before() != null;
+        int at = backwards ? all.lastBefore(spec.before()) : spec.after() == null ? 0 : all.firstAfter(spec.after());
         long touched = 0;
-        for (String id : range.values()) {
-            if (rows.size() >= spec.limit()) {
-                break;
-            }
+        for (; at >= 0 && at < all.size() && rows.size() < spec.limit(); at += backwards ? -1 : 1) {
             touched++;
-            MessageRow row = data.messages.get(id);
+            MessageRow row = data.messages.get(all.id(at));
             if (spec.includeDeleted() || !row.message().deleted()) {
                 rows.add(row);
             }
         }
         touch(touched);
-        if (spec.before() != null) {
+        if (backwards) {
             Collections.reverse(rows);
         }
         return rows;
@@ -396,8 +390,23 @@ final class MemoryTransaction implements StoreTransaction {
 
     @Override
     public Optional<MessageRow> newestLiveMessage(String conversationId) {
-        NavigableMap<InboxPosition, String> all = data.messagesByConversation.get(conversationId);
-        return all == null ? Optional.empty() : firstLive(all.descendingMap().values());
+        ConversationMessages all = data.messagesByConversation.get(conversationId);
+        if (all == null) {
+            return Optional.empty();
+        }
+        long touched = 0;
+        try {
+            for (int at = all.size() - 1; at >= 0; at--) {
+                touched++;
+                MessageRow row = data.messages.get(all.id(at));
+                if (!row.message().deleted()) {
+                    return Optional.of(row);
+                }
+            }
+            return Optional.empty();
+        } finally {
+            touch(touched);
+        }
     }
 
     @Override
@@ -598,8 +607,8 @@ final class MemoryTransaction implements StoreTransaction {
         List<ConversationRow> theirs = data.conversations.values().stream()
                 .filter(row -> customerId.equals(row.conversation().customerId())).toList();
         for (ConversationRow row : theirs) {
-            NavigableMap<InboxPosition, String> messages = data.messagesByConversation.get(row.id());
-            for (String id : messages == null ? List.<String>of() : List.copyOf(messages.values())) {
+            ConversationMessages messages = data.messagesByConversation.get(row.id());
+            for (String id : messages == null ? List.<String>of() : messages.ids()) {
                 writeMessage(id, null);
                 erased++;
             }

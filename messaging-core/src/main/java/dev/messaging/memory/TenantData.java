@@ -17,10 +17,8 @@ import dev.messaging.spi.ThreadRow;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -43,7 +41,7 @@ final class TenantData {
     final NavigableSet<InboxPosition> inboxOrder = new TreeSet<>(NEWEST_FIRST);
 
     final Map<String, MessageRow> messages = new HashMap<>();
-    final Map<String, NavigableMap<InboxPosition, String>> messagesByConversation = new HashMap<>();
+    final Map<String, ConversationMessages> messagesByConversation = new HashMap<>();
     final Map<String, CustomerMessages> customerMessages = new HashMap<>();
     final Map<String, String> messageByClientId = new HashMap<>();
 
@@ -116,7 +114,7 @@ final class TenantData {
         if (old != null) {
             Message m = old.message();
             String conversationId = m.conversationId();
-            messagesByConversation.get(conversationId).remove(new InboxPosition(m.createdDate(), id));
+            messagesByConversation.get(conversationId).remove(m.createdDate(), id);
             if (old.customerNumber() > 0 && row == null) {
                 CustomerMessages ofConversation = customerMessages.get(conversationId);
                 ofConversation.remove(old.customerNumber());
@@ -134,8 +132,8 @@ final class TenantData {
         if (row != null) {
             Message m = row.message();
             String conversationId = m.conversationId();
-            messagesByConversation.computeIfAbsent(conversationId, k -> new TreeMap<>(OLDEST_FIRST))
-                    .put(new InboxPosition(m.createdDate(), id), id);
+            messagesByConversation.computeIfAbsent(conversationId, k -> new ConversationMessages())
+                    .put(m.createdDate(), id);
             if (row.customerNumber() > 0) {
                 customerMessages.computeIfAbsent(conversationId, k -> new CustomerMessages()).put(row);
             }

@@ -13,11 +13,12 @@ import java.util.function.Function;
  * term, so its cost follows the number of matches, not the number of documents.
  *
  * <p>Heap per message was measured as the constraint here: a token found in one document only
- * (an order number, a name) keeps that document itself rather than a set of one, and a document's
- * conversation is asked of the caller rather than kept per document.
+ * (an order number, a name) keeps that document itself rather than a set of one, a token of many
+ * documents keeps them in one array ({@link DocumentSet}), and a document's conversation is asked
+ * of the caller rather than kept per document.
  */
 final class TokenIndex {
-    /** Token to its documents: a {@code String} for one document, a {@code Set<String>} for more. */
+    /** Token to its documents: a {@code String} for one document, a {@link DocumentSet} for more. */
     private final NavigableMap<String, Object> postings = new TreeMap<>();
     private final Function<String, String> conversationOf;
 
@@ -33,15 +34,14 @@ final class TokenIndex {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static Object withDocument(Object documents, Object document) {
         if (documents instanceof String one) {
-            Set<String> two = new HashSet<>(4);
+            DocumentSet two = new DocumentSet();
             two.add(one);
             two.add((String) document);
             return two;
         }
-        ((Set<String>) documents).add((String) document);
+        ((DocumentSet) documents).add((String) document);
         return documents;
     }
 
@@ -57,7 +57,7 @@ final class TokenIndex {
                 if (one.equals(document)) {
                     postings.remove(token);
                 }
-            } else if (documents instanceof Set<?> many && many.remove(document) && many.size() == 1) {
+            } else if (documents instanceof DocumentSet many && many.remove(document) && many.size() == 1) {
                 postings.put(token, many.iterator().next());
             }
         }
@@ -97,8 +97,7 @@ final class TokenIndex {
         return conversations;
     }
 
-    @SuppressWarnings("unchecked")
     private static Collection<String> documentsOf(Object documents) {
-        return documents instanceof String one ? Set.of(one) : (Set<String>) documents;
+        return documents instanceof String one ? Set.of(one) : (DocumentSet) documents;
     }
 }

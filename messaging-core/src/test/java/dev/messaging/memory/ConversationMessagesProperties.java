@@ -1,0 +1,54 @@
+package dev.messaging.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.messaging.spi.InboxPosition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+/**
+ * {@link ConversationMessages} holds and pages what a sorted map by (date, id) would, whatever the
+ * order of inserts (imports arrive out of order, dates tie) and removes.
+ */
+class ConversationMessagesProperties {
+
+    @Property(tries = 300)
+    void holdsAndPagesWhatASortedMapWould(@ForAll @Size(max = 200) List<@IntRange(min = -40, max = 40) Integer> steps,
+            @ForAll @IntRange(min = 0, max = 12) int probeDate, @ForAll @IntRange(min = 0, max = 40) int probeId) {
+        ConversationMessages messages = new ConversationMessages();
+        TreeMap<InboxPosition, String> model = new TreeMap<>(TenantData.OLDEST_FIRST);
+        for (int step : steps) {
+            int n = Math.abs(step);
+            InboxPosition position = position(n % 12, n);
+            if (step >= 0) {
+                messages.put(position.date(), position.id());
+                model.put(position, position.id());
+            } else {
+                messages.remove(position.date(), position.id());
+                model.remove(position);
+            }
+        }
+        assertThat(messages.ids()).containsExactlyElementsOf(model.values());
+        InboxPosition probe = position(probeDate, probeId);
+        List<String> after = new ArrayList<>();
+        for (int at = messages.firstAfter(probe); at < messages.size(); at++) {
+            after.add(messages.id(at));
+        }
+        assertThat(after).containsExactlyElementsOf(model.tailMap(probe, false).values());
+        List<String> before = new ArrayList<>();
+        for (int at = messages.lastBefore(probe); at >= 0; at--) {
+            before.add(messages.id(at));
+        }
+        assertThat(before).containsExactlyElementsOf(model.headMap(probe, false).descendingMap().values());
+    }
+
+    private static InboxPosition position(int minute, int id) {
+        return new InboxPosition(Instant.EPOCH.plusSeconds(60L * minute), String.format("m-%02d", id));
+    }
+}
