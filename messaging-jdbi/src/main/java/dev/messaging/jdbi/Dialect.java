@@ -1,5 +1,7 @@
 package dev.messaging.jdbi;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -192,6 +194,18 @@ enum Dialect {
 
     /** A subquery of the strings bound as one JSON array to {@code parameter}. */
     abstract String textsIn(String parameter);
+
+    /** The dialect of the database {@code c} is connected to. */
+    static Dialect of(Connection c) throws SQLException {
+        String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        if (product.contains("sqlite")) {
+            return SQLITE;
+        }
+        if (product.contains("postgres")) {
+            return POSTGRESQL;
+        }
+        throw new IllegalArgumentException("unsupported database: " + product + " (SQLite or PostgreSQL)");
+    }
 
     /**
      * Where the dialect's migrations are. The folder name has a hyphen so that it is not a Java

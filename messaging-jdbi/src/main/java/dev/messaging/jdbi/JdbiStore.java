@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -222,14 +221,7 @@ public final class JdbiStore implements Store {
 
     private static Dialect dialectOf(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            if (product.contains("sqlite")) {
-                return Dialect.SQLITE;
-            }
-            if (product.contains("postgres")) {
-                return Dialect.POSTGRESQL;
-            }
-            throw new IllegalArgumentException("unsupported database: " + product + " (SQLite or PostgreSQL)");
+            return Dialect.of(c);
         }
     }
 

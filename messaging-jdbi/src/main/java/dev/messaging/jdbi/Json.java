@@ -122,11 +122,7 @@ final class Json {
      * base, which only decides how small the common case is.
      */
     static String writeOver(Object value, ObjectNode base) {
-        try {
-            return MAPPER.writeValueAsString(without(MAPPER.valueToTree(value), base));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a JSON column", e);
-        }
+        return rewriteOver(MAPPER.valueToTree(value), base);
     }
 
     /** {@code full} (a JSON object) as {@link #writeOver} writes it. */

@@ -24,11 +24,14 @@ import dev.messaging.message.Translation;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.messaging.spi.MessageRow;
+import java.lang.reflect.Field;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The {@code message} table: the columns the store queries or every read needs, and the rest of
@@ -112,6 +115,12 @@ final class MessageTable {
                         {"ty":"Transactional","or":"Web","di":"outbound","in":false,
                          "em":{"requested":false,"history":[]},"sm":{"requested":false,"history":[]}}"""));
 
+        /** Each field's stored name by its own name (for rows written before the short names). */
+        private static final Map<String, String> SHORT_NAMES = Arrays.stream(Details.class.getDeclaredFields())
+                .filter(field -> field.isAnnotationPresent(JsonProperty.class))
+                .collect(Collectors.toUnmodifiableMap(Field::getName,
+                        field -> field.getAnnotation(JsonProperty.class).value()));
+
         static String write(Message m) {
             return Json.writeOver(of(m), BASES.get(m.authorType()));
         }
@@ -125,11 +134,11 @@ final class MessageTable {
         }
 
         private static String shortName(String component) {
-            try {
-                return Details.class.getDeclaredField(component).getAnnotation(JsonProperty.class).value();
-            } catch (NoSuchFieldException e) {
-                throw new IllegalStateException("details hold an unknown field: " + component, e);
+            String name = SHORT_NAMES.get(component);
+            if (name == null) {
+                throw new IllegalStateException("details hold an unknown field: " + component);
             }
+            return name;
         }
 
         static Message read(String json, AuthorType authorType, MessageBuilder b) {

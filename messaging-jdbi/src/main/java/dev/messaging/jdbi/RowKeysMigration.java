@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.flywaydb.core.api.migration.Context;
 
 /**
@@ -35,7 +34,7 @@ final class RowKeysMigration extends RowsMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection c = context.getConnection();
-        if (!c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("sqlite")) {
+        if (Dialect.of(c) != Dialect.SQLITE) {
             return;
         }
         boolean autoCommit = c.getAutoCommit();

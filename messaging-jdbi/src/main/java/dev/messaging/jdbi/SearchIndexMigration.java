@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.Set;
 import org.flywaydb.core.api.migration.Context;
 
@@ -24,7 +23,7 @@ final class SearchIndexMigration extends RowsMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection c = context.getConnection();
-        boolean sqlite = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("sqlite");
+        boolean sqlite = Dialect.of(c) == Dialect.SQLITE;
         String write;
         if (sqlite) {
             try (Statement clear = c.createStatement()) {
