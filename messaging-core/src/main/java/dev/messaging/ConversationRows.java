@@ -87,7 +87,7 @@ final class ConversationRows {
                 .createdDate(now)
                 .companyId(actor.tenant().companyId())
                 .locationId(actor.tenant().locationId())
-                .meta(new ChangeMeta(actorUserId, actor.sessionId(), 1))
+                .meta(ChangeMeta.first(actorUserId, actor.sessionId()))
                 .customerId(request.customerId())
                 .contact(request.contact())
                 .assignedTo(request.assignedTo())

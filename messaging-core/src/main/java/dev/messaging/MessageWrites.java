@@ -274,7 +274,7 @@ final class MessageWrites {
                 .createdDate(created)
                 .companyId(c.companyId())
                 .locationId(c.locationId())
-                .meta(new ChangeMeta(actor.isUser() ? actor.userId() : null, actor.sessionId(), 1))
+                .meta(ChangeMeta.first(actor.isUser() ? actor.userId() : null, actor.sessionId()))
                 .conversationId(c.id())
                 .customerId(c.customerId())
                 .authorType(author)

@@ -24,7 +24,7 @@ import java.util.Optional;
 final class ThreadViews {
     private static final String PREFIX = "th_";
     /** The meta of a thread the user has not touched yet (version 1, no author). */
-    private static final ChangeMeta NO_THREAD_YET = new ChangeMeta(null, null, 1);
+    private static final ChangeMeta NO_THREAD_YET = ChangeMeta.first(null, null);
 
     private ThreadViews() {
     }

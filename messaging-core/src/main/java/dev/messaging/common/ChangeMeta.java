@@ -6,6 +6,17 @@ package dev.messaging.common;
  * every change a caller makes.
  */
 public record ChangeMeta(String userId, String sessionId, long version) {
+    private static final ChangeMeta FIRST_BY_NOBODY_NAMED = new ChangeMeta(null, null, 1);
+
+    /**
+     * The meta of a record just created (version 1). Without a user or session (a customer's or
+     * the system's write) every such record shares one instance: a meta per message was measured
+     * in the in-memory store's heap.
+     */
+    public static ChangeMeta first(String userId, String sessionId) {
+        return userId == null && sessionId == null ? FIRST_BY_NOBODY_NAMED : new ChangeMeta(userId, sessionId, 1);
+    }
+
     public ChangeMeta next(String byUserId, String bySessionId) {
         return new ChangeMeta(byUserId, bySessionId, version + 1);
     }

@@ -347,7 +347,7 @@ final class MemoryTransaction implements StoreTransaction {
         if (clientId != null && data.messageByClientId.containsKey(clientId)) {
             return findMessage(data.messageByClientId.get(clientId));
         }
-        if (data.messages.containsKey(row.id())) {
+        if (data.messages.get(row.id()) != null) {
             throw new DuplicateIdException(row.id());
         }
         writeMessage(row.id(), row);

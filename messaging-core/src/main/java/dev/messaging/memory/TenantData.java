@@ -40,7 +40,7 @@ final class TenantData {
     final Map<String, String> liveConversationByCustomer = new HashMap<>();
     final NavigableSet<InboxPosition> inboxOrder = new TreeSet<>(NEWEST_FIRST);
 
-    final Map<String, MessageRow> messages = new HashMap<>();
+    final MessageRows messages = new MessageRows();
     final Map<String, ConversationMessages> messagesByConversation = new HashMap<>();
     final Map<String, CustomerMessages> customerMessages = new HashMap<>();
     final Map<String, String> messageByClientId = new HashMap<>();
@@ -107,7 +107,7 @@ final class TenantData {
     }
 
     MessageRow putMessage(String id, MessageRow row) {
-        MessageRow old = row == null ? messages.remove(id) : messages.put(id, row);
+        MessageRow old = row == null ? messages.removeKey(id) : messages.put(row);
         // most message writes are delivery updates: the same searchable text stays indexed as it is
         boolean sameSearch = old != null && row != null && searchable(old) && searchable(row)
                 && old.message().text().equals(row.message().text());

@@ -1,5 +1,7 @@
 package dev.messaging.memory;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.NavigableMap;
@@ -15,11 +17,14 @@ import java.util.function.Function;
  * <p>Heap per message was measured as the constraint here: a token found in one document only
  * (an order number, a name) keeps that document itself rather than a set of one, a token of many
  * documents keeps them in one array ({@link DocumentSet}), and a document's conversation is asked
- * of the caller rather than kept per document.
+ * of the caller rather than kept per document. A token is kept as its UTF-8 bytes, not as a
+ * {@code String} around them (24 bytes less per token; most messages have a token of their own):
+ * unsigned byte order is code point order, and a prefix of the bytes is a prefix of the text, so
+ * a prefix's tokens are still one run of the sorted map.
  */
 final class TokenIndex {
     /** Token to its documents: a {@code String} for one document, a {@link DocumentSet} for more. */
-    private final NavigableMap<String, Object> postings = new TreeMap<>();
+    private final NavigableMap<byte[], Object> postings = new TreeMap<>(Arrays::compareUnsigned);
     private final Function<String, String> conversationOf;
 
     /** An empty index; {@code conversationOf} names the conversation of any document in it. */
@@ -30,7 +35,7 @@ final class TokenIndex {
     /** Indexes a document not in the index ({@link #remove} it first with the tokens it had). */
     void put(String document, Set<String> tokens) {
         for (String token : tokens) {
-            postings.merge(token, document, TokenIndex::withDocument);
+            postings.merge(bytes(token), document, TokenIndex::withDocument);
         }
     }
 
@@ -51,7 +56,8 @@ final class TokenIndex {
      * largest part of the store's heap per message.
      */
     void remove(String document, Set<String> tokens) {
-        for (String token : tokens) {
+        for (String text : tokens) {
+            byte[] token = bytes(text);
             Object documents = postings.get(token);
             if (documents instanceof String one) {
                 if (one.equals(document)) {
@@ -69,10 +75,11 @@ final class TokenIndex {
      */
     Set<String> conversationsMatching(Collection<String> terms, long[] touched) {
         Set<String> documents = null;
-        for (String term : terms) {
+        for (String text : terms) {
+            byte[] term = bytes(text);
             Set<String> matching = new HashSet<>();
             for (var entry : postings.tailMap(term, true).entrySet()) {
-                if (!entry.getKey().startsWith(term)) {
+                if (!startsWith(entry.getKey(), term)) {
                     break;
                 }
                 Collection<String> ofToken = documentsOf(entry.getValue());
@@ -99,5 +106,13 @@ final class TokenIndex {
 
     private static Collection<String> documentsOf(Object documents) {
         return documents instanceof String one ? Set.of(one) : (DocumentSet) documents;
+    }
+
+    private static byte[] bytes(String token) {
+        return token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean startsWith(byte[] token, byte[] prefix) {
+        return token.length >= prefix.length && Arrays.equals(token, 0, prefix.length, prefix, 0, prefix.length);
     }
 }

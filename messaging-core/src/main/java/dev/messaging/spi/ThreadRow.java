@@ -29,7 +29,7 @@ public record ThreadRow(
 
     /** The state of a thread the user never changed: nothing read, not archived, not important, version 1. */
     public static ThreadRow untouched(String conversationId, String userId, Instant conversationCreated) {
-        return new ThreadRow(conversationId, userId, conversationCreated, null, new ChangeMeta(null, null, 1), 0, 0, 0,
+        return new ThreadRow(conversationId, userId, conversationCreated, null, ChangeMeta.first(null, null), 0, 0, 0,
                 false, false);
     }
 

@@ -53,9 +53,16 @@ class ChangeLogProperties {
         }
     }
 
+    /** Changes of every kind the log packs: enums, a customer actor, a payload or none. */
     private static Change change(long sequence) {
-        return new Change(sequence, EntityType.MESSAGE, "m" + sequence, sequence, Operation.CREATE, ActorKind.SYSTEM,
-                null, null, Instant.EPOCH.plusSeconds(sequence), null, Map.of());
+        int n = (int) sequence;
+        String customerId = n % 3 == 0 ? null : "cust-" + n % 5;
+        String actorId = n % 2 == 0 ? customerId : "user-" + n;
+        Map<String, String> payload = n % 4 == 0 ? Map.of()
+                : Map.of("conversationId", "c" + n, "text", "text " + n, "authorType", "Customer");
+        return new Change(sequence, EntityType.values()[n % EntityType.values().length], "m" + sequence, sequence,
+                Operation.values()[n % Operation.values().length], ActorKind.values()[n % ActorKind.values().length],
+                actorId, n % 5 == 0 ? "session-" + n : null, Instant.EPOCH.plusSeconds(sequence), customerId, payload);
     }
 
     @Provide

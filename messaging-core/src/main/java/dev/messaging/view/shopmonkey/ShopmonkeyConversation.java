@@ -38,7 +38,7 @@ public record ShopmonkeyConversation(
     public Conversation toDomain() {
         return Conversation.builder().id(id).createdDate(Iso.date("createdDate", createdDate))
                 .updatedDate(Iso.date("updatedDate", updatedDate)).locationId(locationId).companyId(companyId)
-                .meta(meta == null ? new ChangeMeta(null, null, 1) : meta.toDomain()).metadata(metadata)
+                .meta(meta == null ? ChangeMeta.first(null, null) : meta.toDomain()).metadata(metadata)
                 .archived(Iso.flag(archived)).customerId(customerId)
                 .orderId(UPGRADE_orderId)
                 .deletion(Iso.flag(deleted) ? new Deletion(deletedUserId, Iso.date("deletedDate", deletedDate),
