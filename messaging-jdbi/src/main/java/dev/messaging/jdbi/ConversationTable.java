@@ -34,7 +34,7 @@ final class ConversationTable {
             col("meta_user_id", String.class, r -> r.conversation().meta().userId()),
             col("meta_session_id", String.class, r -> r.conversation().meta().sessionId()),
             col("version", Long.class, r -> r.conversation().meta().version()),
-            col("contact", String.class, r -> Json.write(r.conversation().contact())),
+            Column.json("contact", r -> r.conversation().contact(), Json::write),
             col("assigned_to", String.class, r -> r.conversation().assignedTo()),
             col("channel", String.class, r -> wire(r.conversation().channel())),
             col("archived", Boolean.class, r -> r.conversation().archived()),
@@ -60,7 +60,7 @@ final class ConversationTable {
             col("conversation_type", String.class, r -> wire(r.conversation().conversationType())),
             col("outlet_code", String.class, r -> r.conversation().outletCode()),
             col("order_code", String.class, r -> r.conversation().orderCode()),
-            col("metadata", String.class, r -> Json.write(r.conversation().metadata())));
+            Column.json("metadata", r -> r.conversation().metadata(), Json::write));
 
     /** The columns read for a row: the row key, then {@link #COLUMNS}. */
     static final String SELECT = "c.rid, " + Column.select(COLUMNS, "c");

@@ -22,6 +22,19 @@ enum Dialect {
         }
 
         @Override
+        boolean writesFeedHead() {
+            return false;
+        }
+
+        @Override
+        String feedHead() {
+            // the feed's last key entry; the tenant row holds the head only across a prune of the newest rows
+            return """
+                    SELECT max(t.feed_head, coalesce((SELECT max(f.sequence) FROM change_feed f WHERE f.tenant = t.id), 0))
+                    FROM tenant t WHERE t.id = ?""";
+        }
+
+        @Override
         String messageInsertExtra() {
             return "";
         }
@@ -50,8 +63,10 @@ enum Dialect {
 
         private void insertDocument(Handle h, long rowid, Set<String> tokens) {
             if (!tokens.isEmpty()) {
-                h.createUpdate("INSERT INTO search_fts (rowid, tokens) VALUES (:rowid, :tokens)")
-                        .bind("rowid", rowid).bind("tokens", String.join(" ", tokens)).execute();
+                Jdbc.execute(h, this, "INSERT INTO search_fts (rowid, tokens) VALUES (?, ?)", st -> {
+                    st.setLong(1, rowid);
+                    st.setString(2, String.join(" ", tokens));
+                });
             }
         }
 
@@ -85,6 +100,16 @@ enum Dialect {
         String lockTenant() {
             // the row lock serializes the tenant's writers across connections and instances
             return "SELECT id, feed_head FROM tenant WHERE company_id = :company AND location_id = :location FOR UPDATE";
+        }
+
+        @Override
+        boolean writesFeedHead() {
+            return true;
+        }
+
+        @Override
+        String feedHead() {
+            return "SELECT feed_head FROM tenant WHERE id = ?";
         }
 
         @Override
@@ -166,6 +191,17 @@ enum Dialect {
 
     /** The statement a write transaction runs first, to serialize the tenant's writers: reads id and feed head. */
     abstract String lockTenant();
+
+    /**
+     * Whether every write saves its tenant's feed head in the tenant row. PostgreSQL: yes — the row
+     * is locked by the write anyway, and the notification to other instances rides on its update.
+     * SQLite: no — the head is the feed's newest sequence (the last entry of its key), and the row
+     * keeps the head only across a prune; a write saves an UPDATE and a page of its commit.
+     */
+    abstract boolean writesFeedHead();
+
+    /** The tenant's feed head (the tenant's key its one parameter). */
+    abstract String feedHead();
 
     /** The column a message INSERT writes after the listed ones (its tokens), or empty. */
     abstract String messageInsertExtra();

@@ -12,14 +12,14 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * SQLite's single writer shared by the writers that queue for it. A writer that finds others
- * waiting behind it leaves its transaction open for them; each writer runs in a savepoint of that
- * one transaction (a failure rolls back its own savepoint, nothing of the others), and the last
+ * waiting behind it leaves its transaction open for them; each writer after the first runs in a
+ * savepoint of that one transaction (a failure rolls back its own savepoint, nothing of the others;
+ * the first writer's failure rolls back the transaction, which holds nothing else), and the last
  * writer of the group commits for all. Every writer returns only after the commit that holds its
  * write, so an acknowledged write is as durable as before.
  *
  * <p>Why: a SQLite commit appends every page the transaction changed to the log. Writers of one
- * group share the hot pages (the right edges of the time-ordered indexes, the feed's tail, the
- * tenant row), so a group logs far fewer pages than its writers would one by one. A writer alone
+ * group share the hot pages (the right edges of the time-ordered indexes, the feed's tail), so a group logs far fewer pages than its writers would one by one. A writer alone
  * commits at once, as before.
  */
 final class GroupCommit {
@@ -68,13 +68,24 @@ final class GroupCommit {
         try {
             Group group = open != null ? open : begin();
             Handle h = group.handle;
+            // the first writer of a group needs no savepoint: should it fail, the transaction holds
+            // nothing else and is rolled back whole (most groups are one writer)
+            boolean first = group.members == 0;
             T result;
             try {
-                h.execute("SAVEPOINT member");
+                if (!first) {
+                    run(h, "SAVEPOINT member");
+                }
                 result = work.apply(h);
-                h.execute("RELEASE member");
+                if (!first) {
+                    run(h, "RELEASE member");
+                }
             } catch (RuntimeException | Error e) {
-                undo(group, e);
+                if (first) {
+                    end(group, false);
+                } else {
+                    undo(group, e);
+                }
                 throw e;
             }
             group.members++;
@@ -120,12 +131,12 @@ final class GroupCommit {
             // By statement, the connection left in auto-commit: the driver's own transaction calls
             // add an empty transaction each (commit() begins the next one at once, and handing the
             // connection back in auto-commit mode commits that).
-            h.execute("BEGIN IMMEDIATE");
+            run(h, "BEGIN IMMEDIATE");
         } catch (RuntimeException e) {
             try {
                 // a transaction left open on this connection (a ROLLBACK that failed): end it, once
-                h.execute("ROLLBACK");
-                h.execute("BEGIN IMMEDIATE");
+                run(h, "ROLLBACK");
+                run(h, "BEGIN IMMEDIATE");
             } catch (RuntimeException again) {
                 e.addSuppressed(again);
                 h.close();
@@ -139,8 +150,8 @@ final class GroupCommit {
     /** Rolls back one writer's savepoint; if even that fails, the whole group is rolled back. */
     private void undo(Group group, Throwable failure) {
         try {
-            group.handle.execute("ROLLBACK TO member");
-            group.handle.execute("RELEASE member");
+            run(group.handle, "ROLLBACK TO member");
+            run(group.handle, "RELEASE member");
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
             end(group, false);
@@ -151,7 +162,7 @@ final class GroupCommit {
 
     private void commit(Group group) {
         try {
-            group.handle.execute("COMMIT");
+            run(group.handle, "COMMIT");
         } catch (RuntimeException e) {
             CommitOutcomeUnknownException unknown = new CommitOutcomeUnknownException("the connection failed while"
                     + " committing a write; it may or may not be stored: " + e.getMessage(), e);
@@ -170,7 +181,7 @@ final class GroupCommit {
         open = null;
         try {
             if (!committed) {
-                group.handle.execute("ROLLBACK");
+                run(group.handle, "ROLLBACK");
             }
         } catch (RuntimeException e) {
             // the connection goes back to the pool, which discards a broken one
@@ -220,5 +231,10 @@ final class GroupCommit {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** A statement of the transaction's own (the writer is SQLite's; a cached statement, no Jdbi setup). */
+    private static void run(Handle h, String sql) {
+        Jdbc.run(h, Dialect.SQLITE, sql);
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -256,6 +257,7 @@ public final class JdbiStore implements Store {
                 } finally {
                     probe.execute("ROLLBACK");
                 }
+                PlannerStatistics.dropSamples(probe);
             }
         }
         return null;
@@ -263,8 +265,8 @@ public final class JdbiStore implements Store {
 
     /**
      * The SQLite settings, set through the driver's configuration (an init SQL of several
-     * statements would run only its first): WAL, synchronous=NORMAL, foreign keys, busy timeout;
-     * writers begin IMMEDIATE, readers are read-only. Connections carry a {@link StatementCache}.
+     * statements would run only its first): WAL, synchronous=NORMAL, foreign keys, busy timeout, no
+     * generated keys; writers begin IMMEDIATE, readers are read-only. Connections carry a {@link StatementCache}.
      */
     static DataSource sqliteSource(String url, boolean readOnly) {
         SQLiteConfig config = new SQLiteConfig();
@@ -276,6 +278,9 @@ public final class JdbiStore implements Store {
         config.setCacheSize(-64 * 1024);
         config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, String.valueOf(256L * 1024 * 1024));
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        // the driver's default runs "SELECT last_insert_rowid()" after every INSERT (a regex and a
+        // statement prepared each time) for getGeneratedKeys, which the store never calls
+        config.setGetGeneratedKeys(false);
         if (readOnly) {
             config.setReadOnly(true);
         } else {
@@ -373,16 +378,26 @@ public final class JdbiStore implements Store {
      * first write (and is gone again if that write rolls back).
      */
     private long[] lockTenant(Handle h, Tenant tenant) {
+        Long known = tenantKeys.get(tenant);
+        if (known != null && !dialect.writesFeedHead()) {
+            // SQLite: BEGIN IMMEDIATE already serializes every write of the file; the head is read when needed
+            return new long[] {known, JdbiTransaction.HEAD_NOT_READ};
+        }
         Optional<long[]> locked = tenantRow(h, dialect.lockTenant(), tenant);
         if (locked.isPresent()) {
             tenantKeys.putIfAbsent(tenant, locked.get()[0]); // a row found is committed (one inserted here may not be)
-            return locked.get();
+            return headAsKept(locked.get());
         }
         h.createUpdate("""
                 INSERT INTO tenant (company_id, location_id, feed_head) VALUES (:company, :location, 0)
                 ON CONFLICT (company_id, location_id) DO NOTHING""")
                 .bind("company", tenant.companyId()).bind("location", tenant.locationId()).execute();
-        return tenantRow(h, dialect.lockTenant(), tenant).orElseThrow();
+        return headAsKept(tenantRow(h, dialect.lockTenant(), tenant).orElseThrow());
+    }
+
+    /** The tenant's key and its head as read with it, or the head left to be read ({@link Dialect#writesFeedHead}). */
+    private long[] headAsKept(long[] keyAndHead) {
+        return dialect.writesFeedHead() ? keyAndHead : new long[] {keyAndHead[0], JdbiTransaction.HEAD_NOT_READ};
     }
 
     private static Optional<long[]> tenantRow(Handle h, String select, Tenant tenant) {
@@ -422,7 +437,7 @@ public final class JdbiStore implements Store {
                     } else {
                         Optional<long[]> keyAndHead = tenantRow(h, TENANT, tenant);
                         key = keyAndHead.map(k -> k[0]).orElse(-1L);
-                        head = keyAndHead.map(k -> k[1]).orElse(0L);
+                        head = keyAndHead.map(k -> headAsKept(k)[1]).orElse(0L);
                         if (keyAndHead.isPresent()) {
                             tenantKeys.put(tenant, key);
                         }
@@ -576,7 +591,18 @@ public final class JdbiStore implements Store {
         writers.acquireAll();
         try {
             flushGroup();
-            withHandle(writer, "ANALYZE", h -> h.execute("ANALYZE"));
+            withHandle(writer, "ANALYZE", h -> {
+                if (dialect == Dialect.SQLITE) {
+                    try (Statement s = h.getConnection().createStatement()) {
+                        PlannerStatistics.analyze(s, "ANALYZE");
+                    } catch (SQLException e) {
+                        throw Failures.translate("ANALYZE", e);
+                    }
+                } else {
+                    h.execute("ANALYZE");
+                }
+                return null;
+            });
         } finally {
             writers.releaseAll();
         }

@@ -49,7 +49,7 @@ import org.jdbi.v3.core.statement.Update;
 /**
  * A unit of work on one tenant through one Jdbi {@link Handle}. Reads are text-block SQL with
  * named binds, mapped by {@link Cells} in column order; the hot row writes (message, conversation,
- * change) go through {@link JdbcWrites} from the tables' column lists. Every value is bound;
+ * change) go through {@link Jdbc} from the tables' column lists. Every value is bound;
  * filters and sort orders come from the query specs' enums and booleans, never from caller strings.
  * The tenant's key is bound as {@code :tenant} on every statement.
  */
@@ -66,6 +66,11 @@ final class JdbiTransaction implements StoreTransaction {
     private long shopAllReadSeq = -1;
     /** Users' all-read points as read or written in this transaction. */
     private final Map<String, Long> allReadSeqOf = new HashMap<>(4);
+    /**
+     * Notification settings read with the threads of a conversation, by user (empty: the user has
+     * none): whom a customer message notifies is asked right after its conversation's threads.
+     */
+    private final Map<String, Optional<NotificationConfig>> notificationConfigsSeen = new HashMap<>(4);
     /**
      * The conversation rows as this transaction last read or wrote them, with their row keys: an
      * update writes only the columns that changed (SQLite rewrites every index whose column is SET,
@@ -99,7 +104,7 @@ final class JdbiTransaction implements StoreTransaction {
     /** Writes the feed head once, at the end of the transaction, if changes were appended. */
     void saveFeedHead() {
         writePendingChange(null);
-        if (feedHead == savedFeedHead) {
+        if (!dialect.writesFeedHead() || feedHead == savedFeedHead) {
             return;
         }
         if (dialect == Dialect.POSTGRESQL) {
@@ -135,18 +140,23 @@ final class JdbiTransaction implements StoreTransaction {
         return h.createUpdate(sql).bind("tenant", tenantKey);
     }
 
-    private int execute(String sql, JdbcWrites.Parameters parameters) {
+    private int execute(String sql, Jdbc.Parameters parameters) {
         checkWritable();
-        return JdbcWrites.execute(h, dialect, sql, parameters);
+        return Jdbc.execute(h, dialect, sql, parameters);
     }
 
     /**
      * An INSERT whose conflict clause covers its other unique key: a unique violation left is the
      * row's id, taken in the tenant ({@link DuplicateIdException}).
      */
-    private int insertOrDuplicate(String id, String sql, JdbcWrites.Parameters parameters) {
+    private int insertOrDuplicate(String id, String sql, Jdbc.Parameters parameters) {
+        return orDuplicate(id, () -> execute(sql, parameters));
+    }
+
+    /** {@code insert}'s result; a unique violation is the row's id, taken in the tenant ({@link DuplicateIdException}). */
+    private static <T> T orDuplicate(String id, java.util.function.Supplier<T> insert) {
         try {
-            return execute(sql, parameters);
+            return insert.get();
         } catch (RuntimeException e) {
             if (Failures.isUniqueViolation(e)) {
                 throw new DuplicateIdException(id);
@@ -168,7 +178,7 @@ final class JdbiTransaction implements StoreTransaction {
     @Override
     public long feedHead() {
         if (feedHead == HEAD_NOT_READ) {
-            feedHead = query("SELECT feed_head FROM tenant WHERE id = :tenant").mapTo(Long.class).one();
+            feedHead = Jdbc.number(h, dialect, dialect.feedHead(), st -> st.setLong(1, tenantKey));
         }
         return feedHead;
     }
@@ -181,7 +191,7 @@ final class JdbiTransaction implements StoreTransaction {
     @Override
     public Change appendChange(Change draft) {
         writePendingChange(null);
-        Change change = draft.withSequence(feedHead + 1);
+        Change change = draft.withSequence(feedHead() + 1);
         if (dialect == Dialect.SQLITE && change.entityType() == EntityType.MESSAGE
                 && change.operation() == Operation.CREATE) {
             pendingChange = change;
@@ -245,6 +255,8 @@ final class JdbiTransaction implements StoreTransaction {
     public int pruneChanges(Instant before) {
         checkWritable();
         writePendingChange(null);
+        // the head outlives the rows: on SQLite it is otherwise read from the newest of them
+        update("UPDATE tenant SET feed_head = :head WHERE id = :tenant").bind("head", feedHead()).execute();
         // The feed's oldest entries up to the first one not older than before, found walking the key
         // from the oldest: the feed stays gap-free and needs no index by time.
         return update("""
@@ -261,12 +273,17 @@ final class JdbiTransaction implements StoreTransaction {
         return read;
     }
 
-    private Optional<ConversationRow> conversationWhere(String condition, String name, Object value) {
-        return query("SELECT " + ConversationTable.SELECT + " FROM conversation c WHERE c.tenant = :tenant AND "
-                + condition)
-                .bind(name, value)
-                .map((rs, ctx) -> ConversationTable.read(new Cells(rs), tenant)).findOne()
-                .map(read -> remember(read).row());
+    private static final String CONVERSATION_WHERE = "SELECT " + ConversationTable.SELECT
+            + " FROM conversation c WHERE c.tenant = ? AND ";
+    private static final String CONVERSATION_BY_ID = CONVERSATION_WHERE + "c.id = ?";
+    private static final String LIVE_CONVERSATION = CONVERSATION_WHERE + "c.customer_id = ? AND NOT c.deleted";
+
+    /** The conversation {@code sql} finds by one text key, remembered for this transaction. */
+    private Optional<ConversationRow> conversationWhere(String sql, String key) {
+        return Jdbc.rows(h, dialect, sql, st -> {
+            st.setLong(1, tenantKey);
+            st.setString(2, key);
+        }, rs -> ConversationTable.read(new Cells(rs), tenant)).stream().findFirst().map(read -> remember(read).row());
     }
 
     @Override
@@ -274,12 +291,12 @@ final class JdbiTransaction implements StoreTransaction {
         // Within one transaction a row this transaction read or wrote is current: the tenant's
         // writers are serialized, and a read-only transaction sees one snapshot.
         ConversationTable.Read seen = conversationsSeen.get(id);
-        return seen != null ? Optional.of(seen.row()) : conversationWhere("c.id = :id", "id", id);
+        return seen != null ? Optional.of(seen.row()) : conversationWhere(CONVERSATION_BY_ID, id);
     }
 
     @Override
     public Optional<ConversationRow> findLiveConversation(String customerId) {
-        return conversationWhere("c.customer_id = :customer AND NOT c.deleted", "customer", customerId);
+        return conversationWhere(LIVE_CONVERSATION, customerId);
     }
 
     private static final String CONVERSATION_INSERT = Column.insert("conversation", ConversationTable.COLUMNS,
@@ -290,7 +307,7 @@ final class JdbiTransaction implements StoreTransaction {
         int inserted = insertOrDuplicate(row.id(), CONVERSATION_INSERT, st -> {
             int next = Column.bind(st, 1, ConversationTable.COLUMNS, row);
             st.setLong(next, tenantKey);
-            st.setLong(next + 1, feedHead);
+            st.setLong(next + 1, feedHead());
         });
         if (inserted == 0) {
             return findLiveConversation(row.conversation().customerId());
@@ -310,7 +327,7 @@ final class JdbiTransaction implements StoreTransaction {
         boolean updated = execute("UPDATE conversation SET " + Column.assignments(columns)
                 + ", row_seq = ?, row_version = row_version + 1 WHERE id = ? AND tenant = ? AND version = ?", st -> {
                     int next = Column.bind(st, 1, columns, row);
-                    st.setLong(next, feedHead);
+                    st.setLong(next, feedHead());
                     st.setString(next + 1, row.id());
                     st.setLong(next + 2, tenantKey);
                     st.setLong(next + 3, expectedVersion);
@@ -673,25 +690,24 @@ final class JdbiTransaction implements StoreTransaction {
         long conversation = conversationKey(m.conversationId());
         Set<String> tokens = m.deleted() ? Set.of() : TextTokens.tokens(m.text());
         boolean withTokens = !dialect.messageInsertExtra().isEmpty();
-        int inserted = insertOrDuplicate(row.id(), dialect == Dialect.SQLITE ? SQLITE_MESSAGE_INSERT
-                : POSTGRES_MESSAGE_INSERT, st -> {
-            int next = Column.bind(st, 1, MessageTable.COLUMNS, row);
-            st.setLong(next, tenantKey);
-            st.setLong(next + 1, conversation);
-            if (withTokens) {
-                Column.bindValue(st, next + 2, Dialect.tokensOrNull(tokens), String.class);
+        checkWritable();
+        // the new row's key comes back with the insert (RETURNING); none: the client message id was taken
+        List<Long> inserted = orDuplicate(row.id(), () -> Jdbc.rows(h, dialect, dialect == Dialect.SQLITE
+                ? SQLITE_MESSAGE_INSERT : POSTGRES_MESSAGE_INSERT, st -> {
+                    int next = Column.bind(st, 1, MessageTable.COLUMNS, row);
+                    st.setLong(next, tenantKey);
+                    st.setLong(next + 1, conversation);
+                    if (withTokens) {
+                        Column.bindValue(st, next + 2, Dialect.tokensOrNull(tokens), String.class);
+                    }
+                }, rs -> rs.getLong(1)));
+        if (!inserted.isEmpty()) {
+            long rid = inserted.get(0);
+            if (pendingChange != null && pendingChange.entityId().equals(row.id())) {
+                writePendingChange(rid);
             }
-        });
-        if (inserted == 1) {
-            boolean itsChange = pendingChange != null && pendingChange.entityId().equals(row.id());
-            if (itsChange || !tokens.isEmpty() && !withTokens) {
-                long rid = h.createQuery("SELECT last_insert_rowid()").mapTo(Long.class).one();
-                if (itsChange) {
-                    writePendingChange(rid);
-                }
-                if (!tokens.isEmpty() && !withTokens) {
-                    dialect.indexNewMessage(h, rid, tokens);
-                }
+            if (!tokens.isEmpty() && !withTokens) {
+                dialect.indexNewMessage(h, rid, tokens);
             }
             return Optional.empty();
         }
@@ -706,7 +722,8 @@ final class JdbiTransaction implements StoreTransaction {
     private static final String POSTGRES_MESSAGE_INSERT;
 
     static {
-        String conflict = " ON CONFLICT (tenant, client_message_id) WHERE client_message_id IS NOT NULL DO NOTHING";
+        String conflict = " ON CONFLICT (tenant, client_message_id) WHERE client_message_id IS NOT NULL DO NOTHING"
+                + " RETURNING rid";
         SQLITE_MESSAGE_INSERT = Column.insert("message", MessageTable.COLUMNS, "tenant", "conversation") + conflict;
         POSTGRES_MESSAGE_INSERT = Column.insert("message", MessageTable.COLUMNS, "tenant", "conversation", "tokens")
                 .replaceFirst("\\?\\)$", "array_to_tsvector(string_to_array(CAST(? AS text), ' ')))") + conflict;
@@ -811,13 +828,16 @@ final class JdbiTransaction implements StoreTransaction {
 
     // --- threads and users -------------------------------------------------------------
 
-    private static final String THREADS = "SELECT " + ThreadTable.SELECT + " FROM thread t WHERE t.conversation = :conversation";
+    private static final String THREAD = "SELECT " + ThreadTable.SELECT
+            + " FROM thread t WHERE t.conversation = ? AND t.user_id = ?";
 
     @Override
     public Optional<ThreadRow> findThread(String conversationId, String userId) {
-        return h.createQuery(THREADS + " AND t.user_id = :user")
-                .bind("conversation", conversationKey(conversationId)).bind("user", userId)
-                .map((rs, ctx) -> ThreadTable.read(new Cells(rs), conversationId)).findOne();
+        long conversation = conversationKey(conversationId);
+        return Jdbc.rows(h, dialect, THREAD, st -> {
+            st.setLong(1, conversation);
+            st.setString(2, userId);
+        }, rs -> ThreadTable.read(new Cells(rs), conversationId)).stream().findFirst();
     }
 
     @Override
@@ -836,10 +856,32 @@ final class JdbiTransaction implements StoreTransaction {
                 }) == 1;
     }
 
+    /** The threads of a conversation, each with its user's notification settings (null columns: none). */
+    private static final String THREADS_AND_SETTINGS = "SELECT " + ThreadTable.SELECT
+            + ", n.user_id, n.send_email, n.send_in_app, n.send_sms FROM thread t"
+            + " LEFT JOIN notification_config n ON n.tenant = ? AND n.user_id = t.user_id"
+            + " WHERE t.conversation = ?";
+
     @Override
     public List<ThreadRow> threadsOf(String conversationId) {
-        return h.createQuery(THREADS).bind("conversation", conversationKey(conversationId))
-                .map((rs, ctx) -> ThreadTable.read(new Cells(rs), conversationId)).list();
+        long conversation = conversationKey(conversationId);
+        return Jdbc.rows(h, dialect, THREADS_AND_SETTINGS, st -> {
+            st.setLong(1, tenantKey);
+            st.setLong(2, conversation);
+        }, rs -> {
+            Cells cells = new Cells(rs);
+            ThreadRow thread = ThreadTable.read(cells, conversationId);
+            notificationConfigsSeen.put(thread.userId(), notificationConfig(cells));
+            return thread;
+        });
+    }
+
+    private static Optional<NotificationConfig> notificationConfig(Cells cells) throws SQLException {
+        String userId = cells.string();
+        boolean email = cells.bool();
+        boolean inApp = cells.bool();
+        boolean sms = cells.bool();
+        return userId == null ? Optional.empty() : Optional.of(new NotificationConfig(userId, email, inApp, sms));
     }
 
     @Override
@@ -849,6 +891,10 @@ final class JdbiTransaction implements StoreTransaction {
                 .map((rs, ctx) -> all.put(rs.getString(1), rs.getLong(2))).list();
         return all;
     }
+
+    private static final String ALL_READ_SEQS = """
+            SELECT coalesce((SELECT all_read_seq FROM user_state WHERE tenant = ? AND user_id = ?), 0),
+                   coalesce((SELECT max(all_read_seq) FROM user_state WHERE tenant = ?), 0)""";
 
     /**
      * Reads the user's and the shop's "mark all read" horizons in one statement, and keeps the
@@ -860,11 +906,11 @@ final class JdbiTransaction implements StoreTransaction {
         if (known != null) {
             return known; // a write asks again for the view it returns: same transaction, same answer
         }
-        long[] both = query("""
-                SELECT coalesce((SELECT all_read_seq FROM user_state WHERE tenant = :tenant AND user_id = :user), 0),
-                       coalesce((SELECT max(all_read_seq) FROM user_state WHERE tenant = :tenant), 0)""")
-                .bind("user", userId)
-                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+        long[] both = Jdbc.rows(h, dialect, ALL_READ_SEQS, st -> {
+            st.setLong(1, tenantKey);
+            st.setString(2, userId);
+            st.setLong(3, tenantKey);
+        }, rs -> new long[] {rs.getLong(1), rs.getLong(2)}).get(0);
         if (!writable) {
             shopAllReadSeq = both[1];
         }
@@ -898,6 +944,9 @@ final class JdbiTransaction implements StoreTransaction {
 
     @Override
     public List<NotificationConfig> findNotificationConfigs(List<String> userIds) {
+        if (notificationConfigsSeen.keySet().containsAll(userIds)) {
+            return userIds.stream().map(notificationConfigsSeen::get).flatMap(Optional::stream).toList();
+        }
         return query("SELECT user_id, send_email, send_in_app, send_sms FROM notification_config"
                 + " WHERE tenant = :tenant AND user_id IN (" + dialect.textsIn("users") + ")")
                 .bind("users", Json.write(userIds))
@@ -909,6 +958,7 @@ final class JdbiTransaction implements StoreTransaction {
     @Override
     public void saveNotificationConfig(NotificationConfig config) {
         checkWritable();
+        notificationConfigsSeen.put(config.userId(), Optional.of(config));
         update("""
                 INSERT INTO notification_config (tenant, user_id, send_email, send_in_app, send_sms)
                 VALUES (:tenant, :user, :email, :inApp, :sms)

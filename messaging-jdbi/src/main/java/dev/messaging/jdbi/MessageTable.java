@@ -61,7 +61,7 @@ final class MessageTable {
             col("client_message_id", String.class, r -> r.message().clientMessageId()),
             col("customer_number", Integer.class, MessageRow::customerNumber),
             col("feed_seq", Long.class, MessageRow::feedSeq),
-            col("details", String.class, r -> Details.write(r.message())));
+            new Column<>("details", String.class, r -> Details.write(r.message()), r -> Details.of(r.message())));
 
     static final String SELECT = Column.select(COLUMNS, "m");
 

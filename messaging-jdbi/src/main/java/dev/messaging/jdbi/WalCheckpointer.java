@@ -48,7 +48,7 @@ final class WalCheckpointer implements AutoCloseable {
                 while (open) {
                     if (System.nanoTime() - optimizeAt >= 0) {
                         // 0x10000: every table, not only those this connection has queried (none)
-                        s.execute("PRAGMA optimize = 0x10002");
+                        PlannerStatistics.analyze(s, "PRAGMA optimize = 0x10002");
                         optimizeAt = System.nanoTime() + TimeUnit.MINUTES.toNanos(OPTIMIZE_EVERY_MINUTES);
                     }
                     s.execute("PRAGMA wal_checkpoint(PASSIVE)");

@@ -84,4 +84,35 @@ class SqliteSettingsTest {
             assertThat(statistics).as("rows of sqlite_stat1 for the message table, no ANALYZE called").isPositive();
         }
     }
+
+    @Test
+    void plannerStatisticsKeepNoSamplesWhenOpenedOrAnalysed() throws Exception {
+        java.nio.file.Path file = TestDatabases.newSqliteFile();
+        try (Messaging messaging = Messaging.builder(JdbiStore.sqlite(file)).build()) {
+            for (int i = 0; i < 100; i++) {
+                Actor customer = Actor.customer("co", "loc", "c" + i % 10);
+                messaging.messages().create(customer, NewMessage.to(customer.customerId(), "text " + i).build());
+            }
+        }
+        // as a library before this rule left it: ANALYZE with the driver's STAT4 samples
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("ANALYZE");
+        }
+        assertThat(count(file, "sqlite_stat4")).as("samples written by ANALYZE").isPositive();
+        try (JdbiStore store = JdbiStore.sqlite(file)) {
+            assertThat(count(file, "sqlite_stat4")).as("samples after opening").isZero();
+            store.analyze();
+            assertThat(count(file, "sqlite_stat4")).as("samples after analyze()").isZero();
+            assertThat(count(file, "sqlite_stat1")).as("statistics after analyze()").isPositive();
+        }
+    }
+
+    private static int count(java.nio.file.Path file, String table) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
 }

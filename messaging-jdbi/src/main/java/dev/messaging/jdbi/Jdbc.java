@@ -1,0 +1,93 @@
+package dev.messaging.jdbi;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * The hot statements on plain JDBC: the writes (row inserts and updates, feed appends, search
+ * documents, a write transaction's own BEGIN and COMMIT) and the reads of one row by key that
+ * every write makes (its conversation, thread, read horizons, feed head). Binding sixty columns
+ * through Jdbi's argument factories costs more than SQLite's insert itself, and Jdbi's setup of a
+ * statement (its configuration copied, an argument factory looked up per parameter) more than
+ * SQLite's step of a one-row read (measured: most of a conversation read by key). On SQLite the
+ * statement comes from the per-connection cache; elsewhere it is prepared and closed here (the
+ * PostgreSQL driver keeps its own server-side statement cache).
+ */
+final class Jdbc {
+    private Jdbc() {
+    }
+
+    /** Binds the parameters of one statement (1-based). */
+    interface Parameters {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Reads one row of a result, positioned on it. */
+    interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    static int execute(Handle h, Dialect dialect, String sql, Parameters parameters) {
+        try {
+            Connection connection = h.getConnection();
+            if (dialect == Dialect.SQLITE) {
+                PreparedStatement statement = CachingStatementBuilder.prepare(connection, sql);
+                parameters.bind(statement);
+                return statement.executeUpdate();
+            }
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                parameters.bind(statement);
+                return statement.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    /** Runs {@code sql}, which takes no parameters and returns no rows (BEGIN, COMMIT, SAVEPOINT ...). */
+    static void run(Handle h, Dialect dialect, String sql) {
+        execute(h, dialect, sql, statement -> { });
+    }
+
+    /** The number in the first column of the one row {@code sql} returns (0 for SQL NULL). */
+    static long number(Handle h, Dialect dialect, String sql, Parameters parameters) {
+        List<Long> rows = rows(h, dialect, sql, parameters, row -> row.getLong(1));
+        if (rows.size() != 1) {
+            throw new UnableToExecuteStatementException(rows.size() + " rows where one was expected: " + sql);
+        }
+        return rows.get(0);
+    }
+
+    /** Every row {@code sql} returns, read by {@code reader}. */
+    static <T> List<T> rows(Handle h, Dialect dialect, String sql, Parameters parameters, RowReader<T> reader) {
+        try {
+            Connection connection = h.getConnection();
+            if (dialect == Dialect.SQLITE) {
+                return rows(CachingStatementBuilder.prepare(connection, sql), parameters, reader);
+            }
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                return rows(statement, parameters, reader);
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    private static <T> List<T> rows(PreparedStatement statement, Parameters parameters, RowReader<T> reader)
+            throws SQLException {
+        parameters.bind(statement);
+        List<T> rows = new ArrayList<>(2);
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                rows.add(reader.read(rs));
+            }
+        }
+        return rows;
+    }
+}
