@@ -76,6 +76,24 @@ final class ConversationTable {
     record Read(long rid, ConversationRow row) {
     }
 
+    /**
+     * The row a read returns once {@code row} is written at key {@code rid}: its column values as
+     * an UPDATE binds them, read back by {@link #read} (so JSON, times and enums come back as they
+     * would from the database, not as the caller's objects).
+     */
+    static Read asWritten(long rid, ConversationRow row, Tenant tenant) {
+        Object[] values = new Object[COLUMNS.size() + 1];
+        values[0] = rid;
+        for (int i = 0; i < COLUMNS.size(); i++) {
+            values[i + 1] = COLUMNS.get(i).value().apply(row);
+        }
+        try {
+            return read(Cells.of(values), tenant);
+        } catch (SQLException e) {
+            throw new IllegalStateException("a conversation's own values did not read back", e);
+        }
+    }
+
     /** Reads the {@link #SELECT} columns of a row of {@code tenant}. */
     static Read read(Cells in, Tenant tenant) throws SQLException {
         long rid = in.longValue();

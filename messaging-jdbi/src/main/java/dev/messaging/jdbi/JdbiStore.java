@@ -328,7 +328,14 @@ public final class JdbiStore implements Store {
     public <T> T inTransaction(Tenant tenant, Function<StoreTransaction, T> work) {
         if (groups != null) {
             try {
-                return groups.write(h -> transact(h, tenant, work));
+                Committed<T> committed = groups.write(h -> {
+                    JdbiTransaction tx = transaction(h, tenant);
+                    T result = work.apply(tx);
+                    tx.saveFeedHead();
+                    return new Committed<>(result, tx);
+                });
+                committed.tx().committed();
+                return committed.result();
             } catch (RuntimeException e) {
                 throw Failures.isStorageFailure(e) ? Failures.translate("a write", e) : e;
             }
@@ -364,13 +371,26 @@ public final class JdbiStore implements Store {
         }
     }
 
+    /** A write's result and its transaction, once committed. */
+    private record Committed<T>(T result, JdbiTransaction tx) {
+    }
+
     /** {@code work} in the open transaction of {@code h}, with the tenant's lock and its feed head kept. */
     private <T> T transact(Handle h, Tenant tenant, Function<StoreTransaction, T> work) {
-        long[] keyAndHead = lockTenant(h, tenant);
-        JdbiTransaction tx = new JdbiTransaction(h, dialect, tenant, keyAndHead[0], keyAndHead[1], true);
+        JdbiTransaction tx = transaction(h, tenant);
         T result = work.apply(tx);
         tx.saveFeedHead();
         return result;
+    }
+
+    /**
+     * A write transaction in the open transaction of {@code h}, the tenant locked. With group
+     * commit (SQLite's single writer) it takes its conversations from the row cache by version
+     * and puts what it wrote there once committed; elsewhere it reads them.
+     */
+    private JdbiTransaction transaction(Handle h, Tenant tenant) {
+        long[] keyAndHead = lockTenant(h, tenant);
+        return new JdbiTransaction(h, dialect, tenant, keyAndHead[0], keyAndHead[1], true, groups != null ? rows : null);
     }
 
     /**

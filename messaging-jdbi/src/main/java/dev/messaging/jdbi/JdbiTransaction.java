@@ -82,16 +82,27 @@ final class JdbiTransaction implements StoreTransaction {
     private Change pendingChange;
     /** The store's rows in memory, for read-only transactions' pages; null in a write transaction (see RowCache). */
     private final RowCache rows;
+    /**
+     * A write transaction's view of the same cache (null: none): it finds its conversation by key
+     * and row version and takes the row from here when the version matches, and after its commit
+     * ({@link #committed}) puts there the conversations it wrote. It never puts a row it read: in
+     * a group of writers that may be another writer's uncommitted write.
+     */
+    private final RowCache committedRows;
+    /** The row versions of conversations as this write transaction read them, and as its updates left them. */
+    private final Map<Long, Long> rowVersions = new HashMap<>(4);
+    /** The conversations this write transaction updated, by row key, as last written. */
+    private final Map<Long, ConversationRow> conversationsWritten = new HashMap<>(4);
 
-    /** A transaction of a tenant whose key and feed head the caller read (writers: under the tenant's lock). */
-    JdbiTransaction(Handle h, Dialect dialect, Tenant tenant, long tenantKey, long feedHead, boolean writable) {
-        this(h, dialect, tenant, tenantKey, feedHead, writable, null);
-    }
-
-    /** A read-only transaction whose pages take unchanged rows from {@code rows}. */
+    /**
+     * A transaction of a tenant whose key and feed head the caller read (writers: under the
+     * tenant's lock). {@code rows}: a read-only transaction's pages take unchanged rows from it; a
+     * write transaction takes its conversations from it by version (null: no cache).
+     */
     JdbiTransaction(Handle h, Dialect dialect, Tenant tenant, long tenantKey, long feedHead, boolean writable,
             RowCache rows) {
         this.rows = writable ? null : rows;
+        this.committedRows = writable ? rows : null;
         this.h = h;
         this.dialect = dialect;
         this.tenant = tenant;
@@ -273,17 +284,51 @@ final class JdbiTransaction implements StoreTransaction {
         return read;
     }
 
-    private static final String CONVERSATION_WHERE = "SELECT " + ConversationTable.SELECT
+    static final String CONVERSATION_WHERE = "SELECT " + ConversationTable.SELECT
             + " FROM conversation c WHERE c.tenant = ? AND ";
-    private static final String CONVERSATION_BY_ID = CONVERSATION_WHERE + "c.id = ?";
-    private static final String LIVE_CONVERSATION = CONVERSATION_WHERE + "c.customer_id = ? AND NOT c.deleted";
+    static final String VERSION_WHERE = "SELECT c.rid, c.row_version FROM conversation c WHERE c.tenant = ? AND ";
+    static final String BY_ID = "c.id = ?";
+    static final String LIVE = "c.customer_id = ? AND NOT c.deleted";
+    static final String BY_ROW_KEY = "c.rid = ?";
 
-    /** The conversation {@code sql} finds by one text key, remembered for this transaction. */
-    private Optional<ConversationRow> conversationWhere(String sql, String key) {
-        return Jdbc.rows(h, dialect, sql, st -> {
+    /**
+     * The conversation {@code condition} finds by one key, remembered for this transaction. A write
+     * transaction with the cache reads the row's key and version first, and the row itself only if
+     * the cache does not hold that version.
+     */
+    private Optional<ConversationRow> conversationWhere(String condition, Object key) {
+        if (committedRows != null) {
+            List<long[]> found = Jdbc.rows(h, dialect, VERSION_WHERE + condition, st -> {
+                st.setLong(1, tenantKey);
+                st.setObject(2, key);
+            }, rs -> new long[] {rs.getLong(1), rs.getLong(2)});
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            long rid = found.get(0)[0];
+            rowVersions.put(rid, found.get(0)[1]);
+            ConversationTable.Read cached = committedRows.conversation(rid, found.get(0)[1]);
+            if (cached != null) {
+                return Optional.of(remember(cached).row());
+            }
+            return readConversation(BY_ROW_KEY, rid);
+        }
+        return readConversation(condition, key);
+    }
+
+    private Optional<ConversationRow> readConversation(String condition, Object key) {
+        return Jdbc.rows(h, dialect, CONVERSATION_WHERE + condition, st -> {
             st.setLong(1, tenantKey);
-            st.setString(2, key);
+            st.setObject(2, key);
         }, rs -> ConversationTable.read(new Cells(rs), tenant)).stream().findFirst().map(read -> remember(read).row());
+    }
+
+    /** After this write transaction committed: the conversations it wrote, into the cache at their new row versions. */
+    void committed() {
+        if (committedRows != null) {
+            conversationsWritten.forEach((rid, row) ->
+                    committedRows.put(rid, rowVersions.get(rid), ConversationTable.asWritten(rid, row, tenant)));
+        }
     }
 
     @Override
@@ -291,12 +336,12 @@ final class JdbiTransaction implements StoreTransaction {
         // Within one transaction a row this transaction read or wrote is current: the tenant's
         // writers are serialized, and a read-only transaction sees one snapshot.
         ConversationTable.Read seen = conversationsSeen.get(id);
-        return seen != null ? Optional.of(seen.row()) : conversationWhere(CONVERSATION_BY_ID, id);
+        return seen != null ? Optional.of(seen.row()) : conversationWhere(BY_ID, id);
     }
 
     @Override
     public Optional<ConversationRow> findLiveConversation(String customerId) {
-        return conversationWhere(LIVE_CONVERSATION, customerId);
+        return conversationWhere(LIVE, customerId);
     }
 
     private static final String CONVERSATION_INSERT = Column.insert("conversation", ConversationTable.COLUMNS,
@@ -337,6 +382,12 @@ final class JdbiTransaction implements StoreTransaction {
         }
         long rid = before != null ? before.rid() : conversationKey(row.id());
         remember(new ConversationTable.Read(rid, row));
+        Long rowVersion = rowVersions.get(rid);
+        if (rowVersion != null) {
+            // the UPDATE added one: the version this row has once committed
+            rowVersions.put(rid, rowVersion + 1);
+            conversationsWritten.put(rid, row);
+        }
         if (before == null || !Objects.equals(before.row().conversation().contact(), row.conversation().contact())) {
             indexContact(rid, row.conversation());
         }
@@ -828,7 +879,7 @@ final class JdbiTransaction implements StoreTransaction {
 
     // --- threads and users -------------------------------------------------------------
 
-    private static final String THREAD = "SELECT " + ThreadTable.SELECT
+    static final String THREAD = "SELECT " + ThreadTable.SELECT
             + " FROM thread t WHERE t.conversation = ? AND t.user_id = ?";
 
     @Override
@@ -857,7 +908,7 @@ final class JdbiTransaction implements StoreTransaction {
     }
 
     /** The threads of a conversation, each with its user's notification settings (null columns: none). */
-    private static final String THREADS_AND_SETTINGS = "SELECT " + ThreadTable.SELECT
+    static final String THREADS_AND_SETTINGS = "SELECT " + ThreadTable.SELECT
             + ", n.user_id, n.send_email, n.send_in_app, n.send_sms FROM thread t"
             + " LEFT JOIN notification_config n ON n.tenant = ? AND n.user_id = t.user_id"
             + " WHERE t.conversation = ?";
@@ -892,7 +943,7 @@ final class JdbiTransaction implements StoreTransaction {
         return all;
     }
 
-    private static final String ALL_READ_SEQS = """
+    static final String ALL_READ_SEQS = """
             SELECT coalesce((SELECT all_read_seq FROM user_state WHERE tenant = ? AND user_id = ?), 0),
                    coalesce((SELECT max(all_read_seq) FROM user_state WHERE tenant = ?), 0)""";
 

@@ -64,6 +64,27 @@ final class QueryPlans {
         return statements;
     }
 
+    /** The plan of {@code sql} run with {@code arguments}, explained with {@code explain}. */
+    static Plan explain(Jdbi jdbi, String explain, String sql, Object... arguments) {
+        return jdbi.withHandle(h -> {
+            try (PreparedStatement ps = h.getConnection().prepareStatement(explain + sql)) {
+                for (int i = 0; i < arguments.length; i++) {
+                    ps.setObject(i + 1, arguments[i]);
+                }
+                List<String> lines = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        lines.add(rs.getString(columns));
+                    }
+                }
+                return new Plan(sql, lines);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot explain " + sql, e);
+            }
+        });
+    }
+
     /** The plans of {@code statements}, explained with {@code explain} (e.g. "EXPLAIN QUERY PLAN "). */
     static List<Plan> explain(Jdbi jdbi, String explain, List<Statement> statements) {
         return jdbi.withHandle(h -> {

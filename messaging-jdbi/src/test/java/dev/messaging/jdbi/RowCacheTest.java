@@ -101,6 +101,34 @@ class RowCacheTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("twoInstances")
+    void aWriteBuildsOnWhatAnotherInstanceWrote(String name, Supplier<JdbiStore> stores) {
+        try (Messaging first = Messaging.builder(stores.get()).build();
+                Messaging second = Messaging.builder(stores.get()).build()) {
+            String company = "cache-" + UUID.randomUUID();
+            Actor alice = Actor.user(company, "loc", "alice");
+            Actor customer = Actor.customer(company, "loc", "c1");
+            String conversation = first.messages().create(customer, NewMessage.to("c1", "one").build()).conversationId();
+            first.messages().create(customer, NewMessage.to("c1", "two").build()); // the first instance's rows cached
+            second.conversations().update(alice, conversation,
+                    dev.messaging.conversation.ConversationUpdate.empty().subject("brakes").assignedTo("alice"));
+            first.messages().create(customer, NewMessage.to("c1", "three").build());
+            first.threads().markRead(alice, first.threads().threadId(alice, conversation));
+            second.conversations().update(alice, conversation,
+                    dev.messaging.conversation.ConversationUpdate.empty().subject("brakes and tyres"));
+            first.messages().create(customer, NewMessage.to("c1", "four").build());
+            try (Messaging fresh = Messaging.builder(stores.get()).build()) {
+                dev.messaging.conversation.Conversation c = fresh.conversations().find(alice, conversation).orElseThrow();
+                assertThat(c.subject()).isEqualTo("brakes and tyres");
+                assertThat(c.assignedTo()).isEqualTo("alice");
+                assertThat(c.lastMessageBody()).isEqualTo("four");
+                assertThat(first.conversations().find(alice, conversation).orElseThrow()).isEqualTo(c);
+                assertThat(fresh.verify(alice.tenant()).ok()).isTrue();
+            }
+        }
+    }
+
     /** The page, read twice: its one row as expected both times. */
     private static void assertPage(Messaging messaging, Actor user, String text, int unread, boolean important) {
         for (int read = 0; read < 2; read++) {

@@ -22,7 +22,13 @@ class SqliteQueryPlanTest extends QueryPlanContract {
 
     @Override
     protected void analyze(Jdbi jdbi) {
-        jdbi.useHandle(h -> h.execute("ANALYZE"));
+        store.analyze(); // as the store keeps its statistics: without STAT4 samples
+    }
+
+    @Override
+    protected List<String> growingTableScans(List<String> plan) {
+        return plan.stream().filter(line -> line.matches("SCAN (c|t|f|m|conversation|thread|change_feed|message)\\b.*"))
+                .toList();
     }
 
     @Override
