@@ -49,9 +49,9 @@ import org.jdbi.v3.core.statement.Update;
 /**
  * A unit of work on one tenant through one Jdbi {@link Handle}. Reads are text-block SQL with
  * named binds, mapped by {@link Cells} in column order; the hot row writes (message, conversation,
- * change) go through {@link Jdbc} from the tables' column lists. Every value is bound;
- * filters and sort orders come from the query specs' enums and booleans, never from caller strings.
- * The tenant's key is bound as {@code :tenant} on every statement.
+ * change) and the reads by key every write makes go through {@link Jdbc} (positional binds, cached
+ * statements). Every value is bound; filters and sort orders come from the query specs' enums and
+ * booleans, never from caller strings. The tenant's key is bound on every statement of its rows.
  */
 final class JdbiTransaction implements StoreTransaction {
     private final Handle h;
