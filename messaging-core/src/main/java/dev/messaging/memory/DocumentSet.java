@@ -7,6 +7,10 @@ package dev.messaging.memory;
  */
 final class DocumentSet extends KeyedSlots<String> {
 
+    DocumentSet() {
+        super(false); // a document is its own key: a probe reads the key itself, no row in between
+    }
+
     @Override
     String keyOf(String document) {
         return document;
