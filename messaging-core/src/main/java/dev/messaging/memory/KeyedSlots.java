@@ -14,7 +14,7 @@ import java.util.NoSuchElementException;
  * <p>A table whose key is a few references away from its slot ({@code tagged}: a message row's id
  * is in its message) keeps a byte per slot of each key's hash, so that a probe passes another key's
  * slot without reading its element: at a million messages those reads miss the CPU cache (a deep
- * inbox page's last-message lookups, 16 µs median without the tags, 13.5 µs with them).
+ * inbox page's last-message lookups: 11.5 µs median without the tags, 9.9 µs with them, back to back).
  *
  * @param <T> the elements; {@link #keyOf} names each one's key
  */
