@@ -19,7 +19,8 @@ import org.jdbi.v3.core.Jdbi;
  * write, so an acknowledged write is as durable as before.
  *
  * <p>Why: a SQLite commit appends every page the transaction changed to the log. Writers of one
- * group share the hot pages (the right edges of the time-ordered indexes, the feed's tail), so a group logs far fewer pages than its writers would one by one. A writer alone
+ * group share the hot pages (the right edges of the time-ordered indexes, the feed's tail), so a
+ * group logs far fewer pages than its writers would one by one. A writer alone
  * commits at once, as before.
  */
 final class GroupCommit {

@@ -328,12 +328,7 @@ public final class JdbiStore implements Store {
     public <T> T inTransaction(Tenant tenant, Function<StoreTransaction, T> work) {
         if (groups != null) {
             try {
-                Committed<T> committed = groups.write(h -> {
-                    JdbiTransaction tx = transaction(h, tenant);
-                    T result = work.apply(tx);
-                    tx.saveFeedHead();
-                    return new Committed<>(result, tx);
-                });
+                Done<T> committed = groups.write(h -> transact(h, tenant, work));
                 committed.tx().committed();
                 return committed.result();
             } catch (RuntimeException e) {
@@ -350,7 +345,7 @@ public final class JdbiStore implements Store {
                         // transaction-scoped: nothing to restore after COMMIT
                         h.execute("SET LOCAL lock_timeout = " + options.lockTimeout().toMillis());
                     }
-                    result = transact(h, tenant, work);
+                    result = transact(h, tenant, work).result();
                 } catch (RuntimeException | Error e) {
                     rollbackQuietly(h, e);
                     if (Failures.isStorageFailure(e)) {
@@ -371,16 +366,16 @@ public final class JdbiStore implements Store {
         }
     }
 
-    /** A write's result and its transaction, once committed. */
-    private record Committed<T>(T result, JdbiTransaction tx) {
+    /** A write's result and the transaction that made it. */
+    private record Done<T>(T result, JdbiTransaction tx) {
     }
 
     /** {@code work} in the open transaction of {@code h}, with the tenant's lock and its feed head kept. */
-    private <T> T transact(Handle h, Tenant tenant, Function<StoreTransaction, T> work) {
+    private <T> Done<T> transact(Handle h, Tenant tenant, Function<StoreTransaction, T> work) {
         JdbiTransaction tx = transaction(h, tenant);
         T result = work.apply(tx);
         tx.saveFeedHead();
-        return result;
+        return new Done<>(result, tx);
     }
 
     /**

@@ -32,14 +32,22 @@ class RowCacheTest {
         return Stream.of(Arguments.of("SQLite file", sqlite), Arguments.of("PostgreSQL", postgres));
     }
 
+    /** A user and a customer of a company no other test uses. */
+    private record People(Actor alice, Actor customer) {
+        static People ofNewCompany() {
+            String company = "cache-" + UUID.randomUUID();
+            return new People(Actor.user(company, "loc", "alice"), Actor.customer(company, "loc", "c1"));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("twoInstances")
     void aPageShowsWhatAnotherInstanceWrote(String name, Supplier<JdbiStore> stores) {
         try (Messaging reader = Messaging.builder(stores.get()).build();
                 Messaging writer = Messaging.builder(stores.get()).build()) {
-            String company = "cache-" + UUID.randomUUID();
-            Actor alice = Actor.user(company, "loc", "alice");
-            Actor customer = Actor.customer(company, "loc", "c1");
+            People people = People.ofNewCompany();
+            Actor alice = people.alice();
+            Actor customer = people.customer();
             Message first = writer.messages().create(customer, NewMessage.to("c1", "first").build());
             assertPage(reader, alice, "first", 1, false);
 
@@ -106,9 +114,9 @@ class RowCacheTest {
     void aWriteBuildsOnWhatAnotherInstanceWrote(String name, Supplier<JdbiStore> stores) {
         try (Messaging first = Messaging.builder(stores.get()).build();
                 Messaging second = Messaging.builder(stores.get()).build()) {
-            String company = "cache-" + UUID.randomUUID();
-            Actor alice = Actor.user(company, "loc", "alice");
-            Actor customer = Actor.customer(company, "loc", "c1");
+            People people = People.ofNewCompany();
+            Actor alice = people.alice();
+            Actor customer = people.customer();
             String conversation = first.messages().create(customer, NewMessage.to("c1", "one").build()).conversationId();
             first.messages().create(customer, NewMessage.to("c1", "two").build()); // the first instance's rows cached
             second.conversations().update(alice, conversation,

@@ -64,13 +64,7 @@ class SqliteSettingsTest {
 
     @Test
     void aDatabaseGrownThroughTheApiGetsPlannerStatisticsWhenOpened() throws Exception {
-        java.nio.file.Path file = TestDatabases.newSqliteFile();
-        try (Messaging messaging = Messaging.builder(JdbiStore.sqlite(file)).build()) {
-            for (int i = 0; i < 200; i++) {
-                Actor customer = Actor.customer("co", "loc", "c" + i % 20);
-                messaging.messages().create(customer, NewMessage.to(customer.customerId(), "text " + i).build());
-            }
-        }
+        java.nio.file.Path file = fileGrownThroughTheApi(200, 20);
         try (JdbiStore store = JdbiStore.sqlite(file)) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             int statistics = 0;
@@ -87,13 +81,7 @@ class SqliteSettingsTest {
 
     @Test
     void plannerStatisticsKeepNoSamplesWhenOpenedOrAnalysed() throws Exception {
-        java.nio.file.Path file = TestDatabases.newSqliteFile();
-        try (Messaging messaging = Messaging.builder(JdbiStore.sqlite(file)).build()) {
-            for (int i = 0; i < 100; i++) {
-                Actor customer = Actor.customer("co", "loc", "c" + i % 10);
-                messaging.messages().create(customer, NewMessage.to(customer.customerId(), "text " + i).build());
-            }
-        }
+        java.nio.file.Path file = fileGrownThroughTheApi(100, 10);
         // as a library before this rule left it: ANALYZE with the driver's STAT4 samples
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
                 java.sql.Statement s = c.createStatement()) {
@@ -106,6 +94,18 @@ class SqliteSettingsTest {
             assertThat(count(file, "sqlite_stat4")).as("samples after analyze()").isZero();
             assertThat(count(file, "sqlite_stat1")).as("statistics after analyze()").isPositive();
         }
+    }
+
+    /** A new SQLite file holding {@code messages} customer messages over {@code customers}, each one create call. */
+    private static java.nio.file.Path fileGrownThroughTheApi(int messages, int customers) {
+        java.nio.file.Path file = TestDatabases.newSqliteFile();
+        try (Messaging messaging = Messaging.builder(JdbiStore.sqlite(file)).build()) {
+            for (int i = 0; i < messages; i++) {
+                Actor customer = Actor.customer("co", "loc", "c" + i % customers);
+                messaging.messages().create(customer, NewMessage.to(customer.customerId(), "text " + i).build());
+            }
+        }
+        return file;
     }
 
     private static int count(java.nio.file.Path file, String table) throws java.sql.SQLException {
