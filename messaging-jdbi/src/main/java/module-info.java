@@ -7,6 +7,7 @@ module dev.messaging.jdbi {
     requires transitive java.sql;
     requires org.jdbi.v3.core;
     requires com.zaxxer.hikari;
+    requires com.github.benmanes.caffeine;
     requires org.xerial.sqlitejdbc;
     requires flyway.core;
     requires com.fasterxml.jackson.databind;

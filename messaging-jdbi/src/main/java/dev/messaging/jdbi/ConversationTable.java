@@ -7,6 +7,7 @@ import static dev.messaging.jdbi.Cells.wire;
 import dev.messaging.common.ChangeMeta;
 import dev.messaging.common.Deletion;
 import dev.messaging.common.Tenant;
+import dev.messaging.conversation.Contact;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.conversation.ConversationChannel;
 import dev.messaging.conversation.ConversationStatus;
@@ -18,6 +19,8 @@ import dev.messaging.spi.CustomerMessageCounters;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -26,6 +29,10 @@ import java.util.function.Function;
  * and bound by the statements that need them.
  */
 final class ConversationTable {
+    private static final Column<ConversationRow> CONTACT = Column.json("contact", r -> r.conversation().contact(),
+            Json::write);
+    private static final Column<ConversationRow> METADATA = Column.json("metadata", r -> r.conversation().metadata(),
+            Json::write);
     static final List<Column<ConversationRow>> COLUMNS = List.of(
             col("id", String.class, r -> r.conversation().id()),
             col("customer_id", String.class, r -> r.conversation().customerId()),
@@ -34,7 +41,7 @@ final class ConversationTable {
             col("meta_user_id", String.class, r -> r.conversation().meta().userId()),
             col("meta_session_id", String.class, r -> r.conversation().meta().sessionId()),
             col("version", Long.class, r -> r.conversation().meta().version()),
-            Column.json("contact", r -> r.conversation().contact(), Json::write),
+            CONTACT,
             col("assigned_to", String.class, r -> r.conversation().assignedTo()),
             col("channel", String.class, r -> wire(r.conversation().channel())),
             col("archived", Boolean.class, r -> r.conversation().archived()),
@@ -60,7 +67,7 @@ final class ConversationTable {
             col("conversation_type", String.class, r -> wire(r.conversation().conversationType())),
             col("outlet_code", String.class, r -> r.conversation().outletCode()),
             col("order_code", String.class, r -> r.conversation().orderCode()),
-            Column.json("metadata", r -> r.conversation().metadata(), Json::write));
+            METADATA);
 
     /** The columns read for a row: the row key, then {@link #COLUMNS}. */
     static final String SELECT = "c.rid, " + Column.select(COLUMNS, "c");
@@ -79,16 +86,25 @@ final class ConversationTable {
     /**
      * The row a read returns once {@code row} is written at key {@code rid}: its column values as
      * an UPDATE binds them, read back by {@link #read} (so JSON, times and enums come back as they
-     * would from the database, not as the caller's objects).
+     * would from the database, not as the caller's objects). A JSON value equal to the one in
+     * {@code read} (the row as this transaction read it, or null) is taken from there as it was
+     * read, without writing and parsing it again.
      */
-    static Read asWritten(long rid, ConversationRow row, Tenant tenant) {
+    static Read asWritten(long rid, ConversationRow row, Tenant tenant, ConversationRow read) {
+        Conversation written = row.conversation();
+        Conversation before = read == null ? null : read.conversation();
+        boolean sameContact = before != null && Objects.equals(before.contact(), written.contact());
+        boolean sameMetadata = before != null && before.metadata().equals(written.metadata());
         Object[] values = new Object[COLUMNS.size() + 1];
         values[0] = rid;
         for (int i = 0; i < COLUMNS.size(); i++) {
-            values[i + 1] = COLUMNS.get(i).value().apply(row);
+            Column<ConversationRow> column = COLUMNS.get(i);
+            boolean reused = column == CONTACT ? sameContact : column == METADATA && sameMetadata;
+            values[i + 1] = reused ? null : column.value().apply(row);
         }
         try {
-            return read(Cells.of(values), tenant);
+            return read(Cells.of(values), tenant, sameContact ? json -> before.contact() : Json::contact,
+                    sameMetadata ? json -> before.metadata() : Json::object);
         } catch (SQLException e) {
             throw new IllegalStateException("a conversation's own values did not read back", e);
         }
@@ -96,6 +112,11 @@ final class ConversationTable {
 
     /** Reads the {@link #SELECT} columns of a row of {@code tenant}. */
     static Read read(Cells in, Tenant tenant) throws SQLException {
+        return read(in, tenant, Json::contact, Json::object);
+    }
+
+    private static Read read(Cells in, Tenant tenant, Function<String, Contact> contacts,
+            Function<String, Map<String, Object>> metadata) throws SQLException {
         long rid = in.longValue();
         ConversationBuilder b = Conversation.builder()
                 .companyId(tenant.companyId())
@@ -105,7 +126,7 @@ final class ConversationTable {
                 .createdDate(in.instant())
                 .updatedDate(in.instant())
                 .meta(new ChangeMeta(in.string(), in.string(), in.longValue()))
-                .contact(Json.contact(in.string()))
+                .contact(contacts.apply(in.string()))
                 .assignedTo(in.string())
                 .channel(in.wire(ConversationChannel.class))
                 .archived(in.bool())
@@ -126,7 +147,7 @@ final class ConversationTable {
         CustomerMessageCounters counters = new CustomerMessageCounters(in.intValue(), in.intValue(), in.intValue(),
                 in.longValue(), in.longValue(), in.intValue());
         b.conversationType(in.wire(ConversationType.class)).outletCode(in.string()).orderCode(in.string())
-                .metadata(Json.object(in.string()));
+                .metadata(metadata.apply(in.string()));
         return new Read(rid, new ConversationRow(b.build(), counters));
     }
 }

@@ -93,6 +93,8 @@ final class JdbiTransaction implements StoreTransaction {
     private final Map<Long, Long> rowVersions = new HashMap<>(4);
     /** The conversations this write transaction updated, by row key, as last written. */
     private final Map<Long, ConversationRow> conversationsWritten = new HashMap<>(4);
+    /** Write transactions with the cache: each conversation as it was read (from the database or the cache), by row key. */
+    private final Map<Long, ConversationRow> conversationsRead = new HashMap<>(4);
 
     /**
      * A transaction of a tenant whose key and feed head the caller read (writers: under the
@@ -287,6 +289,9 @@ final class JdbiTransaction implements StoreTransaction {
     static final String CONVERSATION_WHERE = "SELECT " + ConversationTable.SELECT
             + " FROM conversation c WHERE c.tenant = ? AND ";
     static final String VERSION_WHERE = "SELECT c.rid, c.row_version FROM conversation c WHERE c.tenant = ? AND ";
+    /** {@link #VERSION_WHERE} with the tenant's feed head (its first parameter): a write's first read brings it along. */
+    static final Map<Dialect, String> VERSION_AND_HEAD_WHERE = Map.of(
+            Dialect.SQLITE, versionAndHeadWhere(Dialect.SQLITE), Dialect.POSTGRESQL, versionAndHeadWhere(Dialect.POSTGRESQL));
     static final String BY_ID = "c.id = ?";
     static final String LIVE = "c.customer_id = ? AND NOT c.deleted";
     static final String BY_ROW_KEY = "c.rid = ?";
@@ -298,20 +303,30 @@ final class JdbiTransaction implements StoreTransaction {
      */
     private Optional<ConversationRow> conversationWhere(String condition, Object key) {
         if (committedRows != null) {
-            List<long[]> found = Jdbc.rows(h, dialect, VERSION_WHERE + condition, st -> {
-                st.setLong(1, tenantKey);
-                st.setObject(2, key);
-            }, rs -> new long[] {rs.getLong(1), rs.getLong(2)});
+            // nearly every write appends to the feed: its first read brings the head too (one statement less)
+            boolean withHead = feedHead == HEAD_NOT_READ;
+            List<long[]> found = Jdbc.rows(h, dialect,
+                    (withHead ? VERSION_AND_HEAD_WHERE.get(dialect) : VERSION_WHERE) + condition, st -> {
+                        int next = 1;
+                        if (withHead) {
+                            st.setLong(next++, tenantKey);
+                        }
+                        st.setLong(next, tenantKey);
+                        st.setObject(next + 1, key);
+                    }, rs -> new long[] {rs.getLong(1), rs.getLong(2), withHead ? rs.getLong(3) : HEAD_NOT_READ});
             if (found.isEmpty()) {
                 return Optional.empty();
             }
             long rid = found.get(0)[0];
             rowVersions.put(rid, found.get(0)[1]);
-            ConversationTable.Read cached = committedRows.conversation(rid, found.get(0)[1]);
-            if (cached != null) {
-                return Optional.of(remember(cached).row());
+            if (withHead) {
+                feedHead = found.get(0)[2];
             }
-            return readConversation(BY_ROW_KEY, rid);
+            ConversationTable.Read cached = committedRows.conversation(rid, found.get(0)[1]);
+            Optional<ConversationRow> row = cached != null ? Optional.of(remember(cached).row())
+                    : readConversation(BY_ROW_KEY, rid);
+            row.ifPresent(read -> conversationsRead.put(rid, read));
+            return row;
         }
         return readConversation(condition, key);
     }
@@ -323,11 +338,16 @@ final class JdbiTransaction implements StoreTransaction {
         }, rs -> ConversationTable.read(new Cells(rs), tenant)).stream().findFirst().map(read -> remember(read).row());
     }
 
+    private static String versionAndHeadWhere(Dialect dialect) {
+        return VERSION_WHERE.replace("c.row_version", "c.row_version, (" + dialect.feedHead() + ")");
+    }
+
     /** After this write transaction committed: the conversations it wrote, into the cache at their new row versions. */
     void committed() {
         if (committedRows != null) {
             conversationsWritten.forEach((rid, row) ->
-                    committedRows.put(rid, rowVersions.get(rid), ConversationTable.asWritten(rid, row, tenant)));
+                    committedRows.put(rid, rowVersions.get(rid),
+                            ConversationTable.asWritten(rid, row, tenant, conversationsRead.get(rid))));
         }
     }
 
@@ -882,9 +902,31 @@ final class JdbiTransaction implements StoreTransaction {
     static final String THREAD = "SELECT " + ThreadTable.SELECT
             + " FROM thread t WHERE t.conversation = ? AND t.user_id = ?";
 
+    /**
+     * {@link #THREAD} with the user's "mark all read" horizon (its first two parameters), one row
+     * whether the thread exists or not (a thread's user id null: none).
+     */
+    static final String THREAD_AND_ALL_READ = "SELECT " + ThreadTable.SELECT
+            + ", coalesce((SELECT all_read_seq FROM user_state WHERE tenant = ? AND user_id = ?), 0)"
+            + " FROM (SELECT 1) AS one LEFT JOIN thread t ON t.conversation = ? AND t.user_id = ?";
+
     @Override
     public Optional<ThreadRow> findThread(String conversationId, String userId) {
         long conversation = conversationKey(conversationId);
+        if (writable && !allReadSeqOf.containsKey(userId)) {
+            // a write to a thread asks for its user's horizon next (is it read? its view): one statement
+            return Jdbc.rows(h, dialect, THREAD_AND_ALL_READ, st -> {
+                st.setLong(1, tenantKey);
+                st.setString(2, userId);
+                st.setLong(3, conversation);
+                st.setString(4, userId);
+            }, rs -> {
+                Cells cells = new Cells(rs);
+                ThreadRow thread = ThreadTable.read(cells, conversationId);
+                allReadSeqOf.put(userId, cells.longValue());
+                return Optional.ofNullable(thread);
+            }).get(0);
+        }
         return Jdbc.rows(h, dialect, THREAD, st -> {
             st.setLong(1, conversation);
             st.setString(2, userId);

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -121,8 +122,31 @@ final class MessageTable {
                 .collect(Collectors.toUnmodifiableMap(Field::getName,
                         field -> field.getAnnotation(JsonProperty.class).value()));
 
+        /**
+         * Details written before, by author type: most messages repeat a few (a plain SMS from a
+         * customer, ...), and their JSON costs more than the rest of the row's values. Only details
+         * without metadata, whose values are all immutable; started over past {@value #WRITTEN_MAX}.
+         */
+        private static final Map<AuthorType, Map<Details, String>> WRITTEN = Arrays.stream(AuthorType.values())
+                .collect(Collectors.toUnmodifiableMap(type -> type, type -> new ConcurrentHashMap<>()));
+        private static final int WRITTEN_MAX = 256;
+
         static String write(Message m) {
-            return Json.writeOver(of(m), BASES.get(m.authorType()));
+            Details details = of(m);
+            ObjectNode base = BASES.get(m.authorType());
+            if (details.metadata() != null) {
+                return Json.writeOver(details, base);
+            }
+            Map<Details, String> written = WRITTEN.get(m.authorType());
+            String json = written.get(details);
+            if (json == null) {
+                json = Json.writeOver(details, base);
+                if (written.size() >= WRITTEN_MAX) {
+                    written.clear();
+                }
+                written.put(details, json);
+            }
+            return json;
         }
 
         /** Details as version 8 and before wrote them (full names, every field), as {@link #write} does. */

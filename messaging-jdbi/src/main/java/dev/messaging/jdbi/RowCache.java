@@ -1,10 +1,10 @@
 package dev.messaging.jdbi;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.messaging.spi.MessageRow;
 import dev.messaging.spi.ReadFacts;
 import dev.messaging.spi.ThreadRow;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The rows an inbox page shows, kept in memory by their row keys and checked by version: a page
@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * (see {@link ReadFacts}) by both the conversation's row version and the thread's version: they
  * are computed from the thread's read number and the conversation's customer messages, and a
  * customer message that arrives, is deleted or restored changes the conversation's counters. Row keys are never
- * reused. Each map is bounded: past {@link #MAX_ROWS} entries it starts over (cheap, and the next
- * pages fill it again with what is in use).
+ * reused. Each map is bounded ({@link #MAX_ROWS} entries, Caffeine's eviction by frequency and
+ * recency; its upkeep runs on the calling thread, so the cache starts no threads of its own).
  */
 final class RowCache {
     /** Entries per map at most: about 2 KB each, so the three hold some tens of MB at worst. */
@@ -33,57 +33,54 @@ final class RowCache {
     private record ThreadKey(long conversation, String userId) {
     }
 
-    private final Map<Long, Conversation> conversations = new ConcurrentHashMap<>();
-    private final Map<ThreadKey, ThreadRow> threads = new ConcurrentHashMap<>();
-    private final Map<Long, MessageRow> messages = new ConcurrentHashMap<>();
-    private final Map<ThreadKey, Facts> facts = new ConcurrentHashMap<>();
+    private final Cache<Long, Conversation> conversations = bounded();
+    private final Cache<ThreadKey, ThreadRow> threads = bounded();
+    private final Cache<Long, MessageRow> messages = bounded();
+    private final Cache<ThreadKey, Facts> facts = bounded();
 
     /** A user's {@link ReadFacts} on a conversation, valid for one row version of each. */
     private record Facts(long rowVersion, long threadVersion, ReadFacts facts) {
     }
 
     ConversationTable.Read conversation(long rid, long rowVersion) {
-        Conversation cached = conversations.get(rid);
+        Conversation cached = conversations.getIfPresent(rid);
         return cached != null && cached.rowVersion() == rowVersion ? cached.read() : null;
     }
 
     ThreadRow thread(long conversation, String userId, long version) {
-        ThreadRow cached = threads.get(new ThreadKey(conversation, userId));
+        ThreadRow cached = threads.getIfPresent(new ThreadKey(conversation, userId));
         return cached != null && cached.meta().version() == version ? cached : null;
     }
 
     MessageRow message(long rid, long version) {
-        MessageRow cached = messages.get(rid);
+        MessageRow cached = messages.getIfPresent(rid);
         return cached != null && cached.message().version() == version ? cached : null;
     }
 
     /** The facts at the user's read point, or null if the conversation or the thread changed since. */
     ReadFacts facts(long conversation, String userId, long rowVersion, long threadVersion) {
-        Facts cached = facts.get(new ThreadKey(conversation, userId));
+        Facts cached = facts.getIfPresent(new ThreadKey(conversation, userId));
         return cached != null && cached.rowVersion() == rowVersion && cached.threadVersion() == threadVersion
                 ? cached.facts() : null;
     }
 
     void put(long conversation, String userId, long rowVersion, long threadVersion, ReadFacts value) {
-        bounded(facts).put(new ThreadKey(conversation, userId), new Facts(rowVersion, threadVersion, value));
+        facts.put(new ThreadKey(conversation, userId), new Facts(rowVersion, threadVersion, value));
     }
 
     void put(long rid, long rowVersion, ConversationTable.Read read) {
-        bounded(conversations).put(rid, new Conversation(rowVersion, read));
+        conversations.put(rid, new Conversation(rowVersion, read));
     }
 
     void put(long conversation, ThreadRow thread) {
-        bounded(threads).put(new ThreadKey(conversation, thread.userId()), thread);
+        threads.put(new ThreadKey(conversation, thread.userId()), thread);
     }
 
     void put(long rid, MessageRow message) {
-        bounded(messages).put(rid, message);
+        messages.put(rid, message);
     }
 
-    private static <K, V> Map<K, V> bounded(Map<K, V> map) {
-        if (map.size() >= MAX_ROWS) {
-            map.clear();
-        }
-        return map;
+    private static <K, V> Cache<K, V> bounded() {
+        return Caffeine.newBuilder().maximumSize(MAX_ROWS).executor(Runnable::run).build();
     }
 }

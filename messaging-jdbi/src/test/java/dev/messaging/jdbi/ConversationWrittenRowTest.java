@@ -55,9 +55,26 @@ class ConversationWrittenRowTest {
             for (ConversationRow row : rows) {
                 store.inTransaction(tenant, tx -> tx.insertConversation(row));
                 ConversationRow read = store.readFromStorage(tenant, tx -> tx.findConversation(row.id())).orElseThrow();
-                assertThat(ConversationTable.asWritten(1, row, tenant).row()).as(row.id()).isEqualTo(read);
+                assertThat(ConversationTable.asWritten(1, row, tenant, null).row()).as(row.id()).isEqualTo(read);
+                // written again over the row as read: the unchanged JSON values are the read ones, a changed one is new
+                ConversationRow body = withConversation(row, read.conversation().toBuilder().lastMessageBody("new body"));
+                ConversationRow contact = withConversation(row, read.conversation().toBuilder()
+                        .contact(new Contact("person", "Grace", "Hopper", null, null, "+15550199", "en")));
+                for (ConversationRow next : List.of(body, contact)) {
+                    store.inTransaction(tenant, tx -> tx.updateConversation(next, row.conversation().meta().version()));
+                    ConversationRow again = store.readFromStorage(tenant, tx -> tx.findConversation(row.id())).orElseThrow();
+                    ConversationRow cached = ConversationTable.asWritten(1, next, tenant, read).row();
+                    assertThat(cached).as(row.id()).isEqualTo(again);
+                    store.inTransaction(tenant, tx -> tx.updateConversation(read, row.conversation().meta().version()));
+                }
+                assertThat(ConversationTable.asWritten(1, body, tenant, read).row().conversation().contact())
+                        .isSameAs(read.conversation().contact());
             }
         }
+    }
+
+    private static ConversationRow withConversation(ConversationRow row, dev.messaging.conversation.ConversationBuilder b) {
+        return new ConversationRow(b.build(), row.counters());
     }
 
     private static ConversationRow row(Tenant tenant, String id, dev.messaging.conversation.ConversationBuilder b,

@@ -159,7 +159,10 @@ abstract class QueryPlanContract {
                 explain(JdbiTransaction.CONVERSATION_WHERE + JdbiTransaction.BY_ROW_KEY, tenant, rid),
                 explain(JdbiTransaction.VERSION_WHERE + JdbiTransaction.BY_ID, tenant, busy),
                 explain(JdbiTransaction.VERSION_WHERE + JdbiTransaction.LIVE, tenant, "c0"),
+                explain(JdbiTransaction.VERSION_AND_HEAD_WHERE.get(store.dialect()) + JdbiTransaction.BY_ID, tenant, tenant, busy),
+                explain(JdbiTransaction.VERSION_AND_HEAD_WHERE.get(store.dialect()) + JdbiTransaction.LIVE, tenant, tenant, "c0"),
                 explain(JdbiTransaction.THREAD, rid, "alice"),
+                explain(JdbiTransaction.THREAD_AND_ALL_READ, tenant, "alice", rid, "alice"),
                 explain(JdbiTransaction.THREADS_AND_SETTINGS, tenant, rid),
                 explain(JdbiTransaction.ALL_READ_SEQS, tenant, "alice", tenant),
                 explain(store.dialect().feedHead(), tenant));
