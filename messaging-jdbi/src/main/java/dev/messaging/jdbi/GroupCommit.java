@@ -34,10 +34,20 @@ final class GroupCommit {
      */
     private static final long RECHECK_MILLIS = 20;
 
+    /**
+     * How long the writer's handle is kept between groups before it goes back to the pool, which
+     * then can retire its connection. Opening a Jdbi handle (its configuration copied) and borrowing
+     * the connection cost a few microseconds, as much as a statement of the write.
+     */
+    private static final long KEEP_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final TenantGate gate;
     private final Jdbi writer;
     /** The group whose transaction is open, if any; read and written only while holding the gate. */
     private Group open;
+    /** The handle of the last group, committed, kept for the next (as {@link #open}, under the gate); since when. */
+    private Handle kept;
+    private long keptSince;
     /** Commits and the writes they held, so far (tests see groups form); written while holding the gate. */
     private volatile long commits;
     private volatile long committedWrites;
@@ -105,7 +115,10 @@ final class GroupCommit {
         }
     }
 
-    /** Commits the open group, if any, before work that needs the writer to itself; the caller holds the gate. */
+    /**
+     * Commits the open group, if any, and gives the kept handle back, before work that needs the
+     * writer to itself or the store closes; the caller holds the gate.
+     */
     void flush() {
         if (open != null) {
             try {
@@ -113,6 +126,10 @@ final class GroupCommit {
             } catch (StorageException e) {
                 // the group's writers got it; the caller's own work goes on with a fresh connection
             }
+        }
+        if (kept != null) {
+            close(kept);
+            kept = null;
         }
     }
 
@@ -122,11 +139,15 @@ final class GroupCommit {
     }
 
     private Group begin() {
-        Handle h;
-        try {
-            h = writer.open();
-        } catch (RuntimeException e) {
-            throw Failures.translate("getting a connection for a write", e);
+        Handle h = kept;
+        kept = null;
+        if (h == null) {
+            try {
+                h = writer.open();
+            } catch (RuntimeException e) {
+                throw Failures.translate("getting a connection for a write", e);
+            }
+            keptSince = System.nanoTime();
         }
         try {
             // By statement, the connection left in auto-commit: the driver's own transaction calls
@@ -177,21 +198,32 @@ final class GroupCommit {
         group.outcome.complete(null);
     }
 
-    /** Ends the group's transaction (rolling back unless committed) and gives its connection back. */
+    /**
+     * Ends the group's transaction: committed, its handle is kept for the next group (for a while);
+     * otherwise rolled back and the connection given back to the pool, which discards a broken one.
+     */
     private void end(Group group, boolean committed) {
         open = null;
+        if (committed && System.nanoTime() - keptSince < KEEP_NANOS) {
+            kept = group.handle;
+            return;
+        }
         try {
             if (!committed) {
                 run(group.handle, "ROLLBACK");
             }
         } catch (RuntimeException e) {
-            // the connection goes back to the pool, which discards a broken one
+            // the pool discards a broken connection
         } finally {
-            try {
-                group.handle.close();
-            } catch (RuntimeException e) {
-                // as above
-            }
+            close(group.handle);
+        }
+    }
+
+    private static void close(Handle handle) {
+        try {
+            handle.close();
+        } catch (RuntimeException e) {
+            // as above
         }
     }
 

@@ -43,7 +43,7 @@ import org.sqlite.SQLiteDataSource;
  * {@code messaging_schema_history}; on PostgreSQL Flyway's advisory lock makes instances that
  * start at once migrate once). A database whose schema is newer than this library's is refused.
  *
- * <p>SQLite: one writer connection (WAL, synchronous=NORMAL, foreign keys on, busy timeout, every
+ * <p>SQLite: one writer connection at a time (WAL, synchronous=NORMAL, foreign keys on, busy timeout, every
  * write in a {@code BEGIN IMMEDIATE} transaction) behind a fair lock, so no SQLITE_BUSY reaches a
  * caller, and a pool of read-only connections that never block the writer. An in-memory SQLite
  * database is one shared connection for everything (each new connection to {@code :memory:} would
@@ -140,7 +140,9 @@ public final class JdbiStore implements Store {
         checkWritable(path);
         String url = "jdbc:sqlite:" + path;
         opening(path.toString(), () -> migrate(sqliteSource(url, false), Dialect.SQLITE));
-        HikariDataSource writes = pool("messaging-sqlite-writer", sqliteSource(url, false), 1, false);
+        // two: the group commit keeps one between writes (GroupCommit), and the work that takes the
+        // writer itself (claims, ANALYZE), which has it give its handle back first, still finds one
+        HikariDataSource writes = pool("messaging-sqlite-writer", sqliteSource(url, false), 2, false);
         HikariDataSource reads = pool("messaging-sqlite-reader", sqliteSource(url, true), SQLITE_READERS, true);
         WalCheckpointer checkpoints = new WalCheckpointer(sqliteSource(url, false), path.getFileName().toString());
         LOG.info("messaging store opened: SQLite file {}", path);
@@ -657,6 +659,18 @@ public final class JdbiStore implements Store {
     @Override
     public void close() {
         StorageException failure = null;
+        if (groups != null) {
+            try {
+                writers.acquireAll();
+                try {
+                    groups.flush(); // gives the kept writer handle back, so that its pool closes at once
+                } finally {
+                    writers.releaseAll();
+                }
+            } catch (StorageException e) {
+                // a write held the writer past the lock timeout: its pool is closed under it, as before
+            }
+        }
         for (AutoCloseable resource : owned) {
             try {
                 resource.close();

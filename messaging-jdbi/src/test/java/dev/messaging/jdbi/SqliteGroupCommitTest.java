@@ -89,4 +89,42 @@ class SqliteGroupCommitTest {
             assertThat(commits).as("commits for %d writes", writes).isLessThan(writes);
         }
     }
+
+    /**
+     * The writer keeps its handle from one write to the next (a connection of the writer's pool
+     * stays borrowed), and gives it back when work that takes the writer itself comes (ANALYZE
+     * here), after a failed write, and at the first write a second after it took it.
+     */
+    @Test
+    void theWriterKeepsItsConnectionBetweenWritesForASecond() throws Exception {
+        try (JdbiStore store = JdbiStore.sqlite(TestDatabases.newSqliteFile())) {
+            com.zaxxer.hikari.HikariPoolMXBean writerPool = store.pools().stream()
+                    .filter(pool -> pool.getPoolName().equals("messaging-sqlite-writer")).findFirst().orElseThrow()
+                    .getHikariPoolMXBean();
+            Runnable write = () -> store.inTransaction(TENANT, tx -> {
+                tx.saveNotificationConfig(new NotificationConfig("u1", true, false, true));
+                return null;
+            });
+            write.run();
+            write.run();
+            assertThat(writerPool.getActiveConnections()).as("kept after two writes").isEqualTo(1);
+            store.analyze();
+            assertThat(writerPool.getActiveConnections()).as("given back for ANALYZE").isZero();
+            write.run();
+            assertThat(writerPool.getActiveConnections()).as("kept again").isEqualTo(1);
+            try {
+                store.inTransaction(TENANT, tx -> {
+                    throw new IllegalStateException("refused");
+                });
+            } catch (IllegalStateException expected) {
+                // the write's own failure
+            }
+            assertThat(writerPool.getActiveConnections()).as("given back after a failed write").isZero();
+            write.run();
+            Thread.sleep(1_100);
+            write.run();
+            assertThat(writerPool.getActiveConnections()).as("given back a second after it was taken").isZero();
+            assertThat(stored(store, "u1")).isPresent();
+        }
+    }
 }

@@ -156,8 +156,8 @@ public class SqlBaselineBenchmark {
     }
 
     @Benchmark
-    @Warmup(iterations = 6, time = 1) // as WriteBenchmark's: the same warm-up for the floor and the library
-    @Measurement(iterations = 3, time = 1)
+    @Warmup(iterations = 15, time = 1) // as WriteBenchmark's: the same warm-up for the floor and the library
+    @Measurement(iterations = 5, time = 1)
     public long floorWritePair(WriteFloor floor) throws SQLException {
         return floor.createAndMarkRead();
     }

@@ -29,16 +29,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * notifications off, so the pair writes what the inbox needs and no deliveries; {@code DEFAULT} —
  * no user has configured them, so (with no assignee) every user holding a thread of the
  * conversation gets an email, an SMS and an in-app notification of each customer message.
- * Six warm-up seconds: the write path is long, and on two cores the compiler needs a few thousand
- * pairs before the pair runs at the speed a running service sees (half the time of the first second).
+ * Fifteen warm-up seconds: the write path is long, and on two cores the compiler needs a few
+ * thousand pairs before the pair runs at the speed a running service sees (half the time of the
+ * first second); at 1M messages the first pass over the 10,000 conversations (each one's pages and
+ * row read for the first time) lasts some ten seconds, and the pair's median fell through the
+ * first nine (measured: 316, 288, 270 µs in seconds seven to nine).
  *
  * <p>Run: {@code java -jar messaging-jmh/target/benchmarks.jar WriteBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 6, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = 15, time = 1)
+@Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 public class WriteBenchmark {
     @Param({"10000"})
