@@ -223,7 +223,7 @@ final class GroupCommit {
         try {
             handle.close();
         } catch (RuntimeException e) {
-            // as above
+            // the connection goes back to the pool all the same, which discards a broken one
         }
     }
 
