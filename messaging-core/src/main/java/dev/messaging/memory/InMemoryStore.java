@@ -40,17 +40,16 @@ public final class InMemoryStore implements Store {
     private <T> T run(Tenant tenant, Function<StoreTransaction, T> work, boolean writable) {
         TenantData data = tenants.computeIfAbsent(tenant, t -> new TenantData());
         Lock lock = writable ? data.lock.writeLock() : data.lock.readLock();
+        MemoryTransaction transaction = new MemoryTransaction(tenant, data, writable, due);
         lock.lock();
         try {
-            MemoryTransaction transaction = new MemoryTransaction(tenant, data, writable, rowsTouched, due);
-            try {
-                return work.apply(transaction);
-            } catch (RuntimeException | Error e) {
-                transaction.rollback();
-                throw e;
-            }
+            return work.apply(transaction);
+        } catch (RuntimeException | Error e) {
+            transaction.rollback();
+            throw e;
         } finally {
             lock.unlock();
+            rowsTouched.addAndGet(transaction.rowsTouched());
         }
     }
 

@@ -35,7 +35,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A unit of work on one tenant's {@link TenantData}, run under the tenant's lock. Each write
@@ -46,15 +45,15 @@ final class MemoryTransaction implements StoreTransaction {
     private final Tenant tenant;
     private final TenantData data;
     private final boolean writable;
-    private final AtomicLong rowsTouched;
+    /** Rows read in this transaction; the store adds them to its count once, at the end (not an atomic add per lookup). */
+    private long rowsTouched;
     private final Deque<Runnable> undo = new ArrayDeque<>();
     private final DueIndex due;
 
-    MemoryTransaction(Tenant tenant, TenantData data, boolean writable, AtomicLong rowsTouched, DueIndex due) {
+    MemoryTransaction(Tenant tenant, TenantData data, boolean writable, DueIndex due) {
         this.tenant = tenant;
         this.data = data;
         this.writable = writable;
-        this.rowsTouched = rowsTouched;
         this.due = due;
     }
 
@@ -124,7 +123,11 @@ final class MemoryTransaction implements StoreTransaction {
     }
 
     private void touch(long rows) {
-        rowsTouched.addAndGet(rows);
+        rowsTouched += rows;
+    }
+
+    long rowsTouched() {
+        return rowsTouched;
     }
 
     // --- change feed ----------------------------------------------------------------------

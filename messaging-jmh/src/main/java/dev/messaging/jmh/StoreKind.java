@@ -137,6 +137,11 @@ public enum StoreKind {
                 build.accept(store);
             }
             Files.move(building, file, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.delete(building.getParent()); // empty once the store has removed its -wal and -shm at close
+            } catch (java.nio.file.DirectoryNotEmptyException leftOver) {
+                // harmless: the file is in place; the directory stays
+            }
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
