@@ -68,12 +68,7 @@ public class InboxBenchmark {
         DataSet data = new DataSet(messages, users);
         messaging = Messaging.builder(store.open(data, false)).build();
         user = DataSet.user(1);
-        Page<InboxEntry> page = messaging.inbox().list(user, InboxQuery.all().limit(100));
-        int pages = Math.max(1, data.customers * 3 / 4 / 100);
-        for (int i = 1; i < pages && page.hasMore(); i++) {
-            page = messaging.inbox().list(user, InboxQuery.all().limit(100).after(page.nextCursor()));
-        }
-        deepCursor = messaging.inbox().list(user, InboxQuery.all().limit(50).after(page.nextCursor())).nextCursor();
+        deepCursor = deepCursor(messaging, user, data);
         lastName = "Last" + (data.customers / 2);
         emailPrefix = "cust" + (data.customers / 100 > 0 ? String.valueOf(data.customers / 100) : "4");
         settleHeap();
@@ -82,6 +77,16 @@ public class InboxBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         messaging.close();
+    }
+
+    /** The cursor of the page that starts about three quarters down {@code user}'s inbox. */
+    static String deepCursor(Messaging messaging, Actor user, DataSet data) {
+        Page<InboxEntry> page = messaging.inbox().list(user, InboxQuery.all().limit(100));
+        int pages = Math.max(1, data.customers * 3 / 4 / 100);
+        for (int i = 1; i < pages && page.hasMore(); i++) {
+            page = messaging.inbox().list(user, InboxQuery.all().limit(100).after(page.nextCursor()));
+        }
+        return messaging.inbox().list(user, InboxQuery.all().limit(50).after(page.nextCursor())).nextCursor();
     }
 
     @Benchmark

@@ -67,12 +67,17 @@ public class WriteBenchmark {
         messaging = Messaging.builder(store.open(data, true)).build();
         user = DataSet.user(0);
         if (notifications.equals("OFF")) {
-            for (int u = 0; u < users; u++) {
-                Actor each = DataSet.user(u);
-                messaging.notificationConfig().set(each, new NotificationConfig(each.userId(), false, false, false));
-            }
+            turnNotificationsOff(messaging, users);
         }
         InboxBenchmark.settleHeap();
+    }
+
+    /** Every one of the {@code users} data set users turns staff notifications off. */
+    static void turnNotificationsOff(Messaging messaging, int users) {
+        for (int u = 0; u < users; u++) {
+            Actor each = DataSet.user(u);
+            messaging.notificationConfig().set(each, new NotificationConfig(each.userId(), false, false, false));
+        }
     }
 
     @TearDown(Level.Trial)
@@ -82,9 +87,14 @@ public class WriteBenchmark {
 
     @Benchmark
     public ThreadMetadata createAndMarkRead() {
-        int customer = (int) (next++ % data.customers);
+        return createAndMarkRead(messaging, user, data, next++);
+    }
+
+    /** The {@code n}th pair: a message from the next customer in turn, then {@code user}'s markRead of it. */
+    static ThreadMetadata createAndMarkRead(Messaging messaging, Actor user, DataSet data, long n) {
+        int customer = (int) (n % data.customers);
         Message m = messaging.messages().create(DataSet.customer(customer),
-                NewMessage.to("cust-" + customer, "is my car ready? " + next).build());
+                NewMessage.to("cust-" + customer, "is my car ready? " + (n + 1)).build());
         return messaging.threads().markRead(user, messaging.threads().threadId(user, m.conversationId()));
     }
 
