@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messaging.Actor;
 import dev.messaging.change.Change;
+import dev.messaging.common.Tenant;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.conversation.ConversationQuery;
 import dev.messaging.conversation.ConversationUpdate;
 import dev.messaging.conversation.NewConversation;
 import dev.messaging.error.ConflictException;
+import dev.messaging.inbox.InboxQuery;
+import dev.messaging.inbox.InboxView;
 import dev.messaging.message.Message;
 import dev.messaging.message.MessageQuery;
 import dev.messaging.message.NewMessage;
+import dev.messaging.spi.InboxRow;
+import dev.messaging.spi.InboxSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,10 +24,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +79,40 @@ public abstract class ConcurrencyContract extends ContractSupport {
             tasks.add(task);
         }
         return tasks;
+    }
+
+    /**
+     * A read is one moment: a write that commits while a read runs is not in it (a store may instead
+     * make the write wait for the read). On PostgreSQL this is the read's REPEATABLE READ; at READ
+     * COMMITTED the page, read after the write's commit, would show it.
+     */
+    @Test
+    void aReadDoesNotSeeAWriteThatCommitsWhileItRuns() throws Exception {
+        customerSays("c1", "before the read");
+        InboxSpec everything = new InboxSpec(alice.userId(), 0, InboxView.ALL, clock.instant(), false, false, null,
+                null, List.of(), null, 10);
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            List<Future<Message>> write = new ArrayList<>();
+            List<InboxRow> seen = store.read(new Tenant(company, location), tx -> {
+                tx.allReadSeq(alice.userId()); // the read's first statement: its moment starts here
+                write.add(writer.submit(() -> messaging.messages().create(customer("c2"),
+                        NewMessage.to("c2", "during the read").build())));
+                try {
+                    write.get(0).get(2, TimeUnit.SECONDS);
+                } catch (TimeoutException waitsForTheRead) {
+                    // this store makes writes wait for reads: the read goes on without it
+                } catch (InterruptedException | ExecutionException e) {
+                    throw new AssertionError("the write during the read failed", e);
+                }
+                return tx.inbox(everything);
+            });
+            write.get(0).get(1, TimeUnit.MINUTES);
+            assertThat(seen).extracting(row -> row.conversation().conversation().customerId()).containsExactly("c1");
+            assertThat(inboxCustomers(alice, InboxQuery.all())).containsExactly("c2", "c1");
+        } finally {
+            writer.shutdownNow();
+        }
     }
 
     @Test
