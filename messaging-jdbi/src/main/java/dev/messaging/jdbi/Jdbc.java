@@ -79,14 +79,38 @@ final class Jdbc {
         }
     }
 
+    /**
+     * As {@link #rows}, on PostgreSQL, with {@code first} (a statement that takes no parameters and
+     * returns no rows) sent ahead of {@code sql} in the same round trip: the driver sends the
+     * statements of one string together and waits once.
+     */
+    static <T> List<T> rowsAfter(Handle h, String first, String sql, Parameters parameters, RowReader<T> reader) {
+        try (PreparedStatement statement = h.getConnection().prepareStatement(first + ";\n" + sql)) {
+            parameters.bind(statement);
+            statement.execute();
+            if (!statement.getMoreResults()) {
+                throw new SQLException("no rows came back after " + first + " from " + sql);
+            }
+            try (ResultSet rs = statement.getResultSet()) {
+                return read(rs, reader);
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
     private static <T> List<T> rows(PreparedStatement statement, Parameters parameters, RowReader<T> reader)
             throws SQLException {
         parameters.bind(statement);
-        List<T> rows = new ArrayList<>(2);
         try (ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                rows.add(reader.read(rs));
-            }
+            return read(rs, reader);
+        }
+    }
+
+    private static <T> List<T> read(ResultSet rs, RowReader<T> reader) throws SQLException {
+        List<T> rows = new ArrayList<>(2);
+        while (rs.next()) {
+            rows.add(reader.read(rs));
         }
         return rows;
     }

@@ -441,10 +441,10 @@ public final class JdbiStore implements Store {
             return withHandle(reader, "a read", h -> {
                 begin(h, "a read");
                 try {
-                    if (dialect == Dialect.POSTGRESQL) {
-                        // set inside the transaction: nothing to restore after it ends
-                        h.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-                    }
+                    // one snapshot for the whole read, set inside the transaction (nothing to
+                    // restore after it ends) and sent with its first statement where it can be
+                    String isolation = dialect == Dialect.POSTGRESQL
+                            ? "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ" : null;
                     Long known = tenantKeys.get(tenant);
                     long key;
                     long head;
@@ -452,6 +452,10 @@ public final class JdbiStore implements Store {
                         key = known;
                         head = JdbiTransaction.HEAD_NOT_READ;
                     } else {
+                        if (isolation != null) {
+                            h.execute(isolation);
+                            isolation = null;
+                        }
                         Optional<long[]> keyAndHead = tenantRow(h, TENANT, tenant);
                         key = keyAndHead.map(k -> k[0]).orElse(-1L);
                         head = keyAndHead.map(k -> headAsKept(k)[1]).orElse(0L);
@@ -459,7 +463,11 @@ public final class JdbiStore implements Store {
                             tenantKeys.put(tenant, key);
                         }
                     }
-                    T result = work.apply(new JdbiTransaction(h, dialect, tenant, key, head, false, cache));
+                    JdbiTransaction transaction = new JdbiTransaction(h, dialect, tenant, key, head, false, cache);
+                    if (isolation != null) {
+                        transaction.runFirst(isolation);
+                    }
+                    T result = work.apply(transaction);
                     h.rollback();
                     return result;
                 } catch (RuntimeException | Error e) {

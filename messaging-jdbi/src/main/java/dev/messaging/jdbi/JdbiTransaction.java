@@ -95,6 +95,12 @@ final class JdbiTransaction implements StoreTransaction {
     private final Map<Long, ConversationRow> conversationsWritten = new HashMap<>(4);
     /** Write transactions with the cache: each conversation as it was read (from the database or the cache), by row key. */
     private final Map<Long, ConversationRow> conversationsRead = new HashMap<>(4);
+    /**
+     * A statement that must run before any other of this transaction (PostgreSQL reads: their
+     * isolation level), or null once it has run. It goes with the first statement: on its own it
+     * would cost a round trip to the server of its own.
+     */
+    private String first;
 
     /**
      * A transaction of a tenant whose key and feed head the caller read (writers: under the
@@ -112,6 +118,21 @@ final class JdbiTransaction implements StoreTransaction {
         this.writable = writable;
         this.feedHead = feedHead;
         this.savedFeedHead = feedHead;
+    }
+
+    /** Sends {@code statement} ahead of this transaction's first statement, in the same round trip where possible. */
+    void runFirst(String statement) {
+        first = statement;
+    }
+
+    /** The handle, once the statement to run first (if any) has run. */
+    private Handle h() {
+        if (first != null) {
+            String statement = first;
+            first = null;
+            h.execute(statement);
+        }
+        return h;
     }
 
     /** Writes the feed head once, at the end of the transaction, if changes were appended. */
@@ -144,18 +165,18 @@ final class JdbiTransaction implements StoreTransaction {
 
     /** A query of this tenant ({@code :tenant} bound). */
     private Query query(String sql) {
-        return h.createQuery(sql).bind("tenant", tenantKey);
+        return h().createQuery(sql).bind("tenant", tenantKey);
     }
 
     /** A write of this tenant's rows ({@code :tenant} bound). */
     private Update update(String sql) {
         checkWritable();
-        return h.createUpdate(sql).bind("tenant", tenantKey);
+        return h().createUpdate(sql).bind("tenant", tenantKey);
     }
 
     private int execute(String sql, Jdbc.Parameters parameters) {
         checkWritable();
-        return Jdbc.execute(h, dialect, sql, parameters);
+        return Jdbc.execute(h(), dialect, sql, parameters);
     }
 
     /**
@@ -191,7 +212,7 @@ final class JdbiTransaction implements StoreTransaction {
     @Override
     public long feedHead() {
         if (feedHead == HEAD_NOT_READ) {
-            feedHead = Jdbc.number(h, dialect, dialect.feedHead(), st -> st.setLong(1, tenantKey));
+            feedHead = Jdbc.number(h(), dialect, dialect.feedHead(), st -> st.setLong(1, tenantKey));
         }
         return feedHead;
     }
@@ -305,7 +326,7 @@ final class JdbiTransaction implements StoreTransaction {
         if (committedRows != null) {
             // nearly every write appends to the feed: its first read brings the head too (one statement less)
             boolean withHead = feedHead == HEAD_NOT_READ;
-            List<long[]> found = Jdbc.rows(h, dialect,
+            List<long[]> found = Jdbc.rows(h(), dialect,
                     (withHead ? VERSION_AND_HEAD_WHERE.get(dialect) : VERSION_WHERE) + condition, st -> {
                         int next = 1;
                         if (withHead) {
@@ -332,7 +353,7 @@ final class JdbiTransaction implements StoreTransaction {
     }
 
     private Optional<ConversationRow> readConversation(String condition, Object key) {
-        return Jdbc.rows(h, dialect, CONVERSATION_WHERE + condition, st -> {
+        return Jdbc.rows(h(), dialect, CONVERSATION_WHERE + condition, st -> {
             st.setLong(1, tenantKey);
             st.setObject(2, key);
         }, rs -> ConversationTable.read(new Cells(rs), tenant)).stream().findFirst().map(read -> remember(read).row());
@@ -426,7 +447,7 @@ final class JdbiTransaction implements StoreTransaction {
 
     private void indexContact(long rid, Conversation c) {
         Contact contact = c.contact();
-        dialect.indexContact(h, rid, contact == null ? Collections.emptySet()
+        dialect.indexContact(h(), rid, contact == null ? Collections.emptySet()
                 : TextTokens.tokens(contact.firstName(), contact.lastName(), contact.companyName(), contact.email(),
                         contact.phone()));
     }
@@ -532,7 +553,7 @@ final class JdbiTransaction implements StoreTransaction {
             // the rows as read here, not as found in the cache afterwards: a concurrent page may
             // have put another version of them there meanwhile
             Map<Long, InboxRow> read = new HashMap<>();
-            h.createQuery(ROWS_BY_KEY + " WHERE c.tenant = :tenant AND c.rid IN (" + dialect.keysIn("rids") + ")")
+            h().createQuery(ROWS_BY_KEY + " WHERE c.tenant = :tenant AND c.rid IN (" + dialect.keysIn("rids") + ")")
                     .bind("tenant", tenantKey).bind("user", user).bind("rids", missing.append(']').toString())
                     .map((rs, ctx) -> {
                         Cells in = new Cells(rs);
@@ -763,7 +784,7 @@ final class JdbiTransaction implements StoreTransaction {
         boolean withTokens = !dialect.messageInsertExtra().isEmpty();
         checkWritable();
         // the new row's key comes back with the insert (RETURNING); none: the client message id was taken
-        List<Long> inserted = orDuplicate(row.id(), () -> Jdbc.rows(h, dialect, dialect == Dialect.SQLITE
+        List<Long> inserted = orDuplicate(row.id(), () -> Jdbc.rows(h(), dialect, dialect == Dialect.SQLITE
                 ? SQLITE_MESSAGE_INSERT : POSTGRES_MESSAGE_INSERT, st -> {
                     int next = Column.bind(st, 1, MessageTable.COLUMNS, row);
                     st.setLong(next, tenantKey);
@@ -778,7 +799,7 @@ final class JdbiTransaction implements StoreTransaction {
                 writePendingChange(rid);
             }
             if (!tokens.isEmpty() && !withTokens) {
-                dialect.indexNewMessage(h, rid, tokens);
+                dialect.indexNewMessage(h(), rid, tokens);
             }
             return Optional.empty();
         }
@@ -818,9 +839,9 @@ final class JdbiTransaction implements StoreTransaction {
             long rid = query("SELECT rid FROM message WHERE id = :id AND tenant = :tenant").bind("id", row.id())
                     .mapTo(Long.class).one();
             if (m.deleted()) {
-                dialect.unindexMessage(h, rid);
+                dialect.unindexMessage(h(), rid);
             } else {
-                dialect.indexMessage(h, rid, TextTokens.tokens(m.text()));
+                dialect.indexMessage(h(), rid, TextTokens.tokens(m.text()));
             }
         }
         return updated;
@@ -843,7 +864,7 @@ final class JdbiTransaction implements StoreTransaction {
         }
         sql.append(" ORDER BY m.created_date ").append(direction).append(", m.id ").append(direction)
                 .append(" LIMIT :limit");
-        Query query = h.createQuery(sql.toString()).bind("conversation", conversation).bind("limit", spec.limit());
+        Query query = h().createQuery(sql.toString()).bind("conversation", conversation).bind("limit", spec.limit());
         if (edge != null) {
             query.bind("edgeDate", edge.date().toEpochMilli()).bind("edgeId", edge.id());
         }
@@ -855,7 +876,7 @@ final class JdbiTransaction implements StoreTransaction {
     }
 
     private Optional<MessageRow> conversationMessage(String conversationId, String condition) {
-        return h.createQuery(MESSAGES + " WHERE m.conversation = :conversation AND " + condition)
+        return h().createQuery(MESSAGES + " WHERE m.conversation = :conversation AND " + condition)
                 .bind("conversation", conversationKey(conversationId)).map((rs, ctx) -> messageRow(rs)).findFirst();
     }
 
@@ -872,7 +893,7 @@ final class JdbiTransaction implements StoreTransaction {
 
     @Override
     public int customerNumberAt(String conversationId, long feedSeq) {
-        return h.createQuery("""
+        return h().createQuery("""
                 SELECT customer_number FROM message WHERE conversation = :conversation AND customer_number > 0
                 AND feed_seq <= :feedSeq ORDER BY customer_number DESC LIMIT 1""")
                 .bind("conversation", conversationKey(conversationId)).bind("feedSeq", feedSeq)
@@ -881,7 +902,7 @@ final class JdbiTransaction implements StoreTransaction {
 
     @Override
     public int deletedCustomerMessagesAfter(String conversationId, int number) {
-        return h.createQuery("""
+        return h().createQuery("""
                 SELECT count(*) FROM message WHERE conversation = :conversation AND customer_number > 0
                 AND customer_number > :number AND deleted""")
                 .bind("conversation", conversationKey(conversationId)).bind("number", number)
@@ -890,7 +911,7 @@ final class JdbiTransaction implements StoreTransaction {
 
     @Override
     public Optional<Instant> firstLiveCustomerMessageDateAfter(String conversationId, int number) {
-        return h.createQuery("""
+        return h().createQuery("""
                 SELECT created_date FROM message WHERE conversation = :conversation AND customer_number > 0
                 AND customer_number > :number AND NOT deleted ORDER BY customer_number LIMIT 1""")
                 .bind("conversation", conversationKey(conversationId)).bind("number", number)
@@ -915,7 +936,7 @@ final class JdbiTransaction implements StoreTransaction {
         long conversation = conversationKey(conversationId);
         if (writable && !allReadSeqOf.containsKey(userId)) {
             // a write to a thread asks for its user's horizon next (is it read? its view): one statement
-            return Jdbc.rows(h, dialect, THREAD_AND_ALL_READ, st -> {
+            return Jdbc.rows(h(), dialect, THREAD_AND_ALL_READ, st -> {
                 st.setLong(1, tenantKey);
                 st.setString(2, userId);
                 st.setLong(3, conversation);
@@ -927,7 +948,7 @@ final class JdbiTransaction implements StoreTransaction {
                 return Optional.ofNullable(thread);
             }).get(0);
         }
-        return Jdbc.rows(h, dialect, THREAD, st -> {
+        return Jdbc.rows(h(), dialect, THREAD, st -> {
             st.setLong(1, conversation);
             st.setString(2, userId);
         }, rs -> ThreadTable.read(new Cells(rs), conversationId)).stream().findFirst();
@@ -958,7 +979,7 @@ final class JdbiTransaction implements StoreTransaction {
     @Override
     public List<ThreadRow> threadsOf(String conversationId) {
         long conversation = conversationKey(conversationId);
-        return Jdbc.rows(h, dialect, THREADS_AND_SETTINGS, st -> {
+        return Jdbc.rows(h(), dialect, THREADS_AND_SETTINGS, st -> {
             st.setLong(1, tenantKey);
             st.setLong(2, conversation);
         }, rs -> {
@@ -999,11 +1020,21 @@ final class JdbiTransaction implements StoreTransaction {
         if (known != null) {
             return known; // a write asks again for the view it returns: same transaction, same answer
         }
-        long[] both = Jdbc.rows(h, dialect, ALL_READ_SEQS, st -> {
+        Jdbc.Parameters parameters = st -> {
             st.setLong(1, tenantKey);
             st.setString(2, userId);
             st.setLong(3, tenantKey);
-        }, rs -> new long[] {rs.getLong(1), rs.getLong(2)}).get(0);
+        };
+        Jdbc.RowReader<long[]> reader = rs -> new long[] {rs.getLong(1), rs.getLong(2)};
+        long[] both;
+        if (first != null && dialect == Dialect.POSTGRESQL) {
+            // a page's first statement: the isolation level goes in the same round trip
+            String statement = first;
+            first = null;
+            both = Jdbc.rowsAfter(h, statement, ALL_READ_SEQS, parameters, reader).get(0);
+        } else {
+            both = Jdbc.rows(h(), dialect, ALL_READ_SEQS, parameters, reader).get(0);
+        }
         if (!writable) {
             shopAllReadSeq = both[1];
         }
@@ -1198,16 +1229,16 @@ final class JdbiTransaction implements StoreTransaction {
         conversationsSeen.clear();
         int erased = 0;
         for (long rid : conversations) {
-            for (long message : h.createQuery("SELECT rid FROM message WHERE conversation = :rid")
+            for (long message : h().createQuery("SELECT rid FROM message WHERE conversation = :rid")
                     .bind("rid", rid).mapTo(Long.class).list()) {
-                dialect.unindexMessage(h, message);
+                dialect.unindexMessage(h(), message);
             }
-            dialect.indexContact(h, rid, Set.of());
-            h.createUpdate("DELETE FROM thread WHERE conversation = :rid").bind("rid", rid).execute();
+            dialect.indexContact(h(), rid, Set.of());
+            h().createUpdate("DELETE FROM thread WHERE conversation = :rid").bind("rid", rid).execute();
             update("DELETE FROM delivery WHERE tenant = :tenant AND conversation_id = (SELECT id FROM conversation"
                     + " WHERE rid = :rid)").bind("rid", rid).execute();
-            erased += h.createUpdate("DELETE FROM message WHERE conversation = :rid").bind("rid", rid).execute();
-            h.createUpdate("DELETE FROM conversation WHERE rid = :rid").bind("rid", rid).execute();
+            erased += h().createUpdate("DELETE FROM message WHERE conversation = :rid").bind("rid", rid).execute();
+            h().createUpdate("DELETE FROM conversation WHERE rid = :rid").bind("rid", rid).execute();
         }
         return erased;
     }
