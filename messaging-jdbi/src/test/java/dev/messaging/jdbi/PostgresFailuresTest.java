@@ -93,8 +93,11 @@ class PostgresFailuresTest {
             });
             // A customer's message also reads who to notify (the thread holders, with their settings).
             assertThat(trips.get("messages().create")).hasSizeLessThanOrEqualTo(9);
-            // A read after the store has seen the tenant: no tenant lookup (its row key is kept).
-            assertThat(trips.get("inbox().list")).hasSizeLessThanOrEqualTo(5);
+            // A read after the store has seen the tenant: no tenant lookup (its row key is kept);
+            // its isolation level goes with its first statement; 4 with the page's rows read in full
+            // (they are not in the row cache yet after the write), 3 when they are.
+            assertThat(trips.get("inbox().list")).hasSizeLessThanOrEqualTo(4);
+            assertThat(trips.get("inbox().list").get(0)).startsWith("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;\n");
             assertThat(trips.get("changes().since")).hasSizeLessThanOrEqualTo(3);
         }
     }
