@@ -128,11 +128,16 @@ final class JdbiTransaction implements StoreTransaction {
     /** The handle, once the statement to run first (if any) has run. */
     private Handle h() {
         if (first != null) {
-            String statement = first;
-            first = null;
-            h.execute(statement);
+            h.execute(takeFirst());
         }
         return h;
+    }
+
+    /** The statement to run first, which the caller now sends; null if none is left. */
+    private String takeFirst() {
+        String statement = first;
+        first = null;
+        return statement;
     }
 
     /** Writes the feed head once, at the end of the transaction, if changes were appended. */
@@ -1029,9 +1034,7 @@ final class JdbiTransaction implements StoreTransaction {
         long[] both;
         if (first != null && dialect == Dialect.POSTGRESQL) {
             // a page's first statement: the isolation level goes in the same round trip
-            String statement = first;
-            first = null;
-            both = Jdbc.rowsAfter(h, statement, ALL_READ_SEQS, parameters, reader).get(0);
+            both = Jdbc.rowsAfter(h, takeFirst(), ALL_READ_SEQS, parameters, reader).get(0);
         } else {
             both = Jdbc.rows(h(), dialect, ALL_READ_SEQS, parameters, reader).get(0);
         }

@@ -22,6 +22,7 @@ import dev.messaging.message.SmsOptions;
 import dev.messaging.message.SuggestedReply;
 import dev.messaging.message.Translation;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.messaging.spi.MessageRow;
 import java.lang.reflect.Field;
@@ -30,7 +31,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -125,11 +125,11 @@ final class MessageTable {
         /**
          * Details written before, by author type: most messages repeat a few (a plain SMS from a
          * customer, ...), and their JSON costs more than the rest of the row's values. Only details
-         * without metadata, whose values are all immutable; started over past {@value #WRITTEN_MAX}.
+         * without metadata, whose values are all immutable; the most used {@value #WRITTEN_MAX} kept.
          */
-        private static final Map<AuthorType, Map<Details, String>> WRITTEN = Arrays.stream(AuthorType.values())
-                .collect(Collectors.toUnmodifiableMap(type -> type, type -> new ConcurrentHashMap<>()));
         private static final int WRITTEN_MAX = 256;
+        private static final Map<AuthorType, Cache<Details, String>> WRITTEN = Arrays.stream(AuthorType.values())
+                .collect(Collectors.toUnmodifiableMap(type -> type, type -> RowCache.bounded(WRITTEN_MAX)));
 
         static String write(Message m) {
             Details details = of(m);
@@ -137,16 +137,7 @@ final class MessageTable {
             if (details.metadata() != null) {
                 return Json.writeOver(details, base);
             }
-            Map<Details, String> written = WRITTEN.get(m.authorType());
-            String json = written.get(details);
-            if (json == null) {
-                json = Json.writeOver(details, base);
-                if (written.size() >= WRITTEN_MAX) {
-                    written.clear();
-                }
-                written.put(details, json);
-            }
-            return json;
+            return WRITTEN.get(m.authorType()).get(details, plain -> Json.writeOver(plain, base));
         }
 
         /** Details as version 8 and before wrote them (full names, every field), as {@link #write} does. */

@@ -33,10 +33,10 @@ final class RowCache {
     private record ThreadKey(long conversation, String userId) {
     }
 
-    private final Cache<Long, Conversation> conversations = bounded();
-    private final Cache<ThreadKey, ThreadRow> threads = bounded();
-    private final Cache<Long, MessageRow> messages = bounded();
-    private final Cache<ThreadKey, Facts> facts = bounded();
+    private final Cache<Long, Conversation> conversations = bounded(MAX_ROWS);
+    private final Cache<ThreadKey, ThreadRow> threads = bounded(MAX_ROWS);
+    private final Cache<Long, MessageRow> messages = bounded(MAX_ROWS);
+    private final Cache<ThreadKey, Facts> facts = bounded(MAX_ROWS);
 
     /** A user's {@link ReadFacts} on a conversation, valid for one row version of each. */
     private record Facts(long rowVersion, long threadVersion, ReadFacts facts) {
@@ -80,7 +80,8 @@ final class RowCache {
         messages.put(rid, message);
     }
 
-    private static <K, V> Cache<K, V> bounded() {
-        return Caffeine.newBuilder().maximumSize(MAX_ROWS).executor(Runnable::run).build();
+    /** A cache of at most {@code maximumSize} entries whose upkeep runs on the calling thread (no threads of its own). */
+    static <K, V> Cache<K, V> bounded(int maximumSize) {
+        return Caffeine.newBuilder().maximumSize(maximumSize).executor(Runnable::run).build();
     }
 }
