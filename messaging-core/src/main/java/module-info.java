@@ -1,8 +1,11 @@
 /**
  * The customer-messaging domain: start at {@link dev.messaging.Messaging}. Exports the facade and
- * its services ({@code dev.messaging}), the model (records, enums, errors), the store SPI and the
- * in-memory store, and the reference API views. The rules stay package-private inside
- * {@code dev.messaging}: the only way to the store is through them.
+ * the heart's services ({@code dev.messaging}: conversations, messages, threads, inbox), the
+ * wings' services (the outbox, {@code dev.messaging.outbox}; the change feed and live changes,
+ * {@code dev.messaging.feed}), the model (records, enums, errors), the store SPI and the
+ * in-memory store, and the reference API views. Each wing's rules stay package-private inside it;
+ * the kernel ({@code dev.messaging.kernel}: gate, clock, ids, transactions, validation) is not
+ * exported.
  */
 module dev.messaging.core {
     // compile time only: the annotation that generates the records' builders
@@ -15,11 +18,13 @@ module dev.messaging.core {
     exports dev.messaging.conversation;
     exports dev.messaging.delivery;
     exports dev.messaging.error;
+    exports dev.messaging.feed;
     exports dev.messaging.history;
     exports dev.messaging.inbox;
     exports dev.messaging.memory;
     exports dev.messaging.message;
     exports dev.messaging.notification;
+    exports dev.messaging.outbox;
     exports dev.messaging.outlet;
     exports dev.messaging.spi;
     exports dev.messaging.thread;

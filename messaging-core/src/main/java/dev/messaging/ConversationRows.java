@@ -22,6 +22,11 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import dev.messaging.common.Actor;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Validator;
+import dev.messaging.kernel.JsonValues;
+import dev.messaging.kernel.Changes;
 
 /**
  * The conversation writes that more than one service makes: validating a new conversation,
@@ -119,16 +124,11 @@ final class ConversationRows {
         try {
             return tx.insertConversation(row);
         } catch (DuplicateIdException e) {
-            throw idTaken("conversation", e);
+            throw e.asConflict("conversation");
         }
     }
 
     /** The conflict of a new record whose generated id is taken (an id generator that repeats). */
-    static ConflictException idTaken(String entity, DuplicateIdException e) {
-        return ConflictException.of(ConflictException.Reason.ID_TAKEN, entity, e.id(),
-                "the id generator gave an id that is taken; nothing was written");
-    }
-
     /**
      * The outlet of a new conversation: the one asked for, which must be an active outlet of the
      * location; else the first active outlet by order (the hotel API's rule); null when the location

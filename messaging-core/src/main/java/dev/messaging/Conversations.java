@@ -30,6 +30,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.messaging.common.Actor;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Validator;
+import dev.messaging.kernel.Access;
+import dev.messaging.kernel.Cursors;
+import dev.messaging.kernel.JsonValues;
+import dev.messaging.kernel.Changes;
 
 /**
  * Conversations of the actor's location: create, getOrCreate, find, search, update, delete,
@@ -42,9 +49,11 @@ public final class Conversations {
     /** How far ahead a conversation may be snoozed. */
     static final java.time.Duration MAX_SNOOZE = java.time.Duration.ofDays(3_653);
     private final Engine engine;
+    private final MessageWrites writes;
 
-    Conversations(Engine engine) {
+    Conversations(Engine engine, MessageWrites writes) {
         this.engine = engine;
+        this.writes = writes;
     }
 
     /** Creates a conversation; a customer with a live one already is a conflict naming it. */
@@ -85,14 +94,18 @@ public final class Conversations {
                         ? firstMessage.translation().languageCode() : conversation.contact().languageCode())
                 .build();
         MessageWrites.validate(engine, actor, message);
-        NewMessage translated = engine.translate(actor, message);
+        NewMessage translated = writes.translate(actor, message);
         try {
-            return engine.write(actor, tx -> {
+            record Started(Conversation conversation, MessageWrites.Created first) {
+            }
+            Started started = engine.write(actor, tx -> {
                 Conversation c = ConversationRows.getOrCreate(engine, tx, actor, conversation, false).row()
                         .conversation();
-                Message first = MessageWrites.insert(engine, tx, actor, translated);
-                return new GuestConversation(tx.findConversation(c.id()).orElseThrow().conversation(), first);
+                MessageWrites.Created first = writes.insert(tx, actor, translated);
+                return new Started(tx.findConversation(c.id()).orElseThrow().conversation(), first);
             });
+            writes.committed(started.first());
+            return new GuestConversation(started.conversation(), started.first().message());
         } catch (MessageWrites.Replay replay) {
             Message first = replay.first();
             return new GuestConversation(find(actor, first.conversationId()).orElseThrow(), first);

@@ -1,6 +1,7 @@
 package dev.messaging;
 
 import java.util.UUID;
+import dev.messaging.kernel.TimeOrderedIds;
 
 /** Makes the opaque unique ids of new records; inject a deterministic one in tests. */
 @FunctionalInterface
@@ -17,6 +18,6 @@ public interface IdGenerator {
      * later, so that stores append rather than insert at random places (see {@code TimeOrderedIds}).
      */
     static IdGenerator timeOrdered() {
-        return new TimeOrderedIds();
+        return new TimeOrderedIds()::newId;
     }
 }

@@ -24,6 +24,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.messaging.common.Actor;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Validator;
+import dev.messaging.kernel.Access;
+import dev.messaging.kernel.Changes;
 
 /**
  * History import: a customer's or a location's conversations, messages with their original dates

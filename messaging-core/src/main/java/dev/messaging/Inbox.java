@@ -11,6 +11,11 @@ import dev.messaging.spi.InboxSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import dev.messaging.common.Actor;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Validator;
+import dev.messaging.kernel.Access;
+import dev.messaging.kernel.Cursors;
 
 /**
  * The acting user's inbox: one {@link InboxEntry} per live conversation with a live message,

@@ -34,6 +34,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.messaging.common.Actor;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Validator;
+import dev.messaging.kernel.Access;
+import dev.messaging.kernel.JsonValues;
+import dev.messaging.kernel.Changes;
+import dev.messaging.outbox.MessageOutbox;
 
 /**
  * Creating a message inside a transaction: the defaults by author, the conversation it goes to
@@ -42,7 +49,44 @@ import java.util.Optional;
  * "create a conversation with its first message" ({@code Conversations.start}).
  */
 final class MessageWrites {
-    private MessageWrites() {
+    private final Engine engine;
+    private final MessageOutbox outbox;
+    private final Translating translation;
+
+    MessageWrites(Engine engine, MessageOutbox outbox, Translating translation) {
+        this.engine = engine;
+        this.outbox = outbox;
+        this.translation = translation;
+    }
+
+    /** A message created in a transaction, and whether it put a delivery in the outbox that waits to be sent. */
+    record Created(Message message, boolean outboxWritten) {
+    }
+
+    /** Translates a customer's new message into the location's language, if a translator is plugged in. */
+    NewMessage translate(Actor actor, NewMessage request) {
+        if (translation == null || !actor.isCustomer()) {
+            return request;
+        }
+        String from = request.translation().languageCode() != null ? request.translation().languageCode()
+                : engine.read(actor, tx -> tx.findLiveConversation(actor.customerId()))
+                        .map(row -> row.conversation().contact())
+                        .map(contact -> contact.languageCode()).orElse(null);
+        return translation.apply(actor.tenant(), request, from, engine.validator());
+    }
+
+    /** Creates {@code r} in its own transaction (see {@link #insert}), then wakes the delivery workers if it asked for a send. */
+    Message create(Actor actor, NewMessage r) {
+        Created created = engine.write(actor, tx -> insert(tx, actor, r));
+        committed(created);
+        return created.message();
+    }
+
+    /** After the commit of {@code created}: wakes the idle delivery workers if it wrote a delivery to send. */
+    void committed(Created created) {
+        if (created.outboxWritten()) {
+            outbox.wake();
+        }
     }
 
     /** Checks a create request; throws a {@link ValidationException} listing every problem, or forbidden. */
@@ -195,11 +239,11 @@ final class MessageWrites {
     }
 
     /** Creates {@code r} in this transaction (the rules of {@code Messages.create}); validation done before. */
-    static Message insert(Engine engine, StoreTransaction tx, Actor actor, NewMessage r) {
+    Created insert(StoreTransaction tx, Actor actor, NewMessage r) {
         ConversationRow conversation = resolveConversation(engine, tx, actor, r);
         Conversation c = conversation.conversation();
         Instant now = engine.now();
-        Outbox.Plan sends = engine.outbox().sends(tx, build(engine, actor, r, c, now), now);
+        MessageOutbox.Plan sends = outbox.plan(tx, build(engine, actor, r, c, now), now);
         Message message = sends.message();
         CustomerMessageCounters counters = conversation.counters();
         boolean fromCustomer = message.authorType() == AuthorType.CUSTOMER;
@@ -211,8 +255,7 @@ final class MessageWrites {
         if (first.isPresent()) {
             replayOrConflict(tx, first.get(), message);
         }
-        engine.outbox().write(tx, sends.tasks());
-        engine.outbox().write(tx, engine.outbox().afterCustomerMessage(tx, actor, message, c, now));
+        boolean outboxWritten = outbox.write(tx, actor, sends, c, now);
         Conversation updated = ConversationRows.isNewerThanSummary(c, message)
                 ? ConversationRows.withSummary(c, message) : c;
         if (fromCustomer) {
@@ -226,7 +269,7 @@ final class MessageWrites {
         ConversationRows.saveDerived(tx, new ConversationRow(updated, counters));
         // as built: a new customer message is unread by the shop (its number and feed sequence are
         // past every read horizon), so presenting it needs no read of the shop's horizons
-        return message;
+        return new Created(message, outboxWritten);
     }
 
     /** Inserts a message row; a taken id is a conflict (see {@link StoreTransaction#insertMessage}). */
@@ -234,7 +277,7 @@ final class MessageWrites {
         try {
             return tx.insertMessage(row);
         } catch (DuplicateIdException e) {
-            throw ConversationRows.idTaken("message", e);
+            throw e.asConflict("message");
         }
     }
 

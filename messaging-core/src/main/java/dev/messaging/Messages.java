@@ -27,6 +27,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.messaging.common.Actor;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Validator;
+import dev.messaging.kernel.Access;
+import dev.messaging.kernel.Cursors;
+import dev.messaging.kernel.Changes;
+import dev.messaging.outbox.MessageOutbox;
 
 /**
  * Messages: create (with the defaults of the reference docs, clientMessageId idempotency and
@@ -42,9 +49,13 @@ import java.util.Optional;
 public final class Messages {
     private static final String ENTITY = "message";
     private final Engine engine;
+    private final MessageWrites writes;
+    private final MessageOutbox outbox;
 
-    Messages(Engine engine) {
+    Messages(Engine engine, MessageWrites writes, MessageOutbox outbox) {
         this.engine = engine;
+        this.writes = writes;
+        this.outbox = outbox;
     }
 
     /**
@@ -54,9 +65,9 @@ public final class Messages {
      */
     public Message create(Actor actor, NewMessage request) {
         MessageWrites.validate(engine, actor, request);
-        NewMessage translated = engine.translate(actor, request);
+        NewMessage translated = writes.translate(actor, request);
         try {
-            return engine.write(actor, tx -> MessageWrites.insert(engine, tx, actor, translated));
+            return writes.create(actor, translated);
         } catch (MessageWrites.Replay replay) {
             return replay.first();
         }
@@ -137,7 +148,7 @@ public final class Messages {
                 throw ValidationException.of("channel", "message " + m.id() + " was not sent by "
                         + update.channel().name().toLowerCase(java.util.Locale.ROOT));
             }
-            Message moved = engine.outbox().moveSend(tx, actor, row, update.channel(), update.status(), update.error(),
+            Message moved = outbox.moveSend(tx, actor, row, update.channel(), update.status(), update.error(),
                     now);
             return moved == m ? present(tx, row) : present(tx, row.with(moved));
         });
@@ -153,10 +164,10 @@ public final class Messages {
         v.requiredId("messageId", messageId);
         v.requiredText("text", text);
         v.throwIfAny();
-        return engine.outbox().changeScheduled(actor, messageId, (tx, scheduled, now) -> {
+        return outbox.changeScheduled(actor, messageId, (tx, scheduled, now) -> {
             for (DeliveryTask send : scheduled.sends()) {
                 // Holds each send against a claim racing this edit: one of the two wins.
-                Outbox.saveTask(tx, send, send.with(b -> b.updatedDate(now)));
+                outbox.hold(tx, send, now);
             }
             MessageRow row = scheduled.row();
             Message changed = bump(row.message().toBuilder().text(text).build(), actor, now);

@@ -11,6 +11,14 @@ import dev.messaging.delivery.RetryPolicy;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import dev.messaging.common.Actor;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Validator;
+import dev.messaging.outbox.Deliveries;
+import dev.messaging.outbox.MessageOutbox;
+import dev.messaging.outbox.Consents;
+import dev.messaging.outbox.DeliverySettings;
+import dev.messaging.feed.ChangeFeed;
 
 /**
  * The library's entry point: the customer-messaging domain of a business over one {@link Store}.
@@ -33,7 +41,6 @@ public final class Messaging implements AutoCloseable {
     /** The default longest message text, in characters. */
     public static final int DEFAULT_MAX_TEXT_LENGTH = 10_000;
 
-    private final Store store;
     private final Conversations conversations;
     private final Messages messages;
     private final Threads threads;
@@ -48,17 +55,20 @@ public final class Messaging implements AutoCloseable {
     private final Consents consents;
     private final DeliverySettings deliverySettings;
 
-    private Messaging(Store store, Engine engine) {
-        this.store = store;
-        this.engine = engine;
+    private Messaging(Builder b, Translating translation) {
+        this.engine = new Engine(b.store, new Engine.Options(b.clock, b.ids::newId, b.maxTextLength, b.closeTimeout));
+        if (translation != null) {
+            engine.closeWith(translation);
+        }
         this.outlets = new Outlets(engine);
         this.imports = new Imports(engine);
-        this.deliveries = new Deliveries(engine);
+        this.deliveries = new Deliveries(engine, b.retryPolicy, b.stopKeywords, b.startKeywords);
         this.consents = new Consents(engine);
         this.deliverySettings = new DeliverySettings(engine);
-
-        this.messages = new Messages(engine);
-        this.conversations = new Conversations(engine);
+        MessageOutbox outbox = MessageOutbox.of(deliveries);
+        MessageWrites writes = new MessageWrites(engine, outbox, translation);
+        this.messages = new Messages(engine, writes, outbox);
+        this.conversations = new Conversations(engine, writes);
         this.threads = new Threads(engine);
         this.inbox = new Inbox(engine);
         this.notificationConfig = new NotificationConfigs(engine);
@@ -236,8 +246,7 @@ public final class Messaging implements AutoCloseable {
         public Messaging build() {
             Translating translation = translator == null ? null
                     : new Translating(translator, locationLanguage, translationTimeout);
-            return new Messaging(store, new Engine(store, new Engine.Options(clock, ids, maxTextLength, translation,
-                    closeTimeout, retryPolicy, stopKeywords, startKeywords)));
+            return new Messaging(this, translation);
         }
     }
 }

@@ -5,6 +5,11 @@ import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
 import dev.messaging.error.ForbiddenException;
 import java.time.Instant;
+import dev.messaging.common.Actor;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Validator;
+import dev.messaging.kernel.Access;
+import dev.messaging.kernel.Changes;
 
 /**
  * Each user's notification settings. {@link #get} returns the defaults (all true) for a user who

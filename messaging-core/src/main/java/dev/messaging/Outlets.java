@@ -5,6 +5,11 @@ import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
 import java.util.Comparator;
 import java.util.List;
+import dev.messaging.common.Actor;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Validator;
+import dev.messaging.kernel.Access;
+import dev.messaging.kernel.Changes;
 
 /**
  * The location's outlets. Users set them; everyone of the tenant but customers may list them.

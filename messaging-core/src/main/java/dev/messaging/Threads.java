@@ -18,6 +18,11 @@ import dev.messaging.spi.ThreadRow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import dev.messaging.common.Actor;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Validator;
+import dev.messaging.kernel.Access;
+import dev.messaging.kernel.Changes;
 
 /**
  * The acting user's threads: find, markRead, markUnread, markAllRead, setImportant,

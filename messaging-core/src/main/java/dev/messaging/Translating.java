@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import dev.messaging.kernel.Validator;
 
 /**
  * The plugged-in {@link Translator}, run before the write transaction (a slow translator must not

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.messaging.common.Actor;
 
 /** The README's quick start, compiled and run; a second test keeps the README's copy identical. */
 class QuickStartTest {

@@ -20,6 +20,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import dev.messaging.common.Actor;
+import dev.messaging.outbox.DeliveryWorker;
+import dev.messaging.feed.Subscription;
 
 /** The README's "Sending messages" example, compiled and run; a second test keeps the README's copy identical. */
 class SendingQuickStartTest {

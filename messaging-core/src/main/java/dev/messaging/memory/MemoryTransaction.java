@@ -2,9 +2,7 @@ package dev.messaging.memory;
 
 import dev.messaging.common.Tenant;
 import dev.messaging.change.Change;
-import dev.messaging.delivery.Consent;
 import dev.messaging.delivery.DeliveryTask;
-import dev.messaging.delivery.LocationSettings;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.conversation.SearchSort;
@@ -18,6 +16,7 @@ import dev.messaging.spi.InboxSpec;
 import dev.messaging.spi.MessageListSpec;
 import dev.messaging.spi.MessageRow;
 import dev.messaging.spi.SearchSpec;
+import dev.messaging.spi.OutboxStore;
 import dev.messaging.spi.StoreTransaction;
 import dev.messaging.spi.ThreadRow;
 import java.time.Instant;
@@ -48,13 +47,18 @@ final class MemoryTransaction implements StoreTransaction {
     /** Rows read in this transaction; the store adds them to its count once, at the end (not an atomic add per lookup). */
     private long rowsTouched;
     private final Deque<Runnable> undo = new ArrayDeque<>();
-    private final DueIndex due;
+    private final MemoryOutbox outbox;
 
     MemoryTransaction(Tenant tenant, TenantData data, boolean writable, DueIndex due) {
         this.tenant = tenant;
         this.data = data;
         this.writable = writable;
-        this.due = due;
+        this.outbox = new MemoryOutbox(this, tenant, data, due);
+    }
+
+    /** Pushes the inverse of a write, run by {@link #rollback()}. */
+    void onRollback(Runnable inverse) {
+        undo.push(inverse);
     }
 
     void rollback() {
@@ -70,7 +74,7 @@ final class MemoryTransaction implements StoreTransaction {
 
     // --- writes, each with its undo -------------------------------------------------------
 
-    private void checkWritable() {
+    void checkWritable() {
         if (!writable) {
             throw new IllegalStateException("write in a read-only transaction");
         }
@@ -100,17 +104,7 @@ final class MemoryTransaction implements StoreTransaction {
         undo.push(() -> data.putChange(sequence, old));
     }
 
-    private void writeTask(String id, DeliveryTask task) {
-        checkWritable();
-        DeliveryTask old = data.putTask(id, task);
-        due.replace(tenant, old, task);
-        undo.push(() -> {
-            data.putTask(id, old);
-            due.replace(tenant, task, old);
-        });
-    }
-
-    private <K, V> void writeEntry(Map<K, V> map, K key, V value) {
+    <K, V> void writeEntry(Map<K, V> map, K key, V value) {
         checkWritable();
         V old = map.put(key, value);
         undo.push(() -> {
@@ -122,7 +116,7 @@ final class MemoryTransaction implements StoreTransaction {
         });
     }
 
-    private void touch(long rows) {
+    void touch(long rows) {
         rowsTouched += rows;
     }
 
@@ -532,74 +526,11 @@ final class MemoryTransaction implements StoreTransaction {
         writeEntry(data.outlets, outlet.code(), outlet);
     }
 
-    // --- deliveries, consent, location settings ------------------------------------------
+    // --- the outbox's port -----------------------------------------------------------------
 
     @Override
-    public void insertTask(DeliveryTask task) {
-        if (data.tasks.containsKey(task.id())) {
-            throw new DuplicateIdException(task.id());
-        }
-        writeTask(task.id(), task);
-    }
-
-    @Override
-    public Optional<DeliveryTask> findTask(String id) {
-        touch(1);
-        return Optional.ofNullable(data.tasks.get(id));
-    }
-
-    @Override
-    public Optional<DeliveryTask> findTaskByProviderId(String providerMessageId) {
-        String id = data.taskByProviderId.get(providerMessageId);
-        return id == null ? Optional.empty() : findTask(id);
-    }
-
-    @Override
-    public List<DeliveryTask> tasksOfMessage(String messageId) {
-        Set<String> ids = data.tasksByMessage.getOrDefault(messageId, Set.of());
-        touch(ids.size());
-        return ids.stream().map(data.tasks::get).toList();
-    }
-
-    @Override
-    public boolean updateTask(DeliveryTask before, DeliveryTask task) {
-        DeliveryTask current = data.tasks.get(task.id());
-        if (current == null || current.version() != before.version()) {
-            return false;
-        }
-        String provider = task.providerMessageId();
-        if (provider != null && !provider.equals(current.providerMessageId())
-                && data.taskByProviderId.containsKey(provider)) {
-            throw new IllegalStateException("provider message id " + provider + " is another delivery's");
-        }
-        writeTask(task.id(), task);
-        return true;
-    }
-
-    @Override
-    public List<Consent> consentsOf(String customerId) {
-        return List.copyOf(data.consents.getOrDefault(customerId, Map.of()).values());
-    }
-
-    @Override
-    public void saveConsent(Consent consent) {
-        Map<DeliveryChannel, Consent> copy = new java.util.EnumMap<>(DeliveryChannel.class);
-        copy.putAll(data.consents.getOrDefault(consent.customerId(), Map.of()));
-        copy.put(consent.channel(), consent);
-        writeEntry(data.consents, consent.customerId(), copy);
-    }
-
-    @Override
-    public Optional<LocationSettings> locationSettings() {
-        return Optional.ofNullable(data.settings);
-    }
-
-    @Override
-    public void saveLocationSettings(LocationSettings settings) {
-        checkWritable();
-        LocationSettings old = data.settings;
-        data.settings = settings;
-        undo.push(() -> data.settings = old);
+    public OutboxStore outbox() {
+        return outbox;
     }
 
     // --- erasure --------------------------------------------------------------------------
@@ -620,7 +551,7 @@ final class MemoryTransaction implements StoreTransaction {
             }
             for (DeliveryTask task : List.copyOf(data.tasks.values())) {
                 if (task.conversationId().equals(row.id())) {
-                    writeTask(task.id(), null);
+                    outbox.writeTask(task.id(), null);
                 }
             }
             writeConversation(row.id(), null);

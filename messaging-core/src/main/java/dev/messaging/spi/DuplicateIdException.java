@@ -1,5 +1,7 @@
 package dev.messaging.spi;
 
+import dev.messaging.error.ConflictException;
+
 /**
  * Thrown by {@link StoreTransaction#insertConversation} and {@link StoreTransaction#insertMessage}
  * when the tenant has a row with the new row's id already (an id generator that repeats): the
@@ -14,7 +16,14 @@ public final class DuplicateIdException extends RuntimeException {
         this.id = id;
     }
 
+    /** The id that is taken. */
     public String id() {
         return id;
+    }
+
+    /** The conflict core reports for it: the {@code entity}'s id is taken, and nothing was written. */
+    public ConflictException asConflict(String entity) {
+        return ConflictException.of(ConflictException.Reason.ID_TAKEN, entity, id,
+                "the id generator gave an id that is taken; nothing was written");
     }
 }

@@ -2,9 +2,6 @@ package dev.messaging.spi;
 
 import dev.messaging.common.Tenant;
 import dev.messaging.change.Change;
-import dev.messaging.delivery.Consent;
-import dev.messaging.delivery.DeliveryTask;
-import dev.messaging.delivery.LocationSettings;
 import dev.messaging.notification.NotificationConfig;
 import java.time.Instant;
 import java.util.List;
@@ -150,39 +147,10 @@ public interface StoreTransaction {
     /** Creates or replaces the outlet with the same code. */
     void saveOutlet(dev.messaging.outlet.Outlet outlet);
 
-    // --- deliveries (the outbox), consent, location settings ----------------------------
+    // --- the outbox's port ---------------------------------------------------------------
 
-    /** Inserts a delivery; one with the same id in the tenant is a {@link DuplicateIdException}. */
-    void insertTask(DeliveryTask task);
-
-    Optional<DeliveryTask> findTask(String id);
-
-    /** The deliveries of {@code ids} that exist, in any order; a store may read them in one statement. */
-    default List<DeliveryTask> findTasks(List<String> ids) {
-        return ids.stream().map(this::findTask).flatMap(Optional::stream).toList();
-    }
-
-    /** The delivery the provider knows by {@code providerMessageId} (unique in the tenant), if any. */
-    Optional<DeliveryTask> findTaskByProviderId(String providerMessageId);
-
-    /** Every delivery of a message (its sends and the notifications it caused). */
-    List<DeliveryTask> tasksOfMessage(String messageId);
-
-    /**
-     * Replaces the stored delivery with {@code after} if it is still {@code before} (same version);
-     * false if not. As with messages, a store may write only the columns that differ.
-     */
-    boolean updateTask(DeliveryTask before, DeliveryTask after);
-
-    /** The customer's consent records, one per channel set at most. */
-    List<Consent> consentsOf(String customerId);
-
-    /** Creates or replaces the consent of the customer for its channel. */
-    void saveConsent(Consent consent);
-
-    Optional<LocationSettings> locationSettings();
-
-    void saveLocationSettings(LocationSettings settings);
+    /** The outbox's rows (deliveries, consent, location settings) in this same transaction. */
+    OutboxStore outbox();
 
     // --- erasure -----------------------------------------------------------------------
 

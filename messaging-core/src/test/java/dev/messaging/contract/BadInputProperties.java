@@ -2,7 +2,7 @@ package dev.messaging.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.messaging.Actor;
+import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
 import dev.messaging.change.Change;
 import dev.messaging.common.WireValue;

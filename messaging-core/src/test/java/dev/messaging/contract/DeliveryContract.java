@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.messaging.Actor;
-import dev.messaging.DeliveryWorker;
+import dev.messaging.common.Actor;
+import dev.messaging.outbox.DeliveryWorker;
 import dev.messaging.Messaging;
-import dev.messaging.Subscription;
+import dev.messaging.feed.Subscription;
 import dev.messaging.change.Change;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;

@@ -9,9 +9,6 @@ import dev.messaging.conversation.Contact;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.conversation.ConversationStatus;
 import dev.messaging.conversation.SearchSort;
-import dev.messaging.delivery.Consent;
-import dev.messaging.delivery.DeliveryTask;
-import dev.messaging.delivery.LocationSettings;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.Message;
 import dev.messaging.notification.NotificationConfig;
@@ -25,14 +22,13 @@ import dev.messaging.spi.MessageListSpec;
 import dev.messaging.spi.MessageRow;
 import dev.messaging.spi.ReadFacts;
 import dev.messaging.spi.SearchSpec;
+import dev.messaging.spi.OutboxStore;
 import dev.messaging.spi.StoreTransaction;
 import dev.messaging.spi.TextTokens;
 import dev.messaging.spi.ThreadRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -63,6 +59,7 @@ final class JdbiTransaction implements StoreTransaction {
     private long savedFeedHead;
     /** Whether this transaction inserted or changed deliveries (told to other instances' workers). */
     private boolean wroteDeliveries;
+    private JdbiOutbox outbox;
     private long shopAllReadSeq = -1;
     /** Users' all-read points as read or written in this transaction. */
     private final Map<String, Long> allReadSeqOf = new HashMap<>(4);
@@ -162,24 +159,32 @@ final class JdbiTransaction implements StoreTransaction {
         return tenant;
     }
 
-    private void checkWritable() {
+    Dialect dialect() {
+        return dialect;
+    }
+
+    long tenantKey() {
+        return tenantKey;
+    }
+
+    void checkWritable() {
         if (!writable) {
             throw new IllegalStateException("write in a read-only transaction");
         }
     }
 
     /** A query of this tenant ({@code :tenant} bound). */
-    private Query query(String sql) {
+    Query query(String sql) {
         return h().createQuery(sql).bind("tenant", tenantKey);
     }
 
     /** A write of this tenant's rows ({@code :tenant} bound). */
-    private Update update(String sql) {
+    Update update(String sql) {
         checkWritable();
         return h().createUpdate(sql).bind("tenant", tenantKey);
     }
 
-    private int execute(String sql, Jdbc.Parameters parameters) {
+    int execute(String sql, Jdbc.Parameters parameters) {
         checkWritable();
         return Jdbc.execute(h(), dialect, sql, parameters);
     }
@@ -188,7 +193,7 @@ final class JdbiTransaction implements StoreTransaction {
      * An INSERT whose conflict clause covers its other unique key: a unique violation left is the
      * row's id, taken in the tenant ({@link DuplicateIdException}).
      */
-    private int insertOrDuplicate(String id, String sql, Jdbc.Parameters parameters) {
+    int insertOrDuplicate(String id, String sql, Jdbc.Parameters parameters) {
         return orDuplicate(id, () -> execute(sql, parameters));
     }
 
@@ -1114,99 +1119,19 @@ final class JdbiTransaction implements StoreTransaction {
                 .bind("active", outlet.active()).bind("order", outlet.order()).execute();
     }
 
-    // --- deliveries, consent, location settings ----------------------------------------
-
-    private static final String DELIVERY_INSERT = Column.insert("delivery", DeliveryTable.COLUMNS, "tenant");
-    private static final String DELIVERIES = "SELECT " + DeliveryTable.SELECT + " FROM delivery d WHERE d.tenant = :tenant";
+    // --- the outbox's port -----------------------------------------------------------------
 
     @Override
-    public void insertTask(DeliveryTask task) {
+    public OutboxStore outbox() {
+        if (outbox == null) {
+            outbox = new JdbiOutbox(this);
+        }
+        return outbox;
+    }
+
+    /** Notes that this transaction inserted or changed deliveries (told to other instances' workers at commit). */
+    void wroteDeliveries() {
         wroteDeliveries = true;
-        insertOrDuplicate(task.id(), DELIVERY_INSERT,
-                st -> st.setLong(Column.bind(st, 1, DeliveryTable.COLUMNS, task), tenantKey));
-    }
-
-    private Optional<DeliveryTask> oneTask(String condition, String name, String value) {
-        return query(DELIVERIES + " AND " + condition).bind(name, value)
-                .map((rs, ctx) -> DeliveryTable.read(new Cells(rs), tenant)).findOne();
-    }
-
-    @Override
-    public Optional<DeliveryTask> findTask(String id) {
-        return oneTask("d.id = :id", "id", id);
-    }
-
-    @Override
-    public List<DeliveryTask> findTasks(List<String> ids) {
-        return query(DELIVERIES + " AND d.id IN (" + dialect.textsIn("ids") + ")").bind("ids", Json.write(ids))
-                .map((rs, ctx) -> DeliveryTable.read(new Cells(rs), tenant)).list();
-    }
-
-    @Override
-    public Optional<DeliveryTask> findTaskByProviderId(String providerMessageId) {
-        return oneTask("d.provider_message_id = :provider", "provider", providerMessageId);
-    }
-
-    @Override
-    public List<DeliveryTask> tasksOfMessage(String messageId) {
-        return query(DELIVERIES + " AND d.message_id = :message ORDER BY d.rid").bind("message", messageId)
-                .map((rs, ctx) -> DeliveryTable.read(new Cells(rs), tenant)).list();
-    }
-
-    @Override
-    public boolean updateTask(DeliveryTask before, DeliveryTask task) {
-        wroteDeliveries = true;
-        List<Column<DeliveryTask>> columns = Column.changed(DeliveryTable.COLUMNS, before, task);
-        return execute("UPDATE delivery SET " + Column.assignments(columns)
-                + " WHERE id = ? AND tenant = ? AND version = ?", st -> {
-                    int next = Column.bind(st, 1, columns, task);
-                    st.setString(next, task.id());
-                    st.setLong(next + 1, tenantKey);
-                    st.setLong(next + 2, before.version());
-                }) == 1;
-    }
-
-    @Override
-    public List<Consent> consentsOf(String customerId) {
-        return query("""
-                SELECT customer_id, channel, subscribed, date, source, reason FROM consent
-                WHERE tenant = :tenant AND customer_id = :customer""")
-                .bind("customer", customerId)
-                .map((rs, ctx) -> {
-                    Cells in = new Cells(rs);
-                    return new Consent(in.string(), DeliveryChannel.valueOf(in.string()), in.bool(), in.instant(),
-                            in.string(), in.string());
-                }).list();
-    }
-
-    @Override
-    public void saveConsent(Consent consent) {
-        update("""
-                INSERT INTO consent (tenant, customer_id, channel, subscribed, date, source, reason)
-                VALUES (:tenant, :customer, :channel, :subscribed, :date, :source, :reason)
-                ON CONFLICT (tenant, customer_id, channel) DO UPDATE SET subscribed = excluded.subscribed,
-                    date = excluded.date, source = excluded.source, reason = excluded.reason""")
-                .bind("customer", consent.customerId()).bind("channel", consent.channel().name())
-                .bind("subscribed", consent.subscribed()).bind("date", Cells.millis(consent.date()))
-                .bind("source", consent.source()).bind("reason", consent.reason()).execute();
-    }
-
-    @Override
-    public Optional<LocationSettings> locationSettings() {
-        return query("SELECT time_zone, quiet_start, quiet_end FROM location_settings WHERE tenant = :tenant")
-                .map((rs, ctx) -> new LocationSettings(ZoneId.of(rs.getString(1)), LocalTime.parse(rs.getString(2)),
-                        LocalTime.parse(rs.getString(3)))).findOne();
-    }
-
-    @Override
-    public void saveLocationSettings(LocationSettings settings) {
-        update("""
-                INSERT INTO location_settings (tenant, time_zone, quiet_start, quiet_end)
-                VALUES (:tenant, :zone, :start, :end)
-                ON CONFLICT (tenant) DO UPDATE SET time_zone = excluded.time_zone, quiet_start = excluded.quiet_start,
-                    quiet_end = excluded.quiet_end""")
-                .bind("zone", settings.timeZone().getId()).bind("start", settings.quietStart().toString())
-                .bind("end", settings.quietEnd().toString()).execute();
     }
 
     // --- erasure -----------------------------------------------------------------------

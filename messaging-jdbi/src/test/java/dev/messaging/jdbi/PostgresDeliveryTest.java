@@ -3,7 +3,7 @@ package dev.messaging.jdbi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.messaging.DeliveryWorker;
+import dev.messaging.outbox.DeliveryWorker;
 import dev.messaging.Messaging;
 import dev.messaging.change.Change;
 import dev.messaging.contract.DeliveryContract;

@@ -3,7 +3,7 @@ package dev.messaging.jdbi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.messaging.Actor;
+import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
 import dev.messaging.contract.ContractSupport;
 import dev.messaging.contract.SequentialIds;

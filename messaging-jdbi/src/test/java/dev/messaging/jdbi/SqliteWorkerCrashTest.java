@@ -2,8 +2,8 @@ package dev.messaging.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.messaging.Actor;
-import dev.messaging.DeliveryWorker;
+import dev.messaging.common.Actor;
+import dev.messaging.outbox.DeliveryWorker;
 import dev.messaging.Messaging;
 import dev.messaging.delivery.SendResult;
 import dev.messaging.message.DeliveryChannel;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.messaging.Actor;
+import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
 import dev.messaging.error.StorageException;
 import dev.messaging.inbox.InboxQuery;

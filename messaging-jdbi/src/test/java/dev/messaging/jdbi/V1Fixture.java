@@ -1,6 +1,6 @@
 package dev.messaging.jdbi;
 
-import dev.messaging.Actor;
+import dev.messaging.common.Actor;
 import dev.messaging.IdGenerator;
 import dev.messaging.Messaging;
 import dev.messaging.contract.MutableClock;

@@ -1,8 +1,8 @@
 package dev.messaging.jmh;
 
-import dev.messaging.Actor;
+import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
-import dev.messaging.Subscription;
+import dev.messaging.feed.Subscription;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
 import dev.messaging.message.Message;

@@ -1,7 +1,7 @@
 package dev.messaging.jmh;
 
-import dev.messaging.Actor;
-import dev.messaging.DeliveryWorker;
+import dev.messaging.common.Actor;
+import dev.messaging.outbox.DeliveryWorker;
 import dev.messaging.Messaging;
 import dev.messaging.delivery.SendResult;
 import dev.messaging.message.DeliveryChannel;

@@ -1,6 +1,6 @@
 package dev.messaging.jmh;
 
-import dev.messaging.Actor;
+import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
 import dev.messaging.memory.InMemoryStore;
 import dev.messaging.message.NewMessage;

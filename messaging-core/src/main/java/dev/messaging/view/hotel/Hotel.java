@@ -1,6 +1,6 @@
 package dev.messaging.view.hotel;
 
-import dev.messaging.Actor;
+import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
 import dev.messaging.conversation.Contact;
 import dev.messaging.conversation.GuestConversation;

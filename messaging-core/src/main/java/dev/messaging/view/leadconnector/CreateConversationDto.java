@@ -1,6 +1,6 @@
 package dev.messaging.view.leadconnector;
 
-import dev.messaging.Actor;
+import dev.messaging.common.Actor;
 import dev.messaging.conversation.NewConversation;
 import dev.messaging.error.ValidationException;
 

@@ -1,6 +1,6 @@
 package dev.messaging.view.shopmonkey;
 
-import dev.messaging.Actor;
+import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
 import dev.messaging.inbox.InboxQuery;
 import java.util.List;

@@ -1,6 +1,6 @@
 package example;
 
-import dev.messaging.Actor;
+import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
 import dev.messaging.common.Page;
 import dev.messaging.inbox.InboxEntry;

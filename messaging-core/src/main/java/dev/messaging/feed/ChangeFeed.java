@@ -1,4 +1,4 @@
-package dev.messaging;
+package dev.messaging.feed;
 
 import dev.messaging.change.Change;
 import dev.messaging.change.ChangeListener;
@@ -9,6 +9,11 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.stream.Stream;
+import dev.messaging.common.Actor;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Generation;
+import dev.messaging.kernel.Validator;
+import dev.messaging.kernel.Access;
 
 /**
  * The tenant's change feed, for services that mirror or react to writes. Sequences are gap-free
@@ -18,9 +23,12 @@ import java.util.stream.Stream;
  */
 public final class ChangeFeed {
     private final Engine engine;
+    private final Wakeups wakeups = new Wakeups();
 
-    ChangeFeed(Engine engine) {
+    /** The feed of {@code engine}'s store; built by {@code Messaging}. */
+    public ChangeFeed(Engine engine) {
         this.engine = engine;
+        engine.onCommit((tenant, outbox) -> wakeups.committed(tenant));
     }
 
     /** Up to {@code limit} (1..100) changes with a sequence above {@code sequence}, in order. */
@@ -102,7 +110,7 @@ public final class ChangeFeed {
         }
         v.throwIfAny();
         engine.listen();
-        Signals.Generation signal = engine.signals().of(actor.tenant());
+        Generation signal = wakeups.of(actor.tenant());
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long seen = signal.value();
@@ -140,7 +148,7 @@ public final class ChangeFeed {
 
     /** The next batch after {@code sequence} for a subscription, waiting up to {@code millis} for one. */
     List<Change> next(Actor actor, long sequence, long millis) throws InterruptedException {
-        Signals.Generation signal = engine.signals().of(actor.tenant());
+        Generation signal = wakeups.of(actor.tenant());
         long seen = signal.value();
         List<Change> changes = read(actor, sequence, 100);
         if (changes.isEmpty()) {
@@ -151,7 +159,7 @@ public final class ChangeFeed {
 
     /** Wakes the tenant's waiters (a subscription closing). */
     void wake(Actor actor) {
-        engine.signals().of(actor.tenant()).advance();
+        wakeups.of(actor.tenant()).advance();
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.messaging;
+package dev.messaging.common;
 
 import dev.messaging.common.ActorKind;
 import dev.messaging.common.Tenant;
@@ -71,9 +71,9 @@ public record Actor(ActorKind kind, Tenant tenant, String userId, String custome
         return new Tenant(companyId, locationId);
     }
 
-    /** An id of the actor: required, and well-formed like every id (see {@code Validator.idProblem}). */
+    /** An id of the actor: required, and well-formed like every id (see {@link Texts#idProblem}). */
     private static void requireId(String field, String value) {
-        String problem = value == null ? "is required" : Validator.idProblem(value);
+        String problem = value == null ? "is required" : Texts.idProblem(value);
         if (problem != null) {
             throw ValidationException.of(field, problem);
         }

@@ -1,4 +1,4 @@
-package dev.messaging;
+package dev.messaging.outbox;
 
 import dev.messaging.delivery.Outcome;
 import dev.messaging.delivery.Outgoing;
@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import dev.messaging.outbox.Deliveries;
 
 /**
  * A ready outbox worker, plain Java threads: each thread claims due deliveries of every channel it
@@ -43,7 +44,7 @@ import java.util.function.Consumer;
  */
 public final class DeliveryWorker implements AutoCloseable {
     private final Deliveries deliveries;
-    private final Engine engine;
+    private final Outbox outbox;
     private final Map<DeliveryChannel, Sender> senders;
     private final int batch;
     private final Duration lease;
@@ -61,7 +62,7 @@ public final class DeliveryWorker implements AutoCloseable {
 
     private DeliveryWorker(Builder b) {
         this.deliveries = b.deliveries;
-        this.engine = b.engine;
+        this.outbox = b.outbox;
         this.senders = new EnumMap<>(b.senders);
         this.batch = b.batch;
         this.lease = b.lease;
@@ -70,7 +71,7 @@ public final class DeliveryWorker implements AutoCloseable {
         this.onError = b.onError;
         // bounded: senders wait for the recorder rather than run ahead of their leases
         this.unrecorded = new ArrayBlockingQueue<>(2 * b.threads * b.batch);
-        engine.listen(); // other instances' deliveries wake it too, where the store can tell
+        outbox.engine().listen(); // other instances' deliveries wake it too, where the store can tell
         for (int i = 0; i < b.threads; i++) {
             threads.add(daemon(this::run, "messaging-delivery-" + i));
         }
@@ -88,7 +89,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                long seen = engine.signals().deliveries().value();
+                long seen = outbox.due().value();
                 int handled = 0;
                 for (Map.Entry<DeliveryChannel, Sender> channel : senders.entrySet()) {
                     if (!running) {
@@ -101,7 +102,7 @@ public final class DeliveryWorker implements AutoCloseable {
                     handled += claimed.size();
                 }
                 if (handled == 0 && running) {
-                    engine.signals().deliveries().awaitPast(seen, idlePoll.toMillis());
+                    outbox.due().awaitPast(seen, idlePoll.toMillis());
                 }
             } catch (StoreClosedException e) {
                 return;
@@ -211,7 +212,7 @@ public final class DeliveryWorker implements AutoCloseable {
             return;
         }
         running = false;
-        engine.signals().deliveries().advance();
+        outbox.due().advance();
         long deadline = System.nanoTime() + closeTimeout.toNanos();
         try {
             for (Thread thread : threads) {
@@ -227,7 +228,7 @@ public final class DeliveryWorker implements AutoCloseable {
     /** Configures a {@link DeliveryWorker}. */
     public static final class Builder {
         private final Deliveries deliveries;
-        private final Engine engine;
+        private final Outbox outbox;
         private final Map<DeliveryChannel, Sender> senders = new EnumMap<>(DeliveryChannel.class);
         private int threads = 1;
         private int batch = 50;
@@ -236,9 +237,9 @@ public final class DeliveryWorker implements AutoCloseable {
         private Duration closeTimeout = Duration.ofSeconds(30);
         private Consumer<Throwable> onError;
 
-        Builder(Deliveries deliveries, Engine engine) {
+        Builder(Deliveries deliveries, Outbox outbox) {
             this.deliveries = deliveries;
-            this.engine = engine;
+            this.outbox = outbox;
         }
 
         /** The sender of a channel; a channel without one is left to other workers. */

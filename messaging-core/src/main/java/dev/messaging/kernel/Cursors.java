@@ -1,29 +1,30 @@
-package dev.messaging;
+package dev.messaging.kernel;
 
 import dev.messaging.spi.InboxPosition;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.zip.CRC32;
+import dev.messaging.kernel.Validator;
 
 /**
  * Opaque keyset cursors: the last row's date and id, and a fingerprint of the filters the page
  * was read with. A cursor that does not decode, or that comes back with other filters, is a
  * validation error on the cursor's field.
  */
-final class Cursors {
+public final class Cursors {
     private static final String VERSION = "c1";
 
     private Cursors() {
     }
 
-    static String encode(InboxPosition position, String filters) {
+    public static String encode(InboxPosition position, String filters) {
         String raw = VERSION + '|' + position.date().toEpochMilli() + '|' + fingerprint(filters) + '|' + position.id();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Decodes a cursor, or returns null for a null cursor; records problems in {@code validator}. */
-    static InboxPosition decode(Validator validator, String field, String cursor, String filters) {
+    public static InboxPosition decode(Validator validator, String field, String cursor, String filters) {
         if (cursor == null) {
             return null;
         }

@@ -1,4 +1,4 @@
-package dev.messaging;
+package dev.messaging.feed;
 
 import dev.messaging.change.Change;
 import dev.messaging.change.ChangeListener;
@@ -6,6 +6,8 @@ import dev.messaging.error.StoreClosedException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import dev.messaging.common.Actor;
+import dev.messaging.feed.ChangeFeed;
 
 /**
  * A running subscription to a tenant's change feed (see {@link ChangeFeed#subscribe}): a daemon

@@ -1,4 +1,4 @@
-package dev.messaging;
+package dev.messaging.outbox;
 
 import dev.messaging.common.Tenant;
 import dev.messaging.conversation.Contact;
@@ -24,9 +24,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import dev.messaging.delivery.RetryPolicy;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import dev.messaging.common.Actor;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Validator;
+import dev.messaging.kernel.Access;
 
 /**
  * The outbox: deliveries of messages and staff notifications, written with the message that
@@ -46,9 +52,19 @@ public final class Deliveries {
     /** The longest lease a claim may take. */
     public static final Duration MAX_LEASE = Duration.ofHours(1);
     private final Engine engine;
+    private final Outbox outbox;
 
-    Deliveries(Engine engine) {
+    /**
+     * The outbox of {@code engine}'s store, retrying by {@code retryPolicy}, with the inbound SMS
+     * keywords that unsubscribe and subscribe a customer again; built by {@code Messaging}.
+     */
+    public Deliveries(Engine engine, RetryPolicy retryPolicy, Set<String> stopKeywords, Set<String> startKeywords) {
         this.engine = engine;
+        this.outbox = new Outbox(engine, retryPolicy, stopKeywords, startKeywords);
+    }
+
+    Outbox outbox() {
+        return outbox;
     }
 
     /**
@@ -68,7 +84,7 @@ public final class Deliveries {
         v.throwIfAny();
         Instant now = engine.now();
         String claimer = UUID.randomUUID().toString();
-        List<DeliveryTask> claimed = engine.claim(channel, now, limit, claimer, now.plus(lease));
+        List<DeliveryTask> claimed = engine.gated(store -> store.claimTasks(channel, now, limit, claimer, now.plus(lease)));
         Map<Tenant, List<DeliveryTask>> byTenant = new LinkedHashMap<>();
         for (DeliveryTask task : claimed) {
             byTenant.computeIfAbsent(new Tenant(task.companyId(), task.locationId()), t -> new ArrayList<>()).add(task);
@@ -154,7 +170,7 @@ public final class Deliveries {
     private void record(Tenant tenant, List<Outcome> batch, Instant now) {
         retryingClaims(systemOf(tenant), tx -> {
             Map<String, DeliveryTask> tasks = new HashMap<>();
-            for (DeliveryTask task : tx.findTasks(batch.stream().map(o -> o.claimed().key()).distinct().toList())) {
+            for (DeliveryTask task : tx.outbox().findTasks(batch.stream().map(o -> o.claimed().key()).distinct().toList())) {
                 tasks.put(task.id(), task);
             }
             Map<String, MessageRow> messages = new HashMap<>();
@@ -206,7 +222,7 @@ public final class Deliveries {
         Outbox.saveTask(tx, task, saved);
         tasks.put(task.id(), saved.with(b -> b.version(task.version() + 1)));
         if (task.purpose() == DeliveryPurpose.MESSAGE && after.status() != task.status()) {
-            Message moved = engine.outbox().moveSend(tx, systemOf(claimed.tenant()), row, task.channel(),
+            Message moved = outbox.moveSend(tx, systemOf(claimed.tenant()), row, task.channel(),
                     after.status(), after.lastError(), now);
             messages.put(row.id(), row.with(moved));
         }
@@ -215,13 +231,13 @@ public final class Deliveries {
     /** Attempts + 1, due again after the policy's backoff (outside quiet hours for an SMS that avoids them), or Error. */
     private DeliveryTask retried(StoreTransaction tx, DeliveryTask task, MessageRow row, String reason, Instant now) {
         int attempts = task.attempts() + 1;
-        if (attempts >= engine.retryPolicy().maxAttempts()) {
+        if (attempts >= outbox.retryPolicy().maxAttempts()) {
             return task.with(b -> b.status(DeliveryStatus.ERROR).attempts(attempts).lastError(reason));
         }
-        Instant due = now.plus(engine.retryPolicy().delayAfter(attempts, ThreadLocalRandom.current().nextDouble()));
+        Instant due = now.plus(outbox.retryPolicy().delayAfter(attempts, ThreadLocalRandom.current().nextDouble()));
         if (task.channel() == DeliveryChannel.SMS && task.purpose() == DeliveryPurpose.MESSAGE
                 && row != null && row.message().smsOptions().avoidQuietHours()) {
-            due = Outbox.outsideQuietHours(due, engine.outbox().settings(tx));
+            due = Outbox.outsideQuietHours(due, Outbox.settings(tx));
         }
         Instant next = due;
         return task.with(b -> b.attempts(attempts).dueAt(next).lastError(reason));
@@ -255,7 +271,7 @@ public final class Deliveries {
         v.throwIfAny();
         Instant now = engine.now();
         return retryingClaims(actor, tx -> {
-            DeliveryTask task = tx.findTaskByProviderId(providerMessageId)
+            DeliveryTask task = tx.outbox().findTaskByProviderId(providerMessageId)
                     .orElseThrow(() -> new NotFoundException("delivery", providerMessageId));
             MessageRow row = tx.findMessage(task.messageId()).orElseThrow();
             if (!task.status().canMoveTo(status)) {
@@ -265,7 +281,7 @@ public final class Deliveries {
             if (task.purpose() != DeliveryPurpose.MESSAGE) {
                 return row.message();
             }
-            return engine.outbox().moveSend(tx, actor, row, task.channel(), status, error, now);
+            return outbox.moveSend(tx, actor, row, task.channel(), status, error, now);
         });
     }
 
@@ -277,11 +293,11 @@ public final class Deliveries {
     public Message cancel(Actor actor, String messageId) {
         Access.requireUserOrSystem(actor, "cancel scheduled sends");
         engine.requireTargetId("messageId", messageId);
-        return engine.outbox().changeScheduled(actor, messageId, (tx, scheduled, now) -> {
+        return outbox.changeScheduled(actor, messageId, (tx, scheduled, now) -> {
             Message m = scheduled.row().message();
             for (DeliveryTask task : scheduled.sends()) {
                 Outbox.saveTask(tx, task, task.with(b -> b.status(DeliveryStatus.CANCELED).updatedDate(now)));
-                m = engine.outbox().moveSend(tx, actor, scheduled.row().with(m), task.channel(),
+                m = outbox.moveSend(tx, actor, scheduled.row().with(m), task.channel(),
                         DeliveryStatus.CANCELED, null, now);
             }
             return m;
@@ -294,12 +310,12 @@ public final class Deliveries {
         engine.requireTargetId("messageId", messageId);
         return engine.read(actor, tx -> {
             tx.findMessage(messageId).orElseThrow(() -> new NotFoundException("message", messageId));
-            return tx.tasksOfMessage(messageId);
+            return tx.outbox().tasksOfMessage(messageId);
         });
     }
 
     /** A worker to configure: a sender per channel, threads, batch size, lease; {@code start()} runs it. */
     public DeliveryWorker.Builder worker() {
-        return new DeliveryWorker.Builder(this, engine);
+        return new DeliveryWorker.Builder(this, outbox);
     }
 }

@@ -1,4 +1,4 @@
-package dev.messaging;
+package dev.messaging.kernel;
 
 import dev.messaging.change.Change;
 import dev.messaging.change.EntityType;
@@ -7,13 +7,14 @@ import dev.messaging.spi.StoreTransaction;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dev.messaging.common.Actor;
 
 /** Appends the one change-feed entry of a write, in the write's transaction. */
-final class Changes {
+public final class Changes {
     private Changes() {
     }
 
-    static Change record(StoreTransaction tx, Actor actor, Instant now, EntityType type, String entityId,
+    public static Change record(StoreTransaction tx, Actor actor, Instant now, EntityType type, String entityId,
             long version, Operation operation, String customerId, Map<String, String> payload) {
         String actorId = switch (actor.kind()) {
             case USER -> actor.userId();
@@ -25,7 +26,7 @@ final class Changes {
     }
 
     /** A payload from key-value pairs, leaving out null values. */
-    static Map<String, String> payload(String... keysAndValues) {
+    public static Map<String, String> payload(String... keysAndValues) {
         Map<String, String> payload = new LinkedHashMap<>();
         for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
             if (keysAndValues[i + 1] != null) {

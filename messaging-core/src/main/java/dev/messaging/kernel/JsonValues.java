@@ -1,4 +1,4 @@
-package dev.messaging;
+package dev.messaging.kernel;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -14,15 +14,15 @@ import java.util.Map;
  * integers as {@code Long} (or {@code BigInteger} beyond it), fractions as {@code BigDecimal} — so
  * that every store gives back the value it was given, equal and rendered the same.
  */
-final class JsonValues {
+public final class JsonValues {
     /** How deep lists and maps may nest. */
-    static final int MAX_DEPTH = 16;
+    public static final int MAX_DEPTH = 16;
 
     private JsonValues() {
     }
 
     /** An immutable normalized copy of a map of JSON values (validated before). */
-    static Map<String, Object> copy(Map<String, Object> values) {
+    public static Map<String, Object> copy(Map<String, Object> values) {
         if (values == null || values.isEmpty()) {
             return Map.of();
         }
@@ -55,7 +55,7 @@ final class JsonValues {
     }
 
     /** What is wrong with a JSON value (not its strings: the validator checks those), or null. */
-    static String problemOf(Object value, int depth) {
+    public static String problemOf(Object value, int depth) {
         if (depth > MAX_DEPTH) {
             return "nests deeper than " + MAX_DEPTH + " levels";
         }

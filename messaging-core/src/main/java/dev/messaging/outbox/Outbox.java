@@ -1,4 +1,4 @@
-package dev.messaging;
+package dev.messaging.outbox;
 
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
@@ -34,6 +34,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import dev.messaging.common.Actor;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Generation;
+import dev.messaging.kernel.TimeOrderedIds;
+import dev.messaging.delivery.RetryPolicy;
+import dev.messaging.kernel.Changes;
 
 /**
  * The outbox rules: which deliveries a new message writes (in its transaction), when each is due,
@@ -54,27 +60,64 @@ import java.util.Set;
  *     Error with the reason. A provider's later report moves the status only forward.</li>
  * </ul>
  */
-final class Outbox {
-    private static final IdGenerator DELIVERY_KEYS = IdGenerator.timeOrdered();
+final class Outbox implements MessageOutbox {
+    private static final TimeOrderedIds DELIVERY_KEYS = new TimeOrderedIds();
     private final Engine engine;
+    private final RetryPolicy retryPolicy;
+    private final Set<String> stopKeywords;
+    private final Set<String> startKeywords;
+    /** Moved when deliveries may be due: idle workers wait on it. */
+    private final Generation due = new Generation();
 
-    Outbox(Engine engine) {
+    Outbox(Engine engine, RetryPolicy retryPolicy, Set<String> stopKeywords, Set<String> startKeywords) {
         this.engine = engine;
+        this.retryPolicy = retryPolicy;
+        this.stopKeywords = stopKeywords;
+        this.startKeywords = startKeywords;
+        engine.onCommit((tenant, outbox) -> {
+            if (outbox) {
+                due.advance();
+            }
+        });
     }
 
-    /** The deliveries a new message will write, and its sends' starting statuses. */
-    record Plan(Message message, List<DeliveryTask> tasks) {
+    Engine engine() {
+        return engine;
     }
 
-    /** Plans the sends of a User's or System's message (none for an import or an internal note). */
-    Plan sends(StoreTransaction tx, Message message, Instant now) {
+    RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    Generation due() {
+        return due;
+    }
+
+    @Override
+    public void wake() {
+        due.advance();
+    }
+
+    @Override
+    public boolean write(StoreTransaction tx, Actor actor, Plan plan, Conversation conversation, Instant now) {
+        boolean waiting = write(tx, plan.deliveries());
+        return write(tx, afterCustomerMessage(tx, actor, plan.message(), conversation, now)) || waiting;
+    }
+
+    @Override
+    public void hold(StoreTransaction tx, DeliveryTask send, Instant now) {
+        saveTask(tx, send, send.with(b -> b.updatedDate(now)));
+    }
+
+    @Override
+    public Plan plan(StoreTransaction tx, Message message, Instant now) {
         if (message.imported() || message.authorType() == AuthorType.CUSTOMER) {
             return new Plan(message, List.of());
         }
         List<DeliveryTask> tasks = new ArrayList<>();
         Map<DeliveryChannel, Consent> consent = new java.util.EnumMap<>(DeliveryChannel.class);
         for (Consent c : message.email().isRequested() || message.sms().isRequested()
-                ? tx.consentsOf(message.customerId()) : List.<Consent>of()) {
+                ? tx.outbox().consentsOf(message.customerId()) : List.<Consent>of()) {
             consent.put(c.channel(), c);
         }
         Message planned = message;
@@ -109,7 +152,7 @@ final class Outbox {
      * The notifications of a new customer message (see the class comment), and its stop or start
      * keyword.
      */
-    List<DeliveryTask> afterCustomerMessage(StoreTransaction tx, Actor actor, Message message, Conversation c,
+    private List<DeliveryTask> afterCustomerMessage(StoreTransaction tx, Actor actor, Message message, Conversation c,
             Instant now) {
         if (message.imported() || message.authorType() != AuthorType.CUSTOMER) {
             return List.of();
@@ -156,18 +199,16 @@ final class Outbox {
                 null, status == DeliveryStatus.OPT_OUT ? "the customer unsubscribed" : null, now, null, 1);
     }
 
-    /** Writes planned deliveries; a taken id is a conflict like any record's. */
-    void write(StoreTransaction tx, List<DeliveryTask> tasks) {
-        if (tasks.stream().anyMatch(task -> !task.status().isFinal())) {
-            engine.outboxWritten();
-        }
+    /** Writes deliveries; a taken id is a conflict like any record's. True when one waits to be sent. */
+    private static boolean write(StoreTransaction tx, List<DeliveryTask> tasks) {
         for (DeliveryTask task : tasks) {
             try {
-                tx.insertTask(task);
+                tx.outbox().insertTask(task);
             } catch (dev.messaging.spi.DuplicateIdException e) {
-                throw ConversationRows.idTaken("delivery", e);
+                throw e.asConflict("delivery");
             }
         }
+        return tasks.stream().anyMatch(task -> !task.status().isFinal());
     }
 
     /** An inbound SMS that is exactly a stop (or start) keyword unsubscribes (subscribes) the customer from SMS. */
@@ -178,20 +219,20 @@ final class Outbox {
             return;
         }
         String word = message.text().strip().toUpperCase(Locale.ROOT);
-        Boolean subscribe = engine.stopKeywords().contains(word) ? Boolean.FALSE
-                : engine.startKeywords().contains(word) ? Boolean.TRUE : null;
+        Boolean subscribe = stopKeywords.contains(word) ? Boolean.FALSE
+                : startKeywords.contains(word) ? Boolean.TRUE : null;
         if (subscribe == null) {
             return;
         }
         Consent consent = new Consent(message.customerId(), DeliveryChannel.SMS, subscribe, now, "keyword", word);
-        tx.saveConsent(consent);
+        tx.outbox().saveConsent(consent);
         Changes.record(tx, actor, now, EntityType.CONSENT, message.customerId(), 0, Operation.UPDATE,
                 message.customerId(), Changes.payload("channel", "SMS", "subscribed", subscribe.toString(), "source",
                         "keyword"));
     }
 
-    LocationSettings settings(StoreTransaction tx) {
-        return tx.locationSettings().orElseGet(LocationSettings::defaults);
+    static LocationSettings settings(StoreTransaction tx) {
+        return tx.outbox().locationSettings().orElseGet(LocationSettings::defaults);
     }
 
     /**
@@ -221,7 +262,8 @@ final class Outbox {
      * Moves a message's send (email or SMS) to {@code status}, if that is forward, appending to its
      * history; returns the message as saved (or unchanged) and records the change.
      */
-    Message moveSend(StoreTransaction tx, Actor actor, MessageRow row, DeliveryChannel channel, DeliveryStatus status,
+    @Override
+    public Message moveSend(StoreTransaction tx, Actor actor, MessageRow row, DeliveryChannel channel, DeliveryStatus status,
             String error, Instant now) {
         Message m = row.message();
         Send send = channel == DeliveryChannel.EMAIL ? m.email() : m.sms();
@@ -238,12 +280,6 @@ final class Outbox {
         }
         return changed;
     }
-
-    /**
-     * A scheduled message and the sends it was checked with: a caller changes exactly these
-     * (read once), so a claim that moved one since loses it the write.
-     */
-    record Scheduled(MessageRow row, List<DeliveryTask> sends) { }
 
     /**
      * The message if {@code actor} wrote it and all its sends are Scheduled and unclaimed; else not
@@ -266,17 +302,8 @@ final class Outbox {
         return new Scheduled(row, sends);
     }
 
-    /** A change of a scheduled message, inside its transaction. */
-    @FunctionalInterface
-    interface ScheduledChange {
-        Message apply(StoreTransaction tx, Scheduled scheduled, Instant now);
-    }
-
-    /**
-     * Runs {@code change} on the message if {@code actor} may change it (see {@link #scheduled});
-     * a claim that takes one of its sends first makes it a conflict, and nothing changes.
-     */
-    Message changeScheduled(Actor actor, String messageId, ScheduledChange change) {
+    @Override
+    public Message changeScheduled(Actor actor, String messageId, ScheduledChange change) {
         Instant now = engine.now();
         try {
             return engine.write(actor, tx -> change.apply(tx, scheduled(tx, actor, messageId, now), now));
@@ -297,7 +324,7 @@ final class Outbox {
      * one: it rolls back with {@link ClaimedMeanwhile}, and its caller retries or reports a conflict.
      */
     static void saveTask(StoreTransaction tx, DeliveryTask before, DeliveryTask after) {
-        if (!tx.updateTask(before, after.with(b -> b.version(before.version() + 1)))) {
+        if (!tx.outbox().updateTask(before, after.with(b -> b.version(before.version() + 1)))) {
             throw new ClaimedMeanwhile();
         }
     }
@@ -310,6 +337,6 @@ final class Outbox {
     }
 
     static List<DeliveryTask> sendsOf(StoreTransaction tx, String messageId) {
-        return tx.tasksOfMessage(messageId).stream().filter(t -> t.purpose() == DeliveryPurpose.MESSAGE).toList();
+        return tx.outbox().tasksOfMessage(messageId).stream().filter(t -> t.purpose() == DeliveryPurpose.MESSAGE).toList();
     }
 }

@@ -1,4 +1,4 @@
-package dev.messaging;
+package dev.messaging.outbox;
 
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
@@ -9,6 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import dev.messaging.common.Actor;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Validator;
+import dev.messaging.kernel.Access;
+import dev.messaging.kernel.Changes;
 
 /**
  * Customers' consent per channel (SMS, email). A customer is subscribed to a channel until
@@ -18,7 +23,8 @@ import java.util.stream.Collectors;
 public final class Consents {
     private final Engine engine;
 
-    Consents(Engine engine) {
+    /** The Consents of {@code engine}'s store; built by {@code Messaging}. */
+    public Consents(Engine engine) {
         this.engine = engine;
     }
 
@@ -26,7 +32,7 @@ public final class Consents {
     public List<Consent> of(Actor actor, String customerId) {
         Access.requireUserOrSystem(actor, "read consent");
         engine.requireTargetId("customerId", customerId);
-        Map<DeliveryChannel, Consent> set = engine.read(actor, tx -> tx.consentsOf(customerId)).stream()
+        Map<DeliveryChannel, Consent> set = engine.read(actor, tx -> tx.outbox().consentsOf(customerId)).stream()
                 .collect(Collectors.toMap(Consent::channel, c -> c));
         List<Consent> all = new ArrayList<>();
         for (DeliveryChannel channel : List.of(DeliveryChannel.SMS, DeliveryChannel.EMAIL)) {
@@ -51,7 +57,7 @@ public final class Consents {
         Instant now = engine.now();
         Consent consent = new Consent(customerId, channel, subscribed, now, source, reason);
         return engine.write(actor, tx -> {
-            tx.saveConsent(consent);
+            tx.outbox().saveConsent(consent);
             Changes.record(tx, actor, now, EntityType.CONSENT, customerId, 0, Operation.UPDATE, customerId,
                     Changes.payload("channel", channel.name(), "subscribed", String.valueOf(subscribed), "source",
                             source));

@@ -1,4 +1,4 @@
-package dev.messaging;
+package dev.messaging.kernel;
 
 import java.security.SecureRandom;
 import java.util.concurrent.ThreadLocalRandom;
@@ -11,13 +11,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * B-trees instead of landing on random pages (the cost of random UUIDs at a million rows); the
  * random bits keep them unique across instances.
  */
-final class TimeOrderedIds implements IdGenerator {
+public final class TimeOrderedIds {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     /** The last (milliseconds << 12 | sequence) handed out: ids of this instance never go backwards. */
     private final AtomicLong last = new AtomicLong();
     private final long seed = new SecureRandom().nextLong();
 
-    @Override
+    /** A new id: 32 hex digits, later ids of this instance sorting later. */
     public String newId() {
         long now = System.currentTimeMillis() << 12;
         long stamp = last.updateAndGet(previous -> Math.max(now, previous + 1));

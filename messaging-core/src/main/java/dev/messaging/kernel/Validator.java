@@ -1,5 +1,6 @@
-package dev.messaging;
+package dev.messaging.kernel;
 
+import dev.messaging.common.Texts;
 import dev.messaging.common.WireValue;
 import dev.messaging.spi.TextTokens;
 import dev.messaging.error.FieldError;
@@ -18,46 +19,46 @@ import java.util.Map;
  * a provider): well-formed UTF-16, no control character at all, at most {@value #MAX_ID_LENGTH}
  * characters. Dates: between {@link #EARLIEST} and {@link #LATEST}; some fields narrow that.
  */
-final class Validator {
+public final class Validator {
     /** Longest id accepted, in characters (code points). */
-    static final int MAX_ID_LENGTH = 128;
+    public static final int MAX_ID_LENGTH = Texts.MAX_ID_LENGTH;
     /** The earliest date any field takes: the epoch. */
-    static final Instant EARLIEST = Instant.EPOCH;
+    public static final Instant EARLIEST = Instant.EPOCH;
     /** The latest date any field takes: the last millisecond of the year 9999. */
-    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
     /** Longest short text (names, subjects, reasons, queries). */
-    static final int MAX_SHORT_TEXT = 1_000;
-    static final int MAX_LIMIT = 100;
+    public static final int MAX_SHORT_TEXT = 1_000;
+    public static final int MAX_LIMIT = 100;
 
     private final int maxTextLength;
     private final List<FieldError> errors = new ArrayList<>();
 
-    Validator(int maxTextLength) {
+    public Validator(int maxTextLength) {
         this.maxTextLength = maxTextLength;
     }
 
-    Validator add(String field, String problem) {
+    public Validator add(String field, String problem) {
         errors.add(new FieldError(field, problem));
         return this;
     }
 
     /** Whether a problem was recorded for {@code field} already (a wire value that did not parse, say). */
-    boolean hasErrorOn(String field) {
+    public boolean hasErrorOn(String field) {
         return errors.stream().anyMatch(e -> e.field().equals(field));
     }
 
-    boolean hasErrors() {
+    public boolean hasErrors() {
         return !errors.isEmpty();
     }
 
-    void throwIfAny() {
+    public void throwIfAny() {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
     }
 
     /** A required long text (a message's text): present, not blank, within the configured length. */
-    void requiredText(String field, String value) {
+    public void requiredText(String field, String value) {
         if (value == null || value.isBlank()) {
             add(field, "is required");
         } else {
@@ -66,16 +67,16 @@ final class Validator {
     }
 
     /** An optional long text. */
-    void text(String field, String value) {
+    public void text(String field, String value) {
         checkString(field, value, maxTextLength);
     }
 
     /** An optional short text. */
-    void shortText(String field, String value) {
+    public void shortText(String field, String value) {
         checkString(field, value, MAX_SHORT_TEXT);
     }
 
-    void requiredId(String field, String value) {
+    public void requiredId(String field, String value) {
         if (value == null || value.isBlank()) {
             add(field, "is required");
         } else {
@@ -83,58 +84,37 @@ final class Validator {
         }
     }
 
-    /** An optional id: when present, see {@link #idProblem}. */
-    void id(String field, String value) {
-        String problem = value == null ? null : idProblem(value);
+    /** An optional id: when present, see {@link Texts#idProblem}. */
+    public void id(String field, String value) {
+        String problem = value == null ? null : Texts.idProblem(value);
         if (problem != null) {
             add(field, problem);
         }
     }
 
-    /**
-     * What is wrong with an id, or null: blank, a control character (tab, CR and LF included), a
-     * lone surrogate, more than {@value #MAX_ID_LENGTH} characters.
-     */
-    static String idProblem(String value) {
-        if (value.isBlank()) {
-            return "must not be blank";
-        }
-        String problem = problemOf(value);
-        if (problem != null) {
-            return problem;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
-                return "contains control character U+" + String.format("%04X", (int) value.charAt(i)) + " at index " + i;
-            }
-        }
-        int length = value.codePointCount(0, value.length());
-        return length > MAX_ID_LENGTH ? "is longer than " + MAX_ID_LENGTH + " characters (" + length + ")" : null;
-    }
-
     /** An optional date within the range every store keeps ({@link #EARLIEST} to {@link #LATEST}). */
-    void date(String field, Instant value) {
+    public void date(String field, Instant value) {
         if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
             add(field, "must be between " + EARLIEST + " and " + LATEST + ", was " + value);
         }
     }
 
     /** An optional date of the past: from {@link #EARLIEST} to {@code now}. */
-    void pastDate(String field, Instant value, Instant now) {
+    public void pastDate(String field, Instant value, Instant now) {
         if (value != null && (value.isBefore(EARLIEST) || value.isAfter(now))) {
             add(field, "must be between " + EARLIEST + " and now (" + now + "), was " + value);
         }
     }
 
     /** An optional date from {@link #EARLIEST} to {@code latest}. */
-    void dateUpTo(String field, Instant value, Instant latest) {
+    public void dateUpTo(String field, Instant value, Instant latest) {
         if (value != null && (value.isBefore(EARLIEST) || value.isAfter(latest))) {
             add(field, "must be between " + EARLIEST + " and " + latest + ", was " + value);
         }
     }
 
     /** A field the request must leave null (say, a customer's send flags). */
-    void absent(String field, Object value, String problem) {
+    public void absent(String field, Object value, String problem) {
         if (value != null) {
             add(field, problem);
         }
@@ -144,7 +124,7 @@ final class Validator {
      * Free-form JSON values by key (a message's {@code metadata}): keys are short texts, values
      * JSON (see {@link JsonValues}), strings checked like texts, nesting bounded.
      */
-    void metadata(String field, Map<String, Object> values) {
+    public void metadata(String field, Map<String, Object> values) {
         if (values != null) {
             values.forEach((key, value) -> {
                 if (key == null || key.isBlank()) {
@@ -179,14 +159,14 @@ final class Validator {
         }
     }
 
-    void required(String field, Object value) {
+    public void required(String field, Object value) {
         if (value == null) {
             add(field, "is required");
         }
     }
 
     /** A page size: null means the default; else 1..100. */
-    int limit(String field, Integer limit, int defaultLimit) {
+    public int limit(String field, Integer limit, int defaultLimit) {
         if (limit == null) {
             return defaultLimit;
         }
@@ -201,7 +181,7 @@ final class Validator {
      * The search terms of a text query (see {@link TextTokens}); a query that is not blank but has
      * no word to search for is an error. Null or blank: no terms, no text filter.
      */
-    List<String> searchTerms(String field, String query) {
+    public List<String> searchTerms(String field, String query) {
         shortText(field, query);
         List<String> terms = TextTokens.terms(query);
         if (query != null && !query.isBlank() && terms.isEmpty()) {
@@ -227,7 +207,7 @@ final class Validator {
         if (value == null) {
             return;
         }
-        String problem = problemOf(value);
+        String problem = Texts.problemOf(value);
         if (problem != null) {
             add(field, problem);
         }
@@ -237,27 +217,4 @@ final class Validator {
         }
     }
 
-    /** What is wrong with the characters of {@code value}, or null when nothing is. */
-    static String problemOf(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\u0000') {
-                return "contains a NUL character at index " + i;
-            }
-            if (Character.isISOControl(c) && c != '\t' && c != '\r' && c != '\n') {
-                return "contains control character U+" + String.format("%04X", (int) c) + " at index " + i;
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                return "contains a lone surrogate at index " + i;
-            }
-            if (Character.isLowSurrogate(c)) {
-                return "contains a lone surrogate at index " + i;
-            }
-        }
-        return null;
-    }
 }

@@ -1,32 +1,33 @@
-package dev.messaging;
+package dev.messaging.kernel;
 
 import dev.messaging.error.ForbiddenException;
+import dev.messaging.common.Actor;
 
 /** The who-may-do-what checks, each failing with a {@link ForbiddenException} before anything is read or written. */
-final class Access {
+public final class Access {
     private Access() {
     }
 
-    static void requireUser(Actor actor, String action) {
+    public static void requireUser(Actor actor, String action) {
         if (!actor.isUser()) {
             throw new ForbiddenException("only a user may " + action + "; actor is " + actor.kind());
         }
     }
 
-    static void requireSystem(Actor actor, String action) {
+    public static void requireSystem(Actor actor, String action) {
         if (!actor.isSystem()) {
             throw new ForbiddenException("only the system may " + action + "; actor is " + actor.kind());
         }
     }
 
-    static void requireUserOrSystem(Actor actor, String action) {
+    public static void requireUserOrSystem(Actor actor, String action) {
         if (actor.isCustomer()) {
             throw new ForbiddenException("a customer may not " + action);
         }
     }
 
     /** A customer may touch only its own conversation. */
-    static void requireOwnConversation(Actor actor, String conversationCustomerId) {
+    public static void requireOwnConversation(Actor actor, String conversationCustomerId) {
         if (actor.isCustomer() && !actor.customerId().equals(conversationCustomerId)) {
             throw new ForbiddenException("a customer may act only in its own conversation");
         }

@@ -1,8 +1,13 @@
-package dev.messaging;
+package dev.messaging.outbox;
 
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
 import dev.messaging.delivery.LocationSettings;
+import dev.messaging.common.Actor;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Validator;
+import dev.messaging.kernel.Access;
+import dev.messaging.kernel.Changes;
 
 /**
  * The location's delivery settings: its time zone and SMS quiet window (see {@link LocationSettings};
@@ -11,13 +16,14 @@ import dev.messaging.delivery.LocationSettings;
 public final class DeliverySettings {
     private final Engine engine;
 
-    DeliverySettings(Engine engine) {
+    /** The DeliverySettings of {@code engine}'s store; built by {@code Messaging}. */
+    public DeliverySettings(Engine engine) {
         this.engine = engine;
     }
 
     public LocationSettings get(Actor actor) {
         Access.requireUserOrSystem(actor, "read delivery settings");
-        return engine.read(actor, tx -> engine.outbox().settings(tx));
+        return engine.read(actor, tx -> Outbox.settings(tx));
     }
 
     /**
@@ -63,7 +69,7 @@ public final class DeliverySettings {
         v.required("quietEnd", settings.quietEnd());
         v.throwIfAny();
         return engine.write(actor, tx -> {
-            tx.saveLocationSettings(settings);
+            tx.outbox().saveLocationSettings(settings);
             Changes.record(tx, actor, engine.now(), EntityType.LOCATION_SETTINGS, actor.tenant().locationId(), 0,
                     Operation.UPDATE, null, Changes.payload("timeZone", settings.timeZone().getId(), "quietStart",
                             settings.quietStart().toString(), "quietEnd", settings.quietEnd().toString()));

@@ -1,0 +1,49 @@
+package dev.messaging.spi;
+
+import dev.messaging.delivery.Consent;
+import dev.messaging.delivery.DeliveryTask;
+import dev.messaging.delivery.LocationSettings;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outbox's store port: its rows (deliveries, customers' consent, the location's delivery
+ * settings) inside one tenant's transaction, reached through {@link StoreTransaction#outbox()} so
+ * that a message and its deliveries commit together. Claims span tenants and are
+ * {@link Store#claimTasks}. Each store implements it once; the atomic guarantee it gives is
+ * {@link #updateTask}'s compare-and-set, which a concurrent claim can win.
+ */
+public interface OutboxStore {
+
+    /** Inserts a delivery; one with the same id in the tenant is a {@link DuplicateIdException}. */
+    void insertTask(DeliveryTask task);
+
+    Optional<DeliveryTask> findTask(String id);
+
+    /** The deliveries of {@code ids} that exist, in any order; a store may read them in one statement. */
+    default List<DeliveryTask> findTasks(List<String> ids) {
+        return ids.stream().map(this::findTask).flatMap(Optional::stream).toList();
+    }
+
+    /** The delivery the provider knows by {@code providerMessageId} (unique in the tenant), if any. */
+    Optional<DeliveryTask> findTaskByProviderId(String providerMessageId);
+
+    /** Every delivery of a message (its sends and the notifications it caused). */
+    List<DeliveryTask> tasksOfMessage(String messageId);
+
+    /**
+     * Replaces the stored delivery with {@code after} if it is still {@code before} (same version);
+     * false if not. As with messages, a store may write only the columns that differ.
+     */
+    boolean updateTask(DeliveryTask before, DeliveryTask after);
+
+    /** The customer's consent records, one per channel set at most. */
+    List<Consent> consentsOf(String customerId);
+
+    /** Creates or replaces the consent of the customer for its channel. */
+    void saveConsent(Consent consent);
+
+    Optional<LocationSettings> locationSettings();
+
+    void saveLocationSettings(LocationSettings settings);
+}

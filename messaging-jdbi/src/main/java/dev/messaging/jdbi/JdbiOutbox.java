@@ -1,0 +1,118 @@
+package dev.messaging.jdbi;
+
+import dev.messaging.delivery.Consent;
+import dev.messaging.delivery.DeliveryTask;
+import dev.messaging.delivery.LocationSettings;
+import dev.messaging.message.DeliveryChannel;
+import dev.messaging.spi.OutboxStore;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outbox's rows in one {@link JdbiTransaction}: the {@code delivery}, {@code consent} and
+ * {@code location_settings} tables of its tenant, on the transaction's handle. None of these
+ * statements is on a measured hot path but the delivery insert (fluent Jdbi with text-block SQL,
+ * the insert and update on cached plain JDBC like the message rows).
+ */
+final class JdbiOutbox implements OutboxStore {
+    private final JdbiTransaction tx;
+
+    JdbiOutbox(JdbiTransaction tx) {
+        this.tx = tx;
+    }
+
+    private static final String DELIVERY_INSERT = Column.insert("delivery", DeliveryTable.COLUMNS, "tenant");
+    private static final String DELIVERIES = "SELECT " + DeliveryTable.SELECT + " FROM delivery d WHERE d.tenant = :tenant";
+
+    @Override
+    public void insertTask(DeliveryTask task) {
+        tx.wroteDeliveries();
+        tx.insertOrDuplicate(task.id(), DELIVERY_INSERT,
+                st -> st.setLong(Column.bind(st, 1, DeliveryTable.COLUMNS, task), tx.tenantKey()));
+    }
+
+    private Optional<DeliveryTask> oneTask(String condition, String name, String value) {
+        return tx.query(DELIVERIES + " AND " + condition).bind(name, value)
+                .map((rs, ctx) -> DeliveryTable.read(new Cells(rs), tx.tenant())).findOne();
+    }
+
+    @Override
+    public Optional<DeliveryTask> findTask(String id) {
+        return oneTask("d.id = :id", "id", id);
+    }
+
+    @Override
+    public List<DeliveryTask> findTasks(List<String> ids) {
+        return tx.query(DELIVERIES + " AND d.id IN (" + tx.dialect().textsIn("ids") + ")").bind("ids", Json.write(ids))
+                .map((rs, ctx) -> DeliveryTable.read(new Cells(rs), tx.tenant())).list();
+    }
+
+    @Override
+    public Optional<DeliveryTask> findTaskByProviderId(String providerMessageId) {
+        return oneTask("d.provider_message_id = :provider", "provider", providerMessageId);
+    }
+
+    @Override
+    public List<DeliveryTask> tasksOfMessage(String messageId) {
+        return tx.query(DELIVERIES + " AND d.message_id = :message ORDER BY d.rid").bind("message", messageId)
+                .map((rs, ctx) -> DeliveryTable.read(new Cells(rs), tx.tenant())).list();
+    }
+
+    @Override
+    public boolean updateTask(DeliveryTask before, DeliveryTask task) {
+        tx.wroteDeliveries();
+        List<Column<DeliveryTask>> columns = Column.changed(DeliveryTable.COLUMNS, before, task);
+        return tx.execute("UPDATE delivery SET " + Column.assignments(columns)
+                + " WHERE id = ? AND tenant = ? AND version = ?", st -> {
+                    int next = Column.bind(st, 1, columns, task);
+                    st.setString(next, task.id());
+                    st.setLong(next + 1, tx.tenantKey());
+                    st.setLong(next + 2, before.version());
+                }) == 1;
+    }
+
+    @Override
+    public List<Consent> consentsOf(String customerId) {
+        return tx.query("""
+                SELECT customer_id, channel, subscribed, date, source, reason FROM consent
+                WHERE tenant = :tenant AND customer_id = :customer""")
+                .bind("customer", customerId)
+                .map((rs, ctx) -> {
+                    Cells in = new Cells(rs);
+                    return new Consent(in.string(), DeliveryChannel.valueOf(in.string()), in.bool(), in.instant(),
+                            in.string(), in.string());
+                }).list();
+    }
+
+    @Override
+    public void saveConsent(Consent consent) {
+        tx.update("""
+                INSERT INTO consent (tenant, customer_id, channel, subscribed, date, source, reason)
+                VALUES (:tenant, :customer, :channel, :subscribed, :date, :source, :reason)
+                ON CONFLICT (tenant, customer_id, channel) DO UPDATE SET subscribed = excluded.subscribed,
+                    date = excluded.date, source = excluded.source, reason = excluded.reason""")
+                .bind("customer", consent.customerId()).bind("channel", consent.channel().name())
+                .bind("subscribed", consent.subscribed()).bind("date", Cells.millis(consent.date()))
+                .bind("source", consent.source()).bind("reason", consent.reason()).execute();
+    }
+
+    @Override
+    public Optional<LocationSettings> locationSettings() {
+        return tx.query("SELECT time_zone, quiet_start, quiet_end FROM location_settings WHERE tenant = :tenant")
+                .map((rs, ctx) -> new LocationSettings(ZoneId.of(rs.getString(1)), LocalTime.parse(rs.getString(2)),
+                        LocalTime.parse(rs.getString(3)))).findOne();
+    }
+
+    @Override
+    public void saveLocationSettings(LocationSettings settings) {
+        tx.update("""
+                INSERT INTO location_settings (tenant, time_zone, quiet_start, quiet_end)
+                VALUES (:tenant, :zone, :start, :end)
+                ON CONFLICT (tenant) DO UPDATE SET time_zone = excluded.time_zone, quiet_start = excluded.quiet_start,
+                    quiet_end = excluded.quiet_end""")
+                .bind("zone", settings.timeZone().getId()).bind("start", settings.quietStart().toString())
+                .bind("end", settings.quietEnd().toString()).execute();
+    }
+}
