@@ -13,7 +13,6 @@ import dev.messaging.conversation.ConversationChannel;
 import dev.messaging.conversation.ConversationStatus;
 import dev.messaging.conversation.ConversationType;
 import dev.messaging.message.Direction;
-import dev.messaging.message.MessageChannel;
 import dev.messaging.spi.ConversationRow;
 import dev.messaging.spi.CustomerMessageCounters;
 import java.sql.SQLException;
@@ -149,5 +148,25 @@ final class ConversationTable {
         b.conversationType(in.wire(ConversationType.class)).outletCode(in.string()).orderCode(in.string())
                 .metadata(metadata.apply(in.string()));
         return new Read(rid, new ConversationRow(b.build(), counters));
+    }
+
+    // --- the statements a transaction finds a conversation with by one key (positional binds: the tenant, the key)
+
+    static final String CONVERSATION_WHERE = "SELECT " + ConversationTable.SELECT
+            + " FROM conversation c WHERE c.tenant = ? AND ";
+    static final String VERSION_WHERE = "SELECT c.rid, c.row_version FROM conversation c WHERE c.tenant = ? AND ";
+    /** {@link #VERSION_WHERE} with the tenant's feed head (its first parameter): a write's first read brings it along. */
+    static final Map<Dialect, String> VERSION_AND_HEAD_WHERE = Map.of(
+            Dialect.SQLITE, versionAndHeadWhere(Dialect.SQLITE), Dialect.POSTGRESQL, versionAndHeadWhere(Dialect.POSTGRESQL));
+    static final String BY_ID = "c.id = ?";
+    static final String LIVE = "c.customer_id = ? AND NOT c.deleted";
+    static final String BY_ROW_KEY = "c.rid = ?";
+
+    /** The insert of a conversation unless its customer has a live one. */
+    static final String INSERT = Column.insert("conversation", ConversationTable.COLUMNS,
+            "tenant", "row_seq") + " ON CONFLICT (tenant, customer_id) WHERE NOT deleted DO NOTHING";
+
+    private static String versionAndHeadWhere(Dialect dialect) {
+        return VERSION_WHERE.replace("c.row_version", "c.row_version, (" + dialect.feedHead() + ")");
     }
 }

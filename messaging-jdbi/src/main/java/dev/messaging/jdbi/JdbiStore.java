@@ -1,6 +1,5 @@
 package dev.messaging.jdbi;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.messaging.common.Tenant;
 import dev.messaging.delivery.DeliveryTask;
@@ -10,9 +9,6 @@ import dev.messaging.error.StorageException;
 import dev.messaging.spi.CommitListener;
 import dev.messaging.spi.Store;
 import dev.messaging.spi.StoreTransaction;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,15 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationVersion;
 import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * The JDBC store, through Jdbi: SQLite (the embedded default) or PostgreSQL (for services that
@@ -62,9 +54,6 @@ import org.sqlite.SQLiteDataSource;
 public final class JdbiStore implements Store {
     /** Read connections of a SQLite file store. */
     public static final int SQLITE_READERS = 4;
-    static final int BUSY_TIMEOUT_MILLIS = 10_000;
-    /** The newest schema version this library writes (its last migration). */
-    static final MigrationVersion SCHEMA_VERSION = MigrationVersion.fromVersion("10");
     private static final Logger LOG = LoggerFactory.getLogger(JdbiStore.class);
     private static final String TENANT =
             "SELECT id, feed_head FROM tenant WHERE company_id = :company AND location_id = :location";
@@ -137,46 +126,28 @@ public final class JdbiStore implements Store {
     /** A SQLite file store with {@code options}. */
     public static JdbiStore sqlite(Path file, Options options) {
         Path path = file.toAbsolutePath();
-        checkWritable(path);
+        StoreOpening.checkWritable(path);
         String url = "jdbc:sqlite:" + path;
-        opening(path.toString(), () -> migrate(sqliteSource(url, false), Dialect.SQLITE));
+        StoreOpening.opening(path.toString(), () -> StoreOpening.migrate(StoreOpening.sqliteSource(url, false), Dialect.SQLITE));
         // two: the group commit keeps one between writes (GroupCommit), and the work that takes the
         // writer itself (claims, ANALYZE), which has it give its handle back first, still finds one
-        HikariDataSource writes = pool("messaging-sqlite-writer", sqliteSource(url, false), 2, false);
-        HikariDataSource reads = pool("messaging-sqlite-reader", sqliteSource(url, true), SQLITE_READERS, true);
-        WalCheckpointer checkpoints = new WalCheckpointer(sqliteSource(url, false), path.getFileName().toString());
+        HikariDataSource writes = StoreOpening.pool("messaging-sqlite-writer", StoreOpening.sqliteSource(url, false), 2, false);
+        HikariDataSource reads = StoreOpening.pool("messaging-sqlite-reader", StoreOpening.sqliteSource(url, true), SQLITE_READERS, true);
+        WalCheckpointer checkpoints = new WalCheckpointer(StoreOpening.sqliteSource(url, false), path.getFileName().toString());
         LOG.info("messaging store opened: SQLite file {}", path);
         return new JdbiStore(Jdbi.create(writes), Jdbi.create(reads), Dialect.SQLITE, true, false, options,
                 List.of(checkpoints, reads, writes), writes);
-    }
-
-    /** Refuses a path the store could not write: a directory, a missing directory, a read-only file or directory. */
-    private static void checkWritable(Path path) {
-        String problem = null;
-        Path directory = path.getParent();
-        if (Files.isDirectory(path)) {
-            problem = "is a directory";
-        } else if (directory == null || !Files.isDirectory(directory)) {
-            problem = "is in a directory that does not exist";
-        } else if (Files.exists(path) && !Files.isWritable(path)) {
-            problem = "is read-only (the store has no read-only mode)";
-        } else if (!Files.isWritable(directory)) {
-            problem = "is in a read-only directory (SQLite writes its WAL beside the file)";
-        }
-        if (problem != null) {
-            throw new StorageException("cannot open the SQLite store " + path + ": it " + problem, null, false);
-        }
     }
 
     /** A SQLite database in memory, on one shared connection: for tests and throwaway use. */
     public static JdbiStore sqliteInMemory() {
         Connection connection;
         try {
-            connection = sqliteSource("jdbc:sqlite::memory:", false).getConnection();
+            connection = StoreOpening.sqliteSource("jdbc:sqlite::memory:", false).getConnection();
         } catch (SQLException e) {
             throw Failures.translate("opening an in-memory SQLite database", e);
         }
-        opening(":memory:", () -> migrate(unclosable(connection), Dialect.SQLITE));
+        StoreOpening.opening(":memory:", () -> StoreOpening.migrate(StoreOpening.unclosable(connection), Dialect.SQLITE));
         Jdbi jdbi = Jdbi.create(new ConnectionFactory() {
             @Override
             public Connection openConnection() {
@@ -201,129 +172,12 @@ public final class JdbiStore implements Store {
 
     /** A store on the caller's data source with {@code options}. */
     public static JdbiStore create(DataSource dataSource, Options options) {
-        Dialect dialect = opening("the data source", () -> dialectOf(dataSource));
-        opening("the data source", () -> migrate(dataSource, dialect));
+        Dialect dialect = StoreOpening.opening("the data source", () -> StoreOpening.dialectOf(dataSource));
+        StoreOpening.opening("the data source", () -> StoreOpening.migrate(dataSource, dialect));
         Jdbi jdbi = Jdbi.create(dataSource);
         boolean sqlite = dialect == Dialect.SQLITE;
         LOG.info("messaging store opened: {} through the caller's data source", dialect);
         return new JdbiStore(jdbi, jdbi, dialect, sqlite, false, options, new ArrayList<>(), dataSource);
-    }
-
-    /** Runs an opening step; a failure becomes a {@link StorageException} naming {@code what}. */
-    private static <T> T opening(String what, ThrowingSupplier<T> step) {
-        try {
-            return step.get();
-        } catch (Exception e) {
-            throw new StorageException("cannot open the store on " + what + ": " + e.getMessage(), e, false);
-        }
-    }
-
-    private interface ThrowingSupplier<T> {
-        T get() throws Exception;
-    }
-
-    private static Dialect dialectOf(DataSource dataSource) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return Dialect.of(c);
-        }
-    }
-
-    /**
-     * Migrates to {@link #SCHEMA_VERSION}, after refusing a database a newer library migrated; then
-     * checks that the database takes writes (a read-only one is refused here, not at the first write).
-     */
-    static Void migrate(DataSource dataSource, Dialect dialect) throws SQLException {
-        Flyway flyway = Flyway.configure()
-                .dataSource(dataSource)
-                .locations(dialect.migrations())
-                .javaMigrations(new SearchIndexMigration("4", "search index"), new CompactDocumentsMigration(),
-                        new RowKeysMigration())
-                .table("messaging_schema_history")
-                .loggers("slf4j")
-                .load();
-        MigrationInfo current = flyway.info().current();
-        if (current != null && current.getVersion() != null && current.getVersion().isNewerThan(SCHEMA_VERSION.getVersion())) {
-            throw new StorageException("the database's schema is at version " + current.getVersion()
-                    + ", newer than this library's version " + SCHEMA_VERSION + ": use a newer library", null, false);
-        }
-        flyway.migrate();
-        try (Connection c = dataSource.getConnection(); var probe = c.createStatement()) {
-            if (c.isReadOnly()) {
-                throw new StorageException("the connection is read-only (the store has no read-only mode)", null, false);
-            }
-            if (dialect == Dialect.SQLITE) {
-                // a real write, rolled back: a file SQLite cannot write fails here, not at the first call
-                probe.execute("BEGIN IMMEDIATE");
-                try {
-                    probe.execute("INSERT INTO tenant (company_id, location_id, feed_head) VALUES ('', '', 0)");
-                } finally {
-                    probe.execute("ROLLBACK");
-                }
-                PlannerStatistics.dropSamples(probe);
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The SQLite settings, set through the driver's configuration (an init SQL of several
-     * statements would run only its first): WAL, synchronous=NORMAL, foreign keys, busy timeout, no
-     * generated keys; writers begin IMMEDIATE, readers are read-only. Connections carry a {@link StatementCache}.
-     */
-    static DataSource sqliteSource(String url, boolean readOnly) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.enforceForeignKeys(true);
-        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        // a page cache (64 MiB) and memory map (256 MiB) per connection large enough for the hot
-        // indexes of a million messages; the defaults (2 MiB, none) make SQLite re-read pages
-        config.setCacheSize(-64 * 1024);
-        config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, String.valueOf(256L * 1024 * 1024));
-        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        // the driver's default runs "SELECT last_insert_rowid()" after every INSERT (a regex and a
-        // statement prepared each time) for getGeneratedKeys, which the store never calls
-        config.setGetGeneratedKeys(false);
-        if (readOnly) {
-            config.setReadOnly(true);
-        } else {
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        }
-        SQLiteDataSource source = new SQLiteDataSource(config);
-        source.setUrl(url);
-        return StatementCache.caching(source);
-    }
-
-    private static HikariDataSource pool(String name, DataSource source, int size, boolean readOnly) {
-        HikariConfig config = new HikariConfig();
-        config.setReadOnly(readOnly); // the driver refuses to change the flag it opened with
-        config.setPoolName(name);
-        config.setDataSource(source);
-        config.setMaximumPoolSize(size);
-        config.setMinimumIdle(1);
-        if (!readOnly) {
-            // the writer leaves checkpoints to the WalCheckpointer, up to a backstop
-            config.setConnectionInitSql("PRAGMA wal_autocheckpoint = " + WalCheckpointer.WRITER_BACKSTOP_PAGES);
-        }
-        return new HikariDataSource(config);
-    }
-
-    /** A data source handing out {@code connection} with close() a no-op (for Flyway on the shared in-memory connection). */
-    private static DataSource unclosable(Connection connection) {
-        Connection proxy = (Connection) Proxy.newProxyInstance(JdbiStore.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, (p, method, args) -> {
-                    if (method.getName().equals("close")) {
-                        return null;
-                    }
-                    try {
-                        return method.invoke(connection, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-        SQLiteDataSource base = new SQLiteDataSource();
-        return (DataSource) Proxy.newProxyInstance(JdbiStore.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (p, method, args) -> method.getName().equals("getConnection") ? proxy : method.invoke(base, args));
     }
 
     @Override

@@ -154,17 +154,17 @@ abstract class QueryPlanContract {
         long rid = store.reader().withHandle(h -> h.createQuery("SELECT rid FROM conversation WHERE id = :id")
                 .bind("id", busy).mapTo(Long.class).one());
         List<QueryPlans.Plan> plans = List.of(
-                explain(JdbiTransaction.CONVERSATION_WHERE + JdbiTransaction.BY_ID, tenant, busy),
-                explain(JdbiTransaction.CONVERSATION_WHERE + JdbiTransaction.LIVE, tenant, "c0"),
-                explain(JdbiTransaction.CONVERSATION_WHERE + JdbiTransaction.BY_ROW_KEY, tenant, rid),
-                explain(JdbiTransaction.VERSION_WHERE + JdbiTransaction.BY_ID, tenant, busy),
-                explain(JdbiTransaction.VERSION_WHERE + JdbiTransaction.LIVE, tenant, "c0"),
-                explain(JdbiTransaction.VERSION_AND_HEAD_WHERE.get(store.dialect()) + JdbiTransaction.BY_ID, tenant, tenant, busy),
-                explain(JdbiTransaction.VERSION_AND_HEAD_WHERE.get(store.dialect()) + JdbiTransaction.LIVE, tenant, tenant, "c0"),
-                explain(JdbiTransaction.THREAD, rid, "alice"),
-                explain(JdbiTransaction.THREAD_AND_ALL_READ, tenant, "alice", rid, "alice"),
-                explain(JdbiTransaction.THREADS_AND_SETTINGS, tenant, rid),
-                explain(JdbiTransaction.ALL_READ_SEQS, tenant, "alice", tenant),
+                explain(ConversationTable.CONVERSATION_WHERE + ConversationTable.BY_ID, tenant, busy),
+                explain(ConversationTable.CONVERSATION_WHERE + ConversationTable.LIVE, tenant, "c0"),
+                explain(ConversationTable.CONVERSATION_WHERE + ConversationTable.BY_ROW_KEY, tenant, rid),
+                explain(ConversationTable.VERSION_WHERE + ConversationTable.BY_ID, tenant, busy),
+                explain(ConversationTable.VERSION_WHERE + ConversationTable.LIVE, tenant, "c0"),
+                explain(ConversationTable.VERSION_AND_HEAD_WHERE.get(store.dialect()) + ConversationTable.BY_ID, tenant, tenant, busy),
+                explain(ConversationTable.VERSION_AND_HEAD_WHERE.get(store.dialect()) + ConversationTable.LIVE, tenant, tenant, "c0"),
+                explain(JdbiThreads.THREAD, rid, "alice"),
+                explain(JdbiThreads.THREAD_AND_ALL_READ, tenant, "alice", rid, "alice"),
+                explain(JdbiThreads.THREADS_AND_SETTINGS, tenant, rid),
+                explain(JdbiThreads.ALL_READ_SEQS, tenant, "alice", tenant),
                 explain(store.dialect().feedHead(), tenant));
         for (QueryPlans.Plan plan : plans) {
             assertThat(plan.lines()).as("plan of %s", plan).isNotEmpty();

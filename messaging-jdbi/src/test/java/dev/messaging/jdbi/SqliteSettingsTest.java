@@ -24,7 +24,7 @@ class SqliteSettingsTest {
             for (Jdbi jdbi : new Jdbi[] {store.writer(), store.reader()}) {
                 assertThat(pragma(jdbi, "journal_mode")).isEqualTo("wal");
                 assertThat(pragma(jdbi, "foreign_keys")).isEqualTo("1");
-                assertThat(pragma(jdbi, "busy_timeout")).isEqualTo(String.valueOf(JdbiStore.BUSY_TIMEOUT_MILLIS));
+                assertThat(pragma(jdbi, "busy_timeout")).isEqualTo(String.valueOf(StoreOpening.BUSY_TIMEOUT_MILLIS));
                 assertThat(pragma(jdbi, "synchronous")).isEqualTo("1");
             }
             boolean readOnly = store.reader().withHandle(h -> h.getConnection().isReadOnly());

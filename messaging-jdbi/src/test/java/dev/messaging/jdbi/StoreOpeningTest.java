@@ -61,7 +61,7 @@ class StoreOpeningTest {
                     VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 0, 'test', 0, 1)"""));
         }
         assertThatThrownBy(() -> JdbiStore.sqlite(file)).isInstanceOf(StorageException.class)
-                .hasMessageContaining("version 99").hasMessageContaining("version " + JdbiStore.SCHEMA_VERSION);
+                .hasMessageContaining("version 99").hasMessageContaining("version " + StoreOpening.SCHEMA_VERSION);
     }
 
     @Test
@@ -75,7 +75,7 @@ class StoreOpeningTest {
                         checksum, installed_by, execution_time, success)
                     VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 0, 'test', 0, true)"""));
             assertThatThrownBy(() -> JdbiStore.create(pool)).isInstanceOf(StorageException.class)
-                    .hasMessageContaining("version 99").hasMessageContaining("version " + JdbiStore.SCHEMA_VERSION);
+                    .hasMessageContaining("version 99").hasMessageContaining("version " + StoreOpening.SCHEMA_VERSION);
         }
     }
 

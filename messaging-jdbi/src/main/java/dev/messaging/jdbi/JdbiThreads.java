@@ -1,0 +1,186 @@
+package dev.messaging.jdbi;
+
+import dev.messaging.notification.NotificationConfig;
+import dev.messaging.spi.ThreadRow;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The users' rows of one {@link JdbiTransaction}: threads, "mark all read" horizons and
+ * notification settings, with what the transaction already read of them (a write asks for the
+ * same horizon twice; whom a customer message notifies is asked right after its threads).
+ */
+final class JdbiThreads {
+    private final JdbiTransaction tx;
+    private long shopAllReadSeq = -1;
+    /** Users' all-read points as read or written in this transaction. */
+    private final Map<String, Long> allReadSeqOf = new HashMap<>(4);
+    /**
+     * Notification settings read with the threads of a conversation, by user (empty: the user has
+     * none): whom a customer message notifies is asked right after its conversation's threads.
+     */
+    private final Map<String, Optional<NotificationConfig>> notificationConfigsSeen = new HashMap<>(4);
+
+    JdbiThreads(JdbiTransaction tx) {
+        this.tx = tx;
+    }
+
+    static final String THREAD = "SELECT " + ThreadTable.SELECT
+            + " FROM thread t WHERE t.conversation = ? AND t.user_id = ?";
+
+    /**
+     * {@link #THREAD} with the user's "mark all read" horizon (its first two parameters), one row
+     * whether the thread exists or not (a thread's user id null: none).
+     */
+    static final String THREAD_AND_ALL_READ = "SELECT " + ThreadTable.SELECT
+            + ", coalesce((SELECT all_read_seq FROM user_state WHERE tenant = ? AND user_id = ?), 0)"
+            + " FROM (SELECT 1) AS one LEFT JOIN thread t ON t.conversation = ? AND t.user_id = ?";
+
+    Optional<ThreadRow> find(String conversationId, String userId) {
+        long conversation = tx.conversationKey(conversationId);
+        if (tx.writable() && !allReadSeqOf.containsKey(userId)) {
+            // a write to a thread asks for its user's horizon next (is it read? its view): one statement
+            return Jdbc.rows(tx.h(), tx.dialect(), THREAD_AND_ALL_READ, st -> {
+                st.setLong(1, tx.tenantKey());
+                st.setString(2, userId);
+                st.setLong(3, conversation);
+                st.setString(4, userId);
+            }, rs -> {
+                Cells cells = new Cells(rs);
+                ThreadRow thread = ThreadTable.read(cells, conversationId);
+                allReadSeqOf.put(userId, cells.longValue());
+                return Optional.ofNullable(thread);
+            }).get(0);
+        }
+        return Jdbc.rows(tx.h(), tx.dialect(), THREAD, st -> {
+            st.setLong(1, conversation);
+            st.setString(2, userId);
+        }, rs -> ThreadTable.read(new Cells(rs), conversationId)).stream().findFirst();
+    }
+
+    boolean save(ThreadRow row, long expectedVersion) {
+        long conversation = tx.conversationKey(row.conversationId());
+        if (expectedVersion == 0) {
+            return tx.execute(Column.insert("thread", ThreadTable.COLUMNS, "conversation") + " ON CONFLICT DO NOTHING",
+                    st -> st.setLong(Column.bind(st, 1, ThreadTable.COLUMNS, row), conversation)) == 1;
+        }
+        return tx.execute("UPDATE thread SET " + Column.assignments(ThreadTable.COLUMNS)
+                + " WHERE conversation = ? AND user_id = ? AND version = ?", st -> {
+                    int next = Column.bind(st, 1, ThreadTable.COLUMNS, row);
+                    st.setLong(next, conversation);
+                    st.setString(next + 1, row.userId());
+                    st.setLong(next + 2, expectedVersion);
+                }) == 1;
+    }
+
+    /** The threads of a conversation, each with its user's notification settings (null columns: none). */
+    static final String THREADS_AND_SETTINGS = "SELECT " + ThreadTable.SELECT
+            + ", n.user_id, n.send_email, n.send_in_app, n.send_sms FROM thread t"
+            + " LEFT JOIN notification_config n ON n.tenant = ? AND n.user_id = t.user_id"
+            + " WHERE t.conversation = ?";
+
+    List<ThreadRow> of(String conversationId) {
+        long conversation = tx.conversationKey(conversationId);
+        return Jdbc.rows(tx.h(), tx.dialect(), THREADS_AND_SETTINGS, st -> {
+            st.setLong(1, tx.tenantKey());
+            st.setLong(2, conversation);
+        }, rs -> {
+            Cells cells = new Cells(rs);
+            ThreadRow thread = ThreadTable.read(cells, conversationId);
+            notificationConfigsSeen.put(thread.userId(), notificationConfig(cells));
+            return thread;
+        });
+    }
+
+    private static Optional<NotificationConfig> notificationConfig(Cells cells) throws SQLException {
+        String userId = cells.string();
+        boolean email = cells.bool();
+        boolean inApp = cells.bool();
+        boolean sms = cells.bool();
+        return userId == null ? Optional.empty() : Optional.of(new NotificationConfig(userId, email, inApp, sms));
+    }
+
+    Map<String, Long> allReadSeqs() {
+        Map<String, Long> all = new HashMap<>();
+        tx.query("SELECT user_id, all_read_seq FROM user_state WHERE tenant = :tenant")
+                .map((rs, ctx) -> all.put(rs.getString(1), rs.getLong(2))).list();
+        return all;
+    }
+
+    static final String ALL_READ_SEQS = """
+            SELECT coalesce((SELECT all_read_seq FROM user_state WHERE tenant = ? AND user_id = ?), 0),
+                   coalesce((SELECT max(all_read_seq) FROM user_state WHERE tenant = ?), 0)""";
+
+    /**
+     * Reads the user's and the shop's "mark all read" horizons in one statement, and keeps the
+     * shop's for a read-only transaction: every inbox page needs both.
+     */
+    long allReadSeq(String userId) {
+        Long known = allReadSeqOf.get(userId);
+        if (known != null) {
+            return known; // a write asks again for the view it returns: same transaction, same answer
+        }
+        Jdbc.Parameters parameters = st -> {
+            st.setLong(1, tx.tenantKey());
+            st.setString(2, userId);
+            st.setLong(3, tx.tenantKey());
+        };
+        Jdbc.RowReader<long[]> reader = rs -> new long[] {rs.getLong(1), rs.getLong(2)};
+        long[] both;
+        if (tx.hasFirst() && tx.dialect() == Dialect.POSTGRESQL) {
+            // a page's first statement: the isolation level goes in the same round trip
+            both = Jdbc.rowsAfter(tx.rawHandle(), tx.takeFirst(), ALL_READ_SEQS, parameters, reader).get(0);
+        } else {
+            both = Jdbc.rows(tx.h(), tx.dialect(), ALL_READ_SEQS, parameters, reader).get(0);
+        }
+        if (!tx.writable()) {
+            shopAllReadSeq = both[1];
+        }
+        allReadSeqOf.put(userId, both[0]);
+        return both[0];
+    }
+
+    void saveAllReadSeq(String userId, long seq) {
+        tx.checkWritable();
+        tx.update("""
+                INSERT INTO user_state (tenant, user_id, all_read_seq) VALUES (:tenant, :user, :seq)
+                ON CONFLICT (tenant, user_id) DO UPDATE SET all_read_seq = excluded.all_read_seq""")
+                .bind("user", userId).bind("seq", seq).execute();
+        allReadSeqOf.put(userId, seq);
+    }
+
+    long shopAllReadSeq() {
+        if (shopAllReadSeq >= 0) {
+            return shopAllReadSeq; // read along with a user's horizon in this read-only transaction
+        }
+        return tx.query("SELECT coalesce(max(all_read_seq), 0) FROM user_state WHERE tenant = :tenant")
+                .mapTo(Long.class).one();
+    }
+
+    List<NotificationConfig> findNotificationConfigs(List<String> userIds) {
+        if (notificationConfigsSeen.keySet().containsAll(userIds)) {
+            return userIds.stream().map(notificationConfigsSeen::get).flatMap(Optional::stream).toList();
+        }
+        return tx.query("SELECT user_id, send_email, send_in_app, send_sms FROM notification_config"
+                + " WHERE tenant = :tenant AND user_id IN (" + tx.dialect().textsIn("users") + ")")
+                .bind("users", Json.write(userIds))
+                .map((rs, ctx) -> new NotificationConfig(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3),
+                        rs.getBoolean(4)))
+                .list();
+    }
+
+    void saveNotificationConfig(NotificationConfig config) {
+        tx.checkWritable();
+        notificationConfigsSeen.put(config.userId(), Optional.of(config));
+        tx.update("""
+                INSERT INTO notification_config (tenant, user_id, send_email, send_in_app, send_sms)
+                VALUES (:tenant, :user, :email, :inApp, :sms)
+                ON CONFLICT (tenant, user_id) DO UPDATE SET send_email = excluded.send_email,
+                    send_in_app = excluded.send_in_app, send_sms = excluded.send_sms""")
+                .bind("user", config.userId()).bind("email", config.sendEmail())
+                .bind("inApp", config.sendInApp()).bind("sms", config.sendSms()).execute();
+    }
+}
