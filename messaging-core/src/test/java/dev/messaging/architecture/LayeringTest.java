@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * wings, each one package with its service, its package-private rules and its port: the heart
  * ({@code dev.messaging}, with the facade), the outbox ({@code dev.messaging.outbox}), the change
  * feed and live changes ({@code dev.messaging.feed}); the in-memory store implements the SPI; the
- * reference views sit on top. Fails the build on a package cycle, an import that runs back up, a
+ * reference views and the test support for services ({@code dev.messaging.testing}) sit on top. Fails the build on a package cycle, an import that runs back up, a
  * wing that reaches into another (only the heart, which wires them, knows the others: the outbox
  * through its one door), or a kernel that is exported.
  */
@@ -52,6 +52,7 @@ class LayeringTest {
     void layersRunOneWay() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Views").definedBy("dev.messaging.view..")
+                .layer("Testing").definedBy("dev.messaging.testing..")
                 .layer("Heart").definedBy("dev.messaging")
                 .layer("Outbox").definedBy("dev.messaging.outbox..")
                 .layer("Feed").definedBy("dev.messaging.feed..")
@@ -60,6 +61,7 @@ class LayeringTest {
                 .layer("Spi").definedBy("dev.messaging.spi..")
                 .layer("Model").definedBy(MODEL)
                 .whereLayer("Views").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Testing").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Heart").mayOnlyBeAccessedByLayers("Views")
                 .whereLayer("Outbox").mayOnlyBeAccessedByLayers("Heart", "Views")
                 .whereLayer("Feed").mayOnlyBeAccessedByLayers("Heart", "Views")

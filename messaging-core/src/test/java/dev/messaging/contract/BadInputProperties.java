@@ -10,6 +10,8 @@ import dev.messaging.conversation.ConversationChannel;
 import dev.messaging.conversation.ConversationQuery;
 import dev.messaging.conversation.ConversationStatus;
 import dev.messaging.error.ValidationException;
+import dev.messaging.generated.Cases;
+import dev.messaging.generated.Gen;
 import dev.messaging.inbox.InboxQuery;
 import dev.messaging.message.AppointmentEvent;
 import dev.messaging.message.AuthorType;
@@ -32,14 +34,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Generated bad input, at least 10,000 requests per store and run: missing fields, unknown enum
@@ -60,13 +57,13 @@ public abstract class BadInputProperties {
 
     protected abstract Store newStore();
 
-    @BeforeProperty
+    @BeforeEach
     void open() {
         messaging = Messaging.builder(newStore()).maxTextLength(TEXT_LIMIT).build();
         alice = Actor.user("bad-" + UUID.randomUUID(), "loc", "alice");
     }
 
-    @AfterProperty
+    @AfterEach
     void close() {
         assertThat(messaging.inbox().list(alice, InboxQuery.all()).items()).as("nothing was written").isEmpty();
         messaging.close();
@@ -96,38 +93,37 @@ public abstract class BadInputProperties {
     // --- ids --------------------------------------------------------------------------------
 
     /** An id with one thing wrong: a control character (tab and line breaks too), a lone surrogate, too long, blank. */
-    @Provide
-    Arbitrary<String> malformedIds() {
-        Arbitrary<String> fine = wellFormedIds();
-        return Arbitraries.oneOf(
-                Combinators.combine(fine, Arbitraries.chars().range('\u0000', '\u001f'))
-                        .as((p, c) -> p + c),
-                Combinators.combine(fine, Arbitraries.chars().range('\u007f', '\u009f')).as((p, c) -> c + p),
-                fine.map(p -> p + "\ud83d"),
-                fine.map(p -> "\ude00" + p),
-                Arbitraries.integers().between(129, 600).map(n -> "i".repeat(n)),
-                Arbitraries.of(" ", "\t", "   "));
+    static String malformedId(Gen gen) {
+        return switch (gen.between(0, 5)) {
+            case 0 -> wellFormedId(gen) + (char) gen.between(0x00, 0x1f);
+            case 1 -> (char) gen.between(0x7f, 0x9f) + wellFormedId(gen);
+            case 2 -> wellFormedId(gen) + "\ud83d";
+            case 3 -> "\ude00" + wellFormedId(gen);
+            case 4 -> "i".repeat(gen.between(129, 600));
+            default -> gen.oneOf(" ", "\t", "   ");
+        };
     }
 
-    /** Well-formed ids: 1..40 code points of several planes (emoji included), no control character. */
-    @Provide
-    Arbitrary<String> wellFormedIds() {
-        Arbitrary<Integer> codePoint = Arbitraries.oneOf(Arbitraries.integers().between(0x21, 0x7e),
-                Arbitraries.integers().between(0xa1, 0x2fff), Arbitraries.integers().between(0x1f300, 0x1f64f));
-        return codePoint.list().ofMinSize(1).ofMaxSize(40).map(points -> {
-            StringBuilder id = new StringBuilder();
-            points.forEach(id::appendCodePoint);
-            return id.toString();
-        });
+    /** A well-formed id: 1..40 code points of several planes (emoji included), no control character. */
+    static String wellFormedId(Gen gen) {
+        StringBuilder id = new StringBuilder();
+        for (int n = gen.between(1, 40); n > 0; n--) {
+            id.appendCodePoint(switch (gen.between(0, 2)) {
+                case 0 -> gen.between(0x21, 0x7e);
+                case 1 -> gen.between(0xa1, 0x2fff);
+                default -> gen.between(0x1f300, 0x1f64f);
+            });
+        }
+        return id.toString();
     }
 
-    @Provide
-    Arbitrary<String> idFields() {
-        return Arbitraries.of("actor.userId", "actor.customerId", "customerId", "clientMessageId", "id");
+    @Test
+    void malformedIdsAreRejectedNamingTheField() {
+        Cases.run(2_000, gen -> malformedIdIsRejectedNamingTheField(malformedId(gen),
+                gen.oneOf("actor.userId", "actor.customerId", "customerId", "clientMessageId", "id")));
     }
 
-    @Property(tries = 2_000)
-    void malformedIdsAreRejectedNamingTheField(@ForAll("malformedIds") String id, @ForAll("idFields") String field) {
+    private void malformedIdIsRejectedNamingTheField(String id, String field) {
         Supplier<?> call = switch (field) {
             case "actor.userId" -> () -> Actor.user(alice.tenant().companyId(), "loc", id);
             case "actor.customerId" -> () -> Actor.customer(alice.tenant().companyId(), "loc", id);
@@ -139,8 +135,12 @@ public abstract class BadInputProperties {
         rejects(new BadCall(field, "id " + id.codePoints().limit(12).boxed().toList(), call));
     }
 
-    @Property(tries = 300)
-    void wellFormedIdsAreKeptApartExactly(@ForAll("wellFormedIds") String a, @ForAll("wellFormedIds") String b) {
+    @Test
+    void wellFormedIdsAreKeptApartExactly() {
+        Cases.run(300, gen -> wellFormedIdsAreKeptApartExactly(wellFormedId(gen), wellFormedId(gen)));
+    }
+
+    private void wellFormedIdsAreKeptApartExactly(String a, String b) {
         if (a.equals(b)) {
             return;
         }
@@ -150,8 +150,7 @@ public abstract class BadInputProperties {
             messaging.messages().create(Actor.customer(company, "loc", id), NewMessage.to(id, "from " + id).build());
         }
         for (String id : List.of(a, b)) {
-            var conversation = messaging.conversations().search(user,
-                    dev.messaging.conversation.ConversationQuery.all().contact(id)).items();
+            var conversation = messaging.conversations().search(user, ConversationQuery.all().contact(id)).items();
             assertThat(conversation).as("conversations of %s", id).hasSize(1);
             assertThat(conversation.get(0).conversation().customerId()).isEqualTo(id);
             assertThat(conversation.get(0).conversation().lastMessageBody()).isEqualTo("from " + id);
@@ -160,100 +159,110 @@ public abstract class BadInputProperties {
 
     // --- values ----------------------------------------------------------------------------
 
+    private static final String ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
     /** Fine text: any letters, unicode (with surrogate pairs) and SQL metacharacters. */
-    static Arbitrary<String> fineText() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(30),
-                Arbitraries.of("Grüße", "東京", "👋🏽", "'; DROP TABLE message;--", "\"quoted\"", "100% _off_", "a\\b",
-                        "tab\there", "line\nbreak", "ÆØÅ ñ", "?:name $1"));
+    static String fineText(Gen gen) {
+        return gen.chance(0.5) ? gen.string(1, 30, ALPHANUMERIC)
+                : gen.oneOf("Grüße", "東京", "👋🏽", "'; DROP TABLE message;--", "\"quoted\"", "100% _off_", "a\\b",
+                        "tab\there", "line\nbreak", "ÆØÅ ñ", "?:name $1");
     }
 
     /** A string with one thing wrong, and what. */
-    static Arbitrary<String[]> badString(int maxLength) {
-        Arbitrary<String> prefix = fineText();
-        return Arbitraries.oneOf(
-                prefix.map(p -> new String[] {p + "\u0000" + p, "NUL"}),
-                Combinators.combine(prefix, Arbitraries.chars().range('\u0001', '\u001f')
-                        .filter(c -> c != '\t' && c != '\r' && c != '\n'))
-                        .as((p, c) -> new String[] {p + c, "control U+" + Integer.toHexString(c)}),
-                Combinators.combine(prefix, Arbitraries.chars().range('\u007f', '\u009f'))
-                        .as((p, c) -> new String[] {c + p, "control U+" + Integer.toHexString(c)}),
-                prefix.map(p -> new String[] {p + "\ud83d", "lone high surrogate"}),
-                prefix.map(p -> new String[] {"\ude00" + p, "lone low surrogate"}),
-                Arbitraries.integers().between(maxLength + 1, maxLength + 3_000)
-                        .map(n -> new String[] {"x".repeat(n), "length " + n}));
+    static String[] badString(Gen gen, int maxLength) {
+        String p = fineText(gen);
+        switch (gen.between(0, 5)) {
+            case 0:
+                return new String[] {p + "\u0000" + p, "NUL"};
+            case 1: {
+                char c = gen.oneOf(CONTROLS_BUT_TAB_AND_LINE_BREAKS);
+                return new String[] {p + c, "control U+" + Integer.toHexString(c)};
+            }
+            case 2: {
+                char c = (char) gen.between(0x7f, 0x9f);
+                return new String[] {c + p, "control U+" + Integer.toHexString(c)};
+            }
+            case 3:
+                return new String[] {p + "\ud83d", "lone high surrogate"};
+            case 4:
+                return new String[] {"\ude00" + p, "lone low surrogate"};
+            default: {
+                int n = gen.between(maxLength + 1, maxLength + 3_000);
+                return new String[] {"x".repeat(n), "length " + n};
+            }
+        }
     }
+
+    private static final List<Character> CONTROLS_BUT_TAB_AND_LINE_BREAKS = java.util.stream.IntStream
+            .rangeClosed(0x01, 0x1f).filter(c -> c != '\t' && c != '\r' && c != '\n').mapToObj(c -> (char) c).toList();
 
     // --- message creates ---------------------------------------------------------------------
 
-    @Provide
-    Arbitrary<BadCall> badMessages() {
-        Arbitrary<String> fine = fineText();
-        Arbitrary<String> field = Arbitraries.of("text", "customerId", "clientMessageId", "emailSubject", "orderId",
+    private BadCall badMessage(Gen gen) {
+        String f = gen.oneOf("text", "customerId", "clientMessageId", "emailSubject", "orderId",
                 "vehicleId", "orderNumber", "userColor", "suggestedReply", "metadata.note", "files[0].url",
                 "emailDetails.from", "emailDetails.to[0]", "missing text", "blank text", "missing customer");
-        return Combinators.combine(field, fine, fine, badString(1_000), badString(TEXT_LIMIT), badString(255))
-                .as((f, a, b, bad, badLong, badId) -> {
-                    NewMessage.Builder m = NewMessage.to("c-" + a.hashCode(), "hello " + b)
-                            .emailOptions(EmailOptions.subject(a)).order(OrderRef.of(null, b)).metadata(Map.of("k", a));
-                    String[] used;
-                    String name = f;
-                    switch (f) {
-                        case "text" -> { used = badLong; m.text(used[0]); }
-                        case "suggestedReply" -> { used = badLong; m.suggestedReply(new SuggestedReply(used[0], null)); }
-                        case "customerId" -> { used = badId; m.customerId(used[0]); }
-                        case "clientMessageId" -> { used = badId; m.clientMessageId(used[0]); }
-                        case "orderId" -> { used = badId; m.order(OrderRef.of(used[0], b)); }
-                        case "vehicleId" -> { used = badId; m.links(MessageLinks.NONE.withVehicleId(used[0])); }
-                        case "emailSubject" -> { used = bad; m.emailOptions(EmailOptions.subject(used[0])); }
-                        case "orderNumber" -> { used = bad; m.order(OrderRef.of(null, used[0])); }
-                        case "userColor" -> { used = bad; m.userColor(used[0]); }
-                        case "metadata.note" -> { used = badLong; m.metadata(Map.of("note", used[0])); }
-                        case "files[0].url" -> {
-                            used = badLong;
-                            m.files(List.of(new MessageFile("f1", used[0], null, 1L, "image/png", a)));
-                        }
-                        case "emailDetails.from" -> {
-                            used = bad;
-                            m.emailOptions(EmailOptions.subject(a).withDetails(new EmailDetails(null, null, null,
-                                    null, null, used[0], null, null, null, null, null, null)));
-                        }
-                        case "emailDetails.to[0]" -> {
-                            used = badLong;
-                            m.emailOptions(EmailOptions.subject(a).withDetails(new EmailDetails(null, null, null,
-                                    null, null, a, List.of(used[0]), null, null, null, null, null)));
-                        }
-                        case "missing text" -> { used = new String[] {null, "missing"}; m.text(null); name = "text"; }
-                        case "blank text" -> { used = new String[] {" \t ", "blank"}; m.text(" \t\n"); name = "text"; }
-                        default -> {
-                            used = new String[] {null, "missing"};
-                            m.customerId(null);
-                            name = "customerId";
-                        }
-                    }
-                    NewMessage request = m.build();
-                    return new BadCall(name, used[1], () -> messaging.messages().create(alice, request));
-                });
+        String a = fineText(gen);
+        String b = fineText(gen);
+        String[] bad = badString(gen, 1_000);
+        String[] badLong = badString(gen, TEXT_LIMIT);
+        String[] badId = badString(gen, 255);
+        NewMessage.Builder m = NewMessage.to("c-" + a.hashCode(), "hello " + b)
+                .emailOptions(EmailOptions.subject(a)).order(OrderRef.of(null, b)).metadata(Map.of("k", a));
+        String[] used;
+        String name = f;
+        switch (f) {
+            case "text" -> { used = badLong; m.text(used[0]); }
+            case "suggestedReply" -> { used = badLong; m.suggestedReply(new SuggestedReply(used[0], null)); }
+            case "customerId" -> { used = badId; m.customerId(used[0]); }
+            case "clientMessageId" -> { used = badId; m.clientMessageId(used[0]); }
+            case "orderId" -> { used = badId; m.order(OrderRef.of(used[0], b)); }
+            case "vehicleId" -> { used = badId; m.links(MessageLinks.NONE.withVehicleId(used[0])); }
+            case "emailSubject" -> { used = bad; m.emailOptions(EmailOptions.subject(used[0])); }
+            case "orderNumber" -> { used = bad; m.order(OrderRef.of(null, used[0])); }
+            case "userColor" -> { used = bad; m.userColor(used[0]); }
+            case "metadata.note" -> { used = badLong; m.metadata(Map.of("note", used[0])); }
+            case "files[0].url" -> {
+                used = badLong;
+                m.files(List.of(new MessageFile("f1", used[0], null, 1L, "image/png", a)));
+            }
+            case "emailDetails.from" -> {
+                used = bad;
+                m.emailOptions(EmailOptions.subject(a).withDetails(new EmailDetails(null, null, null,
+                        null, null, used[0], null, null, null, null, null, null)));
+            }
+            case "emailDetails.to[0]" -> {
+                used = badLong;
+                m.emailOptions(EmailOptions.subject(a).withDetails(new EmailDetails(null, null, null,
+                        null, null, a, List.of(used[0]), null, null, null, null, null)));
+            }
+            case "missing text" -> { used = new String[] {null, "missing"}; m.text(null); name = "text"; }
+            case "blank text" -> { used = new String[] {" \t ", "blank"}; m.text(" \t\n"); name = "text"; }
+            default -> {
+                used = new String[] {null, "missing"};
+                m.customerId(null);
+                name = "customerId";
+            }
+        }
+        NewMessage request = m.build();
+        return new BadCall(name, used[1], () -> messaging.messages().create(alice, request));
     }
 
-    @Property(tries = 4_000)
-    void badMessageCreatesAreRejectedNamingTheField(@ForAll("badMessages") BadCall bad) {
-        rejects(bad);
+    @Test
+    void badMessageCreatesAreRejectedNamingTheField() {
+        Cases.run(4_000, gen -> rejects(badMessage(gen)));
     }
 
     // --- enum strings --------------------------------------------------------------------------
 
-    @Provide
-    Arbitrary<BadCall> unknownEnumValues() {
-        return Combinators.combine(Arbitraries.of(ENUMS), Arbitraries.oneOf(fineText(),
-                        Arbitraries.of("pending", "SENT", "Customer ", "", "null", "TYPE_FAX", "0", "7")))
-                .as((type, value) -> {
-                    boolean known = java.util.Arrays.stream(type.getEnumConstants())
-                            .anyMatch(c -> c.wireValue().equals(value));
-                    String field = fieldOf(type);
-                    return new BadCall(field, type.getSimpleName() + " '" + value + "'",
-                            () -> known ? parseUnknown(type) : parse(type, value));
-                });
+    private static BadCall unknownEnumValue(Gen gen) {
+        Class<? extends WireValue> type = gen.oneOf(ENUMS);
+        String value = gen.chance(0.5) ? fineText(gen)
+                : gen.oneOf("pending", "SENT", "Customer ", "", "null", "TYPE_FAX", "0", "7");
+        boolean known = java.util.Arrays.stream(type.getEnumConstants()).anyMatch(c -> c.wireValue().equals(value));
+        String field = fieldOf(type);
+        return new BadCall(field, type.getSimpleName() + " '" + value + "'",
+                () -> known ? parseUnknown(type) : parse(type, value));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -270,51 +279,76 @@ public abstract class BadInputProperties {
         return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
     }
 
-    @Property(tries = 2_000)
-    void unknownEnumValuesAreRejectedNamingTheField(@ForAll("unknownEnumValues") BadCall bad) {
-        rejects(bad);
+    @Test
+    void unknownEnumValuesAreRejectedNamingTheField() {
+        Cases.run(2_000, gen -> rejects(unknownEnumValue(gen)));
     }
 
     // --- limits and cursors ------------------------------------------------------------------
 
-    @Provide
-    Arbitrary<BadCall> badPaging() {
-        Arbitrary<Integer> badLimit = Arbitraries.oneOf(Arbitraries.integers().between(Integer.MIN_VALUE, 0),
-                Arbitraries.integers().between(101, Integer.MAX_VALUE));
-        Arbitrary<String> badCursor = Arbitraries.oneOf(fineText(),
-                Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(60),
-                fineText().map(t -> java.util.Base64.getUrlEncoder().encodeToString(t.getBytes())),
-                Arbitraries.longs().map(n -> java.util.Base64.getUrlEncoder().withoutPadding()
-                        .encodeToString(("c1|" + n + "|abc|id").getBytes())));
-        return Arbitraries.oneOf(
-                badLimit.map(n -> new BadCall("limit", "inbox limit " + n,
-                        () -> messaging.inbox().list(alice, InboxQuery.all().limit(n)))),
-                badLimit.map(n -> new BadCall("limit", "search limit " + n,
-                        () -> messaging.conversations().search(alice, ConversationQuery.all().limit(n)))),
-                badLimit.map(n -> new BadCall("limit", "feed limit " + n,
-                        () -> messaging.changes().since(alice, 0, n))),
-                badCursor.map(c -> new BadCall("after", "inbox cursor " + c,
-                        () -> messaging.inbox().list(alice, InboxQuery.all().after(c)))),
-                badCursor.map(c -> new BadCall("after", "search cursor " + c,
-                        () -> messaging.conversations().search(alice, ConversationQuery.all().after(c)))),
-                Combinators.combine(badCursor, fineText()).as((c, q) -> new BadCall("after",
-                        "inbox cursor " + c + " with query " + q,
-                        () -> messaging.inbox().list(alice, InboxQuery.all().query("word " + q).after(c)))));
+    /** A limit outside 1..100: the edges a fifth of the time, else anywhere below or above. */
+    private static int badLimit(Gen gen) {
+        if (gen.chance(0.2)) {
+            return gen.oneOf(0, -1, 101, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        }
+        return gen.chance(0.5) ? gen.between(Integer.MIN_VALUE, 0) : gen.between(101, Integer.MAX_VALUE);
     }
 
-    @Property(tries = 4_000)
-    void badLimitsAndCursorsAreRejectedNamingTheField(@ForAll("badPaging") BadCall bad) {
-        rejects(bad);
+    private static String badCursor(Gen gen) {
+        return switch (gen.between(0, 3)) {
+            case 0 -> fineText(gen);
+            case 1 -> gen.string(1, 60, '!', '~');
+            case 2 -> java.util.Base64.getUrlEncoder().encodeToString(fineText(gen).getBytes());
+            default -> java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(("c1|" + gen.between(Long.MIN_VALUE / 2, Long.MAX_VALUE / 2) + "|abc|id").getBytes());
+        };
     }
 
-    @Provide
-    Arbitrary<String> badCursors() {
-        return Arbitraries.oneOf(fineText(), Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(60));
+    private BadCall badPaging(Gen gen) {
+        return switch (gen.between(0, 5)) {
+            case 0 -> {
+                int n = badLimit(gen);
+                yield new BadCall("limit", "inbox limit " + n, () -> messaging.inbox().list(alice, InboxQuery.all().limit(n)));
+            }
+            case 1 -> {
+                int n = badLimit(gen);
+                yield new BadCall("limit", "search limit " + n,
+                        () -> messaging.conversations().search(alice, ConversationQuery.all().limit(n)));
+            }
+            case 2 -> {
+                int n = badLimit(gen);
+                yield new BadCall("limit", "feed limit " + n, () -> messaging.changes().since(alice, 0, n));
+            }
+            case 3 -> {
+                String c = badCursor(gen);
+                yield new BadCall("after", "inbox cursor " + c,
+                        () -> messaging.inbox().list(alice, InboxQuery.all().after(c)));
+            }
+            case 4 -> {
+                String c = badCursor(gen);
+                yield new BadCall("after", "search cursor " + c,
+                        () -> messaging.conversations().search(alice, ConversationQuery.all().after(c)));
+            }
+            default -> {
+                String c = badCursor(gen);
+                String q = fineText(gen);
+                yield new BadCall("after", "inbox cursor " + c + " with query " + q,
+                        () -> messaging.inbox().list(alice, InboxQuery.all().query("word " + q).after(c)));
+            }
+        };
     }
 
-    @Property(tries = 200)
-    void badMessageListCursorsAreRejected(@ForAll("badCursors") String cursor) {
-        rejects(new BadCall("before", "message cursor " + cursor,
-                () -> messaging.messages().list(alice, "any-conversation", MessageQuery.first().before(cursor))));
+    @Test
+    void badLimitsAndCursorsAreRejectedNamingTheField() {
+        Cases.run(4_000, gen -> rejects(badPaging(gen)));
+    }
+
+    @Test
+    void badMessageListCursorsAreRejected() {
+        Cases.run(200, gen -> {
+            String cursor = gen.chance(0.5) ? fineText(gen) : gen.string(1, 60, '!', '~');
+            rejects(new BadCall("before", "message cursor " + cursor,
+                    () -> messaging.messages().list(alice, "any-conversation", MessageQuery.first().before(cursor))));
+        });
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
 import dev.messaging.delivery.Outgoing;
+import dev.messaging.generated.Cases;
+import dev.messaging.generated.Gen;
 import dev.messaging.delivery.SendResult;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryStatus;
@@ -13,17 +15,11 @@ import dev.messaging.message.NewMessage;
 import dev.messaging.spi.Store;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Providers call back out of order and more than once. For generated status sequences a provider
@@ -41,7 +37,7 @@ public abstract class CallbackProperties {
 
     protected abstract Store newStore();
 
-    @BeforeProperty
+    @BeforeEach
     void open() {
         messaging = Messaging.builder(newStore()).build();
         String company = "cb-" + UUID.randomUUID();
@@ -49,44 +45,40 @@ public abstract class CallbackProperties {
         system = Actor.system(company, "loc");
     }
 
-    @AfterProperty
+    @AfterEach
     void close() {
         messaging.close();
     }
 
     /** A sequence a provider could report: steps in order, then maybe a final failure if nothing was read. */
-    @Provide
-    Arbitrary<List<DeliveryStatus>> reports() {
-        return Arbitraries.subsetOf(STEPS).flatMap(steps -> {
-            List<DeliveryStatus> path = new ArrayList<>(steps);
-            path.sort((a, b) -> Integer.compare(STEPS.indexOf(a), STEPS.indexOf(b)));
-            boolean read = path.stream().anyMatch(s -> STEPS.indexOf(s) >= STEPS.indexOf(DeliveryStatus.READ));
-            if (read) {
-                return Arbitraries.just(path);
+    private static List<DeliveryStatus> reports(Gen gen) {
+        List<DeliveryStatus> path = new ArrayList<>(gen.subsetOf(STEPS));
+        boolean read = path.stream().anyMatch(s -> STEPS.indexOf(s) >= STEPS.indexOf(DeliveryStatus.READ));
+        if (!read) {
+            DeliveryStatus last = gen.oneOf(DeliveryStatus.UNDELIVERED, DeliveryStatus.ERROR, null);
+            if (last != null) {
+                path.add(last);
             }
-            return Arbitraries.of(DeliveryStatus.UNDELIVERED, DeliveryStatus.ERROR, null).map(last -> {
-                List<DeliveryStatus> withEnd = new ArrayList<>(path);
-                if (last != null) {
-                    withEnd.add(last);
-                }
-                return withEnd;
-            });
-        });
+        }
+        return path;
     }
 
-    @Property(tries = 60)
-    void anyOrderAndRepetitionEndsWhereTheReportsInOrderEnd(@ForAll("reports") List<DeliveryStatus> path,
-            @ForAll Random random) {
+    @Test
+    void anyOrderAndRepetitionEndsWhereTheReportsInOrderEnd() {
+        Cases.run(60, gen -> anyOrderAndRepetitionEndsWhereTheReportsInOrderEnd(reports(gen), gen));
+    }
+
+    private void anyOrderAndRepetitionEndsWhereTheReportsInOrderEnd(List<DeliveryStatus> path, Gen gen) {
         Sent inOrder = sent();
         Sent mixed = sent();
         for (DeliveryStatus status : path) {
             messaging.deliveries().report(system, inOrder.provider(), status, null);
         }
         List<DeliveryStatus> reports = new ArrayList<>(path);
-        for (int extra = path.isEmpty() ? 0 : random.nextInt(5); extra > 0; extra--) {
-            reports.add(path.get(random.nextInt(path.size())));
+        for (int extra = path.isEmpty() ? 0 : gen.between(0, 4); extra > 0; extra--) {
+            reports.add(gen.oneOf(path));
         }
-        Collections.shuffle(reports, random);
+        gen.shuffle(reports);
         for (DeliveryStatus status : reports) {
             messaging.deliveries().report(system, mixed.provider(), status, null);
         }

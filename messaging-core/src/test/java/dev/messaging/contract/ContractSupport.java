@@ -17,6 +17,7 @@ import dev.messaging.message.Message;
 import dev.messaging.message.MessageQuery;
 import dev.messaging.message.NewMessage;
 import dev.messaging.spi.Store;
+import dev.messaging.testing.SettableClock;
 import dev.messaging.thread.ThreadMetadata;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 public abstract class ContractSupport {
     protected static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
 
-    protected MutableClock clock;
+    protected SettableClock clock;
     protected Messaging messaging;
     /** The store under {@link #messaging}, for tests that write behind the rules. */
     protected Store store;
@@ -56,7 +57,7 @@ public abstract class ContractSupport {
 
     @BeforeEach
     void openMessaging() {
-        clock = new MutableClock(T0);
+        clock = new SettableClock(T0);
         store = newStore();
         messaging = Messaging.builder(store).clock(clock).ids(new SequentialIds())
                 .maxTextLength(maxTextLength()).build();

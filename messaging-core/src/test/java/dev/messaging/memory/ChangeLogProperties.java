@@ -6,16 +6,13 @@ import dev.messaging.change.Change;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
 import dev.messaging.common.ActorKind;
+import dev.messaging.generated.Cases;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link ChangeLog} holds what a sorted map by sequence would, whatever the order of appends,
@@ -23,8 +20,12 @@ import net.jqwik.api.Provide;
  */
 class ChangeLogProperties {
 
-    @Property(tries = 300)
-    void holdsWhatASortedMapWould(@ForAll("operations") List<Integer> operations) {
+    @Test
+    void holdsWhatASortedMapWould() {
+        Cases.run(300, gen -> holdsWhatASortedMapWould(gen.list(0, 80, () -> gen.between(0, 400))));
+    }
+
+    private static void holdsWhatASortedMapWould(List<Integer> operations) {
         ChangeLog log = new ChangeLog();
         TreeMap<Long, Change> model = new TreeMap<>();
         long head = 0;
@@ -63,10 +64,5 @@ class ChangeLogProperties {
         return new Change(sequence, EntityType.values()[n % EntityType.values().length], "m" + sequence, sequence,
                 Operation.values()[n % Operation.values().length], ActorKind.values()[n % ActorKind.values().length],
                 actorId, n % 5 == 0 ? "session-" + n : null, Instant.EPOCH.plusSeconds(sequence), customerId, payload);
-    }
-
-    @Provide
-    Arbitrary<List<Integer>> operations() {
-        return Arbitraries.integers().between(0, 400).list().ofMaxSize(80);
     }
 }

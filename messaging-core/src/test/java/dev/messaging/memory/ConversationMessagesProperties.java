@@ -2,15 +2,13 @@ package dev.messaging.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.messaging.generated.Cases;
 import dev.messaging.spi.InboxPosition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link ConversationMessages} holds and pages what a sorted map by (date, id) would, whatever the
@@ -18,9 +16,13 @@ import net.jqwik.api.constraints.Size;
  */
 class ConversationMessagesProperties {
 
-    @Property(tries = 300)
-    void holdsAndPagesWhatASortedMapWould(@ForAll @Size(max = 200) List<@IntRange(min = -40, max = 40) Integer> steps,
-            @ForAll @IntRange(min = 0, max = 12) int probeDate, @ForAll @IntRange(min = 0, max = 40) int probeId) {
+    @Test
+    void holdsAndPagesWhatASortedMapWould() {
+        Cases.run(300, gen -> holdsAndPagesWhatASortedMapWould(gen.list(0, 200, () -> gen.between(-40, 40)),
+                gen.between(0, 12), gen.between(0, 40)));
+    }
+
+    private static void holdsAndPagesWhatASortedMapWould(List<Integer> steps, int probeDate, int probeId) {
         ConversationMessages messages = new ConversationMessages();
         TreeMap<InboxPosition, String> model = new TreeMap<>(TenantData.OLDEST_FIRST);
         for (int step : steps) {

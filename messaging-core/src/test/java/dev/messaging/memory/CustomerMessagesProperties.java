@@ -2,6 +2,7 @@ package dev.messaging.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.messaging.generated.Cases;
 import dev.messaging.common.Deletion;
 import dev.messaging.message.Message;
 import dev.messaging.spi.MessageRow;
@@ -9,11 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link CustomerMessages} answers as a sorted map of the same rows would, whatever the order of
@@ -22,8 +19,12 @@ import net.jqwik.api.Provide;
  */
 class CustomerMessagesProperties {
 
-    @Property(tries = 300)
-    void answersAsASortedMapWould(@ForAll("operations") List<Integer> operations) {
+    @Test
+    void answersAsASortedMapWould() {
+        Cases.run(300, gen -> answersAsASortedMapWould(gen.list(0, 60, () -> gen.between(0, 999))));
+    }
+
+    private static void answersAsASortedMapWould(List<Integer> operations) {
         CustomerMessages messages = new CustomerMessages();
         TreeMap<Integer, MessageRow> model = new TreeMap<>();
         int highest = 0;
@@ -93,10 +94,5 @@ class CustomerMessagesProperties {
                 .createdDate(Instant.EPOCH.plusSeconds(number))
                 .deletion(deleted ? new Deletion("u", Instant.EPOCH, "test") : null).build();
         return new MessageRow(m, number, seq);
-    }
-
-    @Provide
-    Arbitrary<List<Integer>> operations() {
-        return Arbitraries.integers().between(0, 999).list().ofMaxSize(60);
     }
 }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
 import dev.messaging.common.Page;
-import dev.messaging.contract.MutableClock;
 import dev.messaging.inbox.InboxEntry;
 import dev.messaging.inbox.InboxQuery;
 import dev.messaging.message.NewMessage;
+import dev.messaging.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
@@ -27,7 +27,7 @@ class InMemoryInboxCostTest {
     private static final int CUSTOMERS = 5_000;
 
     private final InMemoryStore store = new InMemoryStore();
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final Messaging messaging = Messaging.builder(store).clock(clock).build();
     private final Actor alice = Actor.user("co", "loc", "alice");
 

@@ -2,6 +2,8 @@ package dev.messaging.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.messaging.generated.Cases;
+import dev.messaging.generated.Gen;
 import dev.messaging.message.Message;
 import dev.messaging.spi.MessageRow;
 import java.util.ArrayList;
@@ -10,10 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /**
  * The open-addressing tables against the JDK's: {@link DocumentSet} against a {@code HashSet},
@@ -23,8 +22,12 @@ import net.jqwik.api.constraints.Size;
  */
 class KeyedSlotsProperties {
 
-    @Property(tries = 300)
-    void addsAndRemovesMatchAHashSet(@ForAll @Size(max = 400) List<@IntRange(min = -60, max = 60) Integer> steps) {
+    @Test
+    void addsAndRemovesMatchAHashSet() {
+        Cases.run(300, gen -> addsAndRemovesMatchAHashSet(steps(gen)));
+    }
+
+    private static void addsAndRemovesMatchAHashSet(List<Integer> steps) {
         DocumentSet set = new DocumentSet();
         Set<String> model = new HashSet<>();
         List<String> pool = keys();
@@ -44,9 +47,12 @@ class KeyedSlotsProperties {
         }
     }
 
-    @Property(tries = 300)
-    void putsReplacementsAndRemovesMatchAHashMap(
-            @ForAll @Size(max = 400) List<@IntRange(min = -60, max = 60) Integer> steps) {
+    @Test
+    void putsReplacementsAndRemovesMatchAHashMap() {
+        Cases.run(300, gen -> putsReplacementsAndRemovesMatchAHashMap(steps(gen)));
+    }
+
+    private static void putsReplacementsAndRemovesMatchAHashMap(List<Integer> steps) {
         MessageRows rows = new MessageRows();
         Map<String, MessageRow> model = new HashMap<>();
         List<String> pool = keys();
@@ -65,6 +71,11 @@ class KeyedSlotsProperties {
         for (String id : pool) {
             assertThat(rows.get(id)).as(id).isEqualTo(model.get(id));
         }
+    }
+
+    /** Up to 400 steps: a key of the pool by index, added (0..60) or removed (-60..-1). */
+    private static List<Integer> steps(Gen gen) {
+        return gen.list(0, 400, () -> gen.between(-60, 60));
     }
 
     /** 61 keys, some with equal hash codes. */

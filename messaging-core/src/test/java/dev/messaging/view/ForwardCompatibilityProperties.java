@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.messaging.error.ValidationException;
+import dev.messaging.generated.Cases;
+import dev.messaging.generated.Gen;
 import dev.messaging.message.MessageChannel;
 import dev.messaging.view.leadconnector.ConversationDto;
 import dev.messaging.view.leadconnector.ConversationSchema;
@@ -14,11 +16,7 @@ import dev.messaging.view.leadconnector.GetEmailMessageResponseDto;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * Values the library does not know — a message type, a conversation type, a status word — in
@@ -31,36 +29,47 @@ class ForwardCompatibilityProperties {
     private static final Set<String> KNOWN = MessageChannel.values().stream().map(MessageChannel::wireValue)
             .collect(Collectors.toSet());
 
-    @Provide
-    Arbitrary<String> messageTypes() {
-        return Arbitraries.oneOf(Arbitraries.of(List.copyOf(KNOWN)),
-                Arbitraries.strings().withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_").ofMinLength(1).ofMaxLength(59)
-                        .map(s -> "TYPE_" + s));
+    /** A known message type or a new one: {@code TYPE_} and 1..59 of A-Z, 0-9 and underscore. */
+    private static String messageType(Gen gen) {
+        return gen.chance(0.5) ? gen.oneOf(List.copyOf(KNOWN))
+                : "TYPE_" + gen.string(1, 59, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
     }
 
-    @Provide
-    Arbitrary<String> words() {
-        return Arbitraries.strings().alpha().numeric().withChars("_- ").ofMinLength(1).ofMaxLength(30);
+    /** 1..30 letters, digits, underscores, dashes and spaces. */
+    private static String word(Gen gen) {
+        return gen.string(1, 30, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_- ");
     }
 
-    @Property(tries = 500)
-    void aMessageTypeComesBackAsItCame(@ForAll("messageTypes") String wire) {
+    @Test
+    void aMessageTypeComesBackAsItCame() {
+        Cases.run(500, gen -> aMessageTypeComesBackAsItCame(messageType(gen)));
+    }
+
+    private static void aMessageTypeComesBackAsItCame(String wire) {
         MessageChannel type = MessageChannel.fromWire(wire);
         assertThat(type.wireValue()).isEqualTo(wire);
         assertThat(type.isKnown()).isEqualTo(KNOWN.contains(wire));
         assertThat(MessageChannel.fromWire(wire)).isEqualTo(type);
     }
 
-    @Property(tries = 300)
-    void malformedMessageTypesAreRefusedNamingTheField(@ForAll("words") String word) {
+    @Test
+    void malformedMessageTypesAreRefusedNamingTheField() {
+        Cases.run(300, gen -> malformedMessageTypeIsRefusedNamingTheField(word(gen)));
+    }
+
+    private static void malformedMessageTypeIsRefusedNamingTheField(String word) {
         String malformed = word + (word.length() % 2 == 0 ? " " : "-");
         assertThatThrownBy(() -> MessageChannel.fromWire(malformed)).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.fields()).containsExactly("channel"));
     }
 
-    @Property(tries = 300)
-    void leadConnectorConversationsWithAnyTypeParseAndRenderBack(@ForAll("messageTypes") String lastMessageType,
-            @ForAll("words") String conversationType, @ForAll("words") String body) throws Exception {
+    @Test
+    void leadConnectorConversationsWithAnyTypeParseAndRenderBack() {
+        Cases.run(300, gen -> leadConnectorConversationParsesAndRendersBack(messageType(gen), word(gen), word(gen)));
+    }
+
+    private static void leadConnectorConversationParsesAndRendersBack(String lastMessageType, String conversationType,
+            String body) {
         ObjectNode schema = JSON.createObjectNode().put("id", "c1").put("lastMessageType", lastMessageType)
                 .put("type", conversationType).put("lastMessageBody", body).put("unreadCount", 2);
         roundTrip(schema, ConversationSchema.class);
@@ -69,17 +78,25 @@ class ForwardCompatibilityProperties {
         roundTrip(dto, ConversationDto.class);
     }
 
-    @Property(tries = 200)
-    void leadConnectorEmailsWithAnyStatusOrSourceParseAndRenderBack(@ForAll("words") String status,
-            @ForAll("words") String source) throws Exception {
+    @Test
+    void leadConnectorEmailsWithAnyStatusOrSourceParseAndRenderBack() {
+        Cases.run(200, gen -> leadConnectorEmailParsesAndRendersBack(word(gen), word(gen)));
+    }
+
+    private static void leadConnectorEmailParsesAndRendersBack(String status, String source) {
         ObjectNode email = JSON.createObjectNode().put("id", "m1").put("status", status).put("source", source)
                 .put("direction", "outbound");
         email.putArray("to").add("a@example.com");
         roundTrip(email, GetEmailMessageResponseDto.class);
     }
 
-    private static void roundTrip(JsonNode payload, Class<?> view) throws Exception {
-        Object parsed = new ObjectMapper().treeToValue(payload, view);
+    private static void roundTrip(JsonNode payload, Class<?> view) {
+        Object parsed;
+        try {
+            parsed = new ObjectMapper().treeToValue(payload, view);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(view.getSimpleName() + " did not parse " + payload, e);
+        }
         ReferenceExamplesTest.assertSameFields(view.getSimpleName(), payload, new ObjectMapper().valueToTree(parsed));
     }
 }

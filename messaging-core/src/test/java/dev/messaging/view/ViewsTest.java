@@ -19,6 +19,7 @@ import dev.messaging.message.Message;
 import dev.messaging.message.MessageFile;
 import dev.messaging.message.NewMessage;
 import dev.messaging.outlet.Outlet;
+import dev.messaging.testing.SettableClock;
 import dev.messaging.view.hotel.CreateConversationRequest;
 import dev.messaging.view.hotel.Hotel;
 import dev.messaging.view.hotel.HotelConversation;
@@ -42,8 +43,8 @@ import org.junit.jupiter.api.Test;
 /** The reference views on a live messaging: what a service answers, and the errors it maps. */
 class ViewsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final dev.messaging.contract.MutableClock clock =
-            new dev.messaging.contract.MutableClock(java.time.Instant.parse("2026-02-01T10:00:00Z"));
+    private final SettableClock clock =
+            new SettableClock(java.time.Instant.parse("2026-02-01T10:00:00Z"));
     private final Messaging messaging = Messaging.builder(new dev.messaging.memory.InMemoryStore()).clock(clock).build();
     private final Actor alice = Actor.user("co", "loc", "alice");
     private final Actor guest = Actor.customer("co", "loc", "guest-1");

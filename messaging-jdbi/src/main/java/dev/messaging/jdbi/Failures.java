@@ -47,6 +47,16 @@ final class Failures {
                 || (sql.getErrorCode() & 0xff) == SQLITE_CONSTRAINT && String.valueOf(sql.getMessage()).contains("UNIQUE");
     }
 
+    /**
+     * Whether {@code failure} is a lost connection: the connection exception class (08), or the
+     * server ending the backend (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now).
+     */
+    static boolean isConnectionLost(Throwable failure) {
+        SQLException sql = sqlCause(failure);
+        String state = sql == null ? null : sql.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
+    }
+
     private static boolean isRetryable(SQLException sql) {
         String state = sql.getSQLState();
         return sql instanceof SQLTransientException

@@ -286,8 +286,29 @@ public final class JdbiStore implements Store {
         return read(tenant, work, null);
     }
 
-    /** A read-only transaction whose pages take unchanged rows from {@code cache} (null: none). */
+    /** Tries of a read whose connection was lost: a pool may hand out several dead ones in a row. */
+    private static final int READ_TRIES = 3;
+
+    /**
+     * A read-only transaction whose pages take unchanged rows from {@code cache} (null: none). A
+     * read whose connection was lost (the server restarted, or ended the backend) is run again on
+     * another connection, up to {@value #READ_TRIES} tries in all: it wrote nothing, and the pool
+     * drops a broken connection, so the caller sees a failure only when the database stays away.
+     */
     private <T> T read(Tenant tenant, Function<StoreTransaction, T> work, RowCache cache) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readOnce(tenant, work, cache);
+            } catch (StorageException e) {
+                if (attempt == READ_TRIES || !Failures.isConnectionLost(e)) {
+                    throw e;
+                }
+                LOG.debug("messaging: a read lost its connection; trying again on another", e);
+            }
+        }
+    }
+
+    private <T> T readOnce(Tenant tenant, Function<StoreTransaction, T> work, RowCache cache) {
         if (readsShareTheWriter) {
             writers.acquireAll();
         }

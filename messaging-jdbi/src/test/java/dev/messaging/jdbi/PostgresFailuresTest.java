@@ -103,6 +103,21 @@ class PostgresFailuresTest {
     }
 
     @Test
+    void aReadWhoseConnectionsWereEndedByTheServerRunsAgainOnNewOnes() {
+        String database = "ended_" + UUID.randomUUID().toString().replace("-", "");
+        Jdbi.create(TestDatabases.postgresPool()).useHandle(h -> h.execute("CREATE DATABASE " + database));
+        try (HikariDataSource pool = TestDatabases.newPostgresPool(database, 2);
+                Messaging messaging = Messaging.builder(JdbiStore.create(pool)).build();
+                Handle killer = Jdbi.open(TestDatabases.postgres().getDatabase("postgres", database))) {
+            String id = messaging.messages().create(customer, NewMessage.to("c1", "before the restart").build()).id();
+            int ended = killer.createQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND pid <> pg_backend_pid()").mapTo(Integer.class).one();
+            assertThat(ended).as("pooled connections ended by the server").isPositive();
+            assertThat(messaging.messages().find(customer, id)).map(m -> m.text()).contains("before the restart");
+        }
+    }
+
+    @Test
     void killedBackendsLoseNoAcknowledgedWriteAndReachCallersAsLibraryExceptions() throws Exception {
         String database = "kill_" + UUID.randomUUID().toString().replace("-", "");
         Jdbi.create(TestDatabases.postgresPool()).useHandle(h -> h.execute("CREATE DATABASE " + database));

@@ -15,7 +15,8 @@ import java.util.Random;
 
 /**
  * The child process of {@link SqliteTwoProcessesTest}: one of two JVMs working on one SQLite file
- * at once. For {@code millis} it creates customer and user messages in conversations both
+ * at once. For {@code millis}, and at least {@value #MIN_OPERATIONS} operations however slow the
+ * machine, it creates customer and user messages in conversations both
  * processes share, marks threads read, deletes its own messages and reads inbox pages (through
  * the store's row cache), checking each page it reads: every row whole (its message is its
  * conversation's last message) and its own last write visible. Then it waits for the other
@@ -28,6 +29,8 @@ public final class SharedFileWriter {
     static final String LOCATION = "loc";
     static final int CUSTOMERS = 12;
     static final int USERS = 3;
+    /** The least work a child does, so that the two overlap on a loaded machine too. */
+    static final int MIN_OPERATIONS = 100;
 
     private SharedFileWriter() {
     }
@@ -45,7 +48,7 @@ public final class SharedFileWriter {
         try (Messaging messaging = JdbiMessaging.sqlite(file)) {
             List<String> mine = new ArrayList<>();
             long end = System.nanoTime() + millis * 1_000_000;
-            while (System.nanoTime() < end) {
+            while (System.nanoTime() < end || ops < MIN_OPERATIONS) {
                 Actor user = user(random.nextInt(USERS));
                 String customer = "c" + random.nextInt(CUSTOMERS);
                 int kind = random.nextInt(10);

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Two JVMs write and read one SQLite file at once ({@link SharedFileWriter}): no call fails but
  * by the rules, each process's pages show its own writes and whole rows while the other writes,
- * each process's cached pages equal a fresh store's at the end, and the file is consistent.
+ * each process's cached pages equal a fresh store's at the end, and the file is consistent. Each
+ * child works for 5 s and at least {@value SharedFileWriter#MIN_OPERATIONS} operations (a loaded
+ * machine makes fewer calls, not a failure); how many it made is printed, not asserted.
  */
 class SqliteTwoProcessesTest {
     private static final int PROCESSES = 2;
@@ -58,7 +60,6 @@ class SqliteTwoProcessesTest {
             int ops = Integer.parseInt(f[1]);
             System.out.printf("two processes on one SQLite file: %d operations, %s failures, %s stale pages, "
                     + "%s inboxes differing from a fresh store's%n", ops, f[2], f[3], f[4]);
-            assertThat(ops).as("operations of a child").isGreaterThan(100);
             assertThat(Integer.parseInt(f[2])).as("failed calls").isZero();
             assertThat(Integer.parseInt(f[3])).as("stale or torn pages").isZero();
             assertThat(Integer.parseInt(f[4])).as("cached inboxes unlike a fresh store's").isZero();

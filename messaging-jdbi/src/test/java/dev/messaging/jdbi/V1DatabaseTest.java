@@ -3,8 +3,8 @@ package dev.messaging.jdbi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messaging.Messaging;
-import dev.messaging.contract.MutableClock;
 import dev.messaging.memory.InMemoryStore;
+import dev.messaging.testing.SettableClock;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ class V1DatabaseTest {
             assertThat(in).as("the committed v1 database").isNotNull();
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
         }
-        MutableClock expectedClock = V1Fixture.clock();
+        SettableClock expectedClock = V1Fixture.clock();
         List<Object> expected;
         try (Messaging fresh = V1Fixture.messaging(new InMemoryStore(), expectedClock)) {
             V1Fixture.populate(fresh, expectedClock);

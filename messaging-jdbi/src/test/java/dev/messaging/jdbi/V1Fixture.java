@@ -3,7 +3,6 @@ package dev.messaging.jdbi;
 import dev.messaging.common.Actor;
 import dev.messaging.IdGenerator;
 import dev.messaging.Messaging;
-import dev.messaging.contract.MutableClock;
 import dev.messaging.conversation.Contact;
 import dev.messaging.conversation.ConversationChannel;
 import dev.messaging.conversation.ConversationUpdate;
@@ -23,6 +22,7 @@ import dev.messaging.message.OrderRef;
 import dev.messaging.message.OrderShareType;
 import dev.messaging.notification.NotificationConfig;
 import dev.messaging.spi.Store;
+import dev.messaging.testing.SettableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,18 +47,18 @@ final class V1Fixture {
     }
 
     /** A messaging over {@code store} with the fixture's clock and ids. */
-    static Messaging messaging(Store store, MutableClock clock) {
+    static Messaging messaging(Store store, SettableClock clock) {
         AtomicLong next = new AtomicLong();
         IdGenerator ids = () -> String.format("v1-%04d", next.incrementAndGet());
         return Messaging.builder(store).clock(clock).ids(ids).build();
     }
 
-    static MutableClock clock() {
-        return new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
+    static SettableClock clock() {
+        return new SettableClock(Instant.parse("2026-03-01T08:00:00Z"));
     }
 
     /** Writes the data set. */
-    static void populate(Messaging m, MutableClock clock) {
+    static void populate(Messaging m, SettableClock clock) {
         Runnable tick = () -> clock.advance(Duration.ofMinutes(1));
         Actor ann = Actor.customer("acme", "downtown", "ann");
         Actor ben = Actor.customer("acme", "downtown", "ben");
@@ -130,7 +130,7 @@ final class V1Fixture {
         Path file = Path.of(args.length > 0 ? args[0] : "messaging-jdbi/src/test/resources/db/v1-populated.db");
         Files.createDirectories(file.getParent());
         Files.deleteIfExists(file);
-        MutableClock clock = clock();
+        SettableClock clock = clock();
         try (Messaging m = messaging(JdbiStore.sqlite(file), clock)) {
             populate(m, clock);
         }
