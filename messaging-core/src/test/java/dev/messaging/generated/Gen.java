@@ -17,12 +17,19 @@ public final class Gen {
 
     /** An int from {@code min} to {@code max}, both included. */
     public int between(int min, int max) {
-        return random.nextInt(min, max + 1);
+        return (int) random.nextLong(min, (long) max + 1);
     }
 
     /** A long from {@code min} to {@code max}, both included. */
     public long between(long min, long max) {
-        return min + random.nextLong(max - min + 1);
+        if (max < Long.MAX_VALUE) {
+            return random.nextLong(min, max + 1);
+        }
+        long value = random.nextLong();
+        while (value < min) {
+            value = random.nextLong();
+        }
+        return value;
     }
 
     /** True with probability {@code p}. */
