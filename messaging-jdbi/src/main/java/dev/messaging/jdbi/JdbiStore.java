@@ -133,7 +133,8 @@ public final class JdbiStore implements Store {
         // writer itself (claims, ANALYZE), which has it give its handle back first, still finds one
         HikariDataSource writes = StoreOpening.pool("messaging-sqlite-writer", StoreOpening.sqliteSource(url, false), 2, false);
         HikariDataSource reads = StoreOpening.pool("messaging-sqlite-reader", StoreOpening.sqliteSource(url, true), SQLITE_READERS, true);
-        WalCheckpointer checkpoints = new WalCheckpointer(StoreOpening.sqliteSource(url, false), path.getFileName().toString());
+        WalCheckpointer checkpoints = new WalCheckpointer(StoreOpening.sqliteSource(url, false),
+                path.getFileName().toString(), () -> replanAll(List.of(reads, writes)));
         LOG.info("messaging store opened: SQLite file {}", path);
         return new JdbiStore(Jdbi.create(writes), Jdbi.create(reads), Dialect.SQLITE, true, false, options,
                 List.of(checkpoints, reads, writes), writes);
@@ -486,7 +487,12 @@ public final class JdbiStore implements Store {
         return new ChangeListening(dataSource, committedElsewhere);
     }
 
-    /** Refreshes the query planner's statistics (ANALYZE); worth running after a bulk load. */
+    /**
+     * Refreshes the query planner's statistics (ANALYZE); worth running after a bulk load. The
+     * pools' connections are replaced as they come free, so that every plan from then on uses the
+     * new statistics (a SQLite connection keeps the statistics it read first). Takes every tenant's
+     * write lock while it runs: seconds on a large database.
+     */
     public void analyze() {
         writers.acquireAll();
         try {
@@ -503,8 +509,22 @@ public final class JdbiStore implements Store {
                 }
                 return null;
             });
+            replanAll(pools());
         } finally {
             writers.releaseAll();
+        }
+    }
+
+    /**
+     * Has {@code pools} replace their connections as they come free: a SQLite connection plans
+     * with the statistics it read when it first read the schema, and an analysis on another
+     * connection does not make it read them again ({@code SqliteStatisticsTest}).
+     */
+    static void replanAll(List<HikariDataSource> pools) {
+        for (HikariDataSource pool : pools) {
+            if (pool.getHikariPoolMXBean() != null) {
+                pool.getHikariPoolMXBean().softEvictConnections();
+            }
         }
     }
 

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * the API, as SQLite advises for long-lived connections: {@code PRAGMA optimize} (analysing at
  * most {@value #ANALYSIS_LIMIT} rows per index, so it takes milliseconds) when the store opens and
  * every {@value #OPTIMIZE_EVERY_MINUTES} minutes. It analyses only tables whose size changed
- * tenfold since their last statistics, so on a steady database it does nothing.
+ * tenfold since their last statistics, so on a steady database it does nothing; after it the
+ * pools replace their connections as they come free, which plan with the statistics they first read.
  */
 final class WalCheckpointer implements AutoCloseable {
     /** The log size (pages) at which the writer checkpoints by itself (SQLite's default is 1,000). */
@@ -29,11 +30,14 @@ final class WalCheckpointer implements AutoCloseable {
     private static final long OPTIMIZE_EVERY_MINUTES = 60;
     private static final Logger LOG = LoggerFactory.getLogger(WalCheckpointer.class);
     private final DataSource source;
+    private final Runnable afterOptimize;
     private final Thread thread;
     private volatile boolean open = true;
 
-    WalCheckpointer(DataSource source, String name) {
+    /** Starts the thread on {@code source}; {@code afterOptimize} runs after each analysis (the pools replan). */
+    WalCheckpointer(DataSource source, String name, Runnable afterOptimize) {
         this.source = source;
+        this.afterOptimize = afterOptimize;
         this.thread = new Thread(this::run, "messaging-sqlite-checkpoint-" + name);
         thread.setDaemon(true);
         thread.start();
@@ -49,6 +53,7 @@ final class WalCheckpointer implements AutoCloseable {
                     if (System.nanoTime() - optimizeAt >= 0) {
                         // 0x10000: every table, not only those this connection has queried (none)
                         PlannerStatistics.analyze(s, "PRAGMA optimize = 0x10002");
+                        afterOptimize.run();
                         optimizeAt = System.nanoTime() + TimeUnit.MINUTES.toNanos(OPTIMIZE_EVERY_MINUTES);
                     }
                     s.execute("PRAGMA wal_checkpoint(PASSIVE)");
