@@ -8,9 +8,10 @@
  * exported.
  */
 module dev.messaging.core {
-    // compile time only: the annotation that generates the records' builders
+    // compile time only: the annotation that generates the records' builders, and the @Generated
+    // those public builders carry (transitive, so that it is readable wherever they are)
     requires static io.soabase.recordbuilder.core;
-    requires static java.compiler;
+    requires static transitive java.compiler;
 
     exports dev.messaging;
     exports dev.messaging.change;

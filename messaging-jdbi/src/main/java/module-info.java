@@ -6,6 +6,10 @@ module dev.messaging.jdbi {
     requires transitive dev.messaging.core;
     requires transitive java.sql;
     requires org.jdbi.v3.core;
+    // Jdbi's core is an automatic module, which names no dependency: an application on the module
+    // path would not resolve the one it needs at run time (NoClassDefFoundError in Jdbi) unless
+    // some module requires it. This store does, so that a user adds nothing.
+    requires io.leangen.geantyref;
     requires com.zaxxer.hikari;
     requires com.github.benmanes.caffeine;
     requires org.xerial.sqlitejdbc;

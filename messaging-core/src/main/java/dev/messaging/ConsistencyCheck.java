@@ -1,11 +1,9 @@
 package dev.messaging;
 
-import dev.messaging.verify.ConsistencyReport;
-import dev.messaging.verify.Mismatch;
-import dev.messaging.common.Tenant;
 import dev.messaging.change.Change;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
+import dev.messaging.common.Tenant;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.conversation.SearchSort;
 import dev.messaging.conversation.SearchStatus;
@@ -18,11 +16,14 @@ import dev.messaging.spi.InboxRow;
 import dev.messaging.spi.InboxSpec;
 import dev.messaging.spi.MessageListSpec;
 import dev.messaging.spi.MessageRow;
+import dev.messaging.spi.PagePosition;
 import dev.messaging.spi.SearchSpec;
 import dev.messaging.spi.Store;
 import dev.messaging.spi.StoreTransaction;
 import dev.messaging.spi.ThreadRow;
 import dev.messaging.thread.ThreadMetadata;
+import dev.messaging.verify.ConsistencyReport;
+import dev.messaging.verify.Mismatch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -214,7 +215,7 @@ final class ConsistencyCheck {
         private void checkInboxRow(ConversationRow row, String user, long allRead, int unread, Instant oldest) {
             Conversation c = row.conversation();
             InboxSpec spec = new InboxSpec(user, allRead, InboxView.ALL, Instant.EPOCH, false, false, null, null,
-                    List.of(), new dev.messaging.spi.InboxPosition(c.lastMessageDate(), c.id() + "\uffff"), 1);
+                    List.of(), new PagePosition(c.lastMessageDate(), c.id() + "\uffff"), 1);
             for (InboxRow served : tx.inbox(spec)) {
                 if (!served.conversation().id().equals(c.id())) {
                     continue;

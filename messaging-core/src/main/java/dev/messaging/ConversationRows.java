@@ -1,32 +1,32 @@
 package dev.messaging;
 
-import dev.messaging.conversation.ConversationBuilder;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
+import dev.messaging.common.Actor;
 import dev.messaging.common.ChangeMeta;
 import dev.messaging.conversation.Contact;
 import dev.messaging.conversation.Conversation;
+import dev.messaging.conversation.ConversationBuilder;
 import dev.messaging.conversation.ConversationStatus;
 import dev.messaging.conversation.NewConversation;
 import dev.messaging.error.ConflictException;
 import dev.messaging.error.ValidationException;
+import dev.messaging.kernel.Changes;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.JsonValues;
+import dev.messaging.kernel.Validator;
 import dev.messaging.message.Message;
 import dev.messaging.outlet.Outlet;
 import dev.messaging.spi.ConversationRow;
 import dev.messaging.spi.CustomerMessageCounters;
 import dev.messaging.spi.DuplicateIdException;
-import dev.messaging.spi.InboxPosition;
 import dev.messaging.spi.MessageRow;
+import dev.messaging.spi.PagePosition;
 import dev.messaging.spi.StoreTransaction;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import dev.messaging.common.Actor;
-import dev.messaging.kernel.Engine;
-import dev.messaging.kernel.Validator;
-import dev.messaging.kernel.JsonValues;
-import dev.messaging.kernel.Changes;
 
 /**
  * The conversation writes that more than one service makes: validating a new conversation,
@@ -158,8 +158,8 @@ final class ConversationRows {
         if (c.lastMessageDate() == null) {
             return true;
         }
-        InboxPosition current = new InboxPosition(c.lastMessageDate(), c.lastMessageId());
-        InboxPosition candidate = new InboxPosition(message.createdDate(), message.id());
+        PagePosition current = new PagePosition(c.lastMessageDate(), c.lastMessageId());
+        PagePosition candidate = new PagePosition(message.createdDate(), message.id());
         int byDate = candidate.date().compareTo(current.date());
         return byDate > 0 || byDate == 0 && candidate.id().compareTo(current.id()) > 0;
     }

@@ -1,8 +1,14 @@
 package dev.messaging;
 
-import dev.messaging.conversation.ConversationBuilder;
+import dev.messaging.change.EntityType;
+import dev.messaging.change.Operation;
+import dev.messaging.common.Actor;
+import dev.messaging.common.ChangeMeta;
+import dev.messaging.common.Deletion;
+import dev.messaging.common.Page;
 import dev.messaging.conversation.Contact;
 import dev.messaging.conversation.Conversation;
+import dev.messaging.conversation.ConversationBuilder;
 import dev.messaging.conversation.ConversationChannel;
 import dev.messaging.conversation.ConversationHit;
 import dev.messaging.conversation.ConversationQuery;
@@ -11,32 +17,28 @@ import dev.messaging.conversation.ConversationUpdate;
 import dev.messaging.conversation.GuestConversation;
 import dev.messaging.conversation.NewConversation;
 import dev.messaging.conversation.SearchSort;
-import dev.messaging.change.EntityType;
-import dev.messaging.change.Operation;
-import dev.messaging.common.ChangeMeta;
-import dev.messaging.common.Deletion;
-import dev.messaging.common.Page;
 import dev.messaging.error.ConflictException;
+import dev.messaging.error.ForbiddenException;
 import dev.messaging.error.NotFoundException;
 import dev.messaging.error.ValidationException;
+import dev.messaging.kernel.Access;
+import dev.messaging.kernel.Changes;
+import dev.messaging.kernel.Cursors;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.JsonValues;
+import dev.messaging.kernel.Validator;
 import dev.messaging.message.Message;
 import dev.messaging.message.NewMessage;
 import dev.messaging.spi.ConversationRow;
-import dev.messaging.spi.InboxPosition;
 import dev.messaging.spi.InboxRow;
+import dev.messaging.spi.PagePosition;
 import dev.messaging.spi.SearchSpec;
 import dev.messaging.spi.StoreTransaction;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.messaging.common.Actor;
-import dev.messaging.kernel.Engine;
-import dev.messaging.kernel.Validator;
-import dev.messaging.kernel.Access;
-import dev.messaging.kernel.Cursors;
-import dev.messaging.kernel.JsonValues;
-import dev.messaging.kernel.Changes;
 
 /**
  * Conversations of the actor's location: create, getOrCreate, find, search, update, delete,
@@ -47,7 +49,7 @@ import dev.messaging.kernel.Changes;
 public final class Conversations {
     private static final String ENTITY = "conversation";
     /** How far ahead a conversation may be snoozed. */
-    static final java.time.Duration MAX_SNOOZE = java.time.Duration.ofDays(3_653);
+    static final Duration MAX_SNOOZE = Duration.ofDays(3_653);
     private final Engine engine;
     private final MessageWrites writes;
 
@@ -83,7 +85,7 @@ public final class Conversations {
      */
     public GuestConversation start(Actor actor, NewConversation conversation, NewMessage firstMessage) {
         if (actor.isSystem()) {
-            throw new dev.messaging.error.ForbiddenException("the system may not start conversations");
+            throw new ForbiddenException("the system may not start conversations");
         }
         Validator v = engine.validator();
         ConversationRows.validate(v, "", conversation);
@@ -134,7 +136,7 @@ public final class Conversations {
         v.required("sort", query.sort());
         int limit = v.limit("limit", query.limit(), 50);
         String filters = query.filterKey() + "|" + actor.userId();
-        InboxPosition after = Cursors.decode(v, "after", query.after(), filters);
+        PagePosition after = Cursors.decode(v, "after", query.after(), filters);
         v.throwIfAny();
         return engine.read(actor, tx -> {
             long allRead = tx.allReadSeq(actor.userId());
@@ -152,7 +154,7 @@ public final class Conversations {
                 Conversation last = page.get(page.size() - 1).conversation().conversation();
                 Instant key = query.sort() == SearchSort.CREATED_DATE || last.lastMessageDate() == null
                         ? last.createdDate() : last.lastMessageDate();
-                next = Cursors.encode(new InboxPosition(key, last.id()), filters);
+                next = Cursors.encode(new PagePosition(key, last.id()), filters);
             }
             Long total = query.countTotal() ? tx.countConversations(spec) : null;
             return new Page<>(hits, hasMore, next, total);

@@ -1,7 +1,7 @@
 package dev.messaging;
 
-import java.util.UUID;
 import dev.messaging.kernel.TimeOrderedIds;
+import java.util.UUID;
 
 /** Makes the opaque unique ids of new records; inject a deterministic one in tests. */
 @FunctionalInterface

@@ -2,6 +2,7 @@ package dev.messaging;
 
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
+import dev.messaging.common.Actor;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.error.FieldError;
 import dev.messaging.error.MessagingException;
@@ -10,6 +11,10 @@ import dev.messaging.history.ImportResult;
 import dev.messaging.history.ImportedConversation;
 import dev.messaging.history.ImportedMessage;
 import dev.messaging.history.ReadMark;
+import dev.messaging.kernel.Access;
+import dev.messaging.kernel.Changes;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Validator;
 import dev.messaging.message.AuthorType;
 import dev.messaging.message.Message;
 import dev.messaging.message.NewMessage;
@@ -24,11 +29,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.messaging.common.Actor;
-import dev.messaging.kernel.Engine;
-import dev.messaging.kernel.Validator;
-import dev.messaging.kernel.Access;
-import dev.messaging.kernel.Changes;
 
 /**
  * History import: a customer's or a location's conversations, messages with their original dates

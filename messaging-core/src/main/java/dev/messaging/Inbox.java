@@ -1,21 +1,21 @@
 package dev.messaging;
 
-import dev.messaging.inbox.InboxEntry;
-import dev.messaging.inbox.InboxQuery;
+import dev.messaging.common.Actor;
 import dev.messaging.common.Page;
 import dev.messaging.conversation.Conversation;
+import dev.messaging.inbox.InboxEntry;
+import dev.messaging.inbox.InboxQuery;
+import dev.messaging.kernel.Access;
+import dev.messaging.kernel.Cursors;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Validator;
 import dev.messaging.message.Message;
-import dev.messaging.spi.InboxPosition;
 import dev.messaging.spi.InboxRow;
 import dev.messaging.spi.InboxSpec;
+import dev.messaging.spi.PagePosition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import dev.messaging.common.Actor;
-import dev.messaging.kernel.Engine;
-import dev.messaging.kernel.Validator;
-import dev.messaging.kernel.Access;
-import dev.messaging.kernel.Cursors;
 
 /**
  * The acting user's inbox: one {@link InboxEntry} per live conversation with a live message,
@@ -30,6 +30,11 @@ public final class Inbox {
         this.engine = engine;
     }
 
+    /**
+     * One page of the acting user's inbox (users only): one entry per live conversation with a live message,
+     * newest first, with the user's thread state. A cursor reused with other filters is a {@code
+     * ValidationException} on {@code after}. Its cost follows the page, not the messages stored.
+     */
     public Page<InboxEntry> list(Actor actor, InboxQuery query) {
         Access.requireUser(actor, "have an inbox");
         Validator v = engine.validator();
@@ -40,7 +45,7 @@ public final class Inbox {
         List<String> terms = v.searchTerms("query", query.query());
         int limit = v.limit("limit", query.limit(), 50);
         String filters = query.filterKey() + "|" + actor.userId();
-        InboxPosition after = Cursors.decode(v, "after", query.after(), filters);
+        PagePosition after = Cursors.decode(v, "after", query.after(), filters);
         v.throwIfAny();
         Instant now = engine.now();
         return engine.read(actor, tx -> {
@@ -61,7 +66,7 @@ public final class Inbox {
             String next = null;
             if (hasMore) {
                 Conversation last = entries.get(entries.size() - 1).conversation();
-                next = Cursors.encode(new InboxPosition(last.lastMessageDate(), last.id()), filters);
+                next = Cursors.encode(new PagePosition(last.lastMessageDate(), last.id()), filters);
             }
             Long total = query.countTotal() ? tx.countInbox(spec) : null;
             return new Page<>(entries, hasMore, next, total);

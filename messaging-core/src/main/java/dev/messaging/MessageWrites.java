@@ -1,15 +1,21 @@
 package dev.messaging;
 
-import dev.messaging.conversation.ConversationBuilder;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
+import dev.messaging.common.Actor;
 import dev.messaging.common.ChangeMeta;
 import dev.messaging.conversation.Conversation;
+import dev.messaging.conversation.ConversationBuilder;
 import dev.messaging.conversation.ConversationStatus;
 import dev.messaging.conversation.NewConversation;
 import dev.messaging.error.ConflictException;
 import dev.messaging.error.ForbiddenException;
 import dev.messaging.error.ValidationException;
+import dev.messaging.kernel.Access;
+import dev.messaging.kernel.Changes;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.JsonValues;
+import dev.messaging.kernel.Validator;
 import dev.messaging.message.AppointmentRef;
 import dev.messaging.message.AuthorType;
 import dev.messaging.message.Direction;
@@ -24,23 +30,18 @@ import dev.messaging.message.MessageType;
 import dev.messaging.message.NewMessage;
 import dev.messaging.message.OrderRef;
 import dev.messaging.message.Send;
+import dev.messaging.outbox.MessageOutbox;
 import dev.messaging.spi.ConversationRow;
 import dev.messaging.spi.CustomerMessageCounters;
 import dev.messaging.spi.DuplicateIdException;
 import dev.messaging.spi.MessageRow;
 import dev.messaging.spi.StoreTransaction;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.messaging.common.Actor;
-import dev.messaging.kernel.Engine;
-import dev.messaging.kernel.Validator;
-import dev.messaging.kernel.Access;
-import dev.messaging.kernel.JsonValues;
-import dev.messaging.kernel.Changes;
-import dev.messaging.outbox.MessageOutbox;
 
 /**
  * Creating a message inside a transaction: the defaults by author, the conversation it goes to
@@ -142,7 +143,7 @@ final class MessageWrites {
     }
 
     /** How far ahead a send may be scheduled. */
-    static final java.time.Duration MAX_SCHEDULE = java.time.Duration.ofDays(365);
+    static final Duration MAX_SCHEDULE = Duration.ofDays(365);
 
     /** A scheduled send: of a User's or System's live message that asks for one, after now, within a year. */
     private static void validateSendAt(Validator v, Instant now, NewMessage r) {

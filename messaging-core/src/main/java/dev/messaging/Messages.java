@@ -1,39 +1,40 @@
 package dev.messaging;
 
-import dev.messaging.message.MessageBuilder;
-import dev.messaging.message.Delivery;
-import dev.messaging.message.DeliveryChannel;
-import dev.messaging.message.DeliveryUpdate;
-import dev.messaging.message.Message;
-import dev.messaging.message.MessageQuery;
-import dev.messaging.message.NewMessage;
-import dev.messaging.message.Send;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
+import dev.messaging.common.Actor;
 import dev.messaging.common.Deletion;
 import dev.messaging.common.Page;
 import dev.messaging.conversation.Conversation;
-import dev.messaging.delivery.DeliveryTask;
+import dev.messaging.delivery.Delivery;
 import dev.messaging.error.NotFoundException;
 import dev.messaging.error.ValidationException;
+import dev.messaging.kernel.Access;
+import dev.messaging.kernel.Changes;
+import dev.messaging.kernel.Cursors;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Validator;
+import dev.messaging.message.DeliveryChannel;
+import dev.messaging.message.DeliveryUpdate;
+import dev.messaging.message.Message;
+import dev.messaging.message.MessageBuilder;
+import dev.messaging.message.MessageQuery;
+import dev.messaging.message.NewMessage;
+import dev.messaging.message.Send;
+import dev.messaging.message.SendStep;
+import dev.messaging.outbox.MessageOutbox;
 import dev.messaging.spi.ConversationRow;
 import dev.messaging.spi.CustomerMessageCounters;
-import dev.messaging.spi.InboxPosition;
 import dev.messaging.spi.MessageListSpec;
 import dev.messaging.spi.MessageRow;
+import dev.messaging.spi.PagePosition;
 import dev.messaging.spi.StoreTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import dev.messaging.common.Actor;
-import dev.messaging.kernel.Engine;
-import dev.messaging.kernel.Validator;
-import dev.messaging.kernel.Access;
-import dev.messaging.kernel.Cursors;
-import dev.messaging.kernel.Changes;
-import dev.messaging.outbox.MessageOutbox;
 
 /**
  * Messages: create (with the defaults of the reference docs, clientMessageId idempotency and
@@ -95,8 +96,8 @@ public final class Messages {
         v.throwIfAny();
         int limit = v.limit("limit", query.limit(), 50);
         String filters = "messages|" + conversationId + "|" + query.withDeleted();
-        InboxPosition after = Cursors.decode(v, "after", query.after(), filters);
-        InboxPosition before = Cursors.decode(v, "before", query.before(), filters);
+        PagePosition after = Cursors.decode(v, "after", query.after(), filters);
+        PagePosition before = Cursors.decode(v, "before", query.before(), filters);
         if (query.after() != null && query.before() != null) {
             v.add("before", "cannot be combined with after");
         }
@@ -117,7 +118,7 @@ public final class Messages {
             String next = null;
             if (hasMore) {
                 Message edge = before != null ? messages.get(0) : messages.get(messages.size() - 1);
-                next = Cursors.encode(new InboxPosition(edge.createdDate(), edge.id()), filters);
+                next = Cursors.encode(new PagePosition(edge.createdDate(), edge.id()), filters);
             }
             return new Page<>(messages, hasMore, next, null);
         });
@@ -146,7 +147,7 @@ public final class Messages {
             Send send = email ? m.email() : m.sms();
             if (update.channel() == DeliveryChannel.IN_APP || !send.isRequested()) {
                 throw ValidationException.of("channel", "message " + m.id() + " was not sent by "
-                        + update.channel().name().toLowerCase(java.util.Locale.ROOT));
+                        + update.channel().name().toLowerCase(Locale.ROOT));
             }
             Message moved = outbox.moveSend(tx, actor, row, update.channel(), update.status(), update.error(),
                     now);
@@ -165,7 +166,7 @@ public final class Messages {
         v.requiredText("text", text);
         v.throwIfAny();
         return outbox.changeScheduled(actor, messageId, (tx, scheduled, now) -> {
-            for (DeliveryTask send : scheduled.sends()) {
+            for (Delivery send : scheduled.sends()) {
                 // Holds each send against a claim racing this edit: one of the two wins.
                 outbox.hold(tx, send, now);
             }

@@ -1,24 +1,26 @@
 package dev.messaging;
 
+import dev.messaging.common.Actor;
 import dev.messaging.common.Tenant;
+import dev.messaging.delivery.RetryPolicy;
+import dev.messaging.feed.ChangeFeed;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Validator;
 import dev.messaging.memory.InMemoryStore;
 import dev.messaging.message.Translator;
+import dev.messaging.outbox.Consents;
+import dev.messaging.outbox.Deliveries;
+import dev.messaging.outbox.DeliverySettings;
+import dev.messaging.outbox.MessageOutbox;
 import dev.messaging.spi.Store;
 import dev.messaging.verify.ConsistencyReport;
 import java.time.Clock;
 import java.time.Duration;
-import dev.messaging.delivery.RetryPolicy;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import dev.messaging.common.Actor;
-import dev.messaging.kernel.Engine;
-import dev.messaging.kernel.Validator;
-import dev.messaging.outbox.Deliveries;
-import dev.messaging.outbox.MessageOutbox;
-import dev.messaging.outbox.Consents;
-import dev.messaging.outbox.DeliverySettings;
-import dev.messaging.feed.ChangeFeed;
+import java.util.stream.Collectors;
 
 /**
  * The library's entry point: the customer-messaging domain of a business over one {@link Store}.
@@ -85,26 +87,35 @@ public final class Messaging implements AutoCloseable {
         return new Builder(store);
     }
 
+    /** Conversations: create, getOrCreate, find, search, update, delete, restore, and a customer's erasure. */
     public Conversations conversations() {
         return conversations;
     }
 
+    /**
+     * Messages: create (idempotent by {@code clientMessageId}), find, list, delivery updates, scheduled
+     * edits, delete, restore.
+     */
     public Messages messages() {
         return messages;
     }
 
+    /** The acting user's view of each conversation: read state, important, archived, muted, the unread badge. */
     public Threads threads() {
         return threads;
     }
 
+    /** The acting user's inbox: one row per conversation, newest first, filtered and cursor-paged. */
     public Inbox inbox() {
         return inbox;
     }
 
+    /** Each user's staff notification settings (email, SMS, in-app). */
     public NotificationConfigs notificationConfig() {
         return notificationConfig;
     }
 
+    /** The tenant's change feed: pages, long polls and subscriptions, in commit order. */
     public ChangeFeed changes() {
         return changes;
     }
@@ -177,11 +188,13 @@ public final class Messaging implements AutoCloseable {
             this.store = Objects.requireNonNull(store, "store");
         }
 
+        /** The clock every time comes from (default the system's, UTC); inject a {@code SettableClock} in tests. */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
+        /** The generator of new records' ids (default {@link IdGenerator#timeOrdered()}). */
         public Builder ids(IdGenerator value) {
             this.ids = Objects.requireNonNull(value, "ids");
             return this;
@@ -239,10 +252,11 @@ public final class Messaging implements AutoCloseable {
         }
 
         private static Set<String> upper(Set<String> words) {
-            return words.stream().map(w -> w.strip().toUpperCase(java.util.Locale.ROOT))
-                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            return words.stream().map(w -> w.strip().toUpperCase(Locale.ROOT))
+                    .collect(Collectors.toUnmodifiableSet());
         }
 
+        /** The configured messaging; it owns the store from now on and closes it with itself. */
         public Messaging build() {
             Translating translation = translator == null ? null
                     : new Translating(translator, locationLanguage, translationTimeout);

@@ -1,15 +1,15 @@
 package dev.messaging;
 
-import dev.messaging.notification.NotificationConfig;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
-import dev.messaging.error.ForbiddenException;
-import java.time.Instant;
 import dev.messaging.common.Actor;
-import dev.messaging.kernel.Engine;
-import dev.messaging.kernel.Validator;
+import dev.messaging.error.ForbiddenException;
 import dev.messaging.kernel.Access;
 import dev.messaging.kernel.Changes;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Validator;
+import dev.messaging.notification.NotificationConfig;
+import java.time.Instant;
 
 /**
  * Each user's notification settings. {@link #get} returns the defaults (all true) for a user who
@@ -23,6 +23,7 @@ public final class NotificationConfigs {
         this.engine = engine;
     }
 
+    /** The user's settings, all channels on for a user never set. */
     public NotificationConfig get(Actor actor, String userId) {
         Access.requireUserOrSystem(actor, "read notification settings");
         Validator v = engine.validator();
@@ -32,6 +33,7 @@ public final class NotificationConfigs {
                 .orElseGet(() -> NotificationConfig.defaults(userId)));
     }
 
+    /** Replaces the user's settings; returns them as stored. */
     public NotificationConfig set(Actor actor, NotificationConfig config) {
         Access.requireUser(actor, "set notification settings");
         Validator v = engine.validator();

@@ -1,15 +1,15 @@
 package dev.messaging;
 
-import dev.messaging.outlet.Outlet;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
-import java.util.Comparator;
-import java.util.List;
 import dev.messaging.common.Actor;
-import dev.messaging.kernel.Engine;
-import dev.messaging.kernel.Validator;
 import dev.messaging.kernel.Access;
 import dev.messaging.kernel.Changes;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Validator;
+import dev.messaging.outlet.Outlet;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * The location's outlets. Users set them; everyone of the tenant but customers may list them.
@@ -22,6 +22,7 @@ public final class Outlets {
         this.engine = engine;
     }
 
+    /** The location's outlets, in their order. */
     public List<Outlet> list(Actor actor) {
         Access.requireUserOrSystem(actor, "list outlets");
         return engine.read(actor, tx -> sorted(tx.outlets()));

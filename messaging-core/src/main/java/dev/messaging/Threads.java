@@ -1,13 +1,17 @@
 package dev.messaging;
 
-import dev.messaging.thread.ThreadMetadata;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
+import dev.messaging.common.Actor;
 import dev.messaging.common.ChangeMeta;
 import dev.messaging.error.ForbiddenException;
 import dev.messaging.error.NotFoundException;
 import dev.messaging.error.ValidationException;
 import dev.messaging.inbox.InboxView;
+import dev.messaging.kernel.Access;
+import dev.messaging.kernel.Changes;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Validator;
 import dev.messaging.spi.ConversationRow;
 import dev.messaging.spi.CustomerMessageCounters;
 import dev.messaging.spi.Horizons;
@@ -15,14 +19,10 @@ import dev.messaging.spi.InboxRow;
 import dev.messaging.spi.InboxSpec;
 import dev.messaging.spi.StoreTransaction;
 import dev.messaging.spi.ThreadRow;
+import dev.messaging.thread.ThreadMetadata;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import dev.messaging.common.Actor;
-import dev.messaging.kernel.Engine;
-import dev.messaging.kernel.Validator;
-import dev.messaging.kernel.Access;
-import dev.messaging.kernel.Changes;
 
 /**
  * The acting user's threads: find, markRead, markUnread, markAllRead, setImportant,
@@ -96,6 +96,7 @@ public final class Threads {
         };
     }
 
+    /** Stars (or unstars) the conversation for the acting user only; forbidden on another user's thread. */
     public ThreadMetadata setImportant(Actor actor, String threadId, boolean important) {
         return change(actor, threadId, Operation.UPDATE, (tx, row, thread, seq) -> thread.withImportant(important),
                 (tx, row, thread) -> thread.important() != important);

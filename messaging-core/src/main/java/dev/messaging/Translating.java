@@ -1,6 +1,7 @@
 package dev.messaging;
 
 import dev.messaging.common.Tenant;
+import dev.messaging.kernel.Validator;
 import dev.messaging.message.NewMessage;
 import dev.messaging.message.Translation;
 import dev.messaging.message.Translator;
@@ -10,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import dev.messaging.kernel.Validator;
 
 /**
  * The plugged-in {@link Translator}, run before the write transaction (a slow translator must not

@@ -23,6 +23,7 @@ public record ChangeQuery(String after, Integer limit) {
         return new ChangeQuery(cursor, limit);
     }
 
+    /** Up to {@code value} (1..100) changes a page. */
     public ChangeQuery limit(Integer value) {
         return new ChangeQuery(after, value);
     }

@@ -32,14 +32,20 @@ public record Actor(ActorKind kind, Tenant tenant, String userId, String custome
         }
     }
 
+    /**
+     * A staff user of the location: may do everything, thread calls on its own threads only. Malformed ids
+     * are a {@code ValidationException}.
+     */
     public static Actor user(String companyId, String locationId, String userId) {
         return new Actor(ActorKind.USER, tenant(companyId, locationId), userId, null, null);
     }
 
+    /** A customer: may write and read only in its own conversation. Malformed ids are a {@code ValidationException}. */
     public static Actor customer(String companyId, String locationId, String customerId) {
         return new Actor(ActorKind.CUSTOMER, tenant(companyId, locationId), null, customerId, null);
     }
 
+    /** The service itself: creates messages (author System), reports deliveries, imports history; has no threads. */
     public static Actor system(String companyId, String locationId) {
         return new Actor(ActorKind.SYSTEM, tenant(companyId, locationId), null, null, null);
     }
@@ -49,18 +55,22 @@ public record Actor(ActorKind kind, Tenant tenant, String userId, String custome
         return new Actor(kind, tenant, userId, customerId, session);
     }
 
+    /** Whether a staff user acts. */
     public boolean isUser() {
         return kind == ActorKind.USER;
     }
 
+    /** Whether a customer acts. */
     public boolean isCustomer() {
         return kind == ActorKind.CUSTOMER;
     }
 
+    /** Whether the system acts. */
     public boolean isSystem() {
         return kind == ActorKind.SYSTEM;
     }
 
+    /** The session the call came from, if the service passed one (it is recorded with the change). */
     public Optional<String> session() {
         return Optional.ofNullable(sessionId);
     }

@@ -17,6 +17,7 @@ public record ChangeMeta(String userId, String sessionId, long version) {
         return userId == null && sessionId == null ? FIRST_BY_NOBODY_NAMED : new ChangeMeta(userId, sessionId, 1);
     }
 
+    /** The meta of the next version, changed by {@code byUserId} in {@code bySessionId}. */
     public ChangeMeta next(String byUserId, String bySessionId) {
         return new ChangeMeta(byUserId, bySessionId, version + 1);
     }

@@ -15,10 +15,12 @@ public record AssigneeFilter(String userId) {
         return new AssigneeFilter(Objects.requireNonNull(userId, "userId"));
     }
 
+    /** Whether a conversation assigned to {@code assignedTo} (null: unassigned) passes. */
     public boolean matches(String assignedTo) {
         return Objects.equals(userId, assignedTo);
     }
 
+    /** Whether it asks for unassigned conversations. */
     public boolean isUnassigned() {
         return userId == null;
     }

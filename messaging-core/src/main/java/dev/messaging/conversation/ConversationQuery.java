@@ -27,31 +27,37 @@ public record ConversationQuery(
                 null, null, false, false);
     }
 
+    /** Only the conversations of {@code customerId}. */
     public ConversationQuery contact(String customerId) {
         return new ConversationQuery(customerId, assignee, status, lastMessageDirection, query, sort, descending,
                 after, limit, countTotal, withDeleted);
     }
 
+    /** Only those assigned to a user, or unassigned. */
     public ConversationQuery assignee(AssigneeFilter value) {
         return new ConversationQuery(contactId, value, status, lastMessageDirection, query, sort, descending,
                 after, limit, countTotal, withDeleted);
     }
 
+    /** Only those of a status: all, read, unread, starred, recents. */
     public ConversationQuery status(SearchStatus value) {
         return new ConversationQuery(contactId, assignee, value, lastMessageDirection, query, sort, descending,
                 after, limit, countTotal, withDeleted);
     }
 
+    /** Only those whose last message went this way. */
     public ConversationQuery lastMessageDirection(Direction value) {
         return new ConversationQuery(contactId, assignee, status, value, query, sort, descending,
                 after, limit, countTotal, withDeleted);
     }
 
+    /** Only those whose messages or contact match {@code text}, by word prefix, case and accents folded. */
     public ConversationQuery query(String text) {
         return new ConversationQuery(contactId, assignee, status, lastMessageDirection, text, sort, descending,
                 after, limit, countTotal, withDeleted);
     }
 
+    /** Sorted by {@code by}, descending or ascending (ties by id). */
     public ConversationQuery sort(SearchSort by, boolean desc) {
         return new ConversationQuery(contactId, assignee, status, lastMessageDirection, query, by, desc,
                 after, limit, countTotal, withDeleted);
@@ -63,16 +69,19 @@ public record ConversationQuery(
                 cursor, limit, countTotal, withDeleted);
     }
 
+    /** Up to {@code value} (1..100) conversations a page. */
     public ConversationQuery limit(Integer value) {
         return new ConversationQuery(contactId, assignee, status, lastMessageDirection, query, sort, descending,
                 after, value, countTotal, withDeleted);
     }
 
+    /** Counts every match too (a scan: opt in only where the total is shown). */
     public ConversationQuery withTotal() {
         return new ConversationQuery(contactId, assignee, status, lastMessageDirection, query, sort, descending,
                 after, limit, true, withDeleted);
     }
 
+    /** Deleted conversations too. */
     public ConversationQuery includeDeleted() {
         return new ConversationQuery(contactId, assignee, status, lastMessageDirection, query, sort, descending,
                 after, limit, countTotal, true);

@@ -43,18 +43,22 @@ public final class ConversationUpdate {
         return with(Field.METADATA, value);
     }
 
+    /** Sets the contact snapshot (null clears it). */
     public ConversationUpdate contact(Contact value) {
         return with(Field.CONTACT, value);
     }
 
+    /** Assigns the conversation to a user, or unassigns it (null). */
     public ConversationUpdate assignedTo(String userIdOrNull) {
         return with(Field.ASSIGNED_TO, userIdOrNull);
     }
 
+    /** Sets the conversation's primary channel. */
     public ConversationUpdate channel(ConversationChannel value) {
         return with(Field.CHANNEL, value);
     }
 
+    /** Sets the status (open, closed, snoozed). */
     public ConversationUpdate status(ConversationStatus value) {
         return with(Field.STATUS, value);
     }
@@ -64,10 +68,12 @@ public final class ConversationUpdate {
         return with(Field.STATUS, ConversationStatus.SNOOZED).with(Field.SNOOZED_UNTIL, until);
     }
 
+    /** Sets the subject. */
     public ConversationUpdate subject(String value) {
         return with(Field.SUBJECT, value);
     }
 
+    /** Sets the order the conversation is about. */
     public ConversationUpdate orderId(String value) {
         return with(Field.ORDER_ID, value);
     }
@@ -82,6 +88,7 @@ public final class ConversationUpdate {
         return new ConversationUpdate(values, version);
     }
 
+    /** The version the update applies to, if it names one. */
     public Optional<Long> expectedVersion() {
         return Optional.ofNullable(expectedVersion);
     }
@@ -91,6 +98,7 @@ public final class ConversationUpdate {
         return Collections.unmodifiableMap(values);
     }
 
+    /** Whether the update sets (or clears) {@code field}. */
     public boolean sets(Field field) {
         return values.containsKey(field);
     }

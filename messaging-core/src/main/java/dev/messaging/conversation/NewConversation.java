@@ -39,6 +39,7 @@ public record NewConversation(
         problems = problems == null ? List.of() : List.copyOf(problems);
     }
 
+    /** A new conversation of {@code customerId}, every other field unset. */
     public static NewConversation forCustomer(String customerId) {
         return NewConversationBuilder.builder().customerId(customerId).build();
     }

@@ -11,6 +11,7 @@ import java.time.ZoneId;
  */
 public record LocationSettings(ZoneId timeZone, LocalTime quietStart, LocalTime quietEnd) {
 
+    /** UTC, with the SMS quiet window from 21:00 to 08:00: a location's settings until set. */
     public static LocationSettings defaults() {
         return new LocationSettings(ZoneId.of("UTC"), LocalTime.of(21, 0), LocalTime.of(8, 0));
     }

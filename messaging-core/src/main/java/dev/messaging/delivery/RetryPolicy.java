@@ -20,6 +20,7 @@ public record RetryPolicy(Duration initialDelay, double multiplier, Duration max
         }
     }
 
+    /** 30 s doubling up to 1 h, 8 attempts in all, 20 % jitter. */
     public static RetryPolicy defaults() {
         return new RetryPolicy(Duration.ofSeconds(30), 2, Duration.ofHours(1), 8, 0.2);
     }

@@ -37,6 +37,7 @@ public final class ConflictException extends MessagingException {
         this.currentVersion = currentVersion;
     }
 
+    /** The conflict of an update that passed version {@code expected} of a record now at {@code current}. */
     public static ConflictException staleVersion(String entity, String id, long expected, long current) {
         return new ConflictException(Reason.STALE_VERSION, entity, id, current,
                 entity + " " + id + " is at version " + current + ", not " + expected);
@@ -50,10 +51,12 @@ public final class ConflictException extends MessagingException {
         return new ConflictException(reason, entity, existingId, null, why + ": " + entity + " " + existingId);
     }
 
+    /** What the call clashed on. */
     public Reason reason() {
         return reason;
     }
 
+    /** The kind of record it clashed with. */
     public String entity() {
         return entity;
     }

@@ -12,10 +12,12 @@ public final class NotFoundException extends MessagingException {
         this.id = id;
     }
 
+    /** The kind of record asked for (conversation, message, thread, delivery, ...). */
     public String entity() {
         return entity;
     }
 
+    /** The id asked for. */
     public String id() {
         return id;
     }

@@ -16,10 +16,12 @@ public final class ValidationException extends MessagingException {
         this.errors = List.copyOf(errors);
     }
 
+    /** A validation error with one problem on {@code field}. */
     public static ValidationException of(String field, String problem) {
         return new ValidationException(List.of(new FieldError(field, problem)));
     }
 
+    /** Every problem of the request, each naming its field. */
     public List<FieldError> errors() {
         return errors;
     }

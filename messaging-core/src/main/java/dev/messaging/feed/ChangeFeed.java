@@ -3,17 +3,17 @@ package dev.messaging.feed;
 import dev.messaging.change.Change;
 import dev.messaging.change.ChangeListener;
 import dev.messaging.change.ChangeQuery;
-import dev.messaging.common.Page;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import java.util.List;
-import java.util.stream.Stream;
 import dev.messaging.common.Actor;
+import dev.messaging.common.Page;
+import dev.messaging.kernel.Access;
 import dev.messaging.kernel.Engine;
 import dev.messaging.kernel.Generation;
 import dev.messaging.kernel.Validator;
-import dev.messaging.kernel.Access;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The tenant's change feed, for services that mirror or react to writes. Sequences are gap-free

@@ -2,12 +2,12 @@ package dev.messaging.feed;
 
 import dev.messaging.change.Change;
 import dev.messaging.change.ChangeListener;
+import dev.messaging.common.Actor;
 import dev.messaging.error.StoreClosedException;
+import dev.messaging.feed.ChangeFeed;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import dev.messaging.common.Actor;
-import dev.messaging.feed.ChangeFeed;
 
 /**
  * A running subscription to a tenant's change feed (see {@link ChangeFeed#subscribe}): a daemon

@@ -7,6 +7,7 @@ package dev.messaging.history;
  */
 public record ImportResult(int conversationsCreated, int messagesImported, int messagesSkipped) {
 
+    /** The sums of this batch's counts and {@code other}'s. */
     public ImportResult plus(ImportResult other) {
         return new ImportResult(conversationsCreated + other.conversationsCreated,
                 messagesImported + other.messagesImported, messagesSkipped + other.messagesSkipped);

@@ -15,10 +15,12 @@ public record ImportedConversation(NewConversation conversation, List<ImportedMe
         readMarks = readMarks == null ? List.of() : List.copyOf(readMarks);
     }
 
+    /** A conversation to import with its messages, and no read marks. */
     public static ImportedConversation of(NewConversation conversation, List<ImportedMessage> messages) {
         return new ImportedConversation(conversation, messages, List.of());
     }
 
+    /** The same conversation with the users' read state to import. */
     public ImportedConversation withReadMarks(List<ReadMark> value) {
         return new ImportedConversation(conversation, messages, value);
     }

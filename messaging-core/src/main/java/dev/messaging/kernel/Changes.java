@@ -3,17 +3,21 @@ package dev.messaging.kernel;
 import dev.messaging.change.Change;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
+import dev.messaging.common.Actor;
 import dev.messaging.spi.StoreTransaction;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import dev.messaging.common.Actor;
 
 /** Appends the one change-feed entry of a write, in the write's transaction. */
 public final class Changes {
     private Changes() {
     }
 
+    /**
+     * Appends the change of a write by {@code actor} to the tenant's feed in {@code tx}; returns it with its
+     * sequence.
+     */
     public static Change record(StoreTransaction tx, Actor actor, Instant now, EntityType type, String entityId,
             long version, Operation operation, String customerId, Map<String, String> payload) {
         String actorId = switch (actor.kind()) {

@@ -1,11 +1,11 @@
 package dev.messaging.kernel;
 
-import dev.messaging.spi.InboxPosition;
+import dev.messaging.kernel.Validator;
+import dev.messaging.spi.PagePosition;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.zip.CRC32;
-import dev.messaging.kernel.Validator;
 
 /**
  * Opaque keyset cursors: the last row's date and id, and a fingerprint of the filters the page
@@ -18,13 +18,14 @@ public final class Cursors {
     private Cursors() {
     }
 
-    public static String encode(InboxPosition position, String filters) {
+    /** The opaque cursor of {@code position} for a query with {@code filters}. */
+    public static String encode(PagePosition position, String filters) {
         String raw = VERSION + '|' + position.date().toEpochMilli() + '|' + fingerprint(filters) + '|' + position.id();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Decodes a cursor, or returns null for a null cursor; records problems in {@code validator}. */
-    public static InboxPosition decode(Validator validator, String field, String cursor, String filters) {
+    public static PagePosition decode(Validator validator, String field, String cursor, String filters) {
         if (cursor == null) {
             return null;
         }
@@ -50,7 +51,7 @@ public final class Cursors {
             validator.add(field, "was issued for other filters; start again without a cursor");
             return null;
         }
-        return new InboxPosition(Instant.ofEpochMilli(millis), parts[3]);
+        return new PagePosition(Instant.ofEpochMilli(millis), parts[3]);
     }
 
     private static String fingerprint(String filters) {

@@ -2,9 +2,9 @@ package dev.messaging.kernel;
 
 import dev.messaging.common.Texts;
 import dev.messaging.common.WireValue;
-import dev.messaging.spi.TextTokens;
 import dev.messaging.error.FieldError;
 import dev.messaging.error.ValidationException;
+import dev.messaging.spi.TextTokens;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +37,7 @@ public final class Validator {
         this.maxTextLength = maxTextLength;
     }
 
+    /** Records a problem of {@code field}. */
     public Validator add(String field, String problem) {
         errors.add(new FieldError(field, problem));
         return this;
@@ -47,10 +48,12 @@ public final class Validator {
         return errors.stream().anyMatch(e -> e.field().equals(field));
     }
 
+    /** Whether any problem was recorded. */
     public boolean hasErrors() {
         return !errors.isEmpty();
     }
 
+    /** Throws a {@code ValidationException} listing every problem recorded, if any. */
     public void throwIfAny() {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -76,6 +79,7 @@ public final class Validator {
         checkString(field, value, MAX_SHORT_TEXT);
     }
 
+    /** A required id: present and well-formed (see {@link Texts#idProblem}). */
     public void requiredId(String field, String value) {
         if (value == null || value.isBlank()) {
             add(field, "is required");
@@ -159,6 +163,7 @@ public final class Validator {
         }
     }
 
+    /** A required value of any kind: present. */
     public void required(String field, Object value) {
         if (value == null) {
             add(field, "is required");

@@ -1,6 +1,6 @@
 package dev.messaging.memory;
 
-import dev.messaging.spi.InboxPosition;
+import dev.messaging.spi.PagePosition;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -64,13 +64,13 @@ final class ConversationMessages {
     }
 
     /** The index of the first message after {@code position} ({@link #size()} if none). */
-    int firstAfter(InboxPosition position) {
+    int firstAfter(PagePosition position) {
         int at = search(position.date(), position.id());
         return at >= 0 ? at + 1 : -at - 1;
     }
 
     /** The index of the last message before {@code position} (-1 if none). */
-    int lastBefore(InboxPosition position) {
+    int lastBefore(PagePosition position) {
         int at = search(position.date(), position.id());
         return (at >= 0 ? at : -at - 1) - 1;
     }

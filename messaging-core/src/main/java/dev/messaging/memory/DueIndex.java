@@ -1,8 +1,9 @@
 package dev.messaging.memory;
 
 import dev.messaging.common.Tenant;
-import dev.messaging.delivery.DeliveryTask;
+import dev.messaging.delivery.Delivery;
 import dev.messaging.message.DeliveryChannel;
+import dev.messaging.message.DeliveryStatus;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -32,14 +33,14 @@ final class DueIndex {
         }
     }
 
-    private static boolean waiting(DeliveryTask task) {
+    private static boolean waiting(Delivery task) {
         return task != null && task.status() != null && !task.status().isFinal()
-                && (task.status() == dev.messaging.message.DeliveryStatus.PENDING
-                || task.status() == dev.messaging.message.DeliveryStatus.SCHEDULED);
+                && (task.status() == DeliveryStatus.PENDING
+                || task.status() == DeliveryStatus.SCHEDULED);
     }
 
     /** Moves a delivery's entry from {@code before} to {@code after} (either may be null). */
-    void replace(Tenant tenant, DeliveryTask before, DeliveryTask after) {
+    void replace(Tenant tenant, Delivery before, Delivery after) {
         if (waiting(before)) {
             byChannel.get(before.channel()).remove(new Due(before.dueAt(), tenant, before.id()));
         }

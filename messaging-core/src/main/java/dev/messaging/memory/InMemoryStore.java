@@ -1,10 +1,10 @@
 package dev.messaging.memory;
 
 import dev.messaging.common.Tenant;
+import dev.messaging.delivery.Delivery;
+import dev.messaging.message.DeliveryChannel;
 import dev.messaging.spi.Store;
 import dev.messaging.spi.StoreTransaction;
-import dev.messaging.delivery.DeliveryTask;
-import dev.messaging.message.DeliveryChannel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,9 +58,9 @@ public final class InMemoryStore implements Store {
      * lock, after checking it is still claimable (a cancel may have come first).
      */
     @Override
-    public List<DeliveryTask> claimTasks(DeliveryChannel channel, Instant now, int limit, String claimer,
+    public List<Delivery> claimDeliveries(DeliveryChannel channel, Instant now, int limit, String claimer,
             Instant leaseUntil) {
-        List<DeliveryTask> claimed = new ArrayList<>();
+        List<Delivery> claimed = new ArrayList<>();
         for (DueIndex.Due entry : due.dueBy(channel, now)) {
             if (claimed.size() >= limit) {
                 break;
@@ -69,9 +69,9 @@ public final class InMemoryStore implements Store {
             Lock lock = data.lock.writeLock();
             lock.lock();
             try {
-                DeliveryTask task = data.tasks.get(entry.id());
+                Delivery task = data.tasks.get(entry.id());
                 if (task != null && task.claimableAt(now)) {
-                    DeliveryTask leased = task.with(b -> b.leaseHolder(claimer).leaseUntil(leaseUntil)
+                    Delivery leased = task.with(b -> b.leaseHolder(claimer).leaseUntil(leaseUntil)
                             .dueAt(leaseUntil).version(task.version() + 1));
                     data.putTask(task.id(), leased);
                     due.replace(entry.tenant(), task, leased);

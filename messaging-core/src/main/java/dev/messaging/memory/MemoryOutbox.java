@@ -2,11 +2,12 @@ package dev.messaging.memory;
 
 import dev.messaging.common.Tenant;
 import dev.messaging.delivery.Consent;
-import dev.messaging.delivery.DeliveryTask;
+import dev.messaging.delivery.Delivery;
 import dev.messaging.delivery.LocationSettings;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.spi.DuplicateIdException;
 import dev.messaging.spi.OutboxStore;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +30,9 @@ final class MemoryOutbox implements OutboxStore {
         this.due = due;
     }
 
-    void writeTask(String id, DeliveryTask task) {
+    void write(String id, Delivery task) {
         tx.checkWritable();
-        DeliveryTask old = data.putTask(id, task);
+        Delivery old = data.putTask(id, task);
         due.replace(tenant, old, task);
         tx.onRollback(() -> {
             data.putTask(id, old);
@@ -40,35 +41,35 @@ final class MemoryOutbox implements OutboxStore {
     }
 
     @Override
-    public void insertTask(DeliveryTask task) {
+    public void insert(Delivery task) {
         if (data.tasks.containsKey(task.id())) {
             throw new DuplicateIdException(task.id());
         }
-        writeTask(task.id(), task);
+        write(task.id(), task);
     }
 
     @Override
-    public Optional<DeliveryTask> findTask(String id) {
+    public Optional<Delivery> find(String id) {
         tx.touch(1);
         return Optional.ofNullable(data.tasks.get(id));
     }
 
     @Override
-    public Optional<DeliveryTask> findTaskByProviderId(String providerMessageId) {
+    public Optional<Delivery> findByProviderId(String providerMessageId) {
         String id = data.taskByProviderId.get(providerMessageId);
-        return id == null ? Optional.empty() : findTask(id);
+        return id == null ? Optional.empty() : find(id);
     }
 
     @Override
-    public List<DeliveryTask> tasksOfMessage(String messageId) {
+    public List<Delivery> ofMessage(String messageId) {
         Set<String> ids = data.tasksByMessage.getOrDefault(messageId, Set.of());
         tx.touch(ids.size());
         return ids.stream().map(data.tasks::get).toList();
     }
 
     @Override
-    public boolean updateTask(DeliveryTask before, DeliveryTask task) {
-        DeliveryTask current = data.tasks.get(task.id());
+    public boolean update(Delivery before, Delivery task) {
+        Delivery current = data.tasks.get(task.id());
         if (current == null || current.version() != before.version()) {
             return false;
         }
@@ -77,7 +78,7 @@ final class MemoryOutbox implements OutboxStore {
                 && data.taskByProviderId.containsKey(provider)) {
             throw new IllegalStateException("provider message id " + provider + " is another delivery's");
         }
-        writeTask(task.id(), task);
+        write(task.id(), task);
         return true;
     }
 
@@ -88,7 +89,7 @@ final class MemoryOutbox implements OutboxStore {
 
     @Override
     public void saveConsent(Consent consent) {
-        Map<DeliveryChannel, Consent> copy = new java.util.EnumMap<>(DeliveryChannel.class);
+        Map<DeliveryChannel, Consent> copy = new EnumMap<>(DeliveryChannel.class);
         copy.putAll(data.consents.getOrDefault(consent.customerId(), Map.of()));
         copy.put(consent.channel(), consent);
         tx.writeEntry(data.consents, consent.customerId(), copy);

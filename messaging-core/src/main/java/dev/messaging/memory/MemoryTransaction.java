@@ -1,22 +1,23 @@
 package dev.messaging.memory;
 
-import dev.messaging.common.Tenant;
 import dev.messaging.change.Change;
-import dev.messaging.delivery.DeliveryTask;
-import dev.messaging.message.DeliveryChannel;
+import dev.messaging.common.Tenant;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.conversation.SearchSort;
+import dev.messaging.delivery.Delivery;
+import dev.messaging.message.DeliveryChannel;
 import dev.messaging.notification.NotificationConfig;
+import dev.messaging.outlet.Outlet;
 import dev.messaging.spi.ConversationRow;
 import dev.messaging.spi.DuplicateIdException;
 import dev.messaging.spi.Horizons;
-import dev.messaging.spi.InboxPosition;
 import dev.messaging.spi.InboxRow;
 import dev.messaging.spi.InboxSpec;
 import dev.messaging.spi.MessageListSpec;
 import dev.messaging.spi.MessageRow;
-import dev.messaging.spi.SearchSpec;
 import dev.messaging.spi.OutboxStore;
+import dev.messaging.spi.PagePosition;
+import dev.messaging.spi.SearchSpec;
 import dev.messaging.spi.StoreTransaction;
 import dev.messaging.spi.ThreadRow;
 import java.time.Instant;
@@ -212,7 +213,7 @@ final class MemoryTransaction implements StoreTransaction {
     }
 
     private List<InboxRow> scanInbox(InboxSpec spec, boolean paged) {
-        NavigableSet<InboxPosition> order;
+        NavigableSet<PagePosition> order;
         if (spec.textTerms().isEmpty()) {
             order = data.inboxOrder;
         } else {
@@ -220,7 +221,7 @@ final class MemoryTransaction implements StoreTransaction {
             for (String id : textMatches(spec.textTerms())) {
                 Conversation c = data.conversations.get(id).conversation();
                 if (!c.deleted() && c.lastMessageDate() != null) {
-                    order.add(new InboxPosition(c.lastMessageDate(), id));
+                    order.add(new PagePosition(c.lastMessageDate(), id));
                 }
             }
         }
@@ -229,7 +230,7 @@ final class MemoryTransaction implements StoreTransaction {
         }
         List<InboxRow> rows = new ArrayList<>(paged ? Math.min(spec.limit(), 256) : 16);
         long touched = 0;
-        for (InboxPosition position : order) {
+        for (PagePosition position : order) {
             if (paged && rows.size() >= spec.limit()) {
                 break;
             }
@@ -285,13 +286,13 @@ final class MemoryTransaction implements StoreTransaction {
         } else {
             candidates = textMatches(spec.textTerms()).stream().map(data.conversations::get).toList();
         }
-        Comparator<InboxPosition> order = spec.descending() ? TenantData.NEWEST_FIRST : TenantData.OLDEST_FIRST;
-        TreeMap<InboxPosition, InboxRow> sorted = new TreeMap<>(order);
+        Comparator<PagePosition> order = spec.descending() ? TenantData.NEWEST_FIRST : TenantData.OLDEST_FIRST;
+        TreeMap<PagePosition, InboxRow> sorted = new TreeMap<>(order);
         touch(candidates.size());
         for (ConversationRow row : candidates) {
             Conversation c = row.conversation();
             ThreadRow thread = data.thread(row.id(), spec.userId());
-            InboxPosition key = new InboxPosition(sortKey(c, spec.sort()), c.id());
+            PagePosition key = new PagePosition(sortKey(c, spec.sort()), c.id());
             if (matches(spec, row, thread) && (!paged || spec.after() == null || order.compare(key, spec.after()) > 0)) {
                 MessageRow last = c.lastMessageId() == null ? null : data.messages.get(c.lastMessageId());
                 sorted.put(key, new InboxRow(row, thread, last));
@@ -517,12 +518,12 @@ final class MemoryTransaction implements StoreTransaction {
     // --- outlets --------------------------------------------------------------------------
 
     @Override
-    public List<dev.messaging.outlet.Outlet> outlets() {
+    public List<Outlet> outlets() {
         return List.copyOf(data.outlets.values());
     }
 
     @Override
-    public void saveOutlet(dev.messaging.outlet.Outlet outlet) {
+    public void saveOutlet(Outlet outlet) {
         writeEntry(data.outlets, outlet.code(), outlet);
     }
 
@@ -549,9 +550,9 @@ final class MemoryTransaction implements StoreTransaction {
             for (ThreadRow thread : List.copyOf(data.threadsOf(row.id()))) {
                 writeThread(thread.conversationId(), thread.userId(), null);
             }
-            for (DeliveryTask task : List.copyOf(data.tasks.values())) {
+            for (Delivery task : List.copyOf(data.tasks.values())) {
                 if (task.conversationId().equals(row.id())) {
-                    outbox.writeTask(task.id(), null);
+                    outbox.write(task.id(), null);
                 }
             }
             writeConversation(row.id(), null);

@@ -1,23 +1,27 @@
 package dev.messaging.memory;
 
 import dev.messaging.change.Change;
-import dev.messaging.delivery.Consent;
-import dev.messaging.delivery.DeliveryTask;
-import dev.messaging.delivery.LocationSettings;
-import dev.messaging.message.DeliveryChannel;
 import dev.messaging.conversation.Contact;
 import dev.messaging.conversation.Conversation;
-import dev.messaging.spi.TextTokens;
+import dev.messaging.delivery.Consent;
+import dev.messaging.delivery.Delivery;
+import dev.messaging.delivery.LocationSettings;
+import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.Message;
 import dev.messaging.notification.NotificationConfig;
+import dev.messaging.outlet.Outlet;
 import dev.messaging.spi.ConversationRow;
-import dev.messaging.spi.InboxPosition;
 import dev.messaging.spi.MessageRow;
+import dev.messaging.spi.PagePosition;
+import dev.messaging.spi.TextTokens;
 import dev.messaging.spi.ThreadRow;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -29,16 +33,16 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 final class TenantData {
     /** Newest first: lastMessageDate desc, then id desc. */
-    static final Comparator<InboxPosition> NEWEST_FIRST =
-            Comparator.comparing(InboxPosition::date).thenComparing(InboxPosition::id).reversed();
-    static final Comparator<InboxPosition> OLDEST_FIRST =
-            Comparator.comparing(InboxPosition::date).thenComparing(InboxPosition::id);
+    static final Comparator<PagePosition> NEWEST_FIRST =
+            Comparator.comparing(PagePosition::date).thenComparing(PagePosition::id).reversed();
+    static final Comparator<PagePosition> OLDEST_FIRST =
+            Comparator.comparing(PagePosition::date).thenComparing(PagePosition::id);
 
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     final Map<String, ConversationRow> conversations = new HashMap<>();
     final Map<String, String> liveConversationByCustomer = new HashMap<>();
-    final NavigableSet<InboxPosition> inboxOrder = new TreeSet<>(NEWEST_FIRST);
+    final NavigableSet<PagePosition> inboxOrder = new TreeSet<>(NEWEST_FIRST);
 
     final MessageRows messages = new MessageRows();
     final Map<String, ConversationMessages> messagesByConversation = new HashMap<>();
@@ -49,11 +53,11 @@ final class TenantData {
     private final Map<String, Map<String, ThreadRow>> threads = new HashMap<>();
     final Map<String, Long> allReadSeqs = new HashMap<>();
     final Map<String, NotificationConfig> notificationConfigs = new HashMap<>();
-    final Map<String, dev.messaging.outlet.Outlet> outlets = new HashMap<>();
+    final Map<String, Outlet> outlets = new HashMap<>();
 
-    final Map<String, DeliveryTask> tasks = new HashMap<>();
+    final Map<String, Delivery> tasks = new HashMap<>();
     final Map<String, String> taskByProviderId = new HashMap<>();
-    final Map<String, java.util.Set<String>> tasksByMessage = new HashMap<>();
+    final Map<String, Set<String>> tasksByMessage = new HashMap<>();
     final Map<String, Map<DeliveryChannel, Consent>> consents = new HashMap<>();
     LocationSettings settings;
 
@@ -67,7 +71,7 @@ final class TenantData {
         return ofConversation == null ? null : ofConversation.get(userId);
     }
 
-    java.util.Collection<ThreadRow> threadsOf(String conversationId) {
+    Collection<ThreadRow> threadsOf(String conversationId) {
         return threads.getOrDefault(conversationId, Map.of()).values();
     }
 
@@ -79,7 +83,7 @@ final class TenantData {
                 liveConversationByCustomer.remove(c.customerId(), id);
             }
             if (c.lastMessageDate() != null) {
-                inboxOrder.remove(new InboxPosition(c.lastMessageDate(), id));
+                inboxOrder.remove(new PagePosition(c.lastMessageDate(), id));
             }
         }
         if (row == null) {
@@ -91,11 +95,11 @@ final class TenantData {
             if (!c.deleted()) {
                 liveConversationByCustomer.put(c.customerId(), id);
                 if (c.lastMessageDate() != null) {
-                    inboxOrder.add(new InboxPosition(c.lastMessageDate(), id));
+                    inboxOrder.add(new PagePosition(c.lastMessageDate(), id));
                 }
             }
             Contact contact = c.contact();
-            if (old == null || !java.util.Objects.equals(old.conversation().contact(), contact)) {
+            if (old == null || !Objects.equals(old.conversation().contact(), contact)) {
                 // re-index only when the contact changed: most conversation writes are summaries
                 if (old != null) {
                     tokens.remove(contactDocument(id), contactTokens(old.conversation().contact()));
@@ -162,13 +166,13 @@ final class TenantData {
         return old;
     }
 
-    DeliveryTask putTask(String id, DeliveryTask task) {
-        DeliveryTask old = task == null ? tasks.remove(id) : tasks.put(id, task);
+    Delivery putTask(String id, Delivery task) {
+        Delivery old = task == null ? tasks.remove(id) : tasks.put(id, task);
         if (old != null) {
             if (old.providerMessageId() != null) {
                 taskByProviderId.remove(old.providerMessageId(), id);
             }
-            java.util.Set<String> ofMessage = tasksByMessage.get(old.messageId());
+            Set<String> ofMessage = tasksByMessage.get(old.messageId());
             if (ofMessage != null) {
                 ofMessage.remove(id);
             }
@@ -177,7 +181,7 @@ final class TenantData {
             if (task.providerMessageId() != null) {
                 taskByProviderId.put(task.providerMessageId(), id);
             }
-            tasksByMessage.computeIfAbsent(task.messageId(), k -> new java.util.LinkedHashSet<>()).add(id);
+            tasksByMessage.computeIfAbsent(task.messageId(), k -> new LinkedHashSet<>()).add(id);
         }
         return old;
     }

@@ -8,6 +8,7 @@ package dev.messaging.message;
 public record AppointmentRef(String appointmentId, boolean requestConfirmation, AppointmentEvent event) {
     public static final AppointmentRef NONE = new AppointmentRef(null, false, null);
 
+    /** A message about {@code appointmentId}'s {@code event}, asking for no confirmation. */
     public static AppointmentRef of(String appointmentId, AppointmentEvent event) {
         return new AppointmentRef(appointmentId, false, event);
     }

@@ -5,6 +5,8 @@ import dev.messaging.common.Deletion;
 import dev.messaging.common.SoftDeletable;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -72,7 +74,7 @@ public record Message(
         files = files == null ? List.of() : List.copyOf(files);
         // most messages have none: no copy, no wrapper (a copy per message, and per changed copy, was measured in the heap)
         metadata = metadata == null || metadata.isEmpty() ? Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
+                : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 
     /** A builder holding this message's values, to make a changed copy. */

@@ -89,6 +89,7 @@ public record NewMessage(
         return b;
     }
 
+    /** An empty builder: set {@code text} and {@code customerId} (or {@code conversationId}) at least. */
     public static Builder builder() {
         return new Builder();
     }
@@ -123,111 +124,133 @@ public record NewMessage(
         private Builder() {
         }
 
+        /** The text (required; at most the configured length, 10,000 characters by default). */
         public Builder text(String value) {
             this.text = value;
             return this;
         }
 
+        /** The customer the message is to or from; their live conversation is used, or created. */
         public Builder customerId(String value) {
             this.customerId = value;
             return this;
         }
 
+        /** A conversation of the tenant to write into, instead of the customer's live one. */
         public Builder conversationId(String value) {
             this.conversationId = value;
             return this;
         }
 
+        /** The caller's id of this request (unique per location): a retry with it returns the first message. */
         public Builder clientMessageId(String value) {
             this.clientMessageId = value;
             return this;
         }
 
+        /** Whether the message goes out by email (a user's or the system's message; default false). */
         public Builder sendEmail(Boolean value) {
             this.sendEmail = value;
             return this;
         }
 
+        /** Whether the message goes out by SMS (a user's or the system's message; default false). */
         public Builder sendSms(Boolean value) {
             this.sendSms = value;
             return this;
         }
 
+        /** An internal note: never sent, never unread for anyone (default false). */
         public Builder internal(Boolean value) {
             this.internal = value;
             return this;
         }
 
+        /** Where the message was written (web, mobile, SMS, a campaign...). */
         public Builder origin(MessageOrigin value) {
             this.origin = value;
             return this;
         }
 
+        /** The message's channel (LeadConnector's message type); defaults from the origin or the send flags. */
         public Builder channel(MessageChannel value) {
             this.channel = value;
             return this;
         }
 
+        /** Whether the message stays out of its conversation's last-message summary. */
         public Builder detached(boolean value) {
             this.detached = value;
             return this;
         }
 
+        /** The color the author is shown in (Shopmonkey's {@code userColor}). */
         public Builder userColor(String value) {
             this.userColor = value;
             return this;
         }
 
+        /** The email's subject and details (from, to, cc, bcc, threading). */
         public Builder emailOptions(EmailOptions value) {
             this.emailOptions = value;
             return this;
         }
 
+        /** The SMS's options: whether it waits out the location's quiet hours. */
         public Builder smsOptions(SmsOptions value) {
             this.smsOptions = value;
             return this;
         }
 
+        /** The order the message is about, and whether it shares it (an order share needs its type and id). */
         public Builder order(OrderRef value) {
             this.order = value;
             return this;
         }
 
+        /** The appointment the message is about, and whether it asks for a confirmation. */
         public Builder appointment(AppointmentRef value) {
             this.appointment = value;
             return this;
         }
 
+        /** Links to the service's records (vehicle, inspection, campaign, ...); a campaign makes it Marketing. */
         public Builder links(MessageLinks value) {
             this.links = value;
             return this;
         }
 
+        /** A reply an assistant suggested, and how much of it was used. */
         public Builder suggestedReply(SuggestedReply value) {
             this.suggestedReply = value;
             return this;
         }
 
+        /** The text's language and its translation, when the service translated it. */
         public Builder translation(Translation value) {
             this.translation = value;
             return this;
         }
 
+        /** The attached files, in order (the service resolves file ids to files). */
         public Builder files(List<MessageFile> value) {
             this.files = value;
             return this;
         }
 
+        /** Free-form JSON values the service keeps with the message; they read back as written. */
         public Builder metadata(Map<String, Object> value) {
             this.metadata = value;
             return this;
         }
 
+        /** A message of a history import (the system only): never sent, and may carry its {@code createdDate}. */
         public Builder imported(boolean value) {
             this.imported = value;
             return this;
         }
 
+        /** The original date of an imported message (in the past); other messages take the clock's. */
         public Builder createdDate(Instant value) {
             this.createdDate = value;
             return this;
@@ -290,6 +313,7 @@ public record NewMessage(
             }
         }
 
+        /** The request; its problems are reported, with every other, when it is created. */
         public NewMessage build() {
             return new NewMessage(text, customerId, conversationId, clientMessageId, sendEmail, sendSms, internal, origin, channel, detached, userColor, emailOptions, smsOptions, order, appointment, links, suggestedReply, translation, files, metadata, imported, createdDate, sendAt, problems);
         }

@@ -8,6 +8,7 @@ package dev.messaging.message;
 public record OrderRef(String orderId, String orderNumber, boolean isShare, OrderShareType shareType) {
     public static final OrderRef NONE = new OrderRef(null, null, false, null);
 
+    /** A message about an order, not sharing it. */
     public static OrderRef of(String orderId, String orderNumber) {
         return new OrderRef(orderId, orderNumber, false, null);
     }

@@ -1,5 +1,6 @@
 package dev.messaging.message;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * wrote the message), the delivery status reached, the last error, and every status it went
  * through. The status moves only forward (see {@link DeliveryStatus}).
  */
-public record Send(Boolean requested, DeliveryStatus status, String error, List<Delivery> history) {
+public record Send(Boolean requested, DeliveryStatus status, String error, List<SendStep> history) {
     /** No send: what a customer's message has (requested is null). */
     public static final Send NONE = new Send(null, null, null, List.of());
 
@@ -26,10 +27,10 @@ public record Send(Boolean requested, DeliveryStatus status, String error, List<
         return Boolean.TRUE.equals(requested);
     }
 
-    /** This send after a provider reported {@code delivery}: status, error and history move with it. */
-    public Send after(Delivery delivery) {
-        List<Delivery> all = new java.util.ArrayList<>(history);
-        all.add(delivery);
-        return new Send(requested, delivery.status(), delivery.error(), all);
+    /** This send after {@code step}: its status and error become the send's, and it joins the history. */
+    public Send after(SendStep step) {
+        List<SendStep> all = new ArrayList<>(history);
+        all.add(step);
+        return new Send(requested, step.status(), step.error(), all);
     }
 }

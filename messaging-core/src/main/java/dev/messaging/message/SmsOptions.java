@@ -8,10 +8,12 @@ package dev.messaging.message;
 public record SmsOptions(String phoneNumberId, boolean avoidQuietHours) {
     public static final SmsOptions NONE = new SmsOptions(null, false);
 
+    /** An SMS that waits out the location's quiet window. */
     public static SmsOptions avoidingQuietHours() {
         return new SmsOptions(null, true);
     }
 
+    /** These options with the customer phone number's id. */
     public SmsOptions withPhoneNumberId(String value) {
         return new SmsOptions(value, avoidQuietHours);
     }

@@ -8,6 +8,7 @@ package dev.messaging.message;
 public record Translation(String languageCode, boolean isTranslated, String originalText) {
     public static final Translation NONE = new Translation(null, false, null);
 
+    /** A text written in {@code languageCode}, not translated. */
     public static Translation written(String languageCode) {
         return new Translation(languageCode, false, null);
     }

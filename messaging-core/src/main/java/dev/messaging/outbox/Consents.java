@@ -2,18 +2,18 @@ package dev.messaging.outbox;
 
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
+import dev.messaging.common.Actor;
 import dev.messaging.delivery.Consent;
+import dev.messaging.kernel.Access;
+import dev.messaging.kernel.Changes;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Validator;
 import dev.messaging.message.DeliveryChannel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import dev.messaging.common.Actor;
-import dev.messaging.kernel.Engine;
-import dev.messaging.kernel.Validator;
-import dev.messaging.kernel.Access;
-import dev.messaging.kernel.Changes;
 
 /**
  * Customers' consent per channel (SMS, email). A customer is subscribed to a channel until

@@ -1,15 +1,20 @@
 package dev.messaging.outbox;
 
+import dev.messaging.common.Actor;
 import dev.messaging.common.Tenant;
 import dev.messaging.conversation.Contact;
+import dev.messaging.delivery.Delivery;
 import dev.messaging.delivery.DeliveryPurpose;
-import dev.messaging.delivery.DeliveryTask;
 import dev.messaging.delivery.Outcome;
 import dev.messaging.delivery.Outgoing;
+import dev.messaging.delivery.RetryPolicy;
 import dev.messaging.delivery.SendResult;
 import dev.messaging.error.ConflictException;
 import dev.messaging.error.ForbiddenException;
 import dev.messaging.error.NotFoundException;
+import dev.messaging.kernel.Access;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Validator;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryStatus;
 import dev.messaging.message.Message;
@@ -25,14 +30,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import dev.messaging.delivery.RetryPolicy;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import dev.messaging.common.Actor;
-import dev.messaging.kernel.Engine;
-import dev.messaging.kernel.Validator;
-import dev.messaging.kernel.Access;
 
 /**
  * The outbox: deliveries of messages and staff notifications, written with the message that
@@ -84,18 +84,18 @@ public final class Deliveries {
         v.throwIfAny();
         Instant now = engine.now();
         String claimer = UUID.randomUUID().toString();
-        List<DeliveryTask> claimed = engine.gated(store -> store.claimTasks(channel, now, limit, claimer, now.plus(lease)));
-        Map<Tenant, List<DeliveryTask>> byTenant = new LinkedHashMap<>();
-        for (DeliveryTask task : claimed) {
+        List<Delivery> claimed = engine.gated(store -> store.claimDeliveries(channel, now, limit, claimer, now.plus(lease)));
+        Map<Tenant, List<Delivery>> byTenant = new LinkedHashMap<>();
+        for (Delivery task : claimed) {
             byTenant.computeIfAbsent(new Tenant(task.companyId(), task.locationId()), t -> new ArrayList<>()).add(task);
         }
         Map<String, Outgoing> byKey = new HashMap<>();
         byTenant.forEach((tenant, tasks) -> engine.read(tenant, tx -> {
             Map<String, Message> messages = new HashMap<>();
-            for (MessageRow row : tx.findMessages(tasks.stream().map(DeliveryTask::messageId).distinct().toList())) {
+            for (MessageRow row : tx.findMessages(tasks.stream().map(Delivery::messageId).distinct().toList())) {
                 messages.put(row.id(), row.message());
             }
-            for (DeliveryTask task : tasks) {
+            for (Delivery task : tasks) {
                 byKey.put(task.id(), toOutgoing(tx, task, messages.get(task.messageId()), claimer));
             }
             return null;
@@ -103,7 +103,7 @@ public final class Deliveries {
         return claimed.stream().map(task -> byKey.get(task.id())).toList();
     }
 
-    private static Outgoing toOutgoing(StoreTransaction tx, DeliveryTask task, Message message, String claimer) {
+    private static Outgoing toOutgoing(StoreTransaction tx, Delivery task, Message message, String claimer) {
         String to = null;
         if (task.purpose() == DeliveryPurpose.MESSAGE) {
             Contact contact = tx.findConversation(task.conversationId()).map(ConversationRow::conversation)
@@ -169,12 +169,12 @@ public final class Deliveries {
      */
     private void record(Tenant tenant, List<Outcome> batch, Instant now) {
         retryingClaims(systemOf(tenant), tx -> {
-            Map<String, DeliveryTask> tasks = new HashMap<>();
-            for (DeliveryTask task : tx.outbox().findTasks(batch.stream().map(o -> o.claimed().key()).distinct().toList())) {
+            Map<String, Delivery> tasks = new HashMap<>();
+            for (Delivery task : tx.outbox().find(batch.stream().map(o -> o.claimed().key()).distinct().toList())) {
                 tasks.put(task.id(), task);
             }
             Map<String, MessageRow> messages = new HashMap<>();
-            for (MessageRow row : tx.findMessages(tasks.values().stream().map(DeliveryTask::messageId).distinct()
+            for (MessageRow row : tx.findMessages(tasks.values().stream().map(Delivery::messageId).distinct()
                     .toList())) {
                 messages.put(row.id(), row);
             }
@@ -199,8 +199,8 @@ public final class Deliveries {
     }
 
     private void record(StoreTransaction tx, Outgoing claimed, SendResult result, Instant now,
-            Map<String, DeliveryTask> tasks, Map<String, MessageRow> messages) {
-        DeliveryTask task = tasks.get(claimed.key());
+            Map<String, Delivery> tasks, Map<String, MessageRow> messages) {
+        Delivery task = tasks.get(claimed.key());
         if (task == null) {
             throw new NotFoundException("delivery", claimed.key());
         }
@@ -211,15 +211,15 @@ public final class Deliveries {
             return;
         }
         MessageRow row = messages.get(task.messageId());
-        DeliveryTask after = switch (result.kind()) {
+        Delivery after = switch (result.kind()) {
             case SENT -> task.with(b -> b.status(DeliveryStatus.SENT).providerMessageId(result.providerMessageId())
                     .attempts(task.attempts() + 1).lastError(null));
             case FAILED -> task.with(b -> b.status(DeliveryStatus.ERROR).attempts(task.attempts() + 1)
                     .lastError(result.reason()));
             case RETRY_LATER -> retried(tx, task, row, result.reason(), now);
         };
-        DeliveryTask saved = after.with(b -> b.leaseHolder(null).leaseUntil(null).updatedDate(now));
-        Outbox.saveTask(tx, task, saved);
+        Delivery saved = after.with(b -> b.leaseHolder(null).leaseUntil(null).updatedDate(now));
+        Outbox.saveDelivery(tx, task, saved);
         tasks.put(task.id(), saved.with(b -> b.version(task.version() + 1)));
         if (task.purpose() == DeliveryPurpose.MESSAGE && after.status() != task.status()) {
             Message moved = outbox.moveSend(tx, systemOf(claimed.tenant()), row, task.channel(),
@@ -229,7 +229,7 @@ public final class Deliveries {
     }
 
     /** Attempts + 1, due again after the policy's backoff (outside quiet hours for an SMS that avoids them), or Error. */
-    private DeliveryTask retried(StoreTransaction tx, DeliveryTask task, MessageRow row, String reason, Instant now) {
+    private Delivery retried(StoreTransaction tx, Delivery task, MessageRow row, String reason, Instant now) {
         int attempts = task.attempts() + 1;
         if (attempts >= outbox.retryPolicy().maxAttempts()) {
             return task.with(b -> b.status(DeliveryStatus.ERROR).attempts(attempts).lastError(reason));
@@ -271,13 +271,13 @@ public final class Deliveries {
         v.throwIfAny();
         Instant now = engine.now();
         return retryingClaims(actor, tx -> {
-            DeliveryTask task = tx.outbox().findTaskByProviderId(providerMessageId)
+            Delivery task = tx.outbox().findByProviderId(providerMessageId)
                     .orElseThrow(() -> new NotFoundException("delivery", providerMessageId));
             MessageRow row = tx.findMessage(task.messageId()).orElseThrow();
             if (!task.status().canMoveTo(status)) {
                 return row.message();
             }
-            Outbox.saveTask(tx, task, task.with(b -> b.status(status).lastError(error).updatedDate(now)));
+            Outbox.saveDelivery(tx, task, task.with(b -> b.status(status).lastError(error).updatedDate(now)));
             if (task.purpose() != DeliveryPurpose.MESSAGE) {
                 return row.message();
             }
@@ -295,8 +295,8 @@ public final class Deliveries {
         engine.requireTargetId("messageId", messageId);
         return outbox.changeScheduled(actor, messageId, (tx, scheduled, now) -> {
             Message m = scheduled.row().message();
-            for (DeliveryTask task : scheduled.sends()) {
-                Outbox.saveTask(tx, task, task.with(b -> b.status(DeliveryStatus.CANCELED).updatedDate(now)));
+            for (Delivery task : scheduled.sends()) {
+                Outbox.saveDelivery(tx, task, task.with(b -> b.status(DeliveryStatus.CANCELED).updatedDate(now)));
                 m = outbox.moveSend(tx, actor, scheduled.row().with(m), task.channel(),
                         DeliveryStatus.CANCELED, null, now);
             }
@@ -305,12 +305,12 @@ public final class Deliveries {
     }
 
     /** The deliveries of a message: its sends and the notifications it caused (for screens and support). */
-    public List<DeliveryTask> of(Actor actor, String messageId) {
+    public List<Delivery> of(Actor actor, String messageId) {
         Access.requireUserOrSystem(actor, "read deliveries");
         engine.requireTargetId("messageId", messageId);
         return engine.read(actor, tx -> {
             tx.findMessage(messageId).orElseThrow(() -> new NotFoundException("message", messageId));
-            return tx.outbox().tasksOfMessage(messageId);
+            return tx.outbox().ofMessage(messageId);
         });
     }
 

@@ -2,12 +2,15 @@ package dev.messaging.outbox;
 
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
-import dev.messaging.delivery.LocationSettings;
 import dev.messaging.common.Actor;
-import dev.messaging.kernel.Engine;
-import dev.messaging.kernel.Validator;
+import dev.messaging.delivery.LocationSettings;
 import dev.messaging.kernel.Access;
 import dev.messaging.kernel.Changes;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Validator;
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
 
 /**
  * The location's delivery settings: its time zone and SMS quiet window (see {@link LocationSettings};
@@ -21,6 +24,7 @@ public final class DeliverySettings {
         this.engine = engine;
     }
 
+    /** The location's settings, the defaults until set (users and the system). */
     public LocationSettings get(Actor actor) {
         Access.requireUserOrSystem(actor, "read delivery settings");
         return engine.read(actor, tx -> Outbox.settings(tx));
@@ -33,22 +37,22 @@ public final class DeliverySettings {
     public LocationSettings set(Actor actor, String timeZone, String quietStart, String quietEnd) {
         Access.requireUser(actor, "set delivery settings");
         Validator v = engine.validator();
-        java.time.ZoneId zone = null;
-        java.time.LocalTime start = null;
-        java.time.LocalTime end = null;
+        ZoneId zone = null;
+        LocalTime start = null;
+        LocalTime end = null;
         try {
-            zone = timeZone == null ? null : java.time.ZoneId.of(timeZone);
-        } catch (java.time.DateTimeException e) {
+            zone = timeZone == null ? null : ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
             v.add("timeZone", "is not a time zone id: '" + timeZone + "'");
         }
         try {
-            start = quietStart == null ? null : java.time.LocalTime.parse(quietStart);
-        } catch (java.time.DateTimeException e) {
+            start = quietStart == null ? null : LocalTime.parse(quietStart);
+        } catch (DateTimeException e) {
             v.add("quietStart", "is not a time of day (HH:mm): '" + quietStart + "'");
         }
         try {
-            end = quietEnd == null ? null : java.time.LocalTime.parse(quietEnd);
-        } catch (java.time.DateTimeException e) {
+            end = quietEnd == null ? null : LocalTime.parse(quietEnd);
+        } catch (DateTimeException e) {
             v.add("quietEnd", "is not a time of day (HH:mm): '" + quietEnd + "'");
         }
         v.required("timeZone", timeZone);

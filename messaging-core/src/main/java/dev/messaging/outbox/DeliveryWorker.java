@@ -7,6 +7,7 @@ import dev.messaging.delivery.Sender;
 import dev.messaging.error.NotFoundException;
 import dev.messaging.error.StoreClosedException;
 import dev.messaging.message.DeliveryChannel;
+import dev.messaging.outbox.Deliveries;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import dev.messaging.outbox.Deliveries;
 
 /**
  * A ready outbox worker, plain Java threads: each thread claims due deliveries of every channel it

@@ -2,7 +2,7 @@ package dev.messaging.outbox;
 
 import dev.messaging.common.Actor;
 import dev.messaging.conversation.Conversation;
-import dev.messaging.delivery.DeliveryTask;
+import dev.messaging.delivery.Delivery;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryStatus;
 import dev.messaging.message.Message;
@@ -20,14 +20,14 @@ import java.util.List;
 public interface MessageOutbox {
 
     /** The deliveries a new message will write, and the message with its sends' starting statuses. */
-    record Plan(Message message, List<DeliveryTask> deliveries) {
+    record Plan(Message message, List<Delivery> deliveries) {
     }
 
     /**
      * A scheduled message and the sends it was checked with: a caller changes exactly these
      * (read once), so a claim that moved one since loses it the write.
      */
-    record Scheduled(MessageRow row, List<DeliveryTask> sends) {
+    record Scheduled(MessageRow row, List<Delivery> sends) {
     }
 
     /** A change of a scheduled message, inside its transaction. */
@@ -69,5 +69,5 @@ public interface MessageOutbox {
     Message changeScheduled(Actor actor, String messageId, ScheduledChange change);
 
     /** Holds a scheduled send against a claim racing the caller's change: one of the two wins. */
-    void hold(StoreTransaction tx, DeliveryTask send, Instant now);
+    void hold(StoreTransaction tx, Delivery send, Instant now);
 }

@@ -2,23 +2,31 @@ package dev.messaging.outbox;
 
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
+import dev.messaging.common.Actor;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.delivery.Consent;
+import dev.messaging.delivery.Delivery;
+import dev.messaging.delivery.DeliveryBuilder;
+import dev.messaging.delivery.DeliveryPurpose;
+import dev.messaging.delivery.LocationSettings;
+import dev.messaging.delivery.RetryPolicy;
 import dev.messaging.error.ConflictException;
 import dev.messaging.error.ForbiddenException;
 import dev.messaging.error.NotFoundException;
-import dev.messaging.delivery.DeliveryPurpose;
-import dev.messaging.delivery.DeliveryTask;
-import dev.messaging.delivery.LocationSettings;
+import dev.messaging.kernel.Changes;
+import dev.messaging.kernel.Engine;
+import dev.messaging.kernel.Generation;
+import dev.messaging.kernel.TimeOrderedIds;
 import dev.messaging.message.AuthorType;
-import dev.messaging.message.Delivery;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryStatus;
 import dev.messaging.message.Message;
 import dev.messaging.message.MessageChannel;
 import dev.messaging.message.MessageOrigin;
 import dev.messaging.message.Send;
+import dev.messaging.message.SendStep;
 import dev.messaging.notification.NotificationConfig;
+import dev.messaging.spi.DuplicateIdException;
 import dev.messaging.spi.MessageRow;
 import dev.messaging.spi.StoreTransaction;
 import dev.messaging.spi.ThreadRow;
@@ -27,19 +35,14 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import dev.messaging.common.Actor;
-import dev.messaging.kernel.Engine;
-import dev.messaging.kernel.Generation;
-import dev.messaging.kernel.TimeOrderedIds;
-import dev.messaging.delivery.RetryPolicy;
-import dev.messaging.kernel.Changes;
 
 /**
  * The outbox rules: which deliveries a new message writes (in its transaction), when each is due,
@@ -105,8 +108,8 @@ final class Outbox implements MessageOutbox {
     }
 
     @Override
-    public void hold(StoreTransaction tx, DeliveryTask send, Instant now) {
-        saveTask(tx, send, send.with(b -> b.updatedDate(now)));
+    public void hold(StoreTransaction tx, Delivery send, Instant now) {
+        saveDelivery(tx, send, send.with(b -> b.updatedDate(now)));
     }
 
     @Override
@@ -114,8 +117,8 @@ final class Outbox implements MessageOutbox {
         if (message.imported() || message.authorType() == AuthorType.CUSTOMER) {
             return new Plan(message, List.of());
         }
-        List<DeliveryTask> tasks = new ArrayList<>();
-        Map<DeliveryChannel, Consent> consent = new java.util.EnumMap<>(DeliveryChannel.class);
+        List<Delivery> tasks = new ArrayList<>();
+        Map<DeliveryChannel, Consent> consent = new EnumMap<>(DeliveryChannel.class);
         for (Consent c : message.email().isRequested() || message.sms().isRequested()
                 ? tx.outbox().consentsOf(message.customerId()) : List.<Consent>of()) {
             consent.put(c.channel(), c);
@@ -141,7 +144,7 @@ final class Outbox implements MessageOutbox {
             Send started = status == DeliveryStatus.PENDING ? send
                     : new Send(send.requested(), status, status == DeliveryStatus.OPT_OUT
                             ? "the customer unsubscribed from " + channel.name().toLowerCase(Locale.ROOT) : null,
-                            List.of(new Delivery(status, now, null)));
+                            List.of(new SendStep(status, now, null)));
             planned = channel == DeliveryChannel.EMAIL ? planned.toBuilder().email(started).build()
                     : planned.toBuilder().sms(started).build();
         }
@@ -152,7 +155,7 @@ final class Outbox implements MessageOutbox {
      * The notifications of a new customer message (see the class comment), and its stop or start
      * keyword.
      */
-    private List<DeliveryTask> afterCustomerMessage(StoreTransaction tx, Actor actor, Message message, Conversation c,
+    private List<Delivery> afterCustomerMessage(StoreTransaction tx, Actor actor, Message message, Conversation c,
             Instant now) {
         if (message.imported() || message.authorType() != AuthorType.CUSTOMER) {
             return List.of();
@@ -167,7 +170,7 @@ final class Outbox implements MessageOutbox {
             threads.forEach(thread -> recipients.add(thread.userId()));
         }
         threads.stream().filter(ThreadRow::muted).forEach(thread -> recipients.remove(thread.userId()));
-        List<DeliveryTask> tasks = new ArrayList<>();
+        List<Delivery> tasks = new ArrayList<>();
         if (recipients.isEmpty()) {
             return tasks;
         }
@@ -190,21 +193,23 @@ final class Outbox implements MessageOutbox {
         return tasks;
     }
 
-    private DeliveryTask task(Message message, DeliveryPurpose purpose, DeliveryChannel channel, String recipient,
+    private Delivery task(Message message, DeliveryPurpose purpose, DeliveryChannel channel, String recipient,
             DeliveryStatus status, Instant due, Instant now) {
         // Not the injected id generator's: the key is the provider's idempotency key across every
         // tenant of the service (ids a service generates or imports may repeat between tenants).
-        return new DeliveryTask(DELIVERY_KEYS.newId(), message.companyId(), message.locationId(), purpose, channel,
-                message.id(), message.conversationId(), message.customerId(), recipient, status, 0, due, null, null,
-                null, status == DeliveryStatus.OPT_OUT ? "the customer unsubscribed" : null, now, null, 1);
+        return DeliveryBuilder.builder().id(DELIVERY_KEYS.newId()).companyId(message.companyId())
+                .locationId(message.locationId()).purpose(purpose).channel(channel).messageId(message.id())
+                .conversationId(message.conversationId()).customerId(message.customerId()).recipientUserId(recipient)
+                .status(status).dueAt(due).createdDate(now).version(1)
+                .lastError(status == DeliveryStatus.OPT_OUT ? "the customer unsubscribed" : null).build();
     }
 
     /** Writes deliveries; a taken id is a conflict like any record's. True when one waits to be sent. */
-    private static boolean write(StoreTransaction tx, List<DeliveryTask> tasks) {
-        for (DeliveryTask task : tasks) {
+    private static boolean write(StoreTransaction tx, List<Delivery> tasks) {
+        for (Delivery task : tasks) {
             try {
-                tx.outbox().insertTask(task);
-            } catch (dev.messaging.spi.DuplicateIdException e) {
+                tx.outbox().insert(task);
+            } catch (DuplicateIdException e) {
                 throw e.asConflict("delivery");
             }
         }
@@ -270,7 +275,7 @@ final class Outbox implements MessageOutbox {
         if (send.status() != null && !send.status().canMoveTo(status)) {
             return m;
         }
-        Send after = send.after(new Delivery(status, now, error));
+        Send after = send.after(new SendStep(status, now, error));
         Message changed = (channel == DeliveryChannel.EMAIL ? m.toBuilder().email(after) : m.toBuilder().sms(after))
                 .meta(m.meta().next(actor.isUser() ? actor.userId() : null, actor.sessionId())).updatedDate(now).build();
         Changes.record(tx, actor, now, EntityType.MESSAGE, changed.id(), changed.version(), Operation.DELIVERY,
@@ -293,8 +298,8 @@ final class Outbox implements MessageOutbox {
         if (!author) {
             throw new ForbiddenException("only the author of a scheduled message may change it");
         }
-        List<DeliveryTask> sends = sendsOf(tx, messageId);
-        Optional<DeliveryTask> moved = sends.stream()
+        List<Delivery> sends = sendsOf(tx, messageId);
+        Optional<Delivery> moved = sends.stream()
                 .filter(t -> t.status() != DeliveryStatus.SCHEDULED || t.leasedAt(now)).findFirst();
         if (sends.isEmpty() || moved.isPresent()) {
             throw notScheduled(messageId);
@@ -323,8 +328,8 @@ final class Outbox implements MessageOutbox {
      * tenants' transactions (they serve every tenant), so a tenant's write can lose this race to
      * one: it rolls back with {@link ClaimedMeanwhile}, and its caller retries or reports a conflict.
      */
-    static void saveTask(StoreTransaction tx, DeliveryTask before, DeliveryTask after) {
-        if (!tx.outbox().updateTask(before, after.with(b -> b.version(before.version() + 1)))) {
+    static void saveDelivery(StoreTransaction tx, Delivery before, Delivery after) {
+        if (!tx.outbox().update(before, after.with(b -> b.version(before.version() + 1)))) {
             throw new ClaimedMeanwhile();
         }
     }
@@ -336,7 +341,7 @@ final class Outbox implements MessageOutbox {
         }
     }
 
-    static List<DeliveryTask> sendsOf(StoreTransaction tx, String messageId) {
-        return tx.outbox().tasksOfMessage(messageId).stream().filter(t -> t.purpose() == DeliveryPurpose.MESSAGE).toList();
+    static List<Delivery> sendsOf(StoreTransaction tx, String messageId) {
+        return tx.outbox().ofMessage(messageId).stream().filter(t -> t.purpose() == DeliveryPurpose.MESSAGE).toList();
     }
 }

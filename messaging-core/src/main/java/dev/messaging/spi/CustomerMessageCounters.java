@@ -49,6 +49,7 @@ public record CustomerMessageCounters(
                 shopReadNumber);
     }
 
+    /** The counters with the shop's read-up-to customer number set to {@code value}. */
     public CustomerMessageCounters withShopReadNumber(int value) {
         return new CustomerMessageCounters(customerCount, deletedCustomerCount, lastLiveCustomerNumber,
                 lastLiveCustomerFeedSeq, lastCustomerFeedSeq, value);

@@ -33,7 +33,7 @@ public record InboxSpec(
         AssigneeFilter assignee,
         ConversationChannel channel,
         List<String> textTerms,
-        InboxPosition after,
+        PagePosition after,
         int limit) {
 
     public InboxSpec {

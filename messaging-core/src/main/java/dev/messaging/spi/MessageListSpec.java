@@ -6,5 +6,5 @@ package dev.messaging.spi;
  * messages after {@code after} (or from the start).
  */
 public record MessageListSpec(
-        String conversationId, InboxPosition after, InboxPosition before, boolean includeDeleted, int limit) {
+        String conversationId, PagePosition after, PagePosition before, boolean includeDeleted, int limit) {
 }

@@ -9,10 +9,12 @@ import dev.messaging.message.Message;
  */
 public record MessageRow(Message message, int customerNumber, long feedSeq) {
 
+    /** The message's id. */
     public String id() {
         return message.id();
     }
 
+    /** The same row (customer number, feed sequence) holding {@code changed}. */
     public MessageRow with(Message changed) {
         return new MessageRow(changed, customerNumber, feedSeq);
     }

@@ -1,7 +1,7 @@
 package dev.messaging.spi;
 
 import dev.messaging.delivery.Consent;
-import dev.messaging.delivery.DeliveryTask;
+import dev.messaging.delivery.Delivery;
 import dev.messaging.delivery.LocationSettings;
 import java.util.List;
 import java.util.Optional;
@@ -10,32 +10,32 @@ import java.util.Optional;
  * The outbox's store port: its rows (deliveries, customers' consent, the location's delivery
  * settings) inside one tenant's transaction, reached through {@link StoreTransaction#outbox()} so
  * that a message and its deliveries commit together. Claims span tenants and are
- * {@link Store#claimTasks}. Each store implements it once; the atomic guarantee it gives is
- * {@link #updateTask}'s compare-and-set, which a concurrent claim can win.
+ * {@link Store#claimDeliveries}. Each store implements it once; the atomic guarantee it gives is
+ * {@link #update}'s compare-and-set, which a concurrent claim can win.
  */
 public interface OutboxStore {
 
     /** Inserts a delivery; one with the same id in the tenant is a {@link DuplicateIdException}. */
-    void insertTask(DeliveryTask task);
+    void insert(Delivery task);
 
-    Optional<DeliveryTask> findTask(String id);
+    Optional<Delivery> find(String id);
 
     /** The deliveries of {@code ids} that exist, in any order; a store may read them in one statement. */
-    default List<DeliveryTask> findTasks(List<String> ids) {
-        return ids.stream().map(this::findTask).flatMap(Optional::stream).toList();
+    default List<Delivery> find(List<String> ids) {
+        return ids.stream().map(this::find).flatMap(Optional::stream).toList();
     }
 
     /** The delivery the provider knows by {@code providerMessageId} (unique in the tenant), if any. */
-    Optional<DeliveryTask> findTaskByProviderId(String providerMessageId);
+    Optional<Delivery> findByProviderId(String providerMessageId);
 
     /** Every delivery of a message (its sends and the notifications it caused). */
-    List<DeliveryTask> tasksOfMessage(String messageId);
+    List<Delivery> ofMessage(String messageId);
 
     /**
      * Replaces the stored delivery with {@code after} if it is still {@code before} (same version);
      * false if not. As with messages, a store may write only the columns that differ.
      */
-    boolean updateTask(DeliveryTask before, DeliveryTask after);
+    boolean update(Delivery before, Delivery after);
 
     /** The customer's consent records, one per channel set at most. */
     List<Consent> consentsOf(String customerId);

@@ -23,7 +23,7 @@ public record SearchSpec(
         List<String> textTerms,
         SearchSort sort,
         boolean descending,
-        InboxPosition after,
+        PagePosition after,
         boolean includeDeleted,
         int limit) {
 

@@ -1,7 +1,7 @@
 package dev.messaging.spi;
 
 import dev.messaging.common.Tenant;
-import dev.messaging.delivery.DeliveryTask;
+import dev.messaging.delivery.Delivery;
 import dev.messaging.message.DeliveryChannel;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +40,7 @@ public interface Store extends AutoCloseable {
      * {@code dueAt} moves there, so a lapsed lease makes it due again) and its version bumped. Atomic
      * per delivery: of concurrent claimers (threads, or instances on one database) one gets it.
      */
-    List<DeliveryTask> claimTasks(DeliveryChannel channel, Instant now, int limit, String claimer, Instant leaseUntil);
+    List<Delivery> claimDeliveries(DeliveryChannel channel, Instant now, int limit, String claimer, Instant leaseUntil);
 
     /**
      * Tells {@code committedElsewhere} of writes other instances committed to this store's database;

@@ -1,8 +1,9 @@
 package dev.messaging.spi;
 
-import dev.messaging.common.Tenant;
 import dev.messaging.change.Change;
+import dev.messaging.common.Tenant;
 import dev.messaging.notification.NotificationConfig;
+import dev.messaging.outlet.Outlet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -142,10 +143,10 @@ public interface StoreTransaction {
     // --- outlets -----------------------------------------------------------------------
 
     /** The tenant's outlets, in no particular order. */
-    List<dev.messaging.outlet.Outlet> outlets();
+    List<Outlet> outlets();
 
     /** Creates or replaces the outlet with the same code. */
-    void saveOutlet(dev.messaging.outlet.Outlet outlet);
+    void saveOutlet(Outlet outlet);
 
     // --- the outbox's port ---------------------------------------------------------------
 

@@ -10,6 +10,7 @@ public record ConsistencyReport(List<Mismatch> mismatches, int conversations, in
         mismatches = List.copyOf(mismatches);
     }
 
+    /** Whether every derived value matched its rows. */
     public boolean ok() {
         return mismatches.isEmpty();
     }

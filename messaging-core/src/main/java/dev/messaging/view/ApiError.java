@@ -15,10 +15,12 @@ public final class ApiError {
     private ApiError() {
     }
 
+    /** The HTTP status Shopmonkey answers {@code e} with. */
     public static int shopmonkeyStatus(MessagingException e) {
         return e instanceof ValidationException ? 400 : common(e);
     }
 
+    /** The HTTP status LeadConnector answers {@code e} with. */
     public static int leadConnectorStatus(MessagingException e) {
         return e instanceof ValidationException ? 422 : common(e);
     }

@@ -1,10 +1,13 @@
 package dev.messaging.view;
 
 import dev.messaging.common.WireValue;
+import dev.messaging.error.FieldError;
 import dev.messaging.error.ValidationException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What every reference view needs: dates as ISO-8601 strings (a JSON library with default
@@ -15,6 +18,7 @@ public final class Iso {
     private Iso() {
     }
 
+    /** The ISO-8601 form of {@code instant} (null for null). */
     public static String date(Instant instant) {
         return instant == null ? null : instant.toString();
     }
@@ -32,10 +36,11 @@ public final class Iso {
     }
 
     /** The list, or null when it is empty (a field the reference leaves out rather than sends empty). */
-    public static <T> java.util.List<T> orNull(java.util.List<T> list) {
+    public static <T> List<T> orNull(List<T> list) {
         return list == null || list.isEmpty() ? null : list;
     }
 
+    /** The wire value of {@code value} (null for null). */
     public static String wire(WireValue value) {
         return value == null ? null : value.wireValue();
     }
@@ -45,12 +50,13 @@ public final class Iso {
     }
 
     /** The same validation error with its fields under the reference API's names ({@code domain -> reference}). */
-    public static ValidationException renamed(ValidationException e, java.util.Map<String, String> names) {
+    public static ValidationException renamed(ValidationException e, Map<String, String> names) {
         return new ValidationException(e.errors().stream()
-                .map(f -> new dev.messaging.error.FieldError(names.getOrDefault(f.field(), f.field()), f.problem()))
+                .map(f -> new FieldError(names.getOrDefault(f.field(), f.field()), f.problem()))
                 .toList());
     }
 
+    /** True only for {@code Boolean.TRUE}. */
     public static boolean flag(Boolean value) {
         return Boolean.TRUE.equals(value);
     }

@@ -2,9 +2,9 @@ package dev.messaging.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
 import dev.messaging.change.Change;
+import dev.messaging.common.Actor;
 import dev.messaging.common.WireValue;
 import dev.messaging.conversation.ConversationChannel;
 import dev.messaging.conversation.ConversationQuery;
@@ -19,21 +19,24 @@ import dev.messaging.message.DeliveryStatus;
 import dev.messaging.message.Direction;
 import dev.messaging.message.EmailDetails;
 import dev.messaging.message.EmailOptions;
-import dev.messaging.message.MessageLinks;
-import dev.messaging.message.OrderRef;
-import dev.messaging.message.SuggestedReply;
 import dev.messaging.message.MessageFile;
+import dev.messaging.message.MessageLinks;
 import dev.messaging.message.MessageOrigin;
 import dev.messaging.message.MessageQuery;
 import dev.messaging.message.MessageType;
 import dev.messaging.message.NewMessage;
+import dev.messaging.message.OrderRef;
 import dev.messaging.message.OrderShareType;
+import dev.messaging.message.SuggestedReply;
 import dev.messaging.message.SuggestedReplyState;
 import dev.messaging.spi.Store;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -193,7 +196,7 @@ public abstract class BadInputProperties {
         }
     }
 
-    private static final List<Character> CONTROLS_BUT_TAB_AND_LINE_BREAKS = java.util.stream.IntStream
+    private static final List<Character> CONTROLS_BUT_TAB_AND_LINE_BREAKS = IntStream
             .rangeClosed(0x01, 0x1f).filter(c -> c != '\t' && c != '\r' && c != '\n').mapToObj(c -> (char) c).toList();
 
     // --- message creates ---------------------------------------------------------------------
@@ -259,7 +262,7 @@ public abstract class BadInputProperties {
         Class<? extends WireValue> type = gen.oneOf(ENUMS);
         String value = gen.chance(0.5) ? fineText(gen)
                 : gen.oneOf("pending", "SENT", "Customer ", "", "null", "TYPE_FAX", "0", "7");
-        boolean known = java.util.Arrays.stream(type.getEnumConstants()).anyMatch(c -> c.wireValue().equals(value));
+        boolean known = Arrays.stream(type.getEnumConstants()).anyMatch(c -> c.wireValue().equals(value));
         String field = fieldOf(type);
         return new BadCall(field, type.getSimpleName() + " '" + value + "'",
                 () -> known ? parseUnknown(type) : parse(type, value));
@@ -298,8 +301,8 @@ public abstract class BadInputProperties {
         return switch (gen.between(0, 3)) {
             case 0 -> fineText(gen);
             case 1 -> gen.string(1, 60, '!', '~');
-            case 2 -> java.util.Base64.getUrlEncoder().encodeToString(fineText(gen).getBytes());
-            default -> java.util.Base64.getUrlEncoder().withoutPadding()
+            case 2 -> Base64.getUrlEncoder().encodeToString(fineText(gen).getBytes());
+            default -> Base64.getUrlEncoder().withoutPadding()
                     .encodeToString(("c1|" + gen.between(Long.MIN_VALUE / 2, Long.MAX_VALUE / 2) + "|abc|id").getBytes());
         };
     }

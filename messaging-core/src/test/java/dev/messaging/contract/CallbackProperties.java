@@ -2,12 +2,12 @@ package dev.messaging.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
+import dev.messaging.common.Actor;
 import dev.messaging.delivery.Outgoing;
+import dev.messaging.delivery.SendResult;
 import dev.messaging.generated.Cases;
 import dev.messaging.generated.Gen;
-import dev.messaging.delivery.SendResult;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryStatus;
 import dev.messaging.message.Message;

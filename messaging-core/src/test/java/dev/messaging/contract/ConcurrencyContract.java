@@ -2,8 +2,8 @@ package dev.messaging.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.messaging.common.Actor;
 import dev.messaging.change.Change;
+import dev.messaging.common.Actor;
 import dev.messaging.common.Tenant;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.conversation.ConversationQuery;
@@ -17,6 +17,7 @@ import dev.messaging.message.MessageQuery;
 import dev.messaging.message.NewMessage;
 import dev.messaging.spi.InboxRow;
 import dev.messaging.spi.InboxSpec;
+import dev.messaging.verify.ConsistencyReport;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,9 +59,9 @@ public abstract class ConcurrencyContract extends ContractSupport {
             for (Future<T> future : futures) {
                 try {
                     outcomes.add(new Outcome<>(future.get(2, TimeUnit.MINUTES), null));
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     outcomes.add(new Outcome<>(null, e.getCause()));
-                } catch (java.util.concurrent.TimeoutException e) {
+                } catch (TimeoutException e) {
                     throw new AssertionError("a task did not finish in 2 minutes (deadlock?)", e);
                 }
             }
@@ -255,12 +257,12 @@ public abstract class ConcurrencyContract extends ContractSupport {
         for (String c : customers) {
             conversations.put(c, conversationOf(c).id());
         }
-        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
-        java.util.concurrent.atomic.AtomicLong pagesRead = new java.util.concurrent.atomic.AtomicLong();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicLong pagesRead = new AtomicLong();
         Thread reader = new Thread(() -> {
             while (writing.get()) {
-                messaging.inbox().list(bob, dev.messaging.inbox.InboxQuery.all());
-                messaging.inbox().list(alice, dev.messaging.inbox.InboxQuery.all().unreadOnly());
+                messaging.inbox().list(bob, InboxQuery.all());
+                messaging.inbox().list(alice, InboxQuery.all().unreadOnly());
                 pagesRead.addAndGet(2);
             }
         });
@@ -306,7 +308,7 @@ public abstract class ConcurrencyContract extends ContractSupport {
         reader.join(TimeUnit.MINUTES.toMillis(2));
         assertThat(outcomes).allSatisfy(o -> assertThat(o.error()).as("%s", o.error()).isNull());
         assertThat(pagesRead.get()).isPositive();
-        dev.messaging.verify.ConsistencyReport report = messaging.verify(alice.tenant());
+        ConsistencyReport report = messaging.verify(alice.tenant());
         assertThat(report.ok()).as("%s", report).isTrue();
         Map<String, Long> perClientId = new HashMap<>();
         for (String conversation : conversations.values()) {

@@ -2,16 +2,17 @@ package dev.messaging.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
 import dev.messaging.change.Change;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
+import dev.messaging.common.Actor;
 import dev.messaging.common.Page;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.conversation.NewConversation;
 import dev.messaging.inbox.InboxEntry;
 import dev.messaging.inbox.InboxQuery;
+import dev.messaging.inbox.InboxView;
 import dev.messaging.message.AuthorType;
 import dev.messaging.message.Message;
 import dev.messaging.message.MessageQuery;
@@ -148,8 +149,8 @@ public abstract class ContractSupport {
 
     /** The state a failed call must leave untouched: the feed, the inbox of both users. */
     protected Object snapshot() {
-        return List.of(feed(), inbox(alice, InboxQuery.all().view(dev.messaging.inbox.InboxView.ALL)),
-                inbox(bob, InboxQuery.all().view(dev.messaging.inbox.InboxView.ALL)));
+        return List.of(feed(), inbox(alice, InboxQuery.all().view(InboxView.ALL)),
+                inbox(bob, InboxQuery.all().view(InboxView.ALL)));
     }
 
     protected void assertUnchangedSince(Object before) {

@@ -4,24 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.messaging.common.Actor;
-import dev.messaging.outbox.DeliveryWorker;
 import dev.messaging.Messaging;
-import dev.messaging.feed.Subscription;
 import dev.messaging.change.Change;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
+import dev.messaging.common.Actor;
+import dev.messaging.common.Tenant;
+import dev.messaging.conversation.ConversationQuery;
 import dev.messaging.conversation.ConversationUpdate;
+import dev.messaging.delivery.Delivery;
 import dev.messaging.delivery.DeliveryPurpose;
-import dev.messaging.delivery.DeliveryTask;
 import dev.messaging.delivery.LocationSettings;
 import dev.messaging.delivery.Outgoing;
 import dev.messaging.delivery.RetryPolicy;
 import dev.messaging.delivery.SendResult;
+import dev.messaging.delivery.Sender;
 import dev.messaging.error.ConflictException;
 import dev.messaging.error.ForbiddenException;
 import dev.messaging.error.NotFoundException;
 import dev.messaging.error.ValidationException;
+import dev.messaging.feed.Subscription;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryStatus;
 import dev.messaging.message.Message;
@@ -29,14 +31,19 @@ import dev.messaging.message.MessageOrigin;
 import dev.messaging.message.NewMessage;
 import dev.messaging.message.SmsOptions;
 import dev.messaging.notification.NotificationConfig;
+import dev.messaging.outbox.DeliveryWorker;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -45,6 +52,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -98,10 +108,10 @@ public abstract class DeliveryContract extends ContractSupport {
             tick();
             Message both = messaging.messages().create(alice, NewMessage.to("c1", "ready").sendSms(true).sendEmail(true)
                     .build());
-            assertThat(messaging.deliveries().of(alice, both.id())).extracting(DeliveryTask::channel,
-                    DeliveryTask::status, DeliveryTask::purpose).containsExactlyInAnyOrder(
-                    org.assertj.core.groups.Tuple.tuple(DeliveryChannel.EMAIL, DeliveryStatus.PENDING, DeliveryPurpose.MESSAGE),
-                    org.assertj.core.groups.Tuple.tuple(DeliveryChannel.SMS, DeliveryStatus.PENDING, DeliveryPurpose.MESSAGE));
+            assertThat(messaging.deliveries().of(alice, both.id())).extracting(Delivery::channel,
+                    Delivery::status, Delivery::purpose).containsExactlyInAnyOrder(
+                    Tuple.tuple(DeliveryChannel.EMAIL, DeliveryStatus.PENDING, DeliveryPurpose.MESSAGE),
+                    Tuple.tuple(DeliveryChannel.SMS, DeliveryStatus.PENDING, DeliveryPurpose.MESSAGE));
             tick();
             Message note = messaging.messages().create(alice, NewMessage.to("c1", "note").internal(true).build());
             assertThat(messaging.deliveries().of(alice, note.id())).isEmpty();
@@ -127,7 +137,7 @@ public abstract class DeliveryContract extends ContractSupport {
             assertThat(sent.sms().status()).isEqualTo(DeliveryStatus.SENT);
             assertThat(sent.sms().history()).extracting(d -> d.status()).containsExactly(DeliveryStatus.SENT);
             assertThat(feed()).filteredOn(c -> c.sequence() > before).extracting(Change::entityType, Change::operation)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(EntityType.MESSAGE, Operation.DELIVERY));
+                    .containsExactly(Tuple.tuple(EntityType.MESSAGE, Operation.DELIVERY));
             messaging.deliveries().report(system, "p-" + m.id(), DeliveryStatus.DELIVERED, null);
             messaging.deliveries().report(system, "p-" + m.id(), DeliveryStatus.SENT, null);
             messaging.deliveries().report(system, "p-" + m.id(), DeliveryStatus.DELIVERED, null);
@@ -235,7 +245,7 @@ public abstract class DeliveryContract extends ContractSupport {
         }
 
         private List<String> found(String words) {
-            return messaging.conversations().search(alice, dev.messaging.conversation.ConversationQuery.all()
+            return messaging.conversations().search(alice, ConversationQuery.all()
                     .query(words)).items().stream().map(h -> h.conversation().customerId()).toList();
         }
 
@@ -257,8 +267,8 @@ public abstract class DeliveryContract extends ContractSupport {
          * or claims nothing); an edit may win and then be claimed. {@code check} sees the message
          * and what the claim was given, when it claimed it.
          */
-        private void raceAClaim(java.util.function.Consumer<Message> change, boolean exclusive,
-                java.util.function.BiConsumer<Message, Outgoing> check) throws Exception {
+        private void raceAClaim(Consumer<Message> change, boolean exclusive,
+                BiConsumer<Message, Outgoing> check) throws Exception {
             int rounds = rounds();
             ExecutorService threads = Executors.newFixedThreadPool(2);
             int changes = 0;
@@ -338,17 +348,17 @@ public abstract class DeliveryContract extends ContractSupport {
             for (String[] evening : new String[][] {{"2025-03-29T22:30:00+01:00", "2025-03-30T08:00:00+02:00"},
                 {"2025-10-25T23:00:00+02:00", "2025-10-26T08:00:00+01:00"},
                 {"2025-10-26T02:30:00+01:00", "2025-10-26T08:00:00+01:00"}}) {
-                clock.set(java.time.OffsetDateTime.parse(evening[0]).toInstant());
+                clock.set(OffsetDateTime.parse(evening[0]).toInstant());
                 Message m = messaging.messages().create(alice, NewMessage.to("c1", "quiet").sendSms(true).sendEmail(true)
                         .smsOptions(SmsOptions.avoidingQuietHours()).build());
-                Map<DeliveryChannel, Instant> due = new java.util.EnumMap<>(DeliveryChannel.class);
+                Map<DeliveryChannel, Instant> due = new EnumMap<>(DeliveryChannel.class);
                 messaging.deliveries().of(alice, m.id()).forEach(d -> due.put(d.channel(), d.dueAt()));
                 assertThat(due.get(DeliveryChannel.SMS)).as("SMS of %s", evening[0])
-                        .isEqualTo(java.time.OffsetDateTime.parse(evening[1]).toInstant());
+                        .isEqualTo(OffsetDateTime.parse(evening[1]).toInstant());
                 assertThat(due.get(DeliveryChannel.SMS).atZone(paris).toLocalTime()).isEqualTo(LocalTime.of(8, 0));
                 assertThat(due.get(DeliveryChannel.EMAIL)).isEqualTo(clock.instant());
             }
-            clock.set(java.time.OffsetDateTime.parse("2025-03-29T22:45:00+01:00").toInstant());
+            clock.set(OffsetDateTime.parse("2025-03-29T22:45:00+01:00").toInstant());
             Message plain = messaging.messages().create(alice, NewMessage.to("c1", "not quiet").sendSms(true).build());
             assertThat(messaging.deliveries().of(alice, plain.id()).get(0).dueAt()).isEqualTo(clock.instant());
         }
@@ -394,7 +404,7 @@ public abstract class DeliveryContract extends ContractSupport {
     @Nested
     @DisplayName("Staff notifications")
     class Notifications {
-        private List<DeliveryTask> notificationsOf(Message m) {
+        private List<Delivery> notificationsOf(Message m) {
             return messaging.deliveries().of(alice, m.id()).stream()
                     .filter(d -> d.purpose() == DeliveryPurpose.NOTIFICATION).toList();
         }
@@ -408,13 +418,13 @@ public abstract class DeliveryContract extends ContractSupport {
             messaging.threads().markRead(bob, threadId(bob, conversation));
             messaging.notificationConfig().set(alice, new NotificationConfig("alice", false, true, false));
             Message second = customerSays("c1", "anyone?");
-            assertThat(notificationsOf(second)).extracting(DeliveryTask::recipientUserId, DeliveryTask::channel)
-                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("alice", DeliveryChannel.IN_APP),
-                            org.assertj.core.groups.Tuple.tuple("bob", DeliveryChannel.EMAIL),
-                            org.assertj.core.groups.Tuple.tuple("bob", DeliveryChannel.SMS),
-                            org.assertj.core.groups.Tuple.tuple("bob", DeliveryChannel.IN_APP));
+            assertThat(notificationsOf(second)).extracting(Delivery::recipientUserId, Delivery::channel)
+                    .containsExactlyInAnyOrder(Tuple.tuple("alice", DeliveryChannel.IN_APP),
+                            Tuple.tuple("bob", DeliveryChannel.EMAIL),
+                            Tuple.tuple("bob", DeliveryChannel.SMS),
+                            Tuple.tuple("bob", DeliveryChannel.IN_APP));
             messaging.conversations().update(alice, conversation, ConversationUpdate.empty().assignedTo("carol"));
-            assertThat(notificationsOf(customerSays("c1", "carol?"))).extracting(DeliveryTask::recipientUserId)
+            assertThat(notificationsOf(customerSays("c1", "carol?"))).extracting(Delivery::recipientUserId)
                     .containsOnly("carol").hasSize(3);
             messaging.threads().setMuted(Actor.user(company, location, "carol"),
                     threadId(Actor.user(company, location, "carol"), conversation), true);
@@ -454,10 +464,10 @@ public abstract class DeliveryContract extends ContractSupport {
             }
             writers.shutdown();
             Map<String, AtomicInteger> sends = new ConcurrentHashMap<>();
-            java.util.Set<dev.messaging.common.Tenant> ours = new java.util.HashSet<>();
+            Set<Tenant> ours = new HashSet<>();
             users.forEach(u -> ours.add(u.tenant()));
             AtomicInteger ourSends = new AtomicInteger();
-            dev.messaging.delivery.Sender counting = o -> {
+            Sender counting = o -> {
                 if (ours.contains(o.tenant())) {
                     sends.computeIfAbsent(o.key(), k -> new AtomicInteger()).incrementAndGet();
                     ourSends.incrementAndGet();
@@ -484,7 +494,7 @@ public abstract class DeliveryContract extends ContractSupport {
     }
 
     /** The workers of the many-workers test: 8 threads on this store (a store may run several instances). */
-    protected List<DeliveryWorker> workers(dev.messaging.delivery.Sender sender) {
+    protected List<DeliveryWorker> workers(Sender sender) {
         return List.of(messaging.deliveries().worker().sender(DeliveryChannel.SMS, sender)
                 .sender(DeliveryChannel.EMAIL, sender).threads(8).idlePoll(Duration.ofMillis(50)).start());
     }

@@ -4,48 +4,57 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.messaging.common.Actor;
+import dev.messaging.Conversations;
+import dev.messaging.Imports;
+import dev.messaging.Inbox;
+import dev.messaging.Messages;
 import dev.messaging.Messaging;
-import dev.messaging.feed.ChangeFeed;
+import dev.messaging.NotificationConfigs;
+import dev.messaging.Outlets;
+import dev.messaging.Threads;
+import dev.messaging.change.Change;
 import dev.messaging.change.ChangeQuery;
+import dev.messaging.common.Actor;
 import dev.messaging.conversation.ConversationQuery;
 import dev.messaging.conversation.ConversationUpdate;
-import dev.messaging.Conversations;
 import dev.messaging.conversation.NewConversation;
+import dev.messaging.delivery.Consent;
+import dev.messaging.delivery.LocationSettings;
+import dev.messaging.delivery.Outcome;
+import dev.messaging.delivery.Outgoing;
+import dev.messaging.delivery.SendResult;
 import dev.messaging.error.ForbiddenException;
 import dev.messaging.error.NotFoundException;
 import dev.messaging.error.ValidationException;
-import dev.messaging.outbox.Consents;
-import dev.messaging.outbox.Deliveries;
-import dev.messaging.outbox.DeliverySettings;
-import dev.messaging.Imports;
-import dev.messaging.delivery.Consent;
-import dev.messaging.delivery.LocationSettings;
-import dev.messaging.delivery.Outgoing;
-import dev.messaging.delivery.SendResult;
-import dev.messaging.message.DeliveryChannel;
-import dev.messaging.Inbox;
+import dev.messaging.feed.ChangeFeed;
 import dev.messaging.inbox.InboxQuery;
 import dev.messaging.inbox.InboxView;
+import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryStatus;
 import dev.messaging.message.DeliveryUpdate;
 import dev.messaging.message.Message;
 import dev.messaging.message.MessageQuery;
-import dev.messaging.Messages;
 import dev.messaging.message.NewMessage;
 import dev.messaging.notification.NotificationConfig;
-import dev.messaging.NotificationConfigs;
+import dev.messaging.outbox.Consents;
+import dev.messaging.outbox.Deliveries;
+import dev.messaging.outbox.DeliverySettings;
 import dev.messaging.outlet.Outlet;
-import dev.messaging.Outlets;
-import dev.messaging.Threads;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,12 +82,12 @@ public abstract class IsolationContract extends ContractSupport {
         messaging.notificationConfig().set(alice, new NotificationConfig("alice", false, false, true));
         messaging.outlets().set(alice, new Outlet("front-desk", "Front desk", true, 1));
         scheduled = messaging.messages().create(alice, NewMessage.to("c1", "later").sendSms(true)
-                .sendAt(clock.instant().plus(java.time.Duration.ofDays(1))).build());
+                .sendAt(clock.instant().plus(Duration.ofDays(1))).build());
         messaging.consents().set(alice, "c1", DeliveryChannel.EMAIL, false, "screen", "asked");
-        messaging.deliverySettings().set(alice, new LocationSettings(java.time.ZoneId.of("Europe/Paris"),
-                java.time.LocalTime.of(22, 0), java.time.LocalTime.of(7, 0)));
+        messaging.deliverySettings().set(alice, new LocationSettings(ZoneId.of("Europe/Paris"),
+                LocalTime.of(22, 0), LocalTime.of(7, 0)));
         Outgoing ours = messaging.deliveries().claim(DeliveryChannel.SMS, Deliveries.MAX_CLAIM,
-                java.time.Duration.ofMinutes(5)).stream().filter(x -> x.tenant().equals(alice.tenant())).findFirst()
+                Duration.ofMinutes(5)).stream().filter(x -> x.tenant().equals(alice.tenant())).findFirst()
                 .orElseThrow();
         claimed = ours;
         messaging.deliveries().outcome(ours, SendResult.sent("prov-" + company));
@@ -152,15 +161,15 @@ public abstract class IsolationContract extends ContractSupport {
                 .noneMatch(c -> c.entityId().equals(message.id()) || c.entityId().equals(conversationId)));
         t.put("ChangeFeed.prune/2", o -> messaging.changes().prune(o, Instant.parse("2100-01-01T00:00:00Z")));
         t.put("Imports.history/2", o -> assertThatThrownBy(() -> messaging.imports().history(o, List.of()))
-                .isInstanceOf(dev.messaging.error.ForbiddenException.class));
+                .isInstanceOf(ForbiddenException.class));
         // deliveries: claims are the service's own work across tenants (no actor); the rest is tenant-scoped
         t.put("Deliveries.claim/3", o -> assertThat(messaging.deliveries().claim(DeliveryChannel.EMAIL, 10,
-                java.time.Duration.ofSeconds(1))).noneMatch(x -> x.tenant().equals(o.tenant())));
+                Duration.ofSeconds(1))).noneMatch(x -> x.tenant().equals(o.tenant())));
         t.put("Deliveries.outcome/2", o -> notFound(() -> messaging.deliveries().outcome(new Outgoing(claimed.key(),
                 claimed.channel(), claimed.purpose(), o.tenant(), null, null, claimed.message(), 1, claimed.claimer()),
                 SendResult.failed("x"))));
         t.put("Deliveries.outcomes/1", o -> notFound(() -> messaging.deliveries().outcomes(List.of(
-                new dev.messaging.delivery.Outcome(new Outgoing(claimed.key(), claimed.channel(), claimed.purpose(),
+                new Outcome(new Outgoing(claimed.key(), claimed.channel(), claimed.purpose(),
                         o.tenant(), null, null, claimed.message(), 1, claimed.claimer()), SendResult.failed("x"))))));
         t.put("Deliveries.report/4", o -> notFound(() -> messaging.deliveries().report(o, "prov-" + company,
                 DeliveryStatus.DELIVERED, null)));
@@ -177,10 +186,10 @@ public abstract class IsolationContract extends ContractSupport {
                 .isEqualTo(LocationSettings.defaults()));
         t.put("DeliverySettings.set/2", o -> messaging.deliverySettings().set(o, LocationSettings.defaults()));
         t.put("DeliverySettings.set/4", o -> messaging.deliverySettings().set(o, "UTC", "21:00", "08:00"));
-        t.put("ChangeFeed.await/4", o -> assertThat(messaging.changes().await(o, 0, 100, java.time.Duration.ZERO))
+        t.put("ChangeFeed.await/4", o -> assertThat(messaging.changes().await(o, 0, 100, Duration.ZERO))
                 .noneMatch(c -> c.entityId().equals(message.id()) || c.entityId().equals(conversationId)));
         t.put("ChangeFeed.subscribe/3", o -> {
-            java.util.List<dev.messaging.change.Change> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<Change> seen = new CopyOnWriteArrayList<>();
             try (var subscription = messaging.changes().subscribe(o, 0, seen::add)) {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
@@ -266,16 +275,16 @@ public abstract class IsolationContract extends ContractSupport {
     }
 
     /** One call on alice's thread / c1's conversation, and who may make it. */
-    private record Call(String name, java.util.Set<Who> allowed, java.util.function.Consumer<Actor> run) {
+    private record Call(String name, Set<Who> allowed, Consumer<Actor> run) {
     }
 
     private List<Call> calls() {
-        java.util.Set<Who> users = java.util.EnumSet.of(Who.OWNER_USER, Who.OTHER_USER);
-        java.util.Set<Who> owner = java.util.EnumSet.of(Who.OWNER_USER);
-        java.util.Set<Who> usersAndSystem = java.util.EnumSet.of(Who.OWNER_USER, Who.OTHER_USER, Who.SYSTEM);
-        java.util.Set<Who> readers = java.util.EnumSet.of(Who.OWNER_USER, Who.OTHER_USER, Who.SYSTEM,
+        Set<Who> users = EnumSet.of(Who.OWNER_USER, Who.OTHER_USER);
+        Set<Who> owner = EnumSet.of(Who.OWNER_USER);
+        Set<Who> usersAndSystem = EnumSet.of(Who.OWNER_USER, Who.OTHER_USER, Who.SYSTEM);
+        Set<Who> readers = EnumSet.of(Who.OWNER_USER, Who.OTHER_USER, Who.SYSTEM,
                 Who.OWNER_CUSTOMER);
-        java.util.Set<Who> writers = java.util.EnumSet.of(Who.OWNER_USER, Who.OTHER_USER, Who.SYSTEM,
+        Set<Who> writers = EnumSet.of(Who.OWNER_USER, Who.OTHER_USER, Who.SYSTEM,
                 Who.OWNER_CUSTOMER);
         String thread = threadId(alice, conversationId);
         return List.of(

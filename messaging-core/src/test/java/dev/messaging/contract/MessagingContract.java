@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
 import dev.messaging.change.Change;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
+import dev.messaging.common.Actor;
 import dev.messaging.common.Deletion;
 import dev.messaging.common.Page;
 import dev.messaging.conversation.AssigneeFilter;
@@ -55,15 +55,25 @@ import dev.messaging.message.OrderRef;
 import dev.messaging.message.OrderShareType;
 import dev.messaging.message.SmsOptions;
 import dev.messaging.message.SuggestedReply;
+import dev.messaging.message.Translator;
 import dev.messaging.notification.NotificationConfig;
 import dev.messaging.outlet.Outlet;
+import dev.messaging.spi.ConversationRow;
+import dev.messaging.spi.CustomerMessageCounters;
+import dev.messaging.spi.MessageRow;
 import dev.messaging.thread.ThreadMetadata;
+import dev.messaging.verify.ConsistencyReport;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -325,10 +335,10 @@ public abstract class MessagingContract extends ContractSupport {
 
         @Test
         void aConversationKeepsItsMetadataAsGivenAndAnUpdateReplacesIt() {
-            Map<String, Object> metadata = new java.util.LinkedHashMap<>();
+            Map<String, Object> metadata = new LinkedHashMap<>();
             metadata.put("source", "import");
             metadata.put("retries", 2L);
-            metadata.put("ratio", new java.math.BigDecimal("0.5"));
+            metadata.put("ratio", new BigDecimal("0.5"));
             metadata.put("tags", List.of("vip", "fleet"));
             metadata.put("nested", Map.of("flag", true));
             Conversation created = messaging.conversations().create(alice, NewConversation.forCustomer("c1")
@@ -1533,9 +1543,9 @@ public abstract class MessagingContract extends ContractSupport {
             messaging.threads().setArchived(alice, threadId(alice, b.conversationId()), true);
         }
 
-        private void corrupt(String conversationId, java.util.function.UnaryOperator<dev.messaging.spi.ConversationRow> how) {
+        private void corrupt(String conversationId, UnaryOperator<ConversationRow> how) {
             store.inTransaction(alice.tenant(), tx -> {
-                dev.messaging.spi.ConversationRow row = tx.findConversation(conversationId).orElseThrow();
+                ConversationRow row = tx.findConversation(conversationId).orElseThrow();
                 return tx.updateConversation(how.apply(row), row.conversation().version());
             });
         }
@@ -1543,7 +1553,7 @@ public abstract class MessagingContract extends ContractSupport {
         @Test
         void aConsistentStorePassesTheCheck() {
             someActivity();
-            dev.messaging.verify.ConsistencyReport report = messaging.verify(alice.tenant());
+            ConsistencyReport report = messaging.verify(alice.tenant());
             assertThat(report.ok()).as("%s", report).isTrue();
             assertThat(report.conversations()).isEqualTo(3);
             assertThat(report.messages()).isEqualTo(6);
@@ -1554,9 +1564,9 @@ public abstract class MessagingContract extends ContractSupport {
         void aCorruptedCounterIsNamed() {
             someActivity();
             String id = conversationOf("c1").id();
-            corrupt(id, row -> row.with(new dev.messaging.spi.CustomerMessageCounters(5, 0, 5,
+            corrupt(id, row -> row.with(new CustomerMessageCounters(5, 0, 5,
                     row.counters().lastLiveCustomerFeedSeq(), row.counters().lastCustomerFeedSeq(), 0)));
-            dev.messaging.verify.ConsistencyReport report = messaging.verify(alice.tenant());
+            ConsistencyReport report = messaging.verify(alice.tenant());
             assertThat(report.mismatches()).anySatisfy(m -> {
                 assertThat(m.id()).isEqualTo(id);
                 assertThat(m.what()).isEqualTo("customerCount");
@@ -1583,9 +1593,9 @@ public abstract class MessagingContract extends ContractSupport {
             someActivity();
             Message victim = customerSays("c3", "six");
             store.inTransaction(alice.tenant(), tx -> {
-                dev.messaging.spi.MessageRow row = tx.findMessage(victim.id()).orElseThrow();
+                MessageRow row = tx.findMessage(victim.id()).orElseThrow();
                 return tx.updateMessage(row, row.with(row.message().toBuilder()
-                        .deletion(new dev.messaging.common.Deletion("x", clock.instant(), null)).build()));
+                        .deletion(new Deletion("x", clock.instant(), null)).build()));
             });
             assertThat(messaging.verify(alice.tenant()).mismatches()).extracting(m -> m.what())
                     .contains("deletedCustomerCount", "lastLiveCustomerNumber", "lastMessageId");
@@ -1595,7 +1605,7 @@ public abstract class MessagingContract extends ContractSupport {
     @Nested
     @DisplayName("Guest conversations")
     class GuestConversations {
-        @org.junit.jupiter.api.BeforeEach
+        @BeforeEach
         void outlets() {
             messaging.outlets().set(alice, new Outlet("spa", "Spa", true, 2));
             messaging.outlets().set(alice, new Outlet("desk", "Front desk", true, 1));
@@ -1653,7 +1663,7 @@ public abstract class MessagingContract extends ContractSupport {
             assertThat(messaging.conversations().search(alice, ConversationQuery.all().contact("g2")).items()).isEmpty();
         }
 
-        private Messaging translating(dev.messaging.message.Translator translator) {
+        private Messaging translating(Translator translator) {
             return Messaging.builder(newStore()).clock(clock).translator(translator, tenant -> "en")
                     .translationTimeout(Duration.ofMillis(200)).build();
         }
@@ -1755,12 +1765,12 @@ public abstract class MessagingContract extends ContractSupport {
             messaging.imports().history(system, List.of(ann()));
             List<Change> changes = feed().stream().filter(c -> c.sequence() > before).toList();
             assertThat(changes).extracting(Change::entityType, Change::operation).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple(EntityType.CONVERSATION, Operation.CREATE),
-                    org.assertj.core.groups.Tuple.tuple(EntityType.MESSAGE, Operation.CREATE),
-                    org.assertj.core.groups.Tuple.tuple(EntityType.MESSAGE, Operation.CREATE),
-                    org.assertj.core.groups.Tuple.tuple(EntityType.MESSAGE, Operation.CREATE),
-                    org.assertj.core.groups.Tuple.tuple(EntityType.MESSAGE, Operation.CREATE),
-                    org.assertj.core.groups.Tuple.tuple(EntityType.THREAD, Operation.READ));
+                    Tuple.tuple(EntityType.CONVERSATION, Operation.CREATE),
+                    Tuple.tuple(EntityType.MESSAGE, Operation.CREATE),
+                    Tuple.tuple(EntityType.MESSAGE, Operation.CREATE),
+                    Tuple.tuple(EntityType.MESSAGE, Operation.CREATE),
+                    Tuple.tuple(EntityType.MESSAGE, Operation.CREATE),
+                    Tuple.tuple(EntityType.THREAD, Operation.READ));
         }
 
         @Test

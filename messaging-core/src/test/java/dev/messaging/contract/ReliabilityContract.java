@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.messaging.common.Actor;
 import dev.messaging.IdGenerator;
 import dev.messaging.Messaging;
+import dev.messaging.common.Actor;
 import dev.messaging.conversation.ConversationUpdate;
 import dev.messaging.conversation.NewConversation;
 import dev.messaging.error.ConflictException;
@@ -22,9 +22,12 @@ import dev.messaging.outlet.Outlet;
 import dev.messaging.spi.TextTokens;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -129,7 +132,7 @@ public abstract class ReliabilityContract extends ContractSupport {
 
     /** Ids from a list; the test decides when they repeat. */
     private static final class ScriptedIds implements IdGenerator {
-        private final java.util.Deque<String> next = new java.util.ArrayDeque<>();
+        private final Deque<String> next = new ArrayDeque<>();
 
         ScriptedIds then(String... ids) {
             next.addAll(List.of(ids));
@@ -254,7 +257,7 @@ public abstract class ReliabilityContract extends ContractSupport {
 
         @Test
         void randomTextIsFoundByTheQueriesTheTokenDefinitionSaysMatch() {
-            java.util.Random random = new java.util.Random(company.hashCode());
+            Random random = new Random(company.hashCode());
             int[][] ranges = {{0x41, 0x7a}, {0xc0, 0x24f}, {0x370, 0x3ff}, {0x400, 0x4ff}, {0x5d0, 0x5ea},
                 {0x4e00, 0x4e40}, {0x1f600, 0x1f610}, {0xfb00, 0xfb06}, {0x2070, 0x2079}, {0x30, 0x39}};
             List<String> texts = new ArrayList<>();

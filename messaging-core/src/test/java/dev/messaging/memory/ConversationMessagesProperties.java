@@ -3,7 +3,7 @@ package dev.messaging.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messaging.generated.Cases;
-import dev.messaging.spi.InboxPosition;
+import dev.messaging.spi.PagePosition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +24,10 @@ class ConversationMessagesProperties {
 
     private static void holdsAndPagesWhatASortedMapWould(List<Integer> steps, int probeDate, int probeId) {
         ConversationMessages messages = new ConversationMessages();
-        TreeMap<InboxPosition, String> model = new TreeMap<>(TenantData.OLDEST_FIRST);
+        TreeMap<PagePosition, String> model = new TreeMap<>(TenantData.OLDEST_FIRST);
         for (int step : steps) {
             int n = Math.abs(step);
-            InboxPosition position = position(n % 12, n);
+            PagePosition position = position(n % 12, n);
             if (step >= 0) {
                 messages.put(position.date(), position.id());
                 model.put(position, position.id());
@@ -37,7 +37,7 @@ class ConversationMessagesProperties {
             }
         }
         assertThat(messages.ids()).containsExactlyElementsOf(model.values());
-        InboxPosition probe = position(probeDate, probeId);
+        PagePosition probe = position(probeDate, probeId);
         List<String> after = new ArrayList<>();
         for (int at = messages.firstAfter(probe); at < messages.size(); at++) {
             after.add(messages.id(at));
@@ -50,7 +50,7 @@ class ConversationMessagesProperties {
         assertThat(before).containsExactlyElementsOf(model.headMap(probe, false).descendingMap().values());
     }
 
-    private static InboxPosition position(int minute, int id) {
-        return new InboxPosition(Instant.EPOCH.plusSeconds(60L * minute), String.format("m-%02d", id));
+    private static PagePosition position(int minute, int id) {
+        return new PagePosition(Instant.EPOCH.plusSeconds(60L * minute), String.format("m-%02d", id));
     }
 }

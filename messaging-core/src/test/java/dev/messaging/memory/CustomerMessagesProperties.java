@@ -2,8 +2,8 @@ package dev.messaging.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.messaging.generated.Cases;
 import dev.messaging.common.Deletion;
+import dev.messaging.generated.Cases;
 import dev.messaging.message.Message;
 import dev.messaging.spi.MessageRow;
 import java.time.Instant;

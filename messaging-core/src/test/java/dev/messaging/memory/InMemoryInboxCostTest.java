@@ -2,8 +2,8 @@ package dev.messaging.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
+import dev.messaging.common.Actor;
 import dev.messaging.common.Page;
 import dev.messaging.inbox.InboxEntry;
 import dev.messaging.inbox.InboxQuery;

@@ -3,6 +3,7 @@ package dev.messaging.view;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -94,7 +95,7 @@ class ForwardCompatibilityProperties {
         Object parsed;
         try {
             parsed = new ObjectMapper().treeToValue(payload, view);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new AssertionError(view.getSimpleName() + " did not parse " + payload, e);
         }
         ReferenceExamplesTest.assertSameFields(view.getSimpleName(), payload, new ObjectMapper().valueToTree(parsed));

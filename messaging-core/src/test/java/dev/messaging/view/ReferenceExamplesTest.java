@@ -128,8 +128,7 @@ class ReferenceExamplesTest {
     static void assertSameFields(String path, JsonNode example, JsonNode rendered) {
         if (example.isObject()) {
             assertThat(rendered.isObject()).as(path).isTrue();
-            for (Iterator<Map.Entry<String, JsonNode>> it = example.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : example.properties()) {
                 assertThat(rendered.has(field.getKey())).as(path + "." + field.getKey()).isTrue();
                 assertSameFields(path + "." + field.getKey(), field.getValue(), rendered.get(field.getKey()));
             }

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.messaging.error.ValidationException;
 import dev.messaging.message.DeliveryStatus;
+import dev.messaging.message.Message;
+import dev.messaging.message.MessageBuilder;
+import dev.messaging.message.Send;
+import dev.messaging.message.SendStep;
 import dev.messaging.view.leadconnector.LeadConnectorStatus;
 import dev.messaging.view.shopmonkey.ShopmonkeyMessage;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,9 +39,9 @@ class StatusMappingTest {
     @EnumSource(DeliveryStatus.class)
     void everyDomainStatusHasALeadConnectorWordAndAShopmonkeyValueOfTheSix(DeliveryStatus status) {
         assertThat(LeadConnectorStatus.of(status)).isNotNull();
-        dev.messaging.message.Message m = dev.messaging.message.MessageBuilder.builder()
-                .sms(new dev.messaging.message.Send(true, status, null, List.of(
-                        new dev.messaging.message.Delivery(status, java.time.Instant.EPOCH, null))))
+        Message m = MessageBuilder.builder()
+                .sms(new Send(true, status, null, List.of(
+                        new SendStep(status, Instant.EPOCH, null))))
                 .build();
         ShopmonkeyMessage wire = shopmonkey(m);
         assertThat(wire.smsStatus).isIn(SHOPMONKEY);
@@ -49,7 +54,7 @@ class StatusMappingTest {
         }
     }
 
-    private static ShopmonkeyMessage shopmonkey(dev.messaging.message.Message m) {
+    private static ShopmonkeyMessage shopmonkey(Message m) {
         return ShopmonkeyMessage.from(m);
     }
 }

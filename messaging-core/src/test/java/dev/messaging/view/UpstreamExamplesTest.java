@@ -126,8 +126,7 @@ class UpstreamExamplesTest {
     /** As {@link ReferenceExamplesTest#assertSameFields}, with dates compared as instants and empty values for absent fields. */
     static void assertSameThroughTheDomain(String path, JsonNode example, JsonNode rendered) {
         if (example.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = example.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : example.properties()) {
                 assertThat(rendered.has(field.getKey())).as(path + "." + field.getKey()).isTrue();
                 assertSameThroughTheDomain(path + "." + field.getKey(), field.getValue(), rendered.get(field.getKey()));
             }

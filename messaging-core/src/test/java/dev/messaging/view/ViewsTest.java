@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
+import dev.messaging.common.Actor;
 import dev.messaging.conversation.Contact;
 import dev.messaging.conversation.ConversationQuery;
 import dev.messaging.conversation.NewConversation;
@@ -15,9 +15,12 @@ import dev.messaging.error.ForbiddenException;
 import dev.messaging.error.NotFoundException;
 import dev.messaging.error.ValidationException;
 import dev.messaging.inbox.InboxQuery;
+import dev.messaging.memory.InMemoryStore;
 import dev.messaging.message.Message;
 import dev.messaging.message.MessageFile;
 import dev.messaging.message.NewMessage;
+import dev.messaging.message.OrderRef;
+import dev.messaging.message.OrderShareType;
 import dev.messaging.outlet.Outlet;
 import dev.messaging.testing.SettableClock;
 import dev.messaging.view.hotel.CreateConversationRequest;
@@ -34,6 +37,8 @@ import dev.messaging.view.shopmonkey.ShopmonkeyCreateMessage;
 import dev.messaging.view.shopmonkey.ShopmonkeyError;
 import dev.messaging.view.shopmonkey.ShopmonkeyInboxEntry;
 import dev.messaging.view.shopmonkey.ShopmonkeyResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +49,8 @@ import org.junit.jupiter.api.Test;
 class ViewsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final SettableClock clock =
-            new SettableClock(java.time.Instant.parse("2026-02-01T10:00:00Z"));
-    private final Messaging messaging = Messaging.builder(new dev.messaging.memory.InMemoryStore()).clock(clock).build();
+            new SettableClock(Instant.parse("2026-02-01T10:00:00Z"));
+    private final Messaging messaging = Messaging.builder(new InMemoryStore()).clock(clock).build();
     private final Actor alice = Actor.user("co", "loc", "alice");
     private final Actor guest = Actor.customer("co", "loc", "guest-1");
 
@@ -59,8 +64,8 @@ class ViewsTest {
         messaging.conversations().create(alice, NewConversation.forCustomer("c1")
                 .withContact(new Contact("person", "Ann", "Lee", null, null, null, null)));
         messaging.messages().create(alice, NewMessage.to("c1", "see order")
-                .order(dev.messaging.message.OrderRef.share("o-1", "42", dev.messaging.message.OrderShareType.ORDER)).build());
-        clock.advance(java.time.Duration.ofSeconds(1));
+                .order(OrderRef.share("o-1", "42", OrderShareType.ORDER)).build());
+        clock.advance(Duration.ofSeconds(1));
         messaging.messages().create(Actor.customer("co", "loc", "c1"), NewMessage.to("c1", "thanks").build());
 
         ShopmonkeyResponse<List<ShopmonkeyInboxEntry>> inbox = Shopmonkey.inbox(messaging, alice, InboxQuery.all());

@@ -3,6 +3,7 @@ package dev.messaging.jdbi;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -76,7 +77,7 @@ record Column<R>(String name, Class<?> type, Function<R, Object> value, Function
 
     /** {@code INSERT INTO table (a, b, ..., extra...) VALUES (?, ?, ...)} with {@code extra} columns bound after the listed ones. */
     static <R> String insert(String table, List<Column<R>> columns, String... extra) {
-        List<String> names = new java.util.ArrayList<>(columns.stream().map(Column::name).toList());
+        List<String> names = new ArrayList<>(columns.stream().map(Column::name).toList());
         names.addAll(List.of(extra));
         return "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ("
                 + names.stream().map(n -> "?").collect(Collectors.joining(", ")) + ")";

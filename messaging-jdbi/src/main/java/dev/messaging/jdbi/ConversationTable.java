@@ -1,6 +1,5 @@
 package dev.messaging.jdbi;
 
-import dev.messaging.conversation.ConversationBuilder;
 import static dev.messaging.jdbi.Cells.millis;
 import static dev.messaging.jdbi.Cells.wire;
 
@@ -9,6 +8,7 @@ import dev.messaging.common.Deletion;
 import dev.messaging.common.Tenant;
 import dev.messaging.conversation.Contact;
 import dev.messaging.conversation.Conversation;
+import dev.messaging.conversation.ConversationBuilder;
 import dev.messaging.conversation.ConversationChannel;
 import dev.messaging.conversation.ConversationStatus;
 import dev.messaging.conversation.ConversationType;

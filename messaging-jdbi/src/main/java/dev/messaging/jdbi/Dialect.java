@@ -1,5 +1,7 @@
 package dev.messaging.jdbi;
 
+import dev.messaging.common.Tenant;
+import dev.messaging.spi.CommitListener;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -170,15 +172,15 @@ enum Dialect {
      * The notification payload of a write: its tenant's company and location ids, and a third line
      * {@code outbox} when it wrote deliveries (ids hold no line break).
      */
-    static String notification(dev.messaging.common.Tenant tenant, boolean outbox) {
+    static String notification(Tenant tenant, boolean outbox) {
         return tenant.companyId() + "\n" + tenant.locationId() + (outbox ? "\noutbox" : "");
     }
 
     /** Tells {@code listener} of the write a notification payload names; ignores one this library did not send. */
-    static void notify(String payload, dev.messaging.spi.CommitListener listener) {
+    static void notify(String payload, CommitListener listener) {
         String[] lines = payload == null ? new String[0] : payload.split("\n", -1);
         if (lines.length == 2 || lines.length == 3 && lines[2].equals("outbox")) {
-            listener.committed(new dev.messaging.common.Tenant(lines[0], lines[1]), lines.length == 3);
+            listener.committed(new Tenant(lines[0], lines[1]), lines.length == 3);
         }
     }
 

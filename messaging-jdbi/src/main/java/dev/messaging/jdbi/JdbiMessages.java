@@ -1,9 +1,9 @@
 package dev.messaging.jdbi;
 
 import dev.messaging.message.Message;
-import dev.messaging.spi.InboxPosition;
 import dev.messaging.spi.MessageListSpec;
 import dev.messaging.spi.MessageRow;
+import dev.messaging.spi.PagePosition;
 import dev.messaging.spi.TextTokens;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.statement.Query;
@@ -109,7 +110,7 @@ final class JdbiMessages {
                 }) == 1;
         Message m = row.message();
         boolean searchChanged = m.deleted() != before.message().deleted()
-                || !java.util.Objects.equals(m.text(), before.message().text());
+                || !Objects.equals(m.text(), before.message().text());
         if (updated && searchChanged) {
             long rid = tx.query("SELECT rid FROM message WHERE id = :id AND tenant = :tenant").bind("id", row.id())
                     .mapTo(Long.class).one();
@@ -125,7 +126,7 @@ final class JdbiMessages {
     /** A conversation's messages in (createdDate, id) order, either way; no tenant predicate: the key is the tenant's. */
     List<MessageRow> list(MessageListSpec spec) {
         long conversation = tx.conversationKey(spec.conversationId());
-        InboxPosition edge = spec.before() != null ? spec.before() : spec.after();
+        PagePosition edge = spec.before() != null ? spec.before() : spec.after();
         String cmp = spec.before() != null ? "<" : ">";
         String direction = spec.before() != null ? "DESC" : "ASC";
         StringBuilder sql = new StringBuilder(MESSAGES + " WHERE m.conversation = :conversation");

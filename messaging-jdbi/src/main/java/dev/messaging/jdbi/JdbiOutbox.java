@@ -1,7 +1,7 @@
 package dev.messaging.jdbi;
 
 import dev.messaging.delivery.Consent;
-import dev.messaging.delivery.DeliveryTask;
+import dev.messaging.delivery.Delivery;
 import dev.messaging.delivery.LocationSettings;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.spi.OutboxStore;
@@ -27,43 +27,43 @@ final class JdbiOutbox implements OutboxStore {
     private static final String DELIVERIES = "SELECT " + DeliveryTable.SELECT + " FROM delivery d WHERE d.tenant = :tenant";
 
     @Override
-    public void insertTask(DeliveryTask task) {
+    public void insert(Delivery task) {
         tx.wroteDeliveries();
         tx.insertOrDuplicate(task.id(), DELIVERY_INSERT,
                 st -> st.setLong(Column.bind(st, 1, DeliveryTable.COLUMNS, task), tx.tenantKey()));
     }
 
-    private Optional<DeliveryTask> oneTask(String condition, String name, String value) {
+    private Optional<Delivery> one(String condition, String name, String value) {
         return tx.query(DELIVERIES + " AND " + condition).bind(name, value)
                 .map((rs, ctx) -> DeliveryTable.read(new Cells(rs), tx.tenant())).findOne();
     }
 
     @Override
-    public Optional<DeliveryTask> findTask(String id) {
-        return oneTask("d.id = :id", "id", id);
+    public Optional<Delivery> find(String id) {
+        return one("d.id = :id", "id", id);
     }
 
     @Override
-    public List<DeliveryTask> findTasks(List<String> ids) {
+    public List<Delivery> find(List<String> ids) {
         return tx.query(DELIVERIES + " AND d.id IN (" + tx.dialect().textsIn("ids") + ")").bind("ids", Json.write(ids))
                 .map((rs, ctx) -> DeliveryTable.read(new Cells(rs), tx.tenant())).list();
     }
 
     @Override
-    public Optional<DeliveryTask> findTaskByProviderId(String providerMessageId) {
-        return oneTask("d.provider_message_id = :provider", "provider", providerMessageId);
+    public Optional<Delivery> findByProviderId(String providerMessageId) {
+        return one("d.provider_message_id = :provider", "provider", providerMessageId);
     }
 
     @Override
-    public List<DeliveryTask> tasksOfMessage(String messageId) {
+    public List<Delivery> ofMessage(String messageId) {
         return tx.query(DELIVERIES + " AND d.message_id = :message ORDER BY d.rid").bind("message", messageId)
                 .map((rs, ctx) -> DeliveryTable.read(new Cells(rs), tx.tenant())).list();
     }
 
     @Override
-    public boolean updateTask(DeliveryTask before, DeliveryTask task) {
+    public boolean update(Delivery before, Delivery task) {
         tx.wroteDeliveries();
-        List<Column<DeliveryTask>> columns = Column.changed(DeliveryTable.COLUMNS, before, task);
+        List<Column<Delivery>> columns = Column.changed(DeliveryTable.COLUMNS, before, task);
         return tx.execute("UPDATE delivery SET " + Column.assignments(columns)
                 + " WHERE id = ? AND tenant = ? AND version = ?", st -> {
                     int next = Column.bind(st, 1, columns, task);

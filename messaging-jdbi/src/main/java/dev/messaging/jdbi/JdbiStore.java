@@ -2,10 +2,10 @@ package dev.messaging.jdbi;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.messaging.common.Tenant;
-import dev.messaging.delivery.DeliveryTask;
-import dev.messaging.message.DeliveryChannel;
+import dev.messaging.delivery.Delivery;
 import dev.messaging.error.CommitOutcomeUnknownException;
 import dev.messaging.error.StorageException;
+import dev.messaging.message.DeliveryChannel;
 import dev.messaging.spi.CommitListener;
 import dev.messaging.spi.Store;
 import dev.messaging.spi.StoreTransaction;
@@ -69,10 +69,12 @@ public final class JdbiStore implements Store {
             }
         }
 
+        /** A 5 s lock timeout. */
         public static Options defaults() {
             return new Options(Duration.ofSeconds(5));
         }
 
+        /** These options with another lock timeout (positive). */
         public Options withLockTimeout(Duration value) {
             return new Options(value);
         }
@@ -414,7 +416,7 @@ public final class JdbiStore implements Store {
      * single writer), then leased in the same transaction.
      */
     @Override
-    public List<DeliveryTask> claimTasks(DeliveryChannel channel, Instant now, int limit, String claimer,
+    public List<Delivery> claimDeliveries(DeliveryChannel channel, Instant now, int limit, String claimer,
             Instant leaseUntil) {
         boolean single = dialect == Dialect.SQLITE;
         if (single) {
@@ -426,7 +428,7 @@ public final class JdbiStore implements Store {
                 begin(h, "a claim");
                 try {
                     List<long[]> keys = new ArrayList<>();
-                    List<DeliveryTask> picked = h.createQuery("SELECT d.rid, d.tenant, " + DeliveryTable.SELECT
+                    List<Delivery> picked = h.createQuery("SELECT d.rid, d.tenant, " + DeliveryTable.SELECT
                             + " FROM delivery d WHERE d.channel = :channel AND d.status IN ('Pending', 'Scheduled')"
                             + " AND d.due_at <= :now ORDER BY d.due_at, d.rid LIMIT :limit"
                             + (single ? "" : " FOR UPDATE SKIP LOCKED"))
@@ -446,9 +448,9 @@ public final class JdbiStore implements Store {
                                 .bind("claimer", claimer).bind("until", leaseUntil.toEpochMilli())
                                 .bind("rids", rids.append(']').toString()).execute();
                     }
-                    List<DeliveryTask> claimed = new ArrayList<>(picked.size());
+                    List<Delivery> claimed = new ArrayList<>(picked.size());
                     for (int i = 0; i < picked.size(); i++) {
-                        DeliveryTask task = picked.get(i);
+                        Delivery task = picked.get(i);
                         Tenant tenant = tenantOfKey(h, keys.get(i)[1]);
                         claimed.add(task.with(b -> b.companyId(tenant.companyId()).locationId(tenant.locationId())
                                 .leaseHolder(claimer).leaseUntil(leaseUntil).dueAt(leaseUntil)

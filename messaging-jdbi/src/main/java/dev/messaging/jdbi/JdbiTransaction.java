@@ -14,8 +14,8 @@ import dev.messaging.spi.InboxRow;
 import dev.messaging.spi.InboxSpec;
 import dev.messaging.spi.MessageListSpec;
 import dev.messaging.spi.MessageRow;
-import dev.messaging.spi.SearchSpec;
 import dev.messaging.spi.OutboxStore;
+import dev.messaging.spi.SearchSpec;
 import dev.messaging.spi.StoreTransaction;
 import dev.messaging.spi.TextTokens;
 import dev.messaging.spi.ThreadRow;
@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
@@ -194,7 +195,7 @@ final class JdbiTransaction implements StoreTransaction {
     }
 
     /** {@code insert}'s result; a unique violation is the row's id, taken in the tenant ({@link DuplicateIdException}). */
-    static <T> T orDuplicate(String id, java.util.function.Supplier<T> insert) {
+    static <T> T orDuplicate(String id, Supplier<T> insert) {
         try {
             return insert.get();
         } catch (RuntimeException e) {

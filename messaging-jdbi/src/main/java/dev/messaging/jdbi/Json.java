@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleDeserializers;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.messaging.common.WireValue;
@@ -41,7 +41,8 @@ final class Json {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_LONG_FOR_INTS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+            .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                    JsonInclude.Include.USE_DEFAULTS));
     private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() { };
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
 
@@ -154,7 +155,7 @@ final class Json {
 
     private static ObjectNode without(ObjectNode full, ObjectNode base) {
         ObjectNode out = MAPPER.createObjectNode();
-        full.fields().forEachRemaining(field -> {
+        full.properties().forEach(field -> {
             JsonNode value = field.getValue();
             JsonNode common = base.get(field.getKey());
             if (value instanceof ObjectNode object && common instanceof ObjectNode commonObject) {
@@ -176,7 +177,7 @@ final class Json {
 
     private static ObjectNode over(ObjectNode rest, ObjectNode base) {
         ObjectNode full = base.deepCopy();
-        rest.fields().forEachRemaining(field -> {
+        rest.properties().forEach(field -> {
             JsonNode value = field.getValue();
             if (value.isNull()) {
                 full.remove(field.getKey());

@@ -1,8 +1,10 @@
 package dev.messaging.jdbi;
 
-import dev.messaging.message.MessageBuilder;
 import static dev.messaging.jdbi.Cells.millis;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
 import dev.messaging.common.ChangeMeta;
 import dev.messaging.common.Deletion;
 import dev.messaging.common.Tenant;
@@ -11,6 +13,7 @@ import dev.messaging.message.AuthorType;
 import dev.messaging.message.Direction;
 import dev.messaging.message.EmailOptions;
 import dev.messaging.message.Message;
+import dev.messaging.message.MessageBuilder;
 import dev.messaging.message.MessageChannel;
 import dev.messaging.message.MessageFile;
 import dev.messaging.message.MessageLinks;
@@ -21,9 +24,6 @@ import dev.messaging.message.Send;
 import dev.messaging.message.SmsOptions;
 import dev.messaging.message.SuggestedReply;
 import dev.messaging.message.Translation;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.messaging.spi.MessageRow;
 import java.lang.reflect.Field;
 import java.sql.SQLException;
@@ -144,7 +144,7 @@ final class MessageTable {
         static String rewrite(String old, AuthorType authorType) {
             ObjectNode full = Json.objectNode(old == null ? "{}" : old);
             ObjectNode named = full.objectNode();
-            full.fields().forEachRemaining(field -> named.set(shortName(field.getKey()), field.getValue()));
+            full.properties().forEach(field -> named.set(shortName(field.getKey()), field.getValue()));
             return Json.rewriteOver(named, BASES.get(authorType));
         }
 

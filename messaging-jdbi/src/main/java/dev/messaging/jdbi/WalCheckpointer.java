@@ -79,8 +79,12 @@ final class WalCheckpointer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         open = false;
-        thread.join(5_000);
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the daemon thread ends with its next check
+        }
     }
 }

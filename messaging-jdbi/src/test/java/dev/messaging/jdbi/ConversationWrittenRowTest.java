@@ -7,6 +7,7 @@ import dev.messaging.common.Deletion;
 import dev.messaging.common.Tenant;
 import dev.messaging.conversation.Contact;
 import dev.messaging.conversation.Conversation;
+import dev.messaging.conversation.ConversationBuilder;
 import dev.messaging.conversation.ConversationChannel;
 import dev.messaging.conversation.ConversationStatus;
 import dev.messaging.conversation.ConversationType;
@@ -73,11 +74,11 @@ class ConversationWrittenRowTest {
         }
     }
 
-    private static ConversationRow withConversation(ConversationRow row, dev.messaging.conversation.ConversationBuilder b) {
+    private static ConversationRow withConversation(ConversationRow row, ConversationBuilder b) {
         return new ConversationRow(b.build(), row.counters());
     }
 
-    private static ConversationRow row(Tenant tenant, String id, dev.messaging.conversation.ConversationBuilder b,
+    private static ConversationRow row(Tenant tenant, String id, ConversationBuilder b,
             CustomerMessageCounters counters) {
         Instant created = Instant.parse("2026-11-26T03:00:00.000999Z");
         return new ConversationRow(b.id(id).companyId(tenant.companyId()).locationId(tenant.locationId())

@@ -1,11 +1,11 @@
 package dev.messaging.jdbi;
 
-import dev.messaging.common.Actor;
-import dev.messaging.outbox.DeliveryWorker;
 import dev.messaging.Messaging;
+import dev.messaging.common.Actor;
 import dev.messaging.delivery.SendResult;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryStatus;
+import dev.messaging.outbox.DeliveryWorker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.messaging.jdbi;
 
-import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
+import dev.messaging.common.Actor;
 import dev.messaging.error.ConflictException;
 import dev.messaging.message.Message;
 import dev.messaging.message.NewMessage;

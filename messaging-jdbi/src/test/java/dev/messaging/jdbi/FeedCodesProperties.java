@@ -2,10 +2,10 @@ package dev.messaging.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
-import java.util.Map;
 import dev.messaging.generated.Cases;
 import dev.messaging.generated.Gen;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A change payload round-trips through its row spelling, whatever its keys and values. */

@@ -3,7 +3,6 @@ package dev.messaging.jdbi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.messaging.outbox.DeliveryWorker;
 import dev.messaging.Messaging;
 import dev.messaging.change.Change;
 import dev.messaging.contract.DeliveryContract;
@@ -12,6 +11,7 @@ import dev.messaging.delivery.Sender;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.Message;
 import dev.messaging.message.NewMessage;
+import dev.messaging.outbox.DeliveryWorker;
 import dev.messaging.spi.Store;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
+import dev.messaging.change.EntityType;
+import dev.messaging.common.Actor;
 import dev.messaging.error.CommitOutcomeUnknownException;
 import dev.messaging.error.MessagingException;
 import dev.messaging.error.StorageException;
@@ -13,6 +14,7 @@ import dev.messaging.inbox.InboxQuery;
 import dev.messaging.message.NewMessage;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -75,7 +77,7 @@ class PostgresFailuresTest {
         WiretapDataSource wire = new WiretapDataSource(TestDatabases.postgresPool());
         try (Messaging tapped = Messaging.builder(JdbiStore.create(wire.dataSource())).build()) {
             tapped.messages().create(customer, NewMessage.to("c1", "warm up").build());
-            Map<String, List<String>> trips = new java.util.LinkedHashMap<>();
+            Map<String, List<String>> trips = new LinkedHashMap<>();
             wire.clear();
             tapped.messages().create(customer, NewMessage.to("c1", "counted").build());
             trips.put("messages().create", List.copyOf(wire.calls));
@@ -193,7 +195,7 @@ class PostgresFailuresTest {
 
     private List<String> allTexts(Messaging m) {
         return m.changes().stream(user, 0)
-                .filter(c -> c.entityType() == dev.messaging.change.EntityType.MESSAGE)
+                .filter(c -> c.entityType() == EntityType.MESSAGE)
                 .map(c -> m.messages().find(user, c.entityId()).orElseThrow().text()).toList();
     }
 

@@ -2,6 +2,7 @@ package dev.messaging.jdbi;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -36,7 +37,7 @@ class PostgresQueryPlanTest extends QueryPlanContract {
 
     @Override
     protected void seedBackground(Jdbi jdbi) {
-        String bulk = "bulk-" + java.util.UUID.randomUUID();
+        String bulk = "bulk-" + UUID.randomUUID();
         jdbi.useHandle(h -> {
             long tenant = h.createQuery("INSERT INTO tenant (company_id, location_id, feed_head) VALUES (:bulk, 'loc', 0)"
                     + " RETURNING id").bind("bulk", bulk).mapTo(Long.class).one();

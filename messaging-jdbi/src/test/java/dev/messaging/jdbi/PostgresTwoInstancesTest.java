@@ -3,8 +3,8 @@ package dev.messaging.jdbi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
+import dev.messaging.common.Actor;
 import dev.messaging.contract.ContractSupport;
 import dev.messaging.contract.SequentialIds;
 import dev.messaging.message.Message;

@@ -2,8 +2,8 @@ package dev.messaging.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
+import dev.messaging.common.Actor;
 import dev.messaging.common.Page;
 import dev.messaging.conversation.Contact;
 import dev.messaging.conversation.ConversationQuery;
@@ -11,6 +11,8 @@ import dev.messaging.conversation.NewConversation;
 import dev.messaging.conversation.SearchSort;
 import dev.messaging.inbox.InboxEntry;
 import dev.messaging.inbox.InboxQuery;
+import dev.messaging.message.Message;
+import dev.messaging.message.MessageQuery;
 import dev.messaging.message.NewMessage;
 import java.util.List;
 import java.util.Random;
@@ -131,12 +133,12 @@ abstract class QueryPlanContract {
     void threadAndMessageLookupsOfABusyConversation() {
         String busy = messaging.conversations().search(alice, ConversationQuery.all().contact("c0")).items().get(0)
                 .conversation().id();
-        Page<dev.messaging.message.Message> page = messaging.messages().list(alice, busy,
-                dev.messaging.message.MessageQuery.first());
+        Page<Message> page = messaging.messages().list(alice, busy,
+                MessageQuery.first());
         assertThat(page.hasMore()).as("the busy conversation has more than a page of messages").isTrue();
-        assertNoMessageScanOrSort(() -> messaging.messages().list(alice, busy, dev.messaging.message.MessageQuery.first()));
+        assertNoMessageScanOrSort(() -> messaging.messages().list(alice, busy, MessageQuery.first()));
         assertNoMessageScanOrSort(() -> messaging.messages().list(alice, busy,
-                dev.messaging.message.MessageQuery.first().after(page.nextCursor())));
+                MessageQuery.first().after(page.nextCursor())));
         assertNoMessageScanOrSort(() -> messaging.threads().unreadTotal(alice));
     }
 

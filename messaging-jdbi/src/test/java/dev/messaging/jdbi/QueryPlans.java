@@ -2,12 +2,15 @@ package dev.messaging.jdbi;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -31,15 +34,20 @@ final class QueryPlans {
     private QueryPlans() {
     }
 
-    /** The SELECT statements {@code call} runs through {@code jdbi}. */
+    /**
+     * The SELECT statements {@code call} runs through {@code jdbi}. Reads each statement's bound
+     * arguments back through Jdbi's {@code Binding} lookups, deprecated for removal with no
+     * replacement that returns the argument objects; test code only.
+     */
+    @SuppressWarnings("removal")
     static List<Statement> capture(Jdbi jdbi, Supplier<?> call) {
         List<Statement> statements = new ArrayList<>();
-        SqlLogger previous = jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).getSqlLogger();
-        jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setSqlLogger(new SqlLogger() {
+        SqlLogger previous = jdbi.getConfig(SqlStatements.class).getSqlLogger();
+        jdbi.getConfig(SqlStatements.class).setSqlLogger(new SqlLogger() {
             @Override
             public void logBeforeExecution(StatementContext context) {
                 String sql = context.getParsedSql().getSql();
-                if (!sql.stripLeading().toUpperCase(java.util.Locale.ROOT).startsWith("SELECT")) {
+                if (!sql.stripLeading().toUpperCase(Locale.ROOT).startsWith("SELECT")) {
                     return;
                 }
                 List<Argument> arguments = new ArrayList<>();
@@ -59,7 +67,7 @@ final class QueryPlans {
         try {
             call.get();
         } finally {
-            jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setSqlLogger(previous);
+            jdbi.getConfig(SqlStatements.class).setSqlLogger(previous);
         }
         return statements;
     }
@@ -79,7 +87,7 @@ final class QueryPlans {
                     }
                 }
                 return new Plan(sql, lines);
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException("cannot explain " + sql, e);
             }
         });
@@ -102,7 +110,7 @@ final class QueryPlans {
                         }
                     }
                     plans.add(new Plan(statement.sql(), lines));
-                } catch (java.sql.SQLException e) {
+                } catch (SQLException e) {
                     throw new IllegalStateException("cannot explain " + statement.sql(), e);
                 }
             }

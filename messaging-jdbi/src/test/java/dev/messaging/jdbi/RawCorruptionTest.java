@@ -2,8 +2,8 @@ package dev.messaging.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
+import dev.messaging.common.Actor;
 import dev.messaging.message.Message;
 import dev.messaging.message.NewMessage;
 import dev.messaging.verify.ConsistencyReport;

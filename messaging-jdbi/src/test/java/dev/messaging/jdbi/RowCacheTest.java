@@ -2,15 +2,20 @@ package dev.messaging.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
+import dev.messaging.common.Actor;
+import dev.messaging.conversation.Conversation;
+import dev.messaging.conversation.ConversationUpdate;
 import dev.messaging.inbox.InboxEntry;
 import dev.messaging.inbox.InboxQuery;
 import dev.messaging.message.Message;
 import dev.messaging.message.NewMessage;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,9 +81,9 @@ class RowCacheTest {
         try (Messaging messaging = Messaging.builder(stores.get()).build()) {
             String company = "cache-" + UUID.randomUUID();
             Actor alice = Actor.user(company, "loc", "alice");
-            java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
-            List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-            List<Thread> readers = new java.util.ArrayList<>();
+            AtomicBoolean writing = new AtomicBoolean(true);
+            List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+            List<Thread> readers = new ArrayList<>();
             for (int r = 0; r < 4; r++) {
                 readers.add(new Thread(() -> {
                     try {
@@ -120,14 +125,14 @@ class RowCacheTest {
             String conversation = first.messages().create(customer, NewMessage.to("c1", "one").build()).conversationId();
             first.messages().create(customer, NewMessage.to("c1", "two").build()); // the first instance's rows cached
             second.conversations().update(alice, conversation,
-                    dev.messaging.conversation.ConversationUpdate.empty().subject("brakes").assignedTo("alice"));
+                    ConversationUpdate.empty().subject("brakes").assignedTo("alice"));
             first.messages().create(customer, NewMessage.to("c1", "three").build());
             first.threads().markRead(alice, first.threads().threadId(alice, conversation));
             second.conversations().update(alice, conversation,
-                    dev.messaging.conversation.ConversationUpdate.empty().subject("brakes and tyres"));
+                    ConversationUpdate.empty().subject("brakes and tyres"));
             first.messages().create(customer, NewMessage.to("c1", "four").build());
             try (Messaging fresh = Messaging.builder(stores.get()).build()) {
-                dev.messaging.conversation.Conversation c = fresh.conversations().find(alice, conversation).orElseThrow();
+                Conversation c = fresh.conversations().find(alice, conversation).orElseThrow();
                 assertThat(c.subject()).isEqualTo("brakes and tyres");
                 assertThat(c.assignedTo()).isEqualTo("alice");
                 assertThat(c.lastMessageBody()).isEqualTo("four");

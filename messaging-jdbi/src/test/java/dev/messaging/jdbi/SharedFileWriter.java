@@ -1,12 +1,13 @@
 package dev.messaging.jdbi;
 
-import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
+import dev.messaging.common.Actor;
 import dev.messaging.error.ConflictException;
 import dev.messaging.inbox.InboxEntry;
 import dev.messaging.inbox.InboxQuery;
 import dev.messaging.message.Message;
 import dev.messaging.message.NewMessage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,7 +117,7 @@ public final class SharedFileWriter {
         return false;
     }
 
-    private static long doneCount(Path file) throws java.io.IOException {
+    private static long doneCount(Path file) throws IOException {
         try (var names = Files.list(file.getParent())) {
             return names.filter(p -> p.getFileName().toString().startsWith("done-")).count();
         }

@@ -2,6 +2,7 @@ package dev.messaging.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.messaging.common.Tenant;
 import dev.messaging.notification.NotificationConfig;
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ class SqliteGroupCommitTest {
     @Test
     void theWriterKeepsItsConnectionBetweenWritesForASecond() throws Exception {
         try (JdbiStore store = JdbiStore.sqlite(TestDatabases.newSqliteFile())) {
-            com.zaxxer.hikari.HikariPoolMXBean writerPool = store.pools().stream()
+            HikariPoolMXBean writerPool = store.pools().stream()
                     .filter(pool -> pool.getPoolName().equals("messaging-sqlite-writer")).findFirst().orElseThrow()
                     .getHikariPoolMXBean();
             Runnable write = () -> store.inTransaction(TENANT, tx -> {

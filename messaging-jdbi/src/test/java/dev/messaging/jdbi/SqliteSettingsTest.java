@@ -2,9 +2,15 @@ package dev.messaging.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
+import dev.messaging.common.Actor;
 import dev.messaging.message.NewMessage;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -64,7 +70,7 @@ class SqliteSettingsTest {
 
     @Test
     void aDatabaseGrownThroughTheApiGetsPlannerStatisticsWhenOpened() throws Exception {
-        java.nio.file.Path file = fileGrownThroughTheApi(200, 20);
+        Path file = fileGrownThroughTheApi(200, 20);
         try (JdbiStore store = JdbiStore.sqlite(file)) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             int statistics = 0;
@@ -81,10 +87,10 @@ class SqliteSettingsTest {
 
     @Test
     void plannerStatisticsKeepNoSamplesWhenOpenedOrAnalysed() throws Exception {
-        java.nio.file.Path file = fileGrownThroughTheApi(100, 10);
+        Path file = fileGrownThroughTheApi(100, 10);
         // as a library before this rule left it: ANALYZE with the driver's STAT4 samples
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
-                java.sql.Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
             s.execute("ANALYZE");
         }
         assertThat(count(file, "sqlite_stat4")).as("samples written by ANALYZE").isPositive();
@@ -97,8 +103,8 @@ class SqliteSettingsTest {
     }
 
     /** A new SQLite file holding {@code messages} customer messages over {@code customers}, each one create call. */
-    private static java.nio.file.Path fileGrownThroughTheApi(int messages, int customers) {
-        java.nio.file.Path file = TestDatabases.newSqliteFile();
+    private static Path fileGrownThroughTheApi(int messages, int customers) {
+        Path file = TestDatabases.newSqliteFile();
         try (Messaging messaging = Messaging.builder(JdbiStore.sqlite(file)).build()) {
             for (int i = 0; i < messages; i++) {
                 Actor customer = Actor.customer("co", "loc", "c" + i % customers);
@@ -108,9 +114,9 @@ class SqliteSettingsTest {
         return file;
     }
 
-    private static int count(java.nio.file.Path file, String table) throws java.sql.SQLException {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
-                java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
+    private static int count(Path file, String table) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
             return rs.getInt(1);
         }

@@ -2,14 +2,14 @@ package dev.messaging.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.messaging.common.Actor;
-import dev.messaging.outbox.DeliveryWorker;
 import dev.messaging.Messaging;
+import dev.messaging.common.Actor;
 import dev.messaging.delivery.SendResult;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryStatus;
 import dev.messaging.message.Message;
 import dev.messaging.message.NewMessage;
+import dev.messaging.outbox.DeliveryWorker;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

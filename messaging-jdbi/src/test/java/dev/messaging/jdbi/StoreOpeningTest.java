@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
+import dev.messaging.common.Actor;
 import dev.messaging.error.StorageException;
 import dev.messaging.inbox.InboxQuery;
 import dev.messaging.message.NewMessage;

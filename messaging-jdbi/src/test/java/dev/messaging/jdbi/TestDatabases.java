@@ -7,6 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -14,14 +19,14 @@ import javax.sql.DataSource;
  * PostgreSQL per test JVM (from the io.zonky.test Maven artifacts; nothing installed by hand)
  * whose database the tests share, each test in a tenant of its own.
  */
-final class TestDatabases {
+public final class TestDatabases {
     private static EmbeddedPostgres postgres;
     private static HikariDataSource postgresPool;
 
     private TestDatabases() {
     }
 
-    static Path newSqliteFile() {
+    public static Path newSqliteFile() {
         try {
             Path dir = Files.createTempDirectory("messaging-test");
             dir.toFile().deleteOnExit();
@@ -32,7 +37,7 @@ final class TestDatabases {
     }
 
     /** The shared PostgreSQL, started on first use and stopped when the JVM exits. */
-    static synchronized EmbeddedPostgres postgres() {
+    public static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.builder().start();
@@ -51,14 +56,14 @@ final class TestDatabases {
     }
 
     /** A pool on the shared PostgreSQL database ("postgres"), shared by the tests. */
-    static synchronized DataSource postgresPool() {
+    public static synchronized DataSource postgresPool() {
         if (postgresPool == null) {
             postgresPool = newPostgresPool("postgres", 8);
         }
         return postgresPool;
     }
 
-    private static final java.util.Map<String, DataSource> POOLS = new java.util.HashMap<>();
+    private static final Map<String, DataSource> POOLS = new HashMap<>();
 
     /**
      * A pool on a database of its own, created on first use: for suites whose claims read across
@@ -66,10 +71,10 @@ final class TestDatabases {
      */
     static synchronized DataSource postgresPool(String database) {
         return POOLS.computeIfAbsent(database, name -> {
-            try (java.sql.Connection c = postgres().getPostgresDatabase().getConnection();
-                    java.sql.Statement s = c.createStatement()) {
+            try (Connection c = postgres().getPostgresDatabase().getConnection();
+                    Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + name);
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException("cannot create database " + name, e);
             }
             return newPostgresPool(name, 8);

@@ -1,8 +1,8 @@
 package dev.messaging.jdbi;
 
-import dev.messaging.common.Actor;
 import dev.messaging.IdGenerator;
 import dev.messaging.Messaging;
+import dev.messaging.common.Actor;
 import dev.messaging.conversation.Contact;
 import dev.messaging.conversation.ConversationChannel;
 import dev.messaging.conversation.ConversationUpdate;

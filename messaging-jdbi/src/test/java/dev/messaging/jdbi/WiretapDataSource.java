@@ -6,7 +6,9 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
@@ -84,10 +86,10 @@ final class WiretapDataSource {
     }
 
     private static Class<?>[] allInterfaces(Class<?> type) {
-        java.util.Set<Class<?>> all = new java.util.LinkedHashSet<>();
+        Set<Class<?>> all = new LinkedHashSet<>();
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             for (Class<?> i : c.getInterfaces()) {
-                if (java.sql.Statement.class.isAssignableFrom(i)) {
+                if (Statement.class.isAssignableFrom(i)) {
                     all.add(i);
                 }
             }

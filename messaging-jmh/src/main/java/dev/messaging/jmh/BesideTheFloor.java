@@ -1,7 +1,7 @@
 package dev.messaging.jmh;
 
-import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
+import dev.messaging.common.Actor;
 import dev.messaging.inbox.InboxQuery;
 import java.io.PrintStream;
 import java.util.ArrayList;

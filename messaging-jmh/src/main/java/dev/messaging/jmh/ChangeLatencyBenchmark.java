@@ -1,10 +1,11 @@
 package dev.messaging.jmh;
 
-import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
-import dev.messaging.feed.Subscription;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
+import dev.messaging.common.Actor;
+import dev.messaging.feed.Subscription;
+import dev.messaging.jdbi.JdbiStore;
 import dev.messaging.message.Message;
 import dev.messaging.message.NewMessage;
 import dev.messaging.spi.Store;
@@ -60,8 +61,8 @@ public class ChangeLatencyBenchmark {
     public void setUp() {
         if (store == StoreKind.POSTGRES) {
             String database = StoreKind.newDatabase();
-            writer = Messaging.builder(dev.messaging.jdbi.JdbiStore.create(StoreKind.pool(database, 4))).build();
-            reader = Messaging.builder(dev.messaging.jdbi.JdbiStore.create(StoreKind.pool(database, 4))).build();
+            writer = Messaging.builder(JdbiStore.create(StoreKind.pool(database, 4))).build();
+            reader = Messaging.builder(JdbiStore.create(StoreKind.pool(database, 4))).build();
         } else {
             Store one = store.empty();
             writer = Messaging.builder(one).build();

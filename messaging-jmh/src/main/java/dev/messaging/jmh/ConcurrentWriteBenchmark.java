@@ -1,7 +1,7 @@
 package dev.messaging.jmh;
 
-import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
+import dev.messaging.common.Actor;
 import dev.messaging.message.Message;
 import dev.messaging.message.NewMessage;
 import dev.messaging.notification.NotificationConfig;

@@ -1,11 +1,11 @@
 package dev.messaging.jmh;
 
-import dev.messaging.common.Actor;
 import dev.messaging.IdGenerator;
 import dev.messaging.Messaging;
+import dev.messaging.common.Actor;
+import dev.messaging.common.Deletion;
 import dev.messaging.common.Tenant;
 import dev.messaging.conversation.Contact;
-import dev.messaging.common.Deletion;
 import dev.messaging.conversation.NewConversation;
 import dev.messaging.history.ImportedConversation;
 import dev.messaging.history.ImportedMessage;

@@ -1,11 +1,11 @@
 package dev.messaging.jmh;
 
-import dev.messaging.common.Actor;
-import dev.messaging.outbox.DeliveryWorker;
 import dev.messaging.Messaging;
+import dev.messaging.common.Actor;
 import dev.messaging.delivery.SendResult;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.NewMessage;
+import dev.messaging.outbox.DeliveryWorker;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -1,7 +1,7 @@
 package dev.messaging.jmh;
 
-import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
+import dev.messaging.common.Actor;
 import dev.messaging.memory.InMemoryStore;
 import dev.messaging.message.NewMessage;
 import java.lang.management.ManagementFactory;

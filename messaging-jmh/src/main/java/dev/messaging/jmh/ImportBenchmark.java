@@ -1,7 +1,7 @@
 package dev.messaging.jmh;
 
-import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
+import dev.messaging.common.Actor;
 import dev.messaging.conversation.NewConversation;
 import dev.messaging.history.ImportResult;
 import dev.messaging.history.ImportedConversation;

@@ -1,7 +1,7 @@
 package dev.messaging.jmh;
 
-import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
+import dev.messaging.common.Actor;
 import dev.messaging.common.Page;
 import dev.messaging.conversation.ConversationHit;
 import dev.messaging.conversation.ConversationQuery;

@@ -7,6 +7,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,6 +24,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.sqlite.SQLiteConfig;
 
 /**
  * What the library is measured against, on the same SQLite file as {@link InboxBenchmark}:
@@ -218,7 +221,7 @@ public class SqlBaselineBenchmark {
         public void setUp(SqlBaselineBenchmark data) throws SQLException {
             Path copy = StoreKind.copyOf(data.file);
             // without the driver's generated keys (a SELECT after every INSERT), as the store opens its writer
-            org.sqlite.SQLiteConfig driver = new org.sqlite.SQLiteConfig();
+            SQLiteConfig driver = new SQLiteConfig();
             driver.setGetGeneratedKeys(false);
             connection = driver.createConnection("jdbc:sqlite:" + copy.toAbsolutePath());
             try (var pragmas = connection.createStatement()) {
@@ -235,8 +238,8 @@ public class SqlBaselineBenchmark {
                     tenant = rs.getLong(1);
                 }
             }
-            java.util.List<long[]> rids = new java.util.ArrayList<>();
-            java.util.List<String> ids = new java.util.ArrayList<>();
+            List<long[]> rids = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
             try (var q = connection.prepareStatement(
                     "SELECT rid, customer_id FROM conversation WHERE tenant = ? AND NOT deleted ORDER BY rid")) {
                 q.setLong(1, tenant);

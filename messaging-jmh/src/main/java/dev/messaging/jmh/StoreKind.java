@@ -1,14 +1,22 @@
 package dev.messaging.jmh;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.messaging.jdbi.JdbiStore;
 import dev.messaging.memory.InMemoryStore;
 import dev.messaging.spi.Store;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /**
  * The stores the benchmarks run on, each with the benchmark data loaded. SQLite data is built
@@ -79,12 +87,12 @@ public enum StoreKind {
                 postgres = server;
             }
             String name = "bench_" + ++databases;
-            try (java.sql.Connection c = postgres.getPostgresDatabase().getConnection();
-                    java.sql.Statement s = c.createStatement()) {
+            try (Connection c = postgres.getPostgresDatabase().getConnection();
+                    Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + name);
             }
             return name;
-        } catch (IOException | java.sql.SQLException e) {
+        } catch (IOException | SQLException e) {
             throw new IllegalStateException("embedded PostgreSQL", e);
         }
     }
@@ -93,11 +101,11 @@ public enum StoreKind {
      * A pool of {@code size} on a database of the embedded server, as a service would have one (the
      * server's plain data source opens a connection per call); each pool is one "instance".
      */
-    static synchronized javax.sql.DataSource pool(String database, int size) {
-        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+    static synchronized DataSource pool(String database, int size) {
+        HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", database));
         config.setMaximumPoolSize(size);
-        com.zaxxer.hikari.HikariDataSource dataSource = new com.zaxxer.hikari.HikariDataSource(config);
+        HikariDataSource dataSource = new HikariDataSource(config);
         Runtime.getRuntime().addShutdownHook(new Thread(dataSource::close));
         return dataSource;
     }
@@ -125,7 +133,7 @@ public enum StoreKind {
      * The SQLite file {@code name} in the data directory, built by {@code build} on first use in a
      * directory of its own and moved into place when whole, so that an interrupted build is not cached.
      */
-    static synchronized Path cachedSqlite(String name, java.util.function.Consumer<JdbiStore> build) {
+    static synchronized Path cachedSqlite(String name, Consumer<JdbiStore> build) {
         Path file = dataDir().resolve(name);
         if (Files.exists(file)) {
             return file;
@@ -139,7 +147,7 @@ public enum StoreKind {
             Files.move(building, file, StandardCopyOption.ATOMIC_MOVE);
             try {
                 Files.delete(building.getParent()); // empty once the store has removed its -wal and -shm at close
-            } catch (java.nio.file.DirectoryNotEmptyException leftOver) {
+            } catch (DirectoryNotEmptyException leftOver) {
                 // harmless: the file is in place; the directory stays
             }
             return file;

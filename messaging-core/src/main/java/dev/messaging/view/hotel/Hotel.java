@@ -1,13 +1,14 @@
 package dev.messaging.view.hotel;
 
-import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
+import dev.messaging.common.Actor;
 import dev.messaging.conversation.Contact;
 import dev.messaging.conversation.GuestConversation;
-import dev.messaging.message.MessageQuery;
 import dev.messaging.error.ValidationException;
+import dev.messaging.message.MessageQuery;
 import dev.messaging.outlet.Outlet;
 import dev.messaging.view.Iso;
+import java.util.Map;
 
 /** Answers for a service that speaks the hotel guest-messaging API. */
 public final class Hotel {
@@ -25,7 +26,7 @@ public final class Hotel {
             started = messaging.conversations().start(guest, request.conversation(guest.customerId(), guestContact),
                     request.firstMessage());
         } catch (ValidationException e) {
-            throw Iso.renamed(e, java.util.Map.of("text", "message"));
+            throw Iso.renamed(e, Map.of("text", "message"));
         }
         Outlet outlet = messaging.outlets().list(guest.isCustomer() ? staffView(guest) : guest).stream()
                 .filter(o -> o.code().equals(started.conversation().outletCode())).findFirst().orElse(null);

@@ -26,6 +26,7 @@ public record HotelConversation(
         String conversationType,
         List<HotelMessage> messages) {
 
+    /** {@code c} with its messages and outlet in the hotel API's shape. */
     public static HotelConversation from(Conversation c, List<Message> messages, Outlet outlet) {
         Contact guest = c.contact();
         String outletName = outlet == null ? null : outlet.name();

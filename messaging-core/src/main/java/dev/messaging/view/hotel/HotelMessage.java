@@ -27,6 +27,7 @@ public record HotelMessage(
         Boolean isTranslated,
         Long conversationId) {
 
+    /** {@code m} in the hotel API's shape. */
     public static HotelMessage from(Message m, Conversation c, String outletName) {
         boolean fromGuest = m.authorType() == AuthorType.CUSTOMER;
         Contact guest = c.conversationType() == ConversationType.GUEST && fromGuest ? c.contact() : null;

@@ -14,6 +14,7 @@ public record ConversationCreateResponseDto(
         String lastMessageDate,
         String assignedTo) {
 
+    /** The response to creating {@code c}. */
     public static ConversationCreateResponseDto from(Conversation c) {
         return new ConversationCreateResponseDto(c.id(), Iso.date(c.updatedDate()), Iso.date(c.createdDate()),
                 c.deleted(), c.customerId(), c.locationId(), Iso.date(c.lastMessageDate()), c.assignedTo());

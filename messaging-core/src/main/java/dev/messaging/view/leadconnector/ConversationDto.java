@@ -22,6 +22,7 @@ public record ConversationDto(
         Boolean starred,
         Boolean deleted) {
 
+    /** {@code c} as seen by the user of {@code thread} (its unread count). */
     public static ConversationDto from(Conversation c, ThreadMetadata thread) {
         return new ConversationDto(c.id(), c.locationId(), c.customerId(), c.assignedTo(), thread.userId(),
                 c.lastMessageBody(), c.lastMessageDate() == null ? null : String.valueOf(c.lastMessageDate().toEpochMilli()),

@@ -19,6 +19,7 @@ public record ConversationSchema(
         String email,
         String phone) {
 
+    /** {@code c} as seen by the user of {@code thread} (its unread count). */
     public static ConversationSchema from(Conversation c, ThreadMetadata thread) {
         Contact contact = c.contact();
         return new ConversationSchema(c.id(), c.customerId(), c.locationId(), c.lastMessageBody(),

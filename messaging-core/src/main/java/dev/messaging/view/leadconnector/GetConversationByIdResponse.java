@@ -19,6 +19,7 @@ public record GetConversationByIdResponse(
         String id,
         Boolean starred) {
 
+    /** The response of a conversation by id, as seen by the user of {@code thread}. */
     public static GetConversationByIdResponse from(Conversation c, ThreadMetadata thread) {
         return new GetConversationByIdResponse(c.customerId(), c.locationId(), c.deleted(),
                 !c.archived() && !thread.archived(), c.channel() == null ? null : c.channel().code(),

@@ -33,6 +33,7 @@ public record GetEmailMessageResponseDto(
         String source,
         String conversationProviderId) {
 
+    /** The email message {@code m} as LeadConnector returns it. */
     public static GetEmailMessageResponseDto from(Message m) {
         EmailDetails e = m.emailOptions().details() != null ? m.emailOptions().details()
                 : new EmailDetails(null, null, null, null, null, null, null, null, null, null, null, null);

@@ -48,10 +48,12 @@ public final class LeadConnectorErrors {
     public record ConflictDto(Integer statusCode, String message, String error) implements ErrorBody {
     }
 
+    /** The HTTP status of {@code e}'s body. */
     public static int status(MessagingException e) {
         return ApiError.leadConnectorStatus(e);
     }
 
+    /** The body LeadConnector sends for {@code e}, as upstream shapes it per status. */
     public static ErrorBody body(MessagingException e) {
         int status = status(e);
         return switch (status) {

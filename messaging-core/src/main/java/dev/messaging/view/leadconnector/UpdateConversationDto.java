@@ -1,7 +1,7 @@
 package dev.messaging.view.leadconnector;
 
-import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
+import dev.messaging.common.Actor;
 import dev.messaging.error.ValidationException;
 import dev.messaging.thread.ThreadMetadata;
 

@@ -17,6 +17,7 @@ public record MessageThreadMetadataView(
         String userId,
         String customerId) {
 
+    /** The thread state {@code t} on the wire. */
     public static MessageThreadMetadataView from(ThreadMetadata t) {
         return new MessageThreadMetadataView(t.id(), Iso.date(t.createdDate()), Iso.date(t.updatedDate()),
                 t.locationId(), t.companyId(), Iso.date(t.unreadTimestamp()), t.unreadMessagesCount(), t.important(),

@@ -5,6 +5,7 @@ import dev.messaging.notification.NotificationConfig;
 /** The Shopmonkey user notification config. */
 public record NotificationConfigView(Boolean sendEmail, Boolean sendInApp, Boolean sendSms) {
 
+    /** The settings {@code c} on the wire. */
     public static NotificationConfigView from(NotificationConfig c) {
         return new NotificationConfigView(c.sendEmail(), c.sendInApp(), c.sendSms());
     }

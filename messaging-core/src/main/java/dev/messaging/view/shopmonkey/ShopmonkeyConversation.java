@@ -27,6 +27,7 @@ public record ShopmonkeyConversation(
         String deletedDate,
         String deletedReason) {
 
+    /** {@code c} in Shopmonkey's conversation fields. */
     public static ShopmonkeyConversation from(Conversation c) {
         return new ShopmonkeyConversation(c.id(), Iso.date(c.createdDate()), Iso.date(c.updatedDate()),
                 ShopmonkeyMeta.from(c.meta()), c.metadata().isEmpty() ? null : c.metadata(), c.locationId(),

@@ -12,11 +12,13 @@ import java.util.List;
  */
 public record ShopmonkeyError(boolean success, String code, String message, String documentation_url, Object data) {
 
+    /** The error body Shopmonkey sends for {@code e}. */
     public static ShopmonkeyError from(MessagingException e) {
         Object data = e instanceof ValidationException v ? FieldProblem.of(v.errors()) : null;
         return new ShopmonkeyError(false, ApiError.code(e), e.getMessage(), null, data);
     }
 
+    /** The HTTP status of {@code e}. */
     public static int status(MessagingException e) {
         return ApiError.shopmonkeyStatus(e);
     }

@@ -12,6 +12,7 @@ public class ShopmonkeyInboxEntry extends ShopmonkeyMessage {
     public MessageThreadMetadataView messageThreadMetadata;
     public ShopmonkeyOrder order;
 
+    /** One inbox row in Shopmonkey's shape. */
     public static ShopmonkeyInboxEntry from(InboxEntry e) {
         ShopmonkeyInboxEntry view = new ShopmonkeyInboxEntry();
         view.fill(e.message());

@@ -81,6 +81,7 @@ public class ShopmonkeyMessage extends WireObject {
     public List<ShopmonkeyDelivery> smsDeliveries;
     public String userColor;
 
+    /** {@code m} flattened into Shopmonkey's message fields. */
     public static ShopmonkeyMessage from(Message m) {
         ShopmonkeyMessage view = new ShopmonkeyMessage();
         view.fill(m);

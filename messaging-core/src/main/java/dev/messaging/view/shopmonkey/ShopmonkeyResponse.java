@@ -7,6 +7,7 @@ import java.util.function.Function;
 /** The Shopmonkey success envelope: {@code {success, data, meta {hasMore, total}}} ({@code meta} on lists). */
 public record ShopmonkeyResponse<T>(boolean success, T data, ShopmonkeyListMeta meta) {
 
+    /** A successful response carrying {@code data}. */
     public static <T> ShopmonkeyResponse<T> of(T data) {
         return new ShopmonkeyResponse<>(true, data, null);
     }

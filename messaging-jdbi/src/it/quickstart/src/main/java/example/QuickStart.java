@@ -1,7 +1,7 @@
 package example;
 
-import dev.messaging.common.Actor;
 import dev.messaging.Messaging;
+import dev.messaging.common.Actor;
 import dev.messaging.common.Page;
 import dev.messaging.inbox.InboxEntry;
 import dev.messaging.inbox.InboxQuery;
@@ -11,13 +11,12 @@ import dev.messaging.message.NewMessage;
 import dev.messaging.thread.ThreadMetadata;
 import java.nio.file.Path;
 
-/** The README's quick start, then the same conversation on a SQLite file. */
+/** The README's quick start: a conversation in memory, then one on a SQLite file. */
 public final class QuickStart {
     private QuickStart() {
     }
 
     public static void main(String[] args) {
-        // quick-start:begin
         try (Messaging messaging = Messaging.inMemory()) {
             Actor shop = Actor.user("acme", "downtown", "user-1");
             Actor customer = Actor.customer("acme", "downtown", "customer-42");
@@ -35,7 +34,6 @@ public final class QuickStart {
             // The user reads the thread and answers.
             ThreadMetadata read = messaging.threads().markRead(shop, top.messageThreadMetadata().id());
             messaging.messages().create(shop, NewMessage.to("customer-42", "Yes, come by at 5.").sendSms(true).build());
-            // quick-start:end
         }
         Path file = Path.of(args.length > 0 ? args[0] : "target/quickstart.db");
         try (Messaging messaging = JdbiMessaging.sqlite(file)) {

@@ -1,18 +1,19 @@
-package dev.messaging;
+package dev.messaging.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.messaging.Messaging;
 import dev.messaging.change.Change;
+import dev.messaging.common.Actor;
 import dev.messaging.conversation.Contact;
 import dev.messaging.conversation.NewConversation;
 import dev.messaging.delivery.SendResult;
+import dev.messaging.feed.Subscription;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryStatus;
 import dev.messaging.message.Message;
 import dev.messaging.message.NewMessage;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.messaging.outbox.DeliveryWorker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,16 +21,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import dev.messaging.common.Actor;
-import dev.messaging.outbox.DeliveryWorker;
-import dev.messaging.feed.Subscription;
 
-/** The README's "Sending messages" example, compiled and run; a second test keeps the README's copy identical. */
-class SendingQuickStartTest {
+/** The sample of docs/guide/sending.md, compiled and run (DocSamplesTest keeps the copy in step). */
+class SendingSampleTest {
 
     @Test
     void sendingRuns() throws Exception {
-        // sending:begin
         BlockingQueue<String> providerIds = new LinkedBlockingQueue<>(); // what your provider answered
         try (Messaging messaging = Messaging.inMemory()) {
             Actor shop = Actor.user("acme", "downtown", "user-1");
@@ -64,7 +61,6 @@ class SendingQuickStartTest {
             Message reported = messaging.deliveries().report(system, "provider-"
                     + messaging.deliveries().of(shop, now.id()).get(0).id(), DeliveryStatus.DELIVERED, null);
             System.out.println(reported.sms().status()); // DELIVERED (its history: SENT, then DELIVERED)
-            // sending:end
             assertThat(reported.id()).isEqualTo(now.id());
             assertThat(reported.sms().status()).isEqualTo(DeliveryStatus.DELIVERED);
             assertThat(messaging.messages().find(shop, later.id()).orElseThrow().sms().status())
@@ -73,17 +69,5 @@ class SendingQuickStartTest {
             List<Change> feed = messaging.changes().since(shop, 0, 100);
             assertThat(feed).extracting(c -> c.operation().name()).contains("DELIVERY");
         }
-    }
-
-    @Test
-    void readmeShowsTheSendingExampleAsCompiledHere() throws IOException {
-        String readme = Files.readString(Path.of("../README.md"));
-        List<String> source = Files.readAllLines(Path.of("src/test/java/dev/messaging/SendingQuickStartTest.java"));
-        int begin = source.indexOf("        // sending:begin");
-        int end = source.indexOf("            // sending:end");
-        assertThat(begin).isPositive();
-        String snippet = String.join("\n", source.subList(begin + 1, end).stream()
-                .map(line -> line.replaceFirst("^ {8}", "")).toList());
-        assertThat(readme).contains(snippet);
     }
 }

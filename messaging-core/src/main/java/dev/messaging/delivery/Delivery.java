@@ -20,7 +20,7 @@ import java.time.Instant;
  * @param version           grows by one on every change (compare-and-set)
  */
 @io.soabase.recordbuilder.core.RecordBuilder
-public record DeliveryTask(
+public record Delivery(
         String id,
         String companyId,
         String locationId,
@@ -39,7 +39,7 @@ public record DeliveryTask(
         String lastError,
         Instant createdDate,
         Instant updatedDate,
-        long version) implements DeliveryTaskBuilder.With {
+        long version) implements DeliveryBuilder.With {
 
     /** Whether a claim at {@code now} may take it: waiting, due, and not leased (or its lease lapsed). */
     public boolean claimableAt(Instant now) {
