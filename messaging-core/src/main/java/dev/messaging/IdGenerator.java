@@ -6,6 +6,7 @@ import java.util.UUID;
 /** Makes the opaque unique ids of new records; inject a deterministic one in tests. */
 @FunctionalInterface
 public interface IdGenerator {
+    /** A new id, unique and opaque (at most 128 characters, no control character). */
     String newId();
 
     /** Random UUIDs (version 4) without dashes. */

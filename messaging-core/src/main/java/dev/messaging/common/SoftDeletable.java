@@ -8,8 +8,10 @@ import java.time.Instant;
  * {@code deletedDate}, {@code deletedReason}) from it.
  */
 public interface SoftDeletable {
+    /** The deletion, or null while the record is live. */
     Deletion deletion();
 
+    /** Who changed the record last, and its version. */
     ChangeMeta meta();
 
     /** Whether the record has been (soft-)deleted. */

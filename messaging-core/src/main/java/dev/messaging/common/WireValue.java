@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 /** An enum constant with the exact string the reference APIs use for it on the wire. */
 public interface WireValue {
+    /** The value as the reference APIs spell it on the wire. */
     String wireValue();
 
     /**

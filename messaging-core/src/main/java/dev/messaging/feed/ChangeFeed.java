@@ -26,6 +26,7 @@ public final class ChangeFeed {
     private final Wakeups wakeups = new Wakeups();
 
     /** The feed of {@code engine}'s store; built by {@code Messaging}. */
+    @SuppressWarnings("exports") // built by Messaging: users cannot obtain the kernel it takes
     public ChangeFeed(Engine engine) {
         this.engine = engine;
         engine.onCommit((tenant, outbox) -> wakeups.committed(tenant));

@@ -160,8 +160,8 @@ final class ChangeLog {
         Change change(long sequence) {
             Map<String, String> fields = Map.of();
             if (payload != null) {
-                @SuppressWarnings("unchecked")
-                Map.Entry<String, String>[] entries = new Map.Entry[payload.length / 2];
+                @SuppressWarnings("unchecked") // holds only the entries made below
+                Map.Entry<String, String>[] entries = (Map.Entry<String, String>[]) new Map.Entry<?, ?>[payload.length / 2];
                 for (int i = 0; i < entries.length; i++) {
                     entries[i] = Map.entry(payload[2 * i], payload[2 * i + 1]);
                 }

@@ -27,6 +27,10 @@ public final class InMemoryStore implements Store {
     private final AtomicLong rowsTouched = new AtomicLong();
     private final DueIndex due = new DueIndex();
 
+    /** An empty store: its rows live as long as it does. */
+    public InMemoryStore() {
+    }
+
     @Override
     public <T> T inTransaction(Tenant tenant, Function<StoreTransaction, T> work) {
         return run(tenant, work, true);

@@ -24,6 +24,7 @@ public final class Consents {
     private final Engine engine;
 
     /** The Consents of {@code engine}'s store; built by {@code Messaging}. */
+    @SuppressWarnings("exports") // built by Messaging: users cannot obtain the kernel it takes
     public Consents(Engine engine) {
         this.engine = engine;
     }

@@ -58,6 +58,7 @@ public final class Deliveries {
      * The outbox of {@code engine}'s store, retrying by {@code retryPolicy}, with the inbound SMS
      * keywords that unsubscribe and subscribe a customer again; built by {@code Messaging}.
      */
+    @SuppressWarnings("exports") // built by Messaging: users cannot obtain the kernel it takes
     public Deliveries(Engine engine, RetryPolicy retryPolicy, Set<String> stopKeywords, Set<String> startKeywords) {
         this.engine = engine;
         this.outbox = new Outbox(engine, retryPolicy, stopKeywords, startKeywords);

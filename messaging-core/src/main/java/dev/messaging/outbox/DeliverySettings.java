@@ -20,6 +20,7 @@ public final class DeliverySettings {
     private final Engine engine;
 
     /** The DeliverySettings of {@code engine}'s store; built by {@code Messaging}. */
+    @SuppressWarnings("exports") // built by Messaging: users cannot obtain the kernel it takes
     public DeliverySettings(Engine engine) {
         this.engine = engine;
     }

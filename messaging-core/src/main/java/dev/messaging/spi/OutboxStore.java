@@ -18,6 +18,7 @@ public interface OutboxStore {
     /** Inserts a delivery; one with the same id in the tenant is a {@link DuplicateIdException}. */
     void insert(Delivery task);
 
+    /** The delivery of the tenant with {@code id}, if any. */
     Optional<Delivery> find(String id);
 
     /** The deliveries of {@code ids} that exist, in any order; a store may read them in one statement. */
@@ -43,7 +44,9 @@ public interface OutboxStore {
     /** Creates or replaces the consent of the customer for its channel. */
     void saveConsent(Consent consent);
 
+    /** The location's delivery settings, if ever set. */
     Optional<LocationSettings> locationSettings();
 
+    /** Creates or replaces the location's delivery settings. */
     void saveLocationSettings(LocationSettings settings);
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
  */
 public interface StoreTransaction {
 
+    /** The tenant whose rows this unit of work sees. */
     Tenant tenant();
 
     // --- change feed -------------------------------------------------------------------
@@ -39,6 +40,7 @@ public interface StoreTransaction {
 
     // --- conversations -----------------------------------------------------------------
 
+    /** The conversation of the tenant with {@code id}, deleted or not. */
     Optional<ConversationRow> findConversation(String id);
 
     /** The live (non-deleted) conversation of a customer, if any. */
@@ -54,11 +56,13 @@ public interface StoreTransaction {
     /** Replaces the stored row if its version is still {@code expectedVersion}; false if not. */
     boolean updateConversation(ConversationRow row, long expectedVersion);
 
+    /** One page of a user's inbox by {@code spec} (its limit, its cursor), newest first. */
     List<InboxRow> inbox(InboxSpec spec);
 
     /** How many rows {@link #inbox} would return without cursor and limit. */
     long countInbox(InboxSpec spec);
 
+    /** One page of a conversation search by {@code spec}, in its sort order. */
     List<InboxRow> searchConversations(SearchSpec spec);
 
     /** How many rows {@link #searchConversations} would return without cursor and limit. */
@@ -66,6 +70,7 @@ public interface StoreTransaction {
 
     // --- messages ----------------------------------------------------------------------
 
+    /** The message of the tenant with {@code id}, deleted or not. */
     Optional<MessageRow> findMessage(String id);
 
     /** The messages of {@code ids} that exist, in any order; a store may read them in one statement. */
@@ -90,6 +95,7 @@ public interface StoreTransaction {
      */
     boolean updateMessage(MessageRow before, MessageRow after);
 
+    /** A conversation's messages by {@code spec}, oldest first, paged either way from its cursor. */
     List<MessageRow> listMessages(MessageListSpec spec);
 
     /** The newest live message of a conversation by (createdDate, id). */
@@ -109,6 +115,7 @@ public interface StoreTransaction {
 
     // --- threads and users -------------------------------------------------------------
 
+    /** The stored thread row of a user in a conversation; empty for a user who never changed it. */
     Optional<ThreadRow> findThread(String conversationId, String userId);
 
     /**
@@ -126,11 +133,13 @@ public interface StoreTransaction {
     /** The feed sequence of the user's last "mark all read", 0 if never. */
     long allReadSeq(String userId);
 
+    /** Saves the feed sequence of the user's "mark all read". */
     void saveAllReadSeq(String userId, long seq);
 
     /** The highest "mark all read" sequence of any user of the tenant: the shop-wide horizon. */
     long shopAllReadSeq();
 
+    /** The user's saved notification settings, if any. */
     Optional<NotificationConfig> findNotificationConfig(String userId);
 
     /** The saved configs of {@code userIds} (users without one are left out); a store may read them in one statement. */
@@ -138,6 +147,7 @@ public interface StoreTransaction {
         return userIds.stream().map(this::findNotificationConfig).flatMap(Optional::stream).toList();
     }
 
+    /** Creates or replaces the user's notification settings. */
     void saveNotificationConfig(NotificationConfig config);
 
     // --- outlets -----------------------------------------------------------------------

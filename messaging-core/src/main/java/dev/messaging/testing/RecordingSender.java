@@ -28,6 +28,10 @@ public final class RecordingSender implements Sender {
     private final List<Outgoing> sent = new ArrayList<>();
     private Function<Outgoing, SendResult> answer = outgoing -> SendResult.sent("recorded-" + outgoing.key());
 
+    /** A sender that answers every send as sent, with {@code recorded-} and the delivery's key as the provider id. */
+    public RecordingSender() {
+    }
+
     /** Answers every later send with what {@code answer} returns for it (it may throw, as a provider's client would). */
     public synchronized RecordingSender answer(Function<Outgoing, SendResult> value) {
         this.answer = Objects.requireNonNull(value, "answer");

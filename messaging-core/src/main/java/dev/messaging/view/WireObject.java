@@ -13,6 +13,10 @@ import java.util.Objects;
  */
 public abstract class WireObject {
 
+    /** For the views that extend it. */
+    protected WireObject() {
+    }
+
     private List<Field> fields() {
         List<Field> fields = new ArrayList<>();
         for (Field field : getClass().getFields()) {

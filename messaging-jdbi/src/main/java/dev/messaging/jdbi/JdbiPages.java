@@ -7,6 +7,7 @@ import dev.messaging.conversation.SearchSort;
 import dev.messaging.spi.InboxRow;
 import dev.messaging.spi.InboxSpec;
 import dev.messaging.spi.MessageRow;
+import dev.messaging.spi.PagePosition;
 import dev.messaging.spi.ReadFacts;
 import dev.messaging.spi.SearchSpec;
 import dev.messaging.spi.ThreadRow;
@@ -231,6 +232,17 @@ final class JdbiPages {
             return and(unread ? UNREAD : "NOT " + UNREAD, "allRead", allReadSeq);
         }
 
+        /** The rows past {@code after} in the order of {@code key} then id, either way (the keyset condition). */
+        Where after(String key, boolean descending, PagePosition after) {
+            if (after == null) {
+                return this;
+            }
+            String cmp = descending ? "<" : ">";
+            args.put("afterId", after.id());
+            return and(key + " " + cmp + "= :afterDate AND (" + key + " " + cmp + " :afterDate OR c.id " + cmp
+                    + " :afterId)", "afterDate", after.date().toEpochMilli());
+        }
+
         /** {@code select}, these conditions, then {@code rest}; their arguments, the tenant and {@code user} bound. */
         Query query(String select, String rest, String user) {
             Query query = tx.query(select + sql + rest).bind("user", user);
@@ -262,12 +274,7 @@ final class JdbiPages {
     }
 
     List<InboxRow> inbox(InboxSpec spec) {
-        Where w = inboxWhere(spec);
-        if (spec.after() != null) {
-            w.and("c.last_message_date <= :afterDate AND (c.last_message_date < :afterDate OR c.id < :afterId)",
-                    "afterDate", spec.after().date().toEpochMilli());
-            w.args.put("afterId", spec.after().id());
-        }
+        Where w = inboxWhere(spec).after("c.last_message_date", true, spec.after());
         return page(w, true, " ORDER BY c.last_message_date DESC, c.id DESC LIMIT :limit", spec.userId(), spec.limit());
     }
 
@@ -307,15 +314,9 @@ final class JdbiPages {
     }
 
     List<InboxRow> search(SearchSpec spec) {
-        Where w = searchWhere(spec);
         String key = sortKey(spec.sort());
         String direction = spec.descending() ? "DESC" : "ASC";
-        if (spec.after() != null) {
-            String cmp = spec.descending() ? "<" : ">";
-            w.and(key + " " + cmp + "= :afterDate AND (" + key + " " + cmp + " :afterDate OR c.id " + cmp + " :afterId)",
-                    "afterDate", spec.after().date().toEpochMilli());
-            w.args.put("afterId", spec.after().id());
-        }
+        Where w = searchWhere(spec).after(key, spec.descending(), spec.after());
         return page(w, false, " ORDER BY " + key + " " + direction + ", c.id " + direction + " LIMIT :limit",
                 spec.userId(), spec.limit());
     }

@@ -36,8 +36,13 @@ public final class TestDatabases {
         }
     }
 
+    /** The JDBC URL of a database of the shared embedded PostgreSQL (started on first use). */
+    public static String postgresUrl(String database) {
+        return postgres().getJdbcUrl("postgres", database);
+    }
+
     /** The shared PostgreSQL, started on first use and stopped when the JVM exits. */
-    public static synchronized EmbeddedPostgres postgres() {
+    static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.builder().start();

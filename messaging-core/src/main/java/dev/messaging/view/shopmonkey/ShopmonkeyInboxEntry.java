@@ -12,6 +12,10 @@ public class ShopmonkeyInboxEntry extends ShopmonkeyMessage {
     public MessageThreadMetadataView messageThreadMetadata;
     public ShopmonkeyOrder order;
 
+    /** An empty row, for a JSON library to fill. */
+    public ShopmonkeyInboxEntry() {
+    }
+
     /** One inbox row in Shopmonkey's shape. */
     public static ShopmonkeyInboxEntry from(InboxEntry e) {
         ShopmonkeyInboxEntry view = new ShopmonkeyInboxEntry();

@@ -81,6 +81,10 @@ public class ShopmonkeyMessage extends WireObject {
     public List<ShopmonkeyDelivery> smsDeliveries;
     public String userColor;
 
+    /** An empty message, for a JSON library to fill. */
+    public ShopmonkeyMessage() {
+    }
+
     /** {@code m} flattened into Shopmonkey's message fields. */
     public static ShopmonkeyMessage from(Message m) {
         ShopmonkeyMessage view = new ShopmonkeyMessage();

@@ -35,7 +35,7 @@ class PostgresSetupSampleTest {
 
     @Test
     void theSetupOpensAMigratedStore() {
-        String url = TestDatabases.postgres().getJdbcUrl("postgres", "postgres");
+        String url = TestDatabases.postgresUrl("postgres");
         try (HikariDataSource pool = pool(url, "postgres", "postgres"); Messaging messaging = messaging(pool)) {
             Actor customer = Actor.customer("setup-sample", "loc", "c1");
             assertThat(messaging.messages().create(customer, NewMessage.to("c1", "hello").build()).text())
