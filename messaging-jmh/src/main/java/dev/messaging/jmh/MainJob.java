@@ -22,8 +22,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * The main job: {@code java -jar benchmarks.jar} with no argument runs the headline benchmarks on
- * the embedded default (SQLite), in about eight minutes on two cores once the data sets are built
- * (the first run builds the 1M-message file, about 80 s, cached under {@code target/bench-data}):
+ * the embedded default (SQLite): about six minutes on two cores from a fresh clone, the 1M-message
+ * file's build included (about 80 s, then cached under {@code target/bench-data}):
  * the inbox pages and the write pair beside their raw-JDBC floors at 10,000 and 1,000,000
  * messages, the naive inbox query, and the outbox's delivery throughput. It writes every result to
  * {@code target/jmh-result.json} (the input of {@code scripts/bench_report.py}) and ends with a
