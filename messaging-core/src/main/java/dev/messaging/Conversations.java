@@ -114,6 +114,13 @@ public final class Conversations {
         }
     }
 
+    /** Where {@code c} stands in a search sorted by {@code sort} (no message yet: its creation). */
+    private static PagePosition searchPosition(Conversation c, SearchSort sort) {
+        Instant key = sort == SearchSort.CREATED_DATE || c.lastMessageDate() == null ? c.createdDate()
+                : c.lastMessageDate();
+        return new PagePosition(key, c.id());
+    }
+
     /** The conversation, deleted or not; empty when the tenant has no such id. */
     public Optional<Conversation> find(Actor actor, String id) {
         engine.requireTargetId("id", id);
@@ -149,15 +156,9 @@ public final class Conversations {
             List<ConversationHit> hits = page.stream().map(row -> new ConversationHit(row.conversation().conversation(),
                     ThreadViews.view(tx, row.conversation(), row.thread(), actor.userId(), allRead, row.facts())))
                     .toList();
-            String next = null;
-            if (hasMore) {
-                Conversation last = page.get(page.size() - 1).conversation().conversation();
-                Instant key = query.sort() == SearchSort.CREATED_DATE || last.lastMessageDate() == null
-                        ? last.createdDate() : last.lastMessageDate();
-                next = Cursors.encode(new PagePosition(key, last.id()), filters);
-            }
             Long total = query.countTotal() ? tx.countConversations(spec) : null;
-            return new Page<>(hits, hasMore, next, total);
+            return Cursors.page(hits, hasMore, false, hit -> searchPosition(hit.conversation(), query.sort()), filters,
+                    total);
         });
     }
 

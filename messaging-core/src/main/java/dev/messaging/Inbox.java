@@ -63,13 +63,9 @@ public final class Inbox {
                         ThreadViews.view(tx, row.conversation(), row.thread(), actor.userId(), allRead, row.facts()),
                         c.contact(), last.order().orderId(), last.order().orderNumber()));
             }
-            String next = null;
-            if (hasMore) {
-                Conversation last = entries.get(entries.size() - 1).conversation();
-                next = Cursors.encode(new PagePosition(last.lastMessageDate(), last.id()), filters);
-            }
             Long total = query.countTotal() ? tx.countInbox(spec) : null;
-            return new Page<>(entries, hasMore, next, total);
+            return Cursors.page(entries, hasMore, false,
+                    e -> new PagePosition(e.conversation().lastMessageDate(), e.conversation().id()), filters, total);
         });
     }
 }

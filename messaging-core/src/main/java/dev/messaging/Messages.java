@@ -17,11 +17,9 @@ import dev.messaging.kernel.Validator;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryUpdate;
 import dev.messaging.message.Message;
-import dev.messaging.message.MessageBuilder;
 import dev.messaging.message.MessageQuery;
 import dev.messaging.message.NewMessage;
 import dev.messaging.message.Send;
-import dev.messaging.message.SendStep;
 import dev.messaging.outbox.MessageOutbox;
 import dev.messaging.spi.ConversationRow;
 import dev.messaging.spi.CustomerMessageCounters;
@@ -115,12 +113,8 @@ public final class Messages {
             long shopAllRead = tx.shopAllReadSeq();
             List<Message> messages = rows.stream()
                     .map(row -> MessageViews.present(row, conversation, shopAllRead)).toList();
-            String next = null;
-            if (hasMore) {
-                Message edge = before != null ? messages.get(0) : messages.get(messages.size() - 1);
-                next = Cursors.encode(new PagePosition(edge.createdDate(), edge.id()), filters);
-            }
-            return new Page<>(messages, hasMore, next, null);
+            return Cursors.page(messages, hasMore, before != null, m -> new PagePosition(m.createdDate(), m.id()),
+                    filters, null);
         });
     }
 

@@ -2,7 +2,10 @@ package dev.messaging.kernel;
 
 import dev.messaging.kernel.Validator;
 import dev.messaging.spi.PagePosition;
+import dev.messaging.common.Page;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.zip.CRC32;
@@ -58,5 +61,19 @@ public final class Cursors {
         CRC32 crc = new CRC32();
         crc.update(filters.getBytes(StandardCharsets.UTF_8));
         return Long.toHexString(crc.getValue());
+    }
+
+    /**
+     * The page of {@code items} (already cut to the query's limit): when {@code hasMore}, its
+     * cursor names the position of its edge row — the last, or the first for a page read backwards
+     * ({@code edgeFirst}) — for a query with {@code filters}.
+     */
+    public static <T> Page<T> page(List<T> items, boolean hasMore, boolean edgeFirst,
+            Function<T, PagePosition> position, String filters, Long total) {
+        String next = null;
+        if (hasMore) {
+            next = encode(position.apply(edgeFirst ? items.get(0) : items.get(items.size() - 1)), filters);
+        }
+        return new Page<>(items, hasMore, next, total);
     }
 }
