@@ -76,7 +76,7 @@ final class MemoryOutbox implements OutboxStore {
         String provider = task.providerMessageId();
         if (provider != null && !provider.equals(current.providerMessageId())
                 && data.taskByProviderId.containsKey(provider)) {
-            throw new IllegalStateException("provider message id " + provider + " is another delivery's");
+            throw new DuplicateIdException(provider);
         }
         write(task.id(), task);
         return true;

@@ -4,7 +4,10 @@ import dev.messaging.delivery.Outcome;
 import dev.messaging.delivery.Outgoing;
 import dev.messaging.delivery.SendResult;
 import dev.messaging.delivery.Sender;
+import dev.messaging.error.ConflictException;
+import dev.messaging.error.MessagingException;
 import dev.messaging.error.NotFoundException;
+import dev.messaging.error.ValidationException;
 import dev.messaging.error.StoreClosedException;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.outbox.Deliveries;
@@ -109,7 +112,8 @@ public final class DeliveryWorker implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // the outbox failed (a sender's own failures never get here): report, wait, go on
                 failed(e);
                 sleep();
             }
@@ -131,6 +135,8 @@ public final class DeliveryWorker implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (Throwable e) {
+                failed(e); // the recorder goes on: outcomes not recorded are sent again after their lease
             } finally {
                 batch.clear();
             }
@@ -145,25 +151,43 @@ public final class DeliveryWorker implements AutoCloseable {
     private void record(List<Outcome> outcomes) {
         try {
             deliveries.outcomes(outcomes);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             for (Outcome o : outcomes) {
                 try {
                     deliveries.outcome(o.claimed(), o.result());
                 } catch (NotFoundException gone) {
                     // nothing left to record
-                } catch (RuntimeException failed) {
-                    failed(failed);
+                } catch (ValidationException | ConflictException refused) {
+                    failed(refused);
+                    recordRefused(o, refused);
+                } catch (Throwable failed) {
+                    failed(failed); // the store failed: the delivery is claimed again after its lease
                 }
             }
         }
     }
 
+    /**
+     * Records as failed a delivery whose answer the outbox refused (a provider id that is another
+     * delivery's): sending it again would only be refused again, at every lease, for ever.
+     */
+    private void recordRefused(Outcome o, MessagingException refused) {
+        try {
+            deliveries.outcome(o.claimed(), SendResult.failed(Answers.reason("the outbox refused the sender's answer ("
+                    + o.result().kind() + "): " + refused.getMessage())));
+        } catch (Throwable e) {
+            failed(e);
+        }
+    }
+
+    /**
+     * What {@code sender} said of {@code outgoing}, in a form the outbox records ({@link Answers}):
+     * whatever it returns or throws — an {@code Error} of its SDK included — the delivery gets an
+     * outcome that counts as an attempt, and this thread goes on.
+     */
     private SendResult send(Sender sender, Outgoing outgoing) {
         try {
-            SendResult result = sender.send(outgoing);
-            if (result == null) {
-                return SendResult.retryLater("the sender returned no result");
-            }
+            SendResult result = Answers.safe(sender.send(outgoing), outgoing);
             if (result.kind() == SendResult.Kind.SENT) {
                 sent.incrementAndGet();
             }
@@ -171,16 +195,20 @@ public final class DeliveryWorker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return SendResult.retryLater("interrupted");
-        } catch (Exception e) {
+        } catch (Throwable e) {
             failed(e);
-            return SendResult.retryLater(String.valueOf(e.getMessage() != null ? e.getMessage() : e.getClass().getName()));
+            return Answers.thrown(e);
         }
     }
 
     private void failed(Throwable e) {
         lastError.set(e);
         if (onError != null) {
-            onError.accept(e);
+            try {
+                onError.accept(e);
+            } catch (Throwable ignored) {
+                // a handler that fails must not end the thread that reports to it
+            }
         }
     }
 

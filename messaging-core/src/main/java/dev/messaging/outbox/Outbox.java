@@ -329,7 +329,14 @@ final class Outbox implements MessageOutbox {
      * one: it rolls back with {@link ClaimedMeanwhile}, and its caller retries or reports a conflict.
      */
     static void saveDelivery(StoreTransaction tx, Delivery before, Delivery after) {
-        if (!tx.outbox().update(before, after.with(b -> b.version(before.version() + 1)))) {
+        boolean saved;
+        try {
+            saved = tx.outbox().update(before, after.with(b -> b.version(before.version() + 1)));
+        } catch (DuplicateIdException e) {
+            throw ConflictException.of(ConflictException.Reason.ID_TAKEN, "delivery", before.id(),
+                    "the provider message id '" + e.id() + "' is another delivery's");
+        }
+        if (!saved) {
             throw new ClaimedMeanwhile();
         }
     }

@@ -34,7 +34,9 @@ public interface OutboxStore {
 
     /**
      * Replaces the stored delivery with {@code after} if it is still {@code before} (same version);
-     * false if not. As with messages, a store may write only the columns that differ.
+     * false if not. As with messages, a store may write only the columns that differ. A provider
+     * message id that another delivery of the tenant has is a {@link DuplicateIdException} naming
+     * it, and nothing is written (the transaction is then to be rolled back).
      */
     boolean update(Delivery before, Delivery after);
 

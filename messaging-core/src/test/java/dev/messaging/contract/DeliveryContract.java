@@ -40,6 +40,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -435,6 +436,121 @@ public abstract class DeliveryContract extends ContractSupport {
             List<Outgoing> inApp = claimOurs(DeliveryChannel.IN_APP);
             assertThat(inApp).extracting(Outgoing::recipientUserId).contains("alice", "bob", "carol");
             assertThat(inApp).allSatisfy(o -> assertThat(o.to()).isNull());
+        }
+    }
+
+    @Nested
+    @DisplayName("Senders")
+    class Senders {
+        private final List<Throwable> errors = new CopyOnWriteArrayList<>();
+
+        /** A worker of one thread for SMS; the clock stands still, so nothing is due again unless a test moves it. */
+        private DeliveryWorker worker(Sender sender) {
+            return messaging.deliveries().worker().sender(DeliveryChannel.SMS, sender).threads(1)
+                    .idlePoll(Duration.ofMillis(20)).lease(Duration.ofMinutes(1)).onError(errors::add).start();
+        }
+
+        private Delivery deliveryOf(Message m) {
+            return messaging.deliveries().of(alice, m.id()).get(0);
+        }
+
+        /** Waits (up to 20 s) until {@code m}'s delivery has an outcome: sent, final, or an attempt counted. */
+        private Delivery recorded(Message m) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            Delivery d = deliveryOf(m);
+            while ((d.status() == DeliveryStatus.PENDING && d.attempts() == 0) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                d = deliveryOf(m);
+            }
+            return d;
+        }
+
+        @Test
+        void aSenderThrowingAnErrorGetsAnOutcomeAndTheWorkerGoesOn() throws Exception {
+            AtomicInteger calls = new AtomicInteger();
+            NoClassDefFoundError sdk = new NoClassDefFoundError("com/provider/Sdk");
+            try (DeliveryWorker worker = worker(o -> {
+                if (!o.tenant().equals(alice.tenant())) {
+                    return SendResult.retryLater("not this test's");
+                }
+                if (calls.incrementAndGet() == 1) {
+                    throw sdk;
+                }
+                return SendResult.sent("p-" + o.key());
+            })) {
+                Delivery first = recorded(sms("c1", "first"));
+                assertThat(first.status()).isEqualTo(DeliveryStatus.PENDING);
+                assertThat(first.attempts()).isEqualTo(1);
+                assertThat(first.lastError()).contains("NoClassDefFoundError").contains("com/provider/Sdk");
+                Delivery second = recorded(sms("c2", "second"));
+                assertThat(second.status()).as("the worker's one thread outlived the Error").isEqualTo(DeliveryStatus.SENT);
+                assertThat(errors).contains(sdk);
+                assertThat(worker.lastError()).isNotNull();
+            }
+        }
+
+        @Test
+        void answersTheOutboxCannotKeepAreKeptInASafeFormAndNotSentAgain() throws Exception {
+            Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+            String hugeReason = "timeout \u0000 ".repeat(2_000) + "\ud800";
+            try (DeliveryWorker worker = worker(o -> {
+                if (!o.tenant().equals(alice.tenant())) {
+                    return SendResult.retryLater("not this test's");
+                }
+                calls.computeIfAbsent(o.text(), k -> new AtomicInteger()).incrementAndGet();
+                return switch (o.text()) {
+                    case "no id" -> SendResult.sent(null);
+                    case "long id" -> SendResult.sent("x".repeat(300));
+                    case "control id" -> SendResult.sent("a\u0001b");
+                    case "no result" -> null;
+                    default -> throw new IllegalStateException(hugeReason);
+                };
+            })) {
+                Map<String, Message> messages = new LinkedHashMap<>();
+                for (String text : List.of("no id", "long id", "control id", "no result", "huge reason")) {
+                    messages.put(text, sms("c-" + text.replace(' ', '-'), text));
+                }
+                for (String text : List.of("no id", "long id", "control id")) {
+                    Delivery d = recorded(messages.get(text));
+                    assertThat(d.status()).as(text).isEqualTo(DeliveryStatus.SENT);
+                    assertThat(d.providerMessageId()).as(text).isEqualTo("unusable-" + d.id());
+                    assertThat(find(messages.get(text).id()).sms().status()).isEqualTo(DeliveryStatus.SENT);
+                }
+                Delivery none = recorded(messages.get("no result"));
+                assertThat(none.attempts()).isEqualTo(1);
+                assertThat(none.lastError()).isEqualTo("the sender returned no result");
+                Delivery huge = recorded(messages.get("huge reason"));
+                assertThat(huge.attempts()).isEqualTo(1);
+                assertThat(huge.lastError()).startsWith("java.lang.IllegalStateException: timeout ").doesNotContain("\u0000")
+                        .hasSizeLessThanOrEqualTo(2_000);
+                clock.advance(Duration.ofMinutes(2)); // past every lease: an unrecorded delivery would go again
+                Thread.sleep(300);
+                for (String text : List.of("no id", "long id", "control id")) {
+                    assertThat(calls.get(text).get()).as("sends of '%s'", text).isEqualTo(1);
+                }
+            }
+        }
+
+        @Test
+        void aProviderIdThatIsAnotherDeliverysFailsTheLaterOneInsteadOfSendingItForEver() throws Exception {
+            AtomicInteger calls = new AtomicInteger();
+            try (DeliveryWorker worker = worker(o -> {
+                if (!o.tenant().equals(alice.tenant())) {
+                    return SendResult.retryLater("not this test's");
+                }
+                calls.incrementAndGet();
+                return SendResult.sent("same-id");
+            })) {
+                Delivery first = recorded(sms("c1", "first"));
+                Delivery second = recorded(sms("c2", "second"));
+                assertThat(first.status()).isEqualTo(DeliveryStatus.SENT);
+                assertThat(first.providerMessageId()).isEqualTo("same-id");
+                assertThat(second.status()).isEqualTo(DeliveryStatus.ERROR);
+                assertThat(second.lastError()).contains("same-id").contains("another delivery's");
+                clock.advance(Duration.ofMinutes(2));
+                Thread.sleep(300);
+                assertThat(calls.get()).as("sends in all").isEqualTo(2);
+            }
         }
     }
 

@@ -64,13 +64,14 @@ final class JdbiOutbox implements OutboxStore {
     public boolean update(Delivery before, Delivery task) {
         tx.wroteDeliveries();
         List<Column<Delivery>> columns = Column.changed(DeliveryTable.COLUMNS, before, task);
-        return tx.execute("UPDATE delivery SET " + Column.assignments(columns)
-                + " WHERE id = ? AND tenant = ? AND version = ?", st -> {
+        // the one unique key an update can break: the provider message id
+        return JdbiTransaction.orDuplicate(task.providerMessageId(), () -> tx.execute("UPDATE delivery SET "
+                + Column.assignments(columns) + " WHERE id = ? AND tenant = ? AND version = ?", st -> {
                     int next = Column.bind(st, 1, columns, task);
                     st.setString(next, task.id());
                     st.setLong(next + 1, tx.tenantKey());
                     st.setLong(next + 2, before.version());
-                }) == 1;
+                })) == 1;
     }
 
     @Override
