@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
 public final class Messaging implements AutoCloseable {
     /** The inbound SMS texts that unsubscribe a customer from SMS, unless configured otherwise. */
     public static final Set<String> DEFAULT_STOP_KEYWORDS = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END",
-            "QUIT");
+            "QUIT", "REVOKE", "OPTOUT");
     /** The inbound SMS texts that subscribe a customer to SMS again, unless configured otherwise. */
     public static final Set<String> DEFAULT_START_KEYWORDS = Set.of("START", "UNSTOP");
 
@@ -241,9 +241,9 @@ public final class Messaging implements AutoCloseable {
         }
 
         /**
-         * The inbound SMS texts (whole, any case) that unsubscribe the customer from SMS, and those
-         * that subscribe them again (defaults: STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT; START,
-         * UNSTOP).
+         * The inbound SMS texts (whole, any case, with the spaces around them and the punctuation
+         * after them left out) that unsubscribe the customer from SMS, and those that subscribe them
+         * again (defaults: STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPTOUT; START, UNSTOP).
          */
         public Builder keywords(Set<String> stop, Set<String> start) {
             this.stopKeywords = upper(stop);

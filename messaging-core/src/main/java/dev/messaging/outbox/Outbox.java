@@ -223,7 +223,7 @@ final class Outbox implements MessageOutbox {
         if (!sms) {
             return;
         }
-        String word = message.text().strip().toUpperCase(Locale.ROOT);
+        String word = Keywords.wordOf(message.text());
         Boolean subscribe = stopKeywords.contains(word) ? Boolean.FALSE
                 : startKeywords.contains(word) ? Boolean.TRUE : null;
         if (subscribe == null) {

@@ -377,6 +377,23 @@ public abstract class DeliveryContract extends ContractSupport {
     @DisplayName("Consent")
     class ConsentRules {
         @Test
+        void keywordsAreMatchedAsCarriersMatchThemAndOnlyAWholeTextIsOne() {
+            String[][] texts = {{"Stop.", "false"}, {"\u00a0stop\u200b", "false"}, {"  STOP!! ", "false"},
+                {"Start", "true"}, {"OptOut", "false"}, {"\ufeffUnstop\u2026", "true"}, {"revoke", "false"},
+                {"stop please", null}, {"\u00bfstop?", null}};
+            Boolean subscribed = true;
+            for (String[] text : texts) {
+                tick();
+                messaging.messages().create(customer("c1"), NewMessage.to("c1", text[0]).origin(MessageOrigin.SMS).build());
+                if (text[1] != null) {
+                    subscribed = Boolean.valueOf(text[1]);
+                }
+                assertThat(messaging.consents().of(alice, "c1")).filteredOn(c -> c.channel() == DeliveryChannel.SMS)
+                        .singleElement().as("after '%s'", text[0]).extracting(c -> c.subscribed()).isEqualTo(subscribed);
+            }
+        }
+
+        @Test
         void stopAndStartKeywordsChangeConsentAndAnUnsubscribedChannelIsNeverSent() {
             tick();
             messaging.messages().create(customer("c1"), NewMessage.to("c1", " stop ").origin(MessageOrigin.SMS).build());
