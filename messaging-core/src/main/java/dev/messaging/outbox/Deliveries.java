@@ -121,7 +121,8 @@ public final class Deliveries {
      * Records what the sender said of a claimed delivery. Taken while the claim holds the delivery
      * (or its lease lapsed and nobody claimed it again); a delivery that is already sent or final
      * stays as it is, and a late Sent is kept even if another claim took the delivery since (it was
-     * sent: the provider's key keeps it from going twice).
+     * sent: the provider's key keeps it from going twice). An outcome for a delivery nobody ever
+     * claimed is a {@code ConflictException}, and nothing changes.
      */
     public void outcome(Outgoing claimed, SendResult result) {
         Validator v = engine.validator();
@@ -129,6 +130,7 @@ public final class Deliveries {
         v.required("result", result);
         v.throwIfAny();
         check(v, "result", result);
+        checkClaim(v, "claimed", claimed);
         v.throwIfAny();
         record(claimed.tenant(), List.of(new Outcome(claimed, result)), engine.now());
     }
@@ -151,6 +153,9 @@ public final class Deliveries {
                 v.required(field + ".result", o.result());
                 if (o.result() != null) {
                     check(v, field + ".result", o.result());
+                }
+                if (o.claimed() != null) {
+                    checkClaim(v, field + ".claimed", o.claimed());
                 }
             }
         }
@@ -186,6 +191,13 @@ public final class Deliveries {
         });
     }
 
+    /** A claimed delivery names its key, its claim and its tenant. */
+    private static void checkClaim(Validator v, String field, Outgoing claimed) {
+        v.requiredId(field + ".key", claimed.key());
+        v.requiredId(field + ".claimer", claimed.claimer());
+        v.required(field + ".tenant", claimed.tenant());
+    }
+
     private static void check(Validator v, String field, SendResult result) {
         v.required(field + ".kind", result.kind());
         if (result.kind() == SendResult.Kind.SENT) {
@@ -210,6 +222,12 @@ public final class Deliveries {
         boolean takenSince = !ours && task.leasedAt(now);
         if (!waiting || takenSince && result.kind() != SendResult.Kind.SENT) {
             return;
+        }
+        if (!ours && task.leaseHolder() == null && task.attempts() == 0) {
+            // nobody ever claimed it: an outcome "from a claim" is made up (a late one of a lapsed
+            // claim finds the delivery leased by the next claimer, or with an attempt recorded)
+            throw ConflictException.of(ConflictException.Reason.STATE, "delivery", task.id(),
+                    "it was never claimed: an outcome comes from the claim that holds it");
         }
         MessageRow row = messages.get(task.messageId());
         Delivery after = switch (result.kind()) {

@@ -200,6 +200,21 @@ public abstract class DeliveryContract extends ContractSupport {
             clock.advance(Duration.ofHours(3));
             assertThat(claimOurs(DeliveryChannel.SMS)).isEmpty();
         }
+
+        @Test
+        void anOutcomeForADeliveryNobodyClaimedIsRefusedAndChangesNothing() {
+            Message m = sms("c1", "never claimed");
+            Delivery delivery = messaging.deliveries().of(alice, m.id()).get(0);
+            Outgoing madeUp = new Outgoing(delivery.id(), DeliveryChannel.SMS, DeliveryPurpose.MESSAGE, alice.tenant(),
+                    "+15550100", null, m, 1, "a-claim-that-never-was");
+            assertThatThrownBy(() -> messaging.deliveries().outcome(madeUp, SendResult.sent("p-1")))
+                    .isInstanceOf(ConflictException.class);
+            assertThat(messaging.deliveries().of(alice, m.id()).get(0)).isEqualTo(delivery);
+            assertThat(find(m.id()).sms().status()).isEqualTo(DeliveryStatus.PENDING);
+            Outgoing claimed = claimOurs(DeliveryChannel.SMS).get(0);
+            messaging.deliveries().outcome(claimed, SendResult.sent("p-1"));
+            assertThat(find(m.id()).sms().status()).isEqualTo(DeliveryStatus.SENT);
+        }
     }
 
     @Nested
