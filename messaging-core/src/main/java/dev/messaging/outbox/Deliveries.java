@@ -84,8 +84,23 @@ public final class Deliveries {
         }
         v.throwIfAny();
         Instant now = engine.now();
+        return claim(channel, limit, now, now.plus(lease));
+    }
+
+    /**
+     * Claims up to {@code limit} deliveries of {@code channel} that have waited for a sender longer
+     * than {@code overdueBy}: a worker without a sender for the channel expires them (see
+     * {@link DeliveryWorker.Builder#expireUnsentAfter}).
+     */
+    List<Outgoing> claimOverdue(DeliveryChannel channel, int limit, Duration lease, Duration overdueBy) {
+        Instant now = engine.now();
+        return claim(channel, limit, now.minus(overdueBy), now.plus(lease));
+    }
+
+    /** Claims what is due at {@code dueBy}, leased until {@code leaseUntil}, with the messages read per tenant. */
+    private List<Outgoing> claim(DeliveryChannel channel, int limit, Instant dueBy, Instant leaseUntil) {
         String claimer = UUID.randomUUID().toString();
-        List<Delivery> claimed = engine.gated(store -> store.claimDeliveries(channel, now, limit, claimer, now.plus(lease)));
+        List<Delivery> claimed = engine.gated(store -> store.claimDeliveries(channel, dueBy, limit, claimer, leaseUntil));
         Map<Tenant, List<Delivery>> byTenant = new LinkedHashMap<>();
         for (Delivery task : claimed) {
             byTenant.computeIfAbsent(new Tenant(task.companyId(), task.locationId()), t -> new ArrayList<>()).add(task);

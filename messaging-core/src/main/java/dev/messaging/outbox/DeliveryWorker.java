@@ -7,16 +7,18 @@ import dev.messaging.delivery.Sender;
 import dev.messaging.error.ConflictException;
 import dev.messaging.error.MessagingException;
 import dev.messaging.error.NotFoundException;
-import dev.messaging.error.ValidationException;
 import dev.messaging.error.StoreClosedException;
+import dev.messaging.error.ValidationException;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.outbox.Deliveries;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -54,11 +56,17 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Duration idlePoll;
     private final Duration closeTimeout;
     private final Consumer<Throwable> onError;
+    /** The channels this worker has no sender for: their deliveries expire after {@link #expireUnsentAfter}. */
+    private final Set<DeliveryChannel> unserved;
+    private final Duration expireUnsentAfter;
+    /** When (nanoTime) the next sweep of the unserved channels may run: one thread does it, now and then. */
+    private final AtomicLong nextSweep = new AtomicLong(System.nanoTime());
     private final List<Thread> threads = new ArrayList<>();
     private final BlockingQueue<Outcome> unrecorded;
     private final Thread recorder;
     /** Put after the senders' last outcome: the recorder records what came before it and stops. */
     private static final Outcome STOP = new Outcome(null, null);
+    private static final long SWEEP_FLOOR_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private final AtomicLong sent = new AtomicLong();
     private final AtomicReference<Throwable> lastError = new AtomicReference<>();
     private volatile boolean running = true;
@@ -72,6 +80,8 @@ public final class DeliveryWorker implements AutoCloseable {
         this.idlePoll = b.idlePoll;
         this.closeTimeout = b.closeTimeout;
         this.onError = b.onError;
+        this.expireUnsentAfter = b.expireUnsentAfter;
+        this.unserved = EnumSet.complementOf(EnumSet.copyOf(b.senders.keySet()));
         // bounded: senders wait for the recorder rather than run ahead of their leases
         this.unrecorded = new ArrayBlockingQueue<>(2 * b.threads * b.batch);
         outbox.engine().listen(); // other instances' deliveries wake it too, where the store can tell
@@ -105,6 +115,7 @@ public final class DeliveryWorker implements AutoCloseable {
                     handled += claimed.size();
                 }
                 if (handled == 0 && running) {
+                    sweepUnserved();
                     outbox.due().awaitPast(seen, idlePoll.toMillis());
                 }
             } catch (StoreClosedException e) {
@@ -116,6 +127,27 @@ public final class DeliveryWorker implements AutoCloseable {
                 // the outbox failed (a sender's own failures never get here): report, wait, go on
                 failed(e);
                 sleep();
+            }
+        }
+    }
+
+    /**
+     * Fails the deliveries of the channels this worker has no sender for that have waited longer
+     * than {@code expireUnsentAfter} (no worker of the service took them: a channel nobody sends
+     * on would pile up Pending for ever). At most every five idle polls (at least 100 ms), by one
+     * thread, so that an idle worker adds a claim per unserved channel now and then, not per poll.
+     */
+    private void sweepUnserved() throws InterruptedException {
+        long now = System.nanoTime();
+        long due = nextSweep.get();
+        if (unserved.isEmpty() || now - due < 0
+                || !nextSweep.compareAndSet(due, now + Math.max(5 * idlePoll.toNanos(), SWEEP_FLOOR_NANOS))) {
+            return;
+        }
+        for (DeliveryChannel channel : unserved) {
+            for (Outgoing expired : deliveries.claimOverdue(channel, batch, lease, expireUnsentAfter)) {
+                unrecorded.put(new Outcome(expired, SendResult.failed("no sender took this " + channel
+                        + " delivery within " + expireUnsentAfter + " (no worker has a sender for " + channel + ")")));
             }
         }
     }
@@ -264,6 +296,7 @@ public final class DeliveryWorker implements AutoCloseable {
         private Duration idlePoll = Duration.ofSeconds(1);
         private Duration closeTimeout = Duration.ofSeconds(30);
         private Consumer<Throwable> onError;
+        private Duration expireUnsentAfter = Duration.ofDays(1);
 
         Builder(Deliveries deliveries, Outbox outbox) {
             this.deliveries = deliveries;
@@ -317,6 +350,20 @@ public final class DeliveryWorker implements AutoCloseable {
         /** How long {@code close()} waits for the sends in flight (default 30 s). */
         public Builder closeTimeout(Duration value) {
             this.closeTimeout = Objects.requireNonNull(value, "closeTimeout");
+            return this;
+        }
+
+        /**
+         * How long a delivery of a channel this worker has no sender for may wait for one (default a
+         * day): then this worker fails it, saying so. Another worker (or instance) that has the
+         * sender takes it long before, unless it is down.
+         */
+        public Builder expireUnsentAfter(Duration value) {
+            Objects.requireNonNull(value, "expireUnsentAfter");
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("expireUnsentAfter must be positive");
+            }
+            this.expireUnsentAfter = value;
             return this;
         }
 

@@ -564,6 +564,27 @@ public abstract class DeliveryContract extends ContractSupport {
         }
 
         @Test
+        void aDeliveryOfAChannelNoWorkerSendsOnExpiresAsFailedSayingWhy() throws Exception {
+            try (DeliveryWorker worker = messaging.deliveries().worker()
+                    .sender(DeliveryChannel.SMS, o -> SendResult.sent("p-" + o.key())).threads(1)
+                    .idlePoll(Duration.ofMillis(20)).expireUnsentAfter(Duration.ofHours(1)).start()) {
+                tick();
+                Message m = messaging.messages().create(alice, NewMessage.to("c1", "an email").sendEmail(true).build());
+                Thread.sleep(400); // several sweeps: not waiting long enough yet
+                assertThat(deliveryOf(m).status()).isEqualTo(DeliveryStatus.PENDING);
+                clock.advance(Duration.ofHours(1).plusMinutes(1));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (deliveryOf(m).status() == DeliveryStatus.PENDING && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                Delivery expired = deliveryOf(m);
+                assertThat(expired.status()).isEqualTo(DeliveryStatus.ERROR);
+                assertThat(expired.lastError()).contains("no sender").contains("EMAIL");
+                assertThat(find(m.id()).email().status()).isEqualTo(DeliveryStatus.ERROR);
+            }
+        }
+
+        @Test
         void aProviderIdThatIsAnotherDeliverysFailsTheLaterOneInsteadOfSendingItForEver() throws Exception {
             AtomicInteger calls = new AtomicInteger();
             try (DeliveryWorker worker = worker(o -> {
