@@ -8,6 +8,7 @@ package dev.messaging.error;
 public final class CommitOutcomeUnknownException extends StorageException {
     private static final long serialVersionUID = 1L;
 
+    /** A commit whose answer was lost: the write may or may not be stored. */
     public CommitOutcomeUnknownException(String message, Throwable cause) {
         super(message, cause, false);
     }

@@ -4,6 +4,7 @@ package dev.messaging.error;
 public final class ForbiddenException extends MessagingException {
     private static final long serialVersionUID = 1L;
 
+    /** The actor may not make this call; nothing was read or written. */
     public ForbiddenException(String message) {
         super(message);
     }

@@ -6,6 +6,7 @@ public final class NotFoundException extends MessagingException {
     private final String entity;
     private final String id;
 
+    /** No {@code entity} with {@code id} in the actor's tenant. */
     public NotFoundException(String entity, String id) {
         super(entity + " not found: " + id);
         this.entity = entity;

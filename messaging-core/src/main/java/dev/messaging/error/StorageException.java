@@ -10,6 +10,7 @@ public class StorageException extends MessagingException {
     private static final long serialVersionUID = 1L;
     private final boolean retryable;
 
+    /** A failure of the store; {@code retryable} when nothing was written and the same call may succeed. */
     public StorageException(String message, Throwable cause, boolean retryable) {
         super(message, cause);
         this.retryable = retryable;

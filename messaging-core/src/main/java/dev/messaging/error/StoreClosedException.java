@@ -4,6 +4,7 @@ package dev.messaging.error;
 public final class StoreClosedException extends StorageException {
     private static final long serialVersionUID = 1L;
 
+    /** A call after the messaging was closed. */
     public StoreClosedException(String message) {
         super(message, null, false);
     }

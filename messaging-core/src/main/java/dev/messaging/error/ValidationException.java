@@ -8,6 +8,7 @@ public final class ValidationException extends MessagingException {
     private static final long serialVersionUID = 1L;
     private final transient List<FieldError> errors;
 
+    /** A request with {@code errors}, each naming its field; nothing was written. */
     public ValidationException(List<FieldError> errors) {
         super(errors.stream().map(FieldError::toString).collect(Collectors.joining("; ", "invalid request: ", "")));
         if (errors.isEmpty()) {

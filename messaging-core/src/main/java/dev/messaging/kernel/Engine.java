@@ -47,6 +47,7 @@ public final class Engine {
     private volatile boolean closed;
     private AutoCloseable listening;
 
+    /** The plumbing over {@code store}, configured by {@code options}; built once per {@code Messaging}. */
     public Engine(Store store, Options options) {
         this.store = store;
         this.clock = options.clock();
@@ -214,6 +215,7 @@ public final class Engine {
     public static final class Retry extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
+        /** A retry without a stack trace (it is control flow). */
         public Retry() {
             super(null, null, false, false);
         }

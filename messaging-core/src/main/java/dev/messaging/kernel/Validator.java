@@ -33,6 +33,7 @@ public final class Validator {
     private final int maxTextLength;
     private final List<FieldError> errors = new ArrayList<>();
 
+    /** A collector of one request's problems, texts limited to {@code maxTextLength} characters. */
     public Validator(int maxTextLength) {
         this.maxTextLength = maxTextLength;
     }

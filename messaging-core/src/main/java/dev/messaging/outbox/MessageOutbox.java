@@ -33,6 +33,7 @@ public interface MessageOutbox {
     /** A change of a scheduled message, inside its transaction. */
     @FunctionalInterface
     interface ScheduledChange {
+        /** Changes {@code scheduled} in {@code tx}; returns the message as saved. */
         Message apply(StoreTransaction tx, Scheduled scheduled, Instant now);
     }
 

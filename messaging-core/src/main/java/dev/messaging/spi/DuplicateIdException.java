@@ -11,6 +11,7 @@ public final class DuplicateIdException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final String id;
 
+    /** An insert or update that would give a second row the unique {@code id}. */
     public DuplicateIdException(String id) {
         super("id " + id + " is taken", null, false, false);
         this.id = id;

@@ -7,6 +7,7 @@ package dev.messaging.spi;
  */
 public record InboxRow(ConversationRow conversation, ThreadRow thread, MessageRow lastMessage, ReadFacts facts) {
 
+    /** A row whose read facts the rules compute from the thread (a store that does not compute them). */
     public InboxRow(ConversationRow conversation, ThreadRow thread, MessageRow lastMessage) {
         this(conversation, thread, lastMessage, null);
     }

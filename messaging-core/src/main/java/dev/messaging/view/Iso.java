@@ -45,6 +45,7 @@ public final class Iso {
         return value == null ? null : value.wireValue();
     }
 
+    /** Parses a wire value of {@code type}; an unknown one is a validation error on {@code field} (null for null). */
     public static <E extends Enum<E> & WireValue> E wire(Class<E> type, String field, String value) {
         return value == null ? null : WireValue.parse(type, field, value);
     }
