@@ -116,7 +116,23 @@ public final class Deliveries {
             }
             return null;
         }));
-        return claimed.stream().map(task -> byKey.get(task.id())).toList();
+        List<Outgoing> outgoing = claimed.stream().map(task -> byKey.get(task.id())).toList();
+        List<Outcome> unaddressed = outgoing.stream().filter(Deliveries::unaddressed)
+                .map(o -> new Outcome(o, SendResult.failed("no address: the customer's contact has no "
+                        + (o.channel() == DeliveryChannel.SMS ? "phone" : "email"))))
+                .toList();
+        if (unaddressed.isEmpty()) {
+            return outgoing;
+        }
+        // a send with no address can never succeed: it ends now, and never reaches a sender
+        outcomes(unaddressed);
+        return outgoing.stream().filter(o -> !unaddressed(o)).toList();
+    }
+
+    /** A message's send (not a staff notification) to a customer whose contact names no address on its channel. */
+    private static boolean unaddressed(Outgoing o) {
+        return o.purpose() == DeliveryPurpose.MESSAGE && o.channel() != DeliveryChannel.IN_APP
+                && (o.to() == null || o.to().isBlank());
     }
 
     private static Outgoing toOutgoing(StoreTransaction tx, Delivery task, Message message, String claimer) {

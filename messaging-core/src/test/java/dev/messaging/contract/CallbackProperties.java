@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messaging.Messaging;
 import dev.messaging.common.Actor;
+import dev.messaging.conversation.Contact;
+import dev.messaging.conversation.NewConversation;
 import dev.messaging.delivery.Outgoing;
 import dev.messaging.delivery.SendResult;
 import dev.messaging.generated.Cases;
@@ -92,6 +94,8 @@ public abstract class CallbackProperties {
     /** A new SMS, claimed and sent. */
     private Sent sent() {
         String customer = "c" + next++;
+        messaging.conversations().create(alice, NewConversation.forCustomer(customer)
+                .withContact(new Contact("person", null, null, null, null, "+15550100", null)));
         Message m = messaging.messages().create(alice, NewMessage.to(customer, "hello").sendSms(true).build());
         Outgoing ours = messaging.deliveries().claim(DeliveryChannel.SMS, 1_000, Duration.ofMinutes(5)).stream()
                 .filter(o -> o.message().id().equals(m.id())).findFirst().orElseThrow();

@@ -8,7 +8,9 @@ import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
 import dev.messaging.common.Actor;
 import dev.messaging.common.Page;
+import dev.messaging.conversation.Contact;
 import dev.messaging.conversation.Conversation;
+import dev.messaging.conversation.ConversationUpdate;
 import dev.messaging.conversation.NewConversation;
 import dev.messaging.inbox.InboxEntry;
 import dev.messaging.inbox.InboxQuery;
@@ -81,6 +83,18 @@ public abstract class ContractSupport {
     /** Moves the clock one second, so that every write has its own time. */
     protected Instant tick() {
         return clock.advance(Duration.ofSeconds(1));
+    }
+
+    /**
+     * Gives {@code customerId}'s conversation in {@code user}'s tenant a contact with a phone and an
+     * email (created if there is none): a send needs an address, or it fails at claim time.
+     */
+    protected void addressed(Actor user, String customerId) {
+        Conversation c = messaging.conversations().getOrCreate(user, NewConversation.forCustomer(customerId));
+        if (c.contact() == null || c.contact().phone() == null) {
+            messaging.conversations().update(user, c.id(), ConversationUpdate.empty().contact(new Contact("person", null,
+                    null, null, customerId + "@example.com", "+1555" + Math.abs(customerId.hashCode()), null)));
+        }
     }
 
     protected Message customerSays(String customerId, String text) {

@@ -74,6 +74,8 @@ public abstract class DeliveryContract extends ContractSupport {
     @BeforeEach
     void aYearBefore() {
         clock.set(YEAR_BEFORE);
+        addressed(alice, "c1");
+        addressed(alice, "c2");
     }
 
     /** Another messaging on the same store and clock, with a retry policy without jitter. */
@@ -97,6 +99,7 @@ public abstract class DeliveryContract extends ContractSupport {
 
     private Message sms(String customer, String text) {
         tick();
+        addressed(alice, customer);
         return messaging.messages().create(alice, NewMessage.to(customer, text).sendSms(true).build());
     }
 
@@ -198,6 +201,22 @@ public abstract class DeliveryContract extends ContractSupport {
             assertThat(find(m.id()).sms().status()).isEqualTo(DeliveryStatus.ERROR);
             assertThat(find(m.id()).sms().error()).isEqualTo("not a mobile");
             clock.advance(Duration.ofHours(3));
+            assertThat(claimOurs(DeliveryChannel.SMS)).isEmpty();
+        }
+
+        @Test
+        void aSendWithNoAddressFailsWhenClaimedAndNeverReachesASender() {
+            tick();
+            Message m = messaging.messages().create(alice, NewMessage.to("no-contact", "hi").sendSms(true).sendEmail(true)
+                    .build());
+            assertThat(claimOurs(DeliveryChannel.SMS)).isEmpty();
+            assertThat(claimOurs(DeliveryChannel.EMAIL)).isEmpty();
+            Message after = find(m.id());
+            assertThat(after.sms().status()).isEqualTo(DeliveryStatus.ERROR);
+            assertThat(after.sms().error()).isEqualTo("no address: the customer's contact has no phone");
+            assertThat(after.email().status()).isEqualTo(DeliveryStatus.ERROR);
+            assertThat(after.email().error()).isEqualTo("no address: the customer's contact has no email");
+            clock.advance(Duration.ofDays(1));
             assertThat(claimOurs(DeliveryChannel.SMS)).isEmpty();
         }
 
@@ -620,6 +639,9 @@ public abstract class DeliveryContract extends ContractSupport {
             for (int t = 0; t < tenants; t++) {
                 Actor user = Actor.user(company + "-w" + t, location, "alice");
                 users.add(user);
+                for (int c = 0; c < 20; c++) {
+                    addressed(user, "c" + c);
+                }
                 writing.add(writers.submit(() -> {
                     for (int i = 0; i < perTenant; i++) {
                         messaging.messages().create(user, NewMessage.to("c" + (i % 20), "m" + i).sendSms(true)

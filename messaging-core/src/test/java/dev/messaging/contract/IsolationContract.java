@@ -77,6 +77,7 @@ public abstract class IsolationContract extends ContractSupport {
         conversationId = message.conversationId();
         messaging.threads().markRead(alice, threadId(alice, conversationId));
         customerSays("c1", "more private words");
+        addressed(alice, "c1");
         tick();
         messaging.messages().create(alice, NewMessage.to("c1", "sent").sendSms(true).build());
         messaging.notificationConfig().set(alice, new NotificationConfig("alice", false, false, true));

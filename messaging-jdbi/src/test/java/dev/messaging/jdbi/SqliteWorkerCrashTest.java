@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messaging.Messaging;
 import dev.messaging.common.Actor;
+import dev.messaging.conversation.Contact;
+import dev.messaging.conversation.NewConversation;
 import dev.messaging.delivery.SendResult;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryStatus;
@@ -44,6 +46,10 @@ class SqliteWorkerCrashTest {
         List<String> ids = new ArrayList<>();
         String hang;
         try (Messaging messaging = JdbiMessaging.sqlite(file)) {
+            for (int c = 0; c < 3; c++) {
+                messaging.conversations().create(alice, NewConversation.forCustomer("c" + c)
+                        .withContact(new Contact("person", null, null, null, null, "+1555010" + c, null)));
+            }
             for (int i = 0; i < 20; i++) {
                 String text = i == 7 ? "hang" : "message " + i;
                 ids.add(messaging.messages().create(alice, NewMessage.to("c" + (i % 3), text).sendSms(true).build()).id());

@@ -2,6 +2,8 @@ package dev.messaging.jmh;
 
 import dev.messaging.Messaging;
 import dev.messaging.common.Actor;
+import dev.messaging.conversation.Contact;
+import dev.messaging.conversation.NewConversation;
 import dev.messaging.delivery.SendResult;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.NewMessage;
@@ -58,6 +60,10 @@ public class DeliveryBenchmark {
     public void setUp() {
         messaging = Messaging.builder(store.empty()).build();
         staff = DataSet.user(0);
+        for (int c = 0; c < 100; c++) { // a send needs its customer's address
+            messaging.conversations().create(staff, NewConversation.forCustomer("cust-" + c)
+                    .withContact(new Contact("person", null, null, null, null, "+1555000" + c, null)));
+        }
     }
 
     @TearDown(Level.Trial)
