@@ -1,12 +1,22 @@
 package dev.messaging.delivery;
 
+import java.time.Duration;
+
 /**
  * What a sender says of one delivery: {@link #sent} (with the provider's id of what it sent),
- * {@link #retryLater} (a passing failure: tried again after a backoff), or {@link #failed} (for
- * good: never retried). A sender that throws is taken as {@code retryLater} with the exception's
- * message.
+ * {@link #retryLater} (a passing failure: tried again after a backoff, or after the provider's
+ * Retry-After when it asks for longer), or {@link #failed} (for good: never retried). A sender
+ * that throws is taken as {@code retryLater} with the exception's message.
+ *
+ * @param retryAfter how long the provider asked to wait before the next try (its Retry-After), or
+ *                   null; only with {@link Kind#RETRY_LATER}
  */
-public record SendResult(Kind kind, String providerMessageId, String reason) {
+public record SendResult(Kind kind, String providerMessageId, String reason, Duration retryAfter) {
+
+    /** A result without a Retry-After. */
+    public SendResult(Kind kind, String providerMessageId, String reason) {
+        this(kind, providerMessageId, reason, null);
+    }
 
     /** The three outcomes. */
     public enum Kind {
@@ -21,6 +31,15 @@ public record SendResult(Kind kind, String providerMessageId, String reason) {
     /** A passing failure: tried again after the retry policy's backoff, until the attempts run out. */
     public static SendResult retryLater(String reason) {
         return new SendResult(Kind.RETRY_LATER, null, reason);
+    }
+
+    /**
+     * A passing failure the provider asked to wait {@code after} for (its Retry-After): tried again
+     * after that or the retry policy's backoff, whichever is longer (a Retry-After over a day
+     * counts as a day).
+     */
+    public static SendResult retryLater(String reason, Duration after) {
+        return new SendResult(Kind.RETRY_LATER, null, reason, after);
     }
 
     /** Failed for good: the delivery ends in Error with {@code reason} and is never retried. */

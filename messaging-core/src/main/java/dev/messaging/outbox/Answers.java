@@ -3,6 +3,7 @@ package dev.messaging.outbox;
 import dev.messaging.common.Texts;
 import dev.messaging.delivery.Outgoing;
 import dev.messaging.delivery.SendResult;
+import java.time.Duration;
 
 /**
  * What the outbox keeps of a sender's answer, so that every answer ends in a recorded outcome
@@ -16,6 +17,7 @@ import dev.messaging.delivery.SendResult;
  *     provider-id index unique; callbacks with the provider's own id will not find it).</li>
  * <li>A reason (of a retry or a failure, or a thrown exception's message) with characters no text
  *     may hold: they become U+FFFD; one longer than {@value #MAX_REASON} characters is cut there.</li>
+ * <li>A Retry-After that is not a positive wait: left out (the retry policy's backoff applies).</li>
  * </ul>
  */
 final class Answers {
@@ -32,10 +34,14 @@ final class Answers {
         }
         if (result.kind() == SendResult.Kind.SENT) {
             String id = result.providerMessageId();
-            return id == null || Texts.idProblem(id) != null ? SendResult.sent("unusable-" + outgoing.key()) : result;
+            return SendResult.sent(id == null || Texts.idProblem(id) != null ? "unusable-" + outgoing.key() : id);
         }
         String reason = reason(result.reason());
-        return result.kind() == SendResult.Kind.FAILED ? SendResult.failed(reason) : SendResult.retryLater(reason);
+        if (result.kind() == SendResult.Kind.FAILED) {
+            return SendResult.failed(reason);
+        }
+        Duration after = result.retryAfter();
+        return SendResult.retryLater(reason, after == null || after.isNegative() || after.isZero() ? null : after);
     }
 
     /** What a sender that threw {@code thrown} is retried with. */

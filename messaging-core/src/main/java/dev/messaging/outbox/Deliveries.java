@@ -51,6 +51,8 @@ public final class Deliveries {
     public static final int MAX_CLAIM = 1_000;
     /** The longest lease a claim may take. */
     public static final Duration MAX_LEASE = Duration.ofHours(1);
+    /** The longest wait a provider's Retry-After sets (a longer one counts as this). */
+    public static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
     private final Engine engine;
     private final Outbox outbox;
 
@@ -236,6 +238,10 @@ public final class Deliveries {
         } else {
             v.text(field + ".reason", result.reason());
         }
+        Duration after = result.retryAfter();
+        if (after != null && (result.kind() != SendResult.Kind.RETRY_LATER || after.isNegative() || after.isZero())) {
+            v.add(field + ".retryAfter", "is a positive wait of a retry later, was " + after + " with " + result.kind());
+        }
     }
 
     private static Actor systemOf(Tenant tenant) {
@@ -266,7 +272,7 @@ public final class Deliveries {
                     .attempts(task.attempts() + 1).lastError(null));
             case FAILED -> task.with(b -> b.status(DeliveryStatus.ERROR).attempts(task.attempts() + 1)
                     .lastError(result.reason()));
-            case RETRY_LATER -> retried(tx, task, row, result.reason(), now);
+            case RETRY_LATER -> retried(tx, task, row, result, now);
         };
         Delivery saved = after.with(b -> b.leaseHolder(null).leaseUntil(null).updatedDate(now));
         Outbox.saveDelivery(tx, task, saved);
@@ -279,12 +285,18 @@ public final class Deliveries {
     }
 
     /** Attempts + 1, due again after the policy's backoff (outside quiet hours for an SMS that avoids them), or Error. */
-    private Delivery retried(StoreTransaction tx, Delivery task, MessageRow row, String reason, Instant now) {
+    private Delivery retried(StoreTransaction tx, Delivery task, MessageRow row, SendResult result, Instant now) {
         int attempts = task.attempts() + 1;
+        String reason = result.reason();
         if (attempts >= outbox.retryPolicy().maxAttempts()) {
             return task.with(b -> b.status(DeliveryStatus.ERROR).attempts(attempts).lastError(reason));
         }
-        Instant due = now.plus(outbox.retryPolicy().delayAfter(attempts, ThreadLocalRandom.current().nextDouble()));
+        Duration delay = outbox.retryPolicy().delayAfter(attempts, ThreadLocalRandom.current().nextDouble());
+        if (result.retryAfter() != null) {
+            Duration asked = result.retryAfter().compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : result.retryAfter();
+            delay = asked.compareTo(delay) > 0 ? asked : delay;
+        }
+        Instant due = now.plus(delay);
         if (task.channel() == DeliveryChannel.SMS && task.purpose() == DeliveryPurpose.MESSAGE
                 && row != null && row.message().smsOptions().avoidQuietHours()) {
             due = Outbox.outsideQuietHours(due, Outbox.settings(tx));

@@ -195,6 +195,29 @@ public abstract class DeliveryContract extends ContractSupport {
         }
 
         @Test
+        void aProvidersRetryAfterIsWaitedWhenLongerThanTheBackoff() {
+            try (Messaging m = strict(8)) {
+                Message busy = sms("c1", "provider busy");
+                m.deliveries().outcome(claimOurs(m, DeliveryChannel.SMS).get(0),
+                        SendResult.retryLater("429", Duration.ofMinutes(10)));
+                clock.advance(Duration.ofMinutes(10).minusSeconds(1));
+                assertThat(claimOurs(m, DeliveryChannel.SMS)).as("the backoff alone would be 30 s").isEmpty();
+                clock.advance(Duration.ofSeconds(1));
+                Outgoing second = claimOurs(m, DeliveryChannel.SMS).get(0);
+                m.deliveries().outcome(second, SendResult.retryLater("429", Duration.ofSeconds(5)));
+                clock.advance(Duration.ofSeconds(59));
+                assertThat(claimOurs(m, DeliveryChannel.SMS)).as("the 60 s backoff is longer").isEmpty();
+                clock.advance(Duration.ofSeconds(1));
+                Outgoing third = claimOurs(m, DeliveryChannel.SMS).get(0);
+                assertThat(third.attempt()).isEqualTo(3);
+                ValidationException e = catchThrowableOfType(ValidationException.class, () -> m.deliveries()
+                        .outcome(third, new SendResult(SendResult.Kind.FAILED, null, "x", Duration.ofSeconds(1))));
+                assertThat(e.fields()).containsExactly("result.retryAfter");
+                assertThat(find(busy.id()).sms().status()).isEqualTo(DeliveryStatus.PENDING);
+            }
+        }
+
+        @Test
         void aPermanentFailureIsNotRetried() {
             Message m = sms("c1", "to a landline");
             messaging.deliveries().outcome(claimOurs(DeliveryChannel.SMS).get(0), SendResult.failed("not a mobile"));
