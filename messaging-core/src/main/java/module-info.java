@@ -27,6 +27,7 @@ module dev.messaging.core {
     exports dev.messaging.notification;
     exports dev.messaging.outbox;
     exports dev.messaging.outlet;
+    exports dev.messaging.provider;
     exports dev.messaging.spi;
     exports dev.messaging.testing;
     exports dev.messaging.thread;

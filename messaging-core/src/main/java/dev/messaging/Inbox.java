@@ -58,10 +58,13 @@ public final class Inbox {
             List<InboxEntry> entries = new ArrayList<>(Math.min(rows.size(), limit));
             for (InboxRow row : hasMore ? rows.subList(0, limit) : rows) {
                 Conversation c = row.conversation().conversation();
-                Message last = MessageViews.present(row.lastMessage(), row.conversation(), shopAllRead);
+                // a last message the store cannot read back is left out of its row (the store logs it)
+                Message last = row.lastMessage() == null ? null
+                        : MessageViews.present(row.lastMessage(), row.conversation(), shopAllRead);
                 entries.add(new InboxEntry(c, last,
                         ThreadViews.view(tx, row.conversation(), row.thread(), actor.userId(), allRead, row.facts()),
-                        c.contact(), last.order().orderId(), last.order().orderNumber()));
+                        c.contact(), last == null ? null : last.order().orderId(),
+                        last == null ? null : last.order().orderNumber()));
             }
             Long total = query.countTotal() ? tx.countInbox(spec) : null;
             return Cursors.page(entries, hasMore, false,

@@ -78,7 +78,18 @@ final class MessageWrites {
 
     /** Creates {@code r} in its own transaction (see {@link #insert}), then wakes the delivery workers if it asked for a send. */
     Message create(Actor actor, NewMessage r) {
-        Created created = engine.write(actor, tx -> insert(tx, actor, r));
+        Created created = engine.write(actor, tx -> {
+            Created first = insert(tx, actor, r);
+            Optional<String> help = outbox.helpReply(first.message());
+            if (help.isEmpty()) {
+                return first;
+            }
+            // a HELP keyword is answered in its own transaction: the answer exists if the question does
+            Message question = first.message();
+            Created answer = insert(tx, Actor.system(question.companyId(), question.locationId()),
+                    NewMessage.builder().conversationId(question.conversationId()).text(help.get()).sendSms(true).build());
+            return new Created(question, first.outboxWritten() || answer.outboxWritten());
+        });
         committed(created);
         return created.message();
     }
@@ -138,6 +149,9 @@ final class MessageWrites {
         validateFiles(v, r.files());
         v.metadata("metadata", r.metadata());
         validateEmail(v, r.emailOptions());
+        if (!v.hasErrors()) {
+            MessageSize.check(v, r);
+        }
         v.id("phoneNumberId", r.smsOptions().phoneNumberId());
         v.throwIfAny();
     }
@@ -194,6 +208,7 @@ final class MessageWrites {
     }
 
     private static void validateFiles(Validator v, List<MessageFile> files) {
+        v.atMost("files", files, v.limits().filesPerMessage(), "files");
         for (int i = 0; i < files.size(); i++) {
             String field = "files[" + i + "]";
             MessageFile f = files.get(i);
@@ -228,6 +243,11 @@ final class MessageWrites {
         for (String[] field : new String[][] {{"contentType", e.contentType()}, {"provider", e.provider()},
                 {"from", e.from()}, {"source", e.source()}}) {
             v.shortText(p + field[0], field[1]);
+        }
+        v.atMost(p + "attachments", e.attachments(), v.limits().recipients(), "attachments");
+        int recipients = e.to().size() + e.cc().size() + e.bcc().size();
+        if (recipients > v.limits().recipients()) {
+            v.add(p + "to", "with cc and bcc has more than " + v.limits().recipients() + " addresses (" + recipients + ")");
         }
         for (Map.Entry<String, List<String>> list : Map.of("attachments", e.attachments(), "to", e.to(), "cc", e.cc(),
                 "bcc", e.bcc()).entrySet()) {

@@ -119,12 +119,15 @@ public final class Messages {
     }
 
     /**
-     * Records a provider's delivery report. The status moves only forward; a stale report is
-     * ignored (the message comes back unchanged) and Error is final. Each accepted report is
-     * appended to the channel's delivery history.
+     * Records a provider's delivery report on a message's email or SMS (the Shopmonkey shape of
+     * {@code deliveries().report}, by message id). It goes through the outbox like every change of a
+     * send: the send's delivery moves with it, so a send reported Delivered, Error or Canceled is not
+     * handed to a sender again. The status moves only forward; a stale report is ignored (the
+     * message comes back unchanged) and Error is final. Only the system reports (a
+     * {@code ForbiddenException} for anyone else: users cancel through {@code deliveries().cancel}).
      */
     public Message updateDelivery(Actor actor, String messageId, DeliveryUpdate update) {
-        Access.requireUserOrSystem(actor, "update delivery status");
+        Access.requireSystem(actor, "report a provider's delivery status");
         Validator v = engine.validator();
         v.requiredId("messageId", messageId);
         v.required("update", update);
@@ -134,7 +137,7 @@ public final class Messages {
         v.text("error", update.error());
         v.throwIfAny();
         Instant now = engine.now();
-        return engine.write(actor, tx -> {
+        return outbox.retrying(actor, tx -> {
             MessageRow row = load(tx, messageId);
             Message m = row.message();
             boolean email = update.channel() == DeliveryChannel.EMAIL;
@@ -143,8 +146,7 @@ public final class Messages {
                 throw ValidationException.of("channel", "message " + m.id() + " was not sent by "
                         + update.channel().name().toLowerCase(Locale.ROOT));
             }
-            Message moved = outbox.moveSend(tx, actor, row, update.channel(), update.status(), update.error(),
-                    now);
+            Message moved = outbox.report(tx, actor, row, update.channel(), update.status(), update.error(), now);
             return moved == m ? present(tx, row) : present(tx, row.with(moved));
         });
     }

@@ -1,6 +1,7 @@
 package dev.messaging;
 
 import dev.messaging.common.Actor;
+import dev.messaging.common.Limits;
 import dev.messaging.common.Tenant;
 import dev.messaging.delivery.RetryPolicy;
 import dev.messaging.feed.ChangeFeed;
@@ -58,13 +59,13 @@ public final class Messaging implements AutoCloseable {
     private final DeliverySettings deliverySettings;
 
     private Messaging(Builder b, Translating translation) {
-        this.engine = new Engine(b.store, new Engine.Options(b.clock, b.ids::newId, b.maxTextLength, b.closeTimeout));
+        this.engine = new Engine(b.store, new Engine.Options(b.clock, b.ids::newId, b.limits, b.closeTimeout));
         if (translation != null) {
             engine.closeWith(translation);
         }
         this.outlets = new Outlets(engine);
         this.imports = new Imports(engine);
-        this.deliveries = new Deliveries(engine, b.retryPolicy, b.stopKeywords, b.startKeywords);
+        this.deliveries = new Deliveries(engine, b.retryPolicy, b.stopKeywords, b.startKeywords, b.helpReply);
         this.consents = new Consents(engine);
         this.deliverySettings = new DeliverySettings(engine);
         MessageOutbox outbox = MessageOutbox.of(deliveries);
@@ -161,9 +162,10 @@ public final class Messaging implements AutoCloseable {
     }
 
     /**
-     * Takes no new call (a later one gets a {@code StoreClosedException}), waits for the calls in
-     * flight (up to {@link Builder#closeTimeout}, default 10 s), then closes the store, which releases
-     * only what the store opened itself.
+     * Closes the delivery workers still running (each finishes its sends in flight and records
+     * their outcomes, up to its own close timeout), then takes no new call (a later one gets a
+     * {@code StoreClosedException}), waits for the calls in flight (up to {@link Builder#closeTimeout},
+     * default 10 s), and closes the store, which releases only what the store opened itself.
      */
     @Override
     public void close() {
@@ -175,7 +177,7 @@ public final class Messaging implements AutoCloseable {
         private final Store store;
         private Clock clock = Clock.systemUTC();
         private IdGenerator ids = IdGenerator.timeOrdered();
-        private int maxTextLength = DEFAULT_MAX_TEXT_LENGTH;
+        private Limits limits = Limits.defaults();
         private Translator translator;
         private Function<Tenant, String> locationLanguage;
         private Duration translationTimeout = Duration.ofSeconds(2);
@@ -183,6 +185,7 @@ public final class Messaging implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Set<String> stopKeywords = DEFAULT_STOP_KEYWORDS;
         private Set<String> startKeywords = DEFAULT_START_KEYWORDS;
+        private String helpReply;
 
         private Builder(Store store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -200,12 +203,18 @@ public final class Messaging implements AutoCloseable {
             return this;
         }
 
-        /** The longest message text accepted, in characters (default 10,000). */
+        /** The longest message text accepted, in characters (default 10,000); short for {@code limits(limits.withTextLength(value))}. */
         public Builder maxTextLength(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("maxTextLength must be positive");
             }
-            this.maxTextLength = value;
+            this.limits = limits.withTextLength(value);
+            return this;
+        }
+
+        /** How large what callers write may be (default {@link Limits#defaults()}), on every store. */
+        public Builder limits(Limits value) {
+            this.limits = Objects.requireNonNull(value, "limits");
             return this;
         }
 
@@ -248,6 +257,20 @@ public final class Messaging implements AutoCloseable {
         public Builder keywords(Set<String> stop, Set<String> start) {
             this.stopKeywords = upper(stop);
             this.startKeywords = upper(start);
+            return this;
+        }
+
+        /**
+         * What an inbound SMS whose whole text is HELP or INFO is answered with (matched as the stop
+         * keywords are): a System message with this text, sent by SMS, written in the customer's
+         * transaction. Carriers expect one (the business's name, how to get help, how to opt out);
+         * default none. At most 160 characters, so that it is one SMS.
+         */
+        public Builder helpReply(String text) {
+            if (text == null || text.isBlank() || text.length() > 160) {
+                throw new IllegalArgumentException("helpReply must be 1 to 160 characters");
+            }
+            this.helpReply = text;
             return this;
         }
 

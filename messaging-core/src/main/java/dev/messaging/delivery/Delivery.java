@@ -11,7 +11,8 @@ import java.time.Instant;
  *
  * @param status            Scheduled or Pending while waiting; Sent, Delivered, Read after; or a
  *                          final state (Error, Undelivered, OptOut, Canceled)
- * @param attempts          how many sends were tried
+ * @param attempts          how many times it was claimed for a send (a claim whose sender crashed or
+ *                          hung past its lease counts)
  * @param dueAt             when it may be claimed next
  * @param leaseHolder       who claimed it (a claim token), null when not leased
  * @param leaseUntil        when that claim lapses

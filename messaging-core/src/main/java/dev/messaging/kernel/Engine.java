@@ -1,6 +1,7 @@
 package dev.messaging.kernel;
 
 import dev.messaging.common.Actor;
+import dev.messaging.common.Limits;
 import dev.messaging.common.Tenant;
 import dev.messaging.error.StoreClosedException;
 import dev.messaging.spi.CommitListener;
@@ -32,17 +33,18 @@ import java.util.function.Supplier;
  * for it with {@link #listen}, of writes other instances committed to the same database.
  */
 public final class Engine {
-    /** How a messaging was configured: its clock, its id source, its longest text, its close wait. */
-    public record Options(Clock clock, Supplier<String> ids, int maxTextLength, Duration closeTimeout) {
+    /** How a messaging was configured: its clock, its id source, its size limits, its close wait. */
+    public record Options(Clock clock, Supplier<String> ids, Limits limits, Duration closeTimeout) {
     }
 
     private final Store store;
     private final Clock clock;
     private final Supplier<String> ids;
-    private final int maxTextLength;
+    private final Limits limits;
     private final Duration closeTimeout;
     private final List<CommitListener> commitListeners = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> closeables = new CopyOnWriteArrayList<>();
+    private final List<AutoCloseable> closedFirst = new CopyOnWriteArrayList<>();
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     private volatile boolean closed;
     private AutoCloseable listening;
@@ -52,13 +54,27 @@ public final class Engine {
         this.store = store;
         this.clock = options.clock();
         this.ids = options.ids();
-        this.maxTextLength = options.maxTextLength();
+        this.limits = options.limits();
         this.closeTimeout = options.closeTimeout();
     }
 
     /** Tells {@code listener} of every commit from now on (see the class comment). */
     public void onCommit(CommitListener listener) {
         commitListeners.add(listener);
+    }
+
+    /**
+     * Closes {@code resource} first when this engine closes, while calls still pass (a delivery
+     * worker finishes its sends in flight and records their outcomes); {@link #forget} it once it
+     * closed on its own.
+     */
+    public void closeFirst(AutoCloseable resource) {
+        closedFirst.add(resource);
+    }
+
+    /** No longer closes {@code resource} (registered with {@link #closeFirst}). */
+    public void forget(AutoCloseable resource) {
+        closedFirst.remove(resource);
     }
 
     /** Closes {@code resource} when this engine closes, after the calls in flight and before the store. */
@@ -92,9 +108,9 @@ public final class Engine {
         return ids.get();
     }
 
-    /** A fresh collector of one request's problems, with the configured longest text. */
+    /** A fresh collector of one request's problems, sizes held to the configured limits. */
     public Validator validator() {
-        return new Validator(maxTextLength);
+        return new Validator(limits);
     }
 
     /** Checks the id a call targets (a record's id, a conversation of a list): required and well-formed. */
@@ -180,6 +196,7 @@ public final class Engine {
         if (closed) {
             return;
         }
+        closedFirst.forEach(Engine::closeQuietly);
         closed = true;
         boolean drained = false;
         try {

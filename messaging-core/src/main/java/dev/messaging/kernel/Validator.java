@@ -1,5 +1,6 @@
 package dev.messaging.kernel;
 
+import dev.messaging.common.Limits;
 import dev.messaging.common.Texts;
 import dev.messaging.common.WireValue;
 import dev.messaging.error.FieldError;
@@ -30,12 +31,19 @@ public final class Validator {
     public static final int MAX_SHORT_TEXT = 1_000;
     public static final int MAX_LIMIT = 100;
 
+    private final Limits limits;
     private final int maxTextLength;
     private final List<FieldError> errors = new ArrayList<>();
 
-    /** A collector of one request's problems, texts limited to {@code maxTextLength} characters. */
-    public Validator(int maxTextLength) {
-        this.maxTextLength = maxTextLength;
+    /** A collector of one request's problems, sizes held to {@code limits}. */
+    public Validator(Limits limits) {
+        this.limits = limits;
+        this.maxTextLength = limits.textLength();
+    }
+
+    /** The limits sizes are held to. */
+    public Limits limits() {
+        return limits;
     }
 
     /** Records a problem of {@code field}. */
@@ -126,24 +134,38 @@ public final class Validator {
     }
 
     /**
-     * Free-form JSON values by key (a message's {@code metadata}): keys are short texts, values
-     * JSON (see {@link JsonValues}), strings checked like texts, nesting bounded.
+     * Free-form JSON values by key (a message's or a conversation's {@code metadata}): keys are
+     * short texts, values JSON (see {@link JsonValues}: numbers every store keeps exactly), strings
+     * checked like texts, nesting, key count and encoded size held to the {@link Limits}.
      */
     public void metadata(String field, Map<String, Object> values) {
-        if (values != null) {
-            values.forEach((key, value) -> {
-                if (key == null || key.isBlank()) {
-                    add(field, "has a blank key");
-                } else {
-                    shortText(field, key);
-                    jsonValue(field + "." + key, value, 1);
-                }
-            });
+        if (values == null) {
+            return;
+        }
+        int before = errors.size();
+        values.forEach((key, value) -> {
+            if (key == null || key.isBlank()) {
+                add(field, "has a blank key");
+            } else {
+                shortText(field, key);
+                jsonValue(field + "." + key, value, 1);
+            }
+        });
+        if (errors.size() > before) {
+            return;
+        }
+        int keys = JsonValues.keyCount(values);
+        if (keys > limits.metadataKeys()) {
+            add(field, "has more than " + limits.metadataKeys() + " keys (" + keys + ")");
+        }
+        long bytes = JsonValues.encodedSize(values);
+        if (bytes > limits.metadataBytes()) {
+            add(field, "is larger than " + limits.metadataBytes() + " bytes as JSON (" + bytes + ")");
         }
     }
 
     private void jsonValue(String field, Object value, int depth) {
-        String problem = JsonValues.problemOf(value, depth);
+        String problem = JsonValues.problemOf(value, depth, limits.metadataDepth());
         if (problem != null) {
             add(field, problem);
         } else if (value instanceof String text) {
@@ -161,6 +183,13 @@ public final class Validator {
                     jsonValue(field + "." + name, item, depth + 1);
                 }
             });
+        }
+    }
+
+    /** A list of at most {@code max} items (the limit's name for the message), when present. */
+    public void atMost(String field, List<?> items, int max, String what) {
+        if (items != null && items.size() > max) {
+            add(field, "has more than " + max + " " + what + " (" + items.size() + ")");
         }
     }
 

@@ -49,6 +49,11 @@ final class DueIndex {
         }
     }
 
+    /** Every waiting delivery of {@code channel}, earliest due first. */
+    NavigableSet<Due> all(DeliveryChannel channel) {
+        return byChannel.get(channel);
+    }
+
     /** The waiting deliveries of {@code channel} due at {@code now}, earliest first. */
     NavigableSet<Due> dueBy(DeliveryChannel channel, Instant now) {
         return byChannel.get(channel).headSet(new Due(now, new Tenant("\uffff", "\uffff"), "\uffff"), true);

@@ -3,8 +3,10 @@ package dev.messaging.memory;
 import dev.messaging.common.Tenant;
 import dev.messaging.delivery.Delivery;
 import dev.messaging.message.DeliveryChannel;
+import dev.messaging.message.DeliveryStatus;
 import dev.messaging.spi.Store;
 import dev.messaging.spi.StoreTransaction;
+import dev.messaging.spi.WaitingDeliveries;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +78,7 @@ public final class InMemoryStore implements Store {
                 Delivery task = data.tasks.get(entry.id());
                 if (task != null && task.claimableAt(now)) {
                     Delivery leased = task.with(b -> b.leaseHolder(claimer).leaseUntil(leaseUntil)
-                            .dueAt(leaseUntil).version(task.version() + 1));
+                            .dueAt(leaseUntil).attempts(task.attempts() + 1).version(task.version() + 1));
                     data.putTask(task.id(), leased);
                     due.replace(entry.tenant(), task, leased);
                     claimed.add(leased);
@@ -86,6 +88,54 @@ public final class InMemoryStore implements Store {
             }
         }
         return claimed;
+    }
+
+    @Override
+    public List<WaitingDeliveries> waitingDeliveries(Instant now) {
+        List<WaitingDeliveries> waiting = new ArrayList<>();
+        for (DeliveryChannel channel : DeliveryChannel.values()) {
+            long pending = 0;
+            long scheduled = 0;
+            long dueCount = 0;
+            Instant oldest = null;
+            for (DueIndex.Due entry : due.all(channel)) {
+                TenantData data = tenants.get(entry.tenant());
+                Delivery task = data == null ? null : data.tasks.get(entry.id());
+                if (task == null) {
+                    continue;
+                }
+                if (task.status() == DeliveryStatus.SCHEDULED) {
+                    scheduled++;
+                } else {
+                    pending++;
+                }
+                if (!entry.dueAt().isAfter(now)) {
+                    dueCount++;
+                    oldest = oldest == null || entry.dueAt().isBefore(oldest) ? entry.dueAt() : oldest;
+                }
+            }
+            if (pending + scheduled > 0) {
+                waiting.add(new WaitingDeliveries(channel, pending, scheduled, dueCount, oldest));
+            }
+        }
+        return waiting;
+    }
+
+    @Override
+    public List<Tenant> tenantsWithProviderId(String providerMessageId) {
+        List<Tenant> found = new ArrayList<>();
+        tenants.forEach((tenant, data) -> {
+            Lock lock = data.lock.readLock();
+            lock.lock();
+            try {
+                if (data.taskByProviderId.containsKey(providerMessageId)) {
+                    found.add(tenant);
+                }
+            } finally {
+                lock.unlock();
+            }
+        });
+        return found;
     }
 
     /** How many stored rows queries have read so far (a cost measure for tests, not a metric). */

@@ -3,10 +3,16 @@ package dev.messaging.memory;
 import dev.messaging.common.Tenant;
 import dev.messaging.delivery.Consent;
 import dev.messaging.delivery.Delivery;
+import dev.messaging.delivery.DeliveryBuilder;
 import dev.messaging.delivery.LocationSettings;
 import dev.messaging.message.DeliveryChannel;
+import dev.messaging.message.DeliveryStatus;
+import dev.messaging.spi.DeliveryListSpec;
 import dev.messaging.spi.DuplicateIdException;
 import dev.messaging.spi.OutboxStore;
+import dev.messaging.spi.PagePosition;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +58,35 @@ final class MemoryOutbox implements OutboxStore {
     public Optional<Delivery> find(String id) {
         tx.touch(1);
         return Optional.ofNullable(data.tasks.get(id));
+    }
+
+    /** The order of a tenant's deliveries in lists: created date, then id. */
+    private static final Comparator<Delivery> LISTED = Comparator.comparing(Delivery::createdDate)
+            .thenComparing(Delivery::id);
+
+    @Override
+    public List<Delivery> list(DeliveryListSpec spec) {
+        tx.touch(data.tasks.size());
+        return data.tasks.values().stream()
+                .filter(d -> spec.status() == null || d.status() == spec.status())
+                .filter(d -> spec.channel() == null || d.channel() == spec.channel())
+                .filter(d -> spec.createdBefore() == null || d.createdDate().isBefore(spec.createdBefore()))
+                .filter(d -> spec.after() == null || LISTED.compare(d, position(spec.after())) > 0)
+                .sorted(LISTED).limit(spec.limit()).toList();
+    }
+
+    /** A stand-in delivery at {@code position}, to compare with in {@link #LISTED} order. */
+    private static Delivery position(PagePosition position) {
+        return DeliveryBuilder.builder().id(position.id()).createdDate(position.date()).build();
+    }
+
+    @Override
+    public int purge(Set<DeliveryStatus> statuses, Instant updatedBefore, int limit) {
+        List<Delivery> old = data.tasks.values().stream().filter(d -> statuses.contains(d.status()))
+                .filter(d -> (d.updatedDate() != null ? d.updatedDate() : d.createdDate()).isBefore(updatedBefore))
+                .limit(limit).toList();
+        old.forEach(d -> write(d.id(), null));
+        return old.size();
     }
 
     @Override

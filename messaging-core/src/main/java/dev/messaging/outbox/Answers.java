@@ -40,6 +40,9 @@ final class Answers {
         if (result.kind() == SendResult.Kind.FAILED) {
             return SendResult.failed(reason);
         }
+        if (result.kind() == SendResult.Kind.OPTED_OUT) {
+            return SendResult.optedOut(reason);
+        }
         Duration after = result.retryAfter();
         return SendResult.retryLater(reason, after == null || after.isNegative() || after.isZero() ? null : after);
     }

@@ -1,11 +1,8 @@
 package dev.messaging.outbox;
 
-import dev.messaging.change.EntityType;
-import dev.messaging.change.Operation;
 import dev.messaging.common.Actor;
 import dev.messaging.delivery.Consent;
 import dev.messaging.kernel.Access;
-import dev.messaging.kernel.Changes;
 import dev.messaging.kernel.Engine;
 import dev.messaging.kernel.Validator;
 import dev.messaging.message.DeliveryChannel;
@@ -58,10 +55,7 @@ public final class Consents {
         Instant now = engine.now();
         Consent consent = new Consent(customerId, channel, subscribed, now, source, reason);
         return engine.write(actor, tx -> {
-            tx.outbox().saveConsent(consent);
-            Changes.record(tx, actor, now, EntityType.CONSENT, customerId, 0, Operation.UPDATE, customerId,
-                    Changes.payload("channel", channel.name(), "subscribed", String.valueOf(subscribed), "source",
-                            source));
+            Outbox.saveConsent(tx, actor, consent);
             return consent;
         });
     }

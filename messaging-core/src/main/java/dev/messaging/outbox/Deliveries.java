@@ -3,8 +3,11 @@ package dev.messaging.outbox;
 import dev.messaging.common.Actor;
 import dev.messaging.common.Tenant;
 import dev.messaging.conversation.Contact;
+import dev.messaging.delivery.Backlog;
+import dev.messaging.delivery.Consent;
 import dev.messaging.delivery.Delivery;
 import dev.messaging.delivery.DeliveryPurpose;
+import dev.messaging.delivery.OutboxStatistics;
 import dev.messaging.delivery.Outcome;
 import dev.messaging.delivery.Outgoing;
 import dev.messaging.delivery.RetryPolicy;
@@ -12,6 +15,7 @@ import dev.messaging.delivery.SendResult;
 import dev.messaging.error.ConflictException;
 import dev.messaging.error.ForbiddenException;
 import dev.messaging.error.NotFoundException;
+import dev.messaging.error.UnreadableRowException;
 import dev.messaging.kernel.Access;
 import dev.messaging.kernel.Engine;
 import dev.messaging.kernel.Validator;
@@ -21,14 +25,18 @@ import dev.messaging.message.Message;
 import dev.messaging.spi.ConversationRow;
 import dev.messaging.spi.MessageRow;
 import dev.messaging.spi.StoreTransaction;
+import dev.messaging.spi.WaitingDeliveries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -55,15 +63,18 @@ public final class Deliveries {
     public static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
     private final Engine engine;
     private final Outbox outbox;
+    private final DeliveryOperations operations;
 
     /**
      * The outbox of {@code engine}'s store, retrying by {@code retryPolicy}, with the inbound SMS
      * keywords that unsubscribe and subscribe a customer again; built by {@code Messaging}.
      */
     @SuppressWarnings("exports") // built by Messaging: users cannot obtain the kernel it takes
-    public Deliveries(Engine engine, RetryPolicy retryPolicy, Set<String> stopKeywords, Set<String> startKeywords) {
+    public Deliveries(Engine engine, RetryPolicy retryPolicy, Set<String> stopKeywords, Set<String> startKeywords,
+            String helpReply) {
         this.engine = engine;
-        this.outbox = new Outbox(engine, retryPolicy, stopKeywords, startKeywords);
+        this.outbox = new Outbox(engine, retryPolicy, stopKeywords, startKeywords, helpReply);
+        this.operations = new DeliveryOperations(engine, outbox);
     }
 
     Outbox outbox() {
@@ -99,36 +110,128 @@ public final class Deliveries {
         return claim(channel, limit, now.minus(overdueBy), now.plus(lease));
     }
 
+    /**
+     * The outbox as it stands: what waits on each channel, across tenants, and how late the earliest
+     * due delivery is (see {@link OutboxStatistics}). The service's own view, like claims: no actor.
+     * One query over the waiting deliveries (the finished ones cost nothing).
+     */
+    public OutboxStatistics statistics() {
+        Instant now = engine.now();
+        Map<DeliveryChannel, Backlog> backlog = new EnumMap<>(DeliveryChannel.class);
+        for (WaitingDeliveries w : engine.gated(store -> store.waitingDeliveries(now))) {
+            Duration lag = w.oldestDue() == null || w.oldestDue().isAfter(now) ? Duration.ZERO
+                    : Duration.between(w.oldestDue(), now);
+            backlog.put(w.channel(), new Backlog(w.pending(), w.scheduled(), w.due(), lag));
+        }
+        return new OutboxStatistics(now, backlog);
+    }
+
+    /** The operator calls: list, requeue, cancel and purge a tenant's deliveries (see {@link DeliveryOperations}). */
+    public DeliveryOperations operations() {
+        return operations;
+    }
+
+    /** Now, by the messaging's clock (the one leases are counted in). */
+    Instant now() {
+        return engine.now();
+    }
+
     /** Claims what is due at {@code dueBy}, leased until {@code leaseUntil}, with the messages read per tenant. */
     private List<Outgoing> claim(DeliveryChannel channel, int limit, Instant dueBy, Instant leaseUntil) {
         String claimer = UUID.randomUUID().toString();
         List<Delivery> claimed = engine.gated(store -> store.claimDeliveries(channel, dueBy, limit, claimer, leaseUntil));
-        Map<Tenant, List<Delivery>> byTenant = new LinkedHashMap<>();
-        for (Delivery task : claimed) {
-            byTenant.computeIfAbsent(new Tenant(task.companyId(), task.locationId()), t -> new ArrayList<>()).add(task);
-        }
+        Map<Tenant, List<Delivery>> byTenant = byTenant(claimed, task -> new Tenant(task.companyId(), task.locationId()));
         Map<String, Outgoing> byKey = new HashMap<>();
-        byTenant.forEach((tenant, tasks) -> engine.read(tenant, tx -> {
-            Map<String, Message> messages = new HashMap<>();
-            for (MessageRow row : tx.findMessages(tasks.stream().map(Delivery::messageId).distinct().toList())) {
-                messages.put(row.id(), row.message());
+        Map<String, SendResult> endings = new HashMap<>();
+        int maxAttempts = outbox.retryPolicy().maxAttempts();
+        byTenant.forEach((tenant, tasks) -> {
+            try {
+                engine.read(tenant, tx -> readOutgoing(tx, tasks, claimer, maxAttempts, byKey, endings));
+            } catch (UnreadableRowException e) {
+                // a row of this tenant cannot be read back: find whose, one delivery at a time; the
+                // others still go out, and so do every other tenant's
+                for (Delivery task : tasks) {
+                    try {
+                        engine.read(tenant, tx -> readOutgoing(tx, List.of(task), claimer, maxAttempts, byKey,
+                                endings));
+                    } catch (UnreadableRowException one) {
+                        failUnreadable(task, claimer, one);
+                    }
+                }
             }
-            for (Delivery task : tasks) {
-                byKey.put(task.id(), toOutgoing(tx, task, messages.get(task.messageId()), claimer));
-            }
-            return null;
-        }));
-        List<Outgoing> outgoing = claimed.stream().map(task -> byKey.get(task.id())).toList();
-        List<Outcome> unaddressed = outgoing.stream().filter(Deliveries::unaddressed)
-                .map(o -> new Outcome(o, SendResult.failed("no address: the customer's contact has no "
-                        + (o.channel() == DeliveryChannel.SMS ? "phone" : "email"))))
-                .toList();
-        if (unaddressed.isEmpty()) {
+        });
+        List<Outgoing> outgoing = claimed.stream().map(task -> byKey.get(task.id())).filter(Objects::nonNull).toList();
+        List<Outcome> ended = outgoing.stream().filter(o -> endings.containsKey(o.key()))
+                .map(o -> new Outcome(o, endings.get(o.key()))).toList();
+        if (ended.isEmpty()) {
             return outgoing;
         }
-        // a send with no address can never succeed: it ends now, and never reaches a sender
-        outcomes(unaddressed);
-        return outgoing.stream().filter(o -> !unaddressed(o)).toList();
+        // a send out of attempts, one the customer unsubscribed from since it was written, or one
+        // with no address to go to, ends now and never reaches a sender
+        recordAll(ended, false);
+        return outgoing.stream().filter(o -> !endings.containsKey(o.key())).toList();
+    }
+
+    /**
+     * Reads what {@code tasks} send (their messages, their customers' addresses and consents) into
+     * {@code byKey}, and into {@code endings} how those that may not go out end: claimed more than
+     * {@code maxAttempts} times (its earlier claims ended without an outcome: a sender that crashed
+     * its process or hung past its lease), a customer who unsubscribed from the channel (OptOut), no
+     * address on it (Error).
+     */
+    private static Void readOutgoing(StoreTransaction tx, List<Delivery> tasks, String claimer, int maxAttempts,
+            Map<String, Outgoing> byKey, Map<String, SendResult> endings) {
+        Map<String, Message> messages = new HashMap<>();
+        for (MessageRow row : tx.findMessages(tasks.stream().map(Delivery::messageId).distinct().toList())) {
+            messages.put(row.id(), row.message());
+        }
+        List<String> customers = tasks.stream().filter(Deliveries::toCustomer).map(Delivery::customerId).distinct()
+                .toList();
+        Set<String> unsubscribed = new HashSet<>();
+        for (Consent c : customers.isEmpty() ? List.<Consent>of() : tx.outbox().consentsOf(customers)) {
+            if (!c.subscribed()) {
+                unsubscribed.add(c.channel() + " " + c.customerId());
+            }
+        }
+        for (Delivery task : tasks) {
+            Outgoing o = toOutgoing(tx, task, messages.get(task.messageId()), claimer);
+            byKey.put(task.id(), o);
+            String channel = task.channel().name().toLowerCase(Locale.ROOT);
+            if (task.attempts() > maxAttempts) {
+                endings.put(task.id(), SendResult.failed("claimed " + (task.attempts() - 1) + " times without an"
+                        + " outcome (its sender crashed or hung past the lease): not sent again"));
+            } else if (toCustomer(task) && unsubscribed.contains(task.channel() + " " + task.customerId())) {
+                endings.put(task.id(), SendResult.optedOut("the customer unsubscribed from " + channel));
+            } else if (unaddressed(o)) {
+                endings.put(task.id(), SendResult.failed("no address: the customer's contact has no "
+                        + (task.channel() == DeliveryChannel.SMS ? "phone" : "email")));
+            }
+        }
+        return null;
+    }
+
+    /** A message's send to its customer (not a staff notification) over a channel with addresses. */
+    private static boolean toCustomer(Delivery task) {
+        return task.purpose() == DeliveryPurpose.MESSAGE && task.channel() != DeliveryChannel.IN_APP;
+    }
+
+    /**
+     * Ends, as Error saying why, a claimed delivery whose message or conversation cannot be read
+     * back; its message (which cannot be read) is left as it is. Never handed to a sender.
+     */
+    private void failUnreadable(Delivery task, String claimer, UnreadableRowException e) {
+        String reason = Answers.reason("not sent: " + e.getMessage());
+        Instant now = engine.now();
+        outbox.retrying(systemOf(new Tenant(task.companyId(), task.locationId())), tx -> {
+            for (Delivery held : tx.outbox().find(List.of(task.id()))) {
+                if (claimer.equals(held.leaseHolder())) {
+                    Outbox.saveDelivery(tx, held, held.with(b -> b.status(DeliveryStatus.ERROR)
+                            .lastError(reason).leaseHolder(null).leaseUntil(null)
+                            .updatedDate(now)));
+                }
+            }
+            return null;
+        });
     }
 
     /** A message's send (not a staff notification) to a customer whose contact names no address on its channel. */
@@ -147,14 +250,15 @@ public final class Deliveries {
             }
         }
         return new Outgoing(task.id(), task.channel(), task.purpose(), new Tenant(task.companyId(), task.locationId()),
-                to, task.recipientUserId(), message, task.attempts() + 1, claimer);
+                to, task.recipientUserId(), message, task.attempts(), claimer);
     }
 
     /**
      * Records what the sender said of a claimed delivery. Taken while the claim holds the delivery
      * (or its lease lapsed and nobody claimed it again); a delivery that is already sent or final
      * stays as it is, and a late Sent is kept even if another claim took the delivery since (it was
-     * sent: the provider's key keeps it from going twice). An outcome for a delivery nobody ever
+     * sent: the provider's key keeps it from going twice), or failed it since (the provider's truth
+     * over that claim's guess: the delivery and its message's send become Sent). An outcome for a delivery nobody ever
      * claimed is a {@code ConflictException}, and nothing changes.
      */
     public void outcome(Outgoing claimed, SendResult result) {
@@ -165,7 +269,7 @@ public final class Deliveries {
         check(v, "result", result);
         checkClaim(v, "claimed", claimed);
         v.throwIfAny();
-        record(claimed.tenant(), List.of(new Outcome(claimed, result)), engine.now());
+        record(claimed.tenant(), List.of(new Outcome(claimed, result)), engine.now(), true);
     }
 
     /**
@@ -193,12 +297,41 @@ public final class Deliveries {
             }
         }
         v.throwIfAny();
+        recordAll(outcomes, true);
+    }
+
+    /** Records valid outcomes, one transaction per tenant; {@code handedOver} when a sender had their deliveries. */
+    private void recordAll(List<Outcome> outcomes, boolean handedOver) {
         Instant now = engine.now();
-        Map<Tenant, List<Outcome>> byTenant = new LinkedHashMap<>();
-        for (Outcome o : outcomes) {
-            byTenant.computeIfAbsent(o.claimed().tenant(), t -> new ArrayList<>()).add(o);
+        byTenant(outcomes, o -> o.claimed().tenant()).forEach((tenant, batch) -> record(tenant, batch, now, handedOver));
+    }
+
+    private static <T> Map<Tenant, List<T>> byTenant(List<T> items, Function<T, Tenant> tenantOf) {
+        Map<Tenant, List<T>> byTenant = new LinkedHashMap<>();
+        for (T item : items) {
+            byTenant.computeIfAbsent(tenantOf.apply(item), t -> new ArrayList<>()).add(item);
         }
-        byTenant.forEach((tenant, batch) -> record(tenant, batch, now));
+        return byTenant;
+    }
+
+    /**
+     * Gives back claimed deliveries that were never handed to a sender (the rest of a batch that ran
+     * out of lease, or of a worker closing): due again now, and their claim not counted as an
+     * attempt. One the claim no longer holds is left as it is.
+     */
+    void release(List<Outgoing> unsent) {
+        Instant now = engine.now();
+        byTenant(unsent, Outgoing::tenant).forEach((tenant, batch) -> outbox.retrying(systemOf(tenant), tx -> {
+            Map<String, String> claimers = new HashMap<>();
+            batch.forEach(o -> claimers.put(o.key(), o.claimer()));
+            for (Delivery task : tx.outbox().find(List.copyOf(claimers.keySet()))) {
+                if (claimers.get(task.id()).equals(task.leaseHolder())) {
+                    Outbox.saveDelivery(tx, task, task.with(b -> b.leaseHolder(null).leaseUntil(null).dueAt(now)
+                            .attempts(task.attempts() - 1).updatedDate(now)));
+                }
+            }
+            return null;
+        }));
     }
 
     /**
@@ -206,8 +339,8 @@ public final class Deliveries {
      * statement each, then kept current here as each outcome changes them (two outcomes may be of
      * one message: its SMS and its email).
      */
-    private void record(Tenant tenant, List<Outcome> batch, Instant now) {
-        retryingClaims(systemOf(tenant), tx -> {
+    private void record(Tenant tenant, List<Outcome> batch, Instant now, boolean handedOver) {
+        outbox.retrying(systemOf(tenant), tx -> {
             Map<String, Delivery> tasks = new HashMap<>();
             for (Delivery task : tx.outbox().find(batch.stream().map(o -> o.claimed().key()).distinct().toList())) {
                 tasks.put(task.id(), task);
@@ -218,7 +351,7 @@ public final class Deliveries {
                 messages.put(row.id(), row);
             }
             for (Outcome o : batch) {
-                record(tx, o.claimed(), o.result(), now, tasks, messages);
+                record(tx, o.claimed(), o.result(), now, handedOver, tasks, messages);
             }
             return null;
         });
@@ -248,7 +381,7 @@ public final class Deliveries {
         return Actor.system(tenant.companyId(), tenant.locationId());
     }
 
-    private void record(StoreTransaction tx, Outgoing claimed, SendResult result, Instant now,
+    private void record(StoreTransaction tx, Outgoing claimed, SendResult result, Instant now, boolean handedOver,
             Map<String, Delivery> tasks, Map<String, MessageRow> messages) {
         Delivery task = tasks.get(claimed.key());
         if (task == null) {
@@ -257,6 +390,12 @@ public final class Deliveries {
         boolean waiting = task.status() == DeliveryStatus.PENDING || task.status() == DeliveryStatus.SCHEDULED;
         boolean ours = claimed.claimer().equals(task.leaseHolder());
         boolean takenSince = !ours && task.leasedAt(now);
+        if (result.kind() == SendResult.Kind.SENT && !ours && task.status() == DeliveryStatus.ERROR
+                && task.providerMessageId() == null) {
+            // a late Sent of a lapsed claim after a later claim's failure: the provider took it
+            correctToSent(tx, claimed, result, now, task, messages.get(task.messageId()), tasks, messages);
+            return;
+        }
         if (!waiting || takenSince && result.kind() != SendResult.Kind.SENT) {
             return;
         }
@@ -269,12 +408,17 @@ public final class Deliveries {
         MessageRow row = messages.get(task.messageId());
         Delivery after = switch (result.kind()) {
             case SENT -> task.with(b -> b.status(DeliveryStatus.SENT).providerMessageId(result.providerMessageId())
-                    .attempts(task.attempts() + 1).lastError(null));
-            case FAILED -> task.with(b -> b.status(DeliveryStatus.ERROR).attempts(task.attempts() + 1)
-                    .lastError(result.reason()));
+                    .lastError(null));
+            case FAILED -> task.with(b -> b.status(DeliveryStatus.ERROR).lastError(result.reason()));
             case RETRY_LATER -> retried(tx, task, row, result, now);
+            case OPTED_OUT -> task.with(b -> b.status(DeliveryStatus.OPT_OUT).lastError(result.reason()));
         };
-        Delivery saved = after.with(b -> b.leaseHolder(null).leaseUntil(null).updatedDate(now));
+        if (result.kind() == SendResult.Kind.OPTED_OUT && task.purpose() == DeliveryPurpose.MESSAGE) {
+            Outbox.unsubscribe(tx, systemOf(claimed.tenant()), task, result.reason(), now);
+        }
+        // a delivery ended at its claim never reached a sender: that claim is not an attempt
+        int attempts = handedOver ? after.attempts() : after.attempts() - 1;
+        Delivery saved = after.with(b -> b.leaseHolder(null).leaseUntil(null).updatedDate(now).attempts(attempts));
         Outbox.saveDelivery(tx, task, saved);
         tasks.put(task.id(), saved.with(b -> b.version(task.version() + 1)));
         if (task.purpose() == DeliveryPurpose.MESSAGE && after.status() != task.status()) {
@@ -284,9 +428,27 @@ public final class Deliveries {
         }
     }
 
-    /** Attempts + 1, due again after the policy's backoff (outside quiet hours for an SMS that avoids them), or Error. */
+    /**
+     * The provider's truth over a claim's guess: a delivery a later claim failed (no provider id:
+     * nobody reported on it) that an earlier, lapsed claim did send becomes Sent, and so does its
+     * message's send (a step appended past the Error).
+     */
+    private void correctToSent(StoreTransaction tx, Outgoing claimed, SendResult result, Instant now, Delivery task,
+            MessageRow row, Map<String, Delivery> tasks, Map<String, MessageRow> messages) {
+        Delivery saved = task.with(b -> b.status(DeliveryStatus.SENT).providerMessageId(result.providerMessageId())
+                .lastError(null).updatedDate(now));
+        Outbox.saveDelivery(tx, task, saved);
+        tasks.put(task.id(), saved.with(b -> b.version(task.version() + 1)));
+        if (task.purpose() == DeliveryPurpose.MESSAGE) {
+            Message moved = outbox.appendStep(tx, systemOf(claimed.tenant()), row, task.channel(), DeliveryStatus.SENT,
+                    null, now);
+            messages.put(row.id(), row.with(moved));
+        }
+    }
+
+    /** Due again after the policy's backoff (outside quiet hours for an SMS that avoids them), or Error. */
     private Delivery retried(StoreTransaction tx, Delivery task, MessageRow row, SendResult result, Instant now) {
-        int attempts = task.attempts() + 1;
+        int attempts = task.attempts();
         String reason = result.reason();
         if (attempts >= outbox.retryPolicy().maxAttempts()) {
             return task.with(b -> b.status(DeliveryStatus.ERROR).attempts(attempts).lastError(reason));
@@ -305,46 +467,49 @@ public final class Deliveries {
         return task.with(b -> b.attempts(attempts).dueAt(next).lastError(reason));
     }
 
-    /** Runs a write again while a concurrent claim moves its delivery under it (a claim is short: rarely twice). */
-    private <T> T retryingClaims(Actor actor, Function<StoreTransaction, T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return engine.write(actor, work);
-            } catch (Outbox.ClaimedMeanwhile e) {
-                if (attempt == 5) {
-                    throw ConflictException.of(ConflictException.Reason.STATE, "delivery", "-",
-                            "kept changing under concurrent claims");
-                }
-            }
-        }
-    }
 
     /**
      * A provider's status callback, by the provider's id of what it sent (scoped to the actor's
      * tenant: another tenant's id is not found). The status moves only forward; a stale or repeated
-     * report is ignored without error. Returns the message as it stands.
+     * report is ignored without error. Only the system reports (a {@code ForbiddenException} for
+     * anyone else). Returns the message as it stands.
      */
     public Message report(Actor actor, String providerMessageId, DeliveryStatus status, String error) {
-        Access.requireUserOrSystem(actor, "report delivery status");
+        Access.requireSystem(actor, "report a provider's delivery status");
         Validator v = engine.validator();
         v.requiredId("providerMessageId", providerMessageId);
         v.required("status", status);
         v.text("error", error);
         v.throwIfAny();
         Instant now = engine.now();
-        return retryingClaims(actor, tx -> {
+        return outbox.retrying(actor, tx -> {
             Delivery task = tx.outbox().findByProviderId(providerMessageId)
                     .orElseThrow(() -> new NotFoundException("delivery", providerMessageId));
-            MessageRow row = tx.findMessage(task.messageId()).orElseThrow();
-            if (!task.status().canMoveTo(status)) {
-                return row.message();
-            }
-            Outbox.saveDelivery(tx, task, task.with(b -> b.status(status).lastError(error).updatedDate(now)));
-            if (task.purpose() != DeliveryPurpose.MESSAGE) {
-                return row.message();
-            }
-            return outbox.moveSend(tx, actor, row, task.channel(), status, error, now);
+            return outbox.report(tx, actor, task, tx.findMessage(task.messageId()).orElseThrow(), status, error, now);
         });
+    }
+
+    /**
+     * A provider's status callback as a webhook gets it: by the provider's id of what it sent
+     * alone, without knowing the tenant (a Twilio, SendGrid or Mailgun callback carries none; map its
+     * status with {@code ProviderStatuses} and check its signature with {@code WebhookSignatures}
+     * first). The one tenant whose delivery has that id gets the report, as its system would make it
+     * ({@link #report}); an id no tenant has is not found (answer so that the provider retries: the
+     * Sent may not be recorded yet), and an id that more than one tenant has is a
+     * {@code ConflictException} that touches none, so a callback never crosses tenants. One indexed
+     * query to find the tenant.
+     */
+    public Message reportFromProvider(String providerMessageId, DeliveryStatus status, String error) {
+        engine.requireTargetId("providerMessageId", providerMessageId);
+        List<Tenant> tenants = engine.gated(store -> store.tenantsWithProviderId(providerMessageId));
+        if (tenants.isEmpty()) {
+            throw new NotFoundException("delivery", providerMessageId);
+        }
+        if (tenants.size() > 1) {
+            throw ConflictException.of(ConflictException.Reason.STATE, "delivery", providerMessageId,
+                    "more than one tenant has a delivery of this provider id: report it with the tenant's actor");
+        }
+        return report(systemOf(tenants.get(0)), providerMessageId, status, error);
     }
 
     /**

@@ -1,9 +1,16 @@
 package dev.messaging.outbox;
 
+import dev.messaging.delivery.Backlog;
+import dev.messaging.delivery.DeliveryPurpose;
+import dev.messaging.delivery.Notifier;
+import dev.messaging.delivery.OutboxStatistics;
 import dev.messaging.delivery.Outcome;
 import dev.messaging.delivery.Outgoing;
+import dev.messaging.delivery.SendCounts;
 import dev.messaging.delivery.SendResult;
 import dev.messaging.delivery.Sender;
+import dev.messaging.delivery.WorkerHealth;
+import dev.messaging.delivery.WorkerStatistics;
 import dev.messaging.error.ConflictException;
 import dev.messaging.error.MessagingException;
 import dev.messaging.error.NotFoundException;
@@ -12,6 +19,7 @@ import dev.messaging.error.ValidationException;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.outbox.Deliveries;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -21,7 +29,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -51,6 +65,10 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Deliveries deliveries;
     private final Outbox outbox;
     private final Map<DeliveryChannel, Sender> senders;
+    /** Who takes staff notifications, or null: then none reaches a customer sender. */
+    private final Notifier notifier;
+    /** The channels this worker claims: those it has a sender for, and in-app with a notifier. */
+    private final EnumSet<DeliveryChannel> claimed;
     private final int batch;
     private final Duration lease;
     private final Duration idlePoll;
@@ -59,6 +77,10 @@ public final class DeliveryWorker implements AutoCloseable {
     /** The channels this worker has no sender for: their deliveries expire after {@link #expireUnsentAfter}. */
     private final Set<DeliveryChannel> unserved;
     private final Duration expireUnsentAfter;
+    /** How long a send may take, or null (no limit: the send runs on the claiming thread). */
+    private final Duration sendTimeout;
+    /** The threads sends run on when they have a time limit (one per send in flight; daemons). */
+    private final ExecutorService sending;
     /** When (nanoTime) the next sweep of the unserved channels may run: one thread does it, now and then. */
     private final AtomicLong nextSweep = new AtomicLong(System.nanoTime());
     private final List<Thread> threads = new ArrayList<>();
@@ -67,7 +89,11 @@ public final class DeliveryWorker implements AutoCloseable {
     /** Put after the senders' last outcome: the recorder records what came before it and stops. */
     private static final Outcome STOP = new Outcome(null, null);
     private static final long SWEEP_FLOOR_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    private final AtomicLong sent = new AtomicLong();
+    private final WorkerCounters counters = new WorkerCounters();
+    /** The channels whose expiry without a sender was reported (once each). */
+    private final Set<DeliveryChannel> reportedUnserved = ConcurrentHashMap.newKeySet();
+    /** When it started, by the messaging's clock: a worker that never claimed is idle since then. */
+    private final Instant startedAt;
     private final AtomicReference<Throwable> lastError = new AtomicReference<>();
     private volatile boolean running = true;
 
@@ -75,13 +101,26 @@ public final class DeliveryWorker implements AutoCloseable {
         this.deliveries = b.deliveries;
         this.outbox = b.outbox;
         this.senders = new EnumMap<>(b.senders);
+        this.notifier = b.notifier;
+        this.claimed = EnumSet.noneOf(DeliveryChannel.class);
+        claimed.addAll(b.senders.keySet());
+        if (notifier != null) {
+            claimed.add(DeliveryChannel.IN_APP);
+        }
         this.batch = b.batch;
         this.lease = b.lease;
         this.idlePoll = b.idlePoll;
         this.closeTimeout = b.closeTimeout;
         this.onError = b.onError;
         this.expireUnsentAfter = b.expireUnsentAfter;
-        this.unserved = EnumSet.complementOf(EnumSet.copyOf(b.senders.keySet()));
+        this.sendTimeout = b.sendTimeout;
+        this.startedAt = deliveries.now();
+        this.sending = sendTimeout == null ? null : Executors.newCachedThreadPool(body -> {
+            Thread thread = new Thread(body, "messaging-delivery-send");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.unserved = EnumSet.complementOf(claimed);
         // bounded: senders wait for the recorder rather than run ahead of their leases
         this.unrecorded = new ArrayBlockingQueue<>(2 * b.threads * b.batch);
         outbox.engine().listen(); // other instances' deliveries wake it too, where the store can tell
@@ -91,6 +130,8 @@ public final class DeliveryWorker implements AutoCloseable {
         this.recorder = daemon(this::recordAll, "messaging-delivery-recorder");
         threads.forEach(Thread::start);
         recorder.start();
+        // closing the messaging first closes this worker, while its last outcomes can still be recorded
+        outbox.engine().closeFirst(this);
     }
 
     private static Thread daemon(Runnable body, String name) {
@@ -104,15 +145,26 @@ public final class DeliveryWorker implements AutoCloseable {
             try {
                 long seen = outbox.due().value();
                 int handled = 0;
-                for (Map.Entry<DeliveryChannel, Sender> channel : senders.entrySet()) {
+                for (DeliveryChannel channel : claimed) {
                     if (!running) {
                         break;
                     }
-                    List<Outgoing> claimed = deliveries.claim(channel.getKey(), batch, lease);
-                    for (Outgoing outgoing : claimed) {
-                        unrecorded.put(new Outcome(outgoing, send(channel.getValue(), outgoing)));
+                    // the lease ends no earlier than this; the last tenth of it is left unused, so that a
+                    // send is never handed over as its lease lapses and another claim takes it too
+                    Instant sendBy = deliveries.now().plus(lease.minus(lease.dividedBy(10)));
+                    List<Outgoing> batchClaimed = deliveries.claim(channel, batch, lease);
+                    counters.claimed(deliveries.now());
+                    int handedOver = 0;
+                    while (handedOver < batchClaimed.size() && running && !deliveries.now().isAfter(sendBy)) {
+                        Outgoing outgoing = batchClaimed.get(handedOver++);
+                        unrecorded.put(new Outcome(outgoing, deliver(outgoing)));
                     }
-                    handled += claimed.size();
+                    if (handedOver < batchClaimed.size()) {
+                        // out of lease, or closing: the rest goes back, due now, its claim not an attempt
+                        deliveries.release(batchClaimed.subList(handedOver, batchClaimed.size()));
+                        counters.released(channel, batchClaimed.size() - handedOver);
+                    }
+                    handled += batchClaimed.size();
                 }
                 if (handled == 0 && running) {
                     sweepUnserved();
@@ -145,9 +197,18 @@ public final class DeliveryWorker implements AutoCloseable {
             return;
         }
         for (DeliveryChannel channel : unserved) {
-            for (Outgoing expired : deliveries.claimOverdue(channel, batch, lease, expireUnsentAfter)) {
-                unrecorded.put(new Outcome(expired, SendResult.failed("no sender took this " + channel
-                        + " delivery within " + expireUnsentAfter + " (no worker has a sender for " + channel + ")")));
+            String reason = "no sender took this " + channel + " delivery within " + expireUnsentAfter
+                    + " (no worker has a sender for " + channel + ")";
+            List<Outgoing> overdue = deliveries.claimOverdue(channel, batch, lease, expireUnsentAfter);
+            for (Outgoing expired : overdue) {
+                unrecorded.put(new Outcome(expired, SendResult.failed(reason)));
+            }
+            if (!overdue.isEmpty()) {
+                counters.expired(channel, overdue.size());
+                if (reportedUnserved.add(channel)) {
+                    // said once per channel: onError and lastError(), and the expired count
+                    failed(new IllegalStateException(reason + ": expired as failed"));
+                }
             }
         }
     }
@@ -213,23 +274,57 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     /**
+     * Hands {@code outgoing} to whom it is for: a staff notification to the notifier (in-app ones to
+     * the in-app sender when there is no notifier), never to a customer sender; a customer's send
+     * to its channel's sender.
+     */
+    private SendResult deliver(Outgoing outgoing) {
+        if (outgoing.purpose() == DeliveryPurpose.NOTIFICATION && notifier == null
+                && outgoing.channel() != DeliveryChannel.IN_APP) {
+            return SendResult.failed("not sent: no notifier takes staff notifications"
+                    + " (DeliveryWorker.Builder.notifier), and customer senders never get them");
+        }
+        Sender sender = outgoing.purpose() == DeliveryPurpose.NOTIFICATION && notifier != null ? notifier::notify
+                : senders.get(outgoing.channel());
+        long started = System.nanoTime();
+        SendResult result = send(sender, outgoing);
+        counters.sent(outgoing.channel(), result, System.nanoTime() - started);
+        return result;
+    }
+
+    /**
      * What {@code sender} said of {@code outgoing}, in a form the outbox records ({@link Answers}):
      * whatever it returns or throws — an {@code Error} of its SDK included — the delivery gets an
      * outcome that counts as an attempt, and this thread goes on.
      */
     private SendResult send(Sender sender, Outgoing outgoing) {
         try {
-            SendResult result = Answers.safe(sender.send(outgoing), outgoing);
-            if (result.kind() == SendResult.Kind.SENT) {
-                sent.incrementAndGet();
-            }
-            return result;
+            return Answers.safe(sendTimeout == null ? sender.send(outgoing) : withinTimeout(sender, outgoing),
+                    outgoing);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return SendResult.retryLater("interrupted");
         } catch (Throwable e) {
             failed(e);
             return Answers.thrown(e);
+        }
+    }
+
+    /**
+     * {@code sender}'s answer within the send timeout; past it, the send is interrupted and counts
+     * as a retry (its batch-mates go on; the provider's key keeps a late success from going twice).
+     */
+    private SendResult withinTimeout(Sender sender, Outgoing outgoing) throws Throwable {
+        Future<SendResult> answer = sending.submit(() -> sender.send(outgoing));
+        try {
+            return answer.get(sendTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            counters.timedOut(outgoing.channel());
+            failed(new TimeoutException("the send of delivery " + outgoing.key() + " took longer than " + sendTimeout));
+            return SendResult.retryLater("no answer within " + sendTimeout + ": the send was interrupted");
+        } catch (ExecutionException e) {
+            throw e.getCause();
         }
     }
 
@@ -252,9 +347,47 @@ public final class DeliveryWorker implements AutoCloseable {
         }
     }
 
+    /** What this worker did since it started, per channel (see {@link WorkerStatistics}); costs nothing of the worker's. */
+    public WorkerStatistics statistics() {
+        return counters.snapshot();
+    }
+
+    /**
+     * Whether this worker does its job (see {@link WorkerHealth}): its threads alive, and no
+     * channel it serves with deliveries due for longer than its lease and ten idle polls while it
+     * claimed nothing for as long. Reads the outbox's statistics (one query).
+     */
+    public WorkerHealth health() {
+        List<String> problems = new ArrayList<>();
+        int alive = (int) threads.stream().filter(Thread::isAlive).count();
+        if (!running) {
+            problems.add("closed");
+        } else {
+            if (alive < threads.size()) {
+                problems.add((threads.size() - alive) + " of " + threads.size() + " claiming threads ended");
+            }
+            if (!recorder.isAlive()) {
+                problems.add("the recorder thread ended: outcomes are not recorded");
+            }
+            Duration stuckAfter = lease.plus(idlePoll.multipliedBy(10));
+            OutboxStatistics outbox = deliveries.statistics();
+            Instant last = counters.lastClaim() != null ? counters.lastClaim() : startedAt;
+            boolean idle = Duration.between(last, outbox.at()).compareTo(stuckAfter) > 0;
+            for (DeliveryChannel channel : claimed) {
+                Backlog backlog = outbox.of(channel);
+                if (idle && backlog.due() > 0 && backlog.lag().compareTo(stuckAfter) > 0) {
+                    problems.add(backlog.due() + " " + channel + " deliveries due for " + backlog.lag()
+                            + " while this worker claimed nothing since " + last);
+                }
+            }
+        }
+        return new WorkerHealth(problems.isEmpty(), threads.size(), alive, counters.lastClaim(), lastError.get(),
+                problems);
+    }
+
     /** How many deliveries this worker's senders reported sent. */
     public long sent() {
-        return sent.get();
+        return counters.snapshot().byChannel().values().stream().mapToLong(SendCounts::sent).sum();
     }
 
     /** The last error a sender threw or the outbox gave, if any (also handed to {@code onError}). */
@@ -282,6 +415,11 @@ public final class DeliveryWorker implements AutoCloseable {
             recorder.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            if (sending != null) {
+                sending.shutdownNow();
+            }
+            outbox.engine().forget(this);
         }
     }
 
@@ -297,6 +435,8 @@ public final class DeliveryWorker implements AutoCloseable {
         private Duration closeTimeout = Duration.ofSeconds(30);
         private Consumer<Throwable> onError;
         private Duration expireUnsentAfter = Duration.ofDays(1);
+        private Notifier notifier;
+        private Duration sendTimeout;
 
         Builder(Deliveries deliveries, Outbox outbox) {
             this.deliveries = deliveries;
@@ -306,6 +446,30 @@ public final class DeliveryWorker implements AutoCloseable {
         /** The sender of a channel; a channel without one is left to other workers. */
         public Builder sender(DeliveryChannel channel, Sender sender) {
             senders.put(Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(sender, "sender"));
+            return this;
+        }
+
+        /**
+         * Who tells staff users of their notifications, on every channel this worker claims (and
+         * in-app). Without one, staff notifications on SMS and email end as Error when claimed
+         * (never handed to a customer sender), and in-app ones go to the in-app sender if any.
+         */
+        public Builder notifier(Notifier value) {
+            this.notifier = Objects.requireNonNull(value, "notifier");
+            return this;
+        }
+
+        /**
+         * How long one send may take (default: no limit). Past it, the send's thread is interrupted,
+         * the delivery counts as a retry with the reason "no answer within ...", {@code onError}
+         * is told, and the rest of the batch goes on. With a limit, each send runs on a thread of
+         * its own (a hand-over per send), so that a hung provider call cannot hold up the others.
+         */
+        public Builder sendTimeout(Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("sendTimeout must be positive");
+            }
+            this.sendTimeout = value;
             return this;
         }
 
@@ -375,8 +539,8 @@ public final class DeliveryWorker implements AutoCloseable {
 
         /** Starts the worker's threads. */
         public DeliveryWorker start() {
-            if (senders.isEmpty()) {
-                throw new IllegalStateException("a worker needs at least one sender");
+            if (senders.isEmpty() && notifier == null) {
+                throw new IllegalStateException("a worker needs a sender or a notifier");
             }
             return new DeliveryWorker(this);
         }

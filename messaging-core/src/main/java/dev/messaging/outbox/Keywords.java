@@ -1,6 +1,7 @@
 package dev.messaging.outbox;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The keyword an inbound SMS is, matched the way carriers match STOP and START: the whole text,
@@ -10,6 +11,9 @@ import java.util.Locale;
  * is not a keyword.
  */
 final class Keywords {
+    /** The words that ask for help (CTIA): answered with the configured help reply. */
+    static final Set<String> HELP = Set.of("HELP", "INFO");
+
     private Keywords() {
     }
 

@@ -10,6 +10,8 @@ import dev.messaging.spi.MessageRow;
 import dev.messaging.spi.StoreTransaction;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What the message rules ask of the outbox: the one door between the two wings. Every call but
@@ -52,6 +54,12 @@ public interface MessageOutbox {
      */
     boolean write(StoreTransaction tx, Actor actor, Plan plan, Conversation conversation, Instant now);
 
+    /**
+     * The answer to {@code message} when it is an inbound SMS whose whole text is HELP or INFO (matched
+     * as stop keywords are) and the messaging was configured with one; else empty.
+     */
+    Optional<String> helpReply(Message message);
+
     /** Wakes the idle delivery workers of this instance (after a commit that wrote deliveries). */
     void wake();
 
@@ -61,6 +69,18 @@ public interface MessageOutbox {
      */
     Message moveSend(StoreTransaction tx, Actor actor, MessageRow row, DeliveryChannel channel, DeliveryStatus status,
             String error, Instant now);
+
+    /**
+     * A provider's report on a message's send on {@code channel}: its delivery moves to
+     * {@code status} if that is forward (so a send reported Delivered or Error is not handed to a
+     * sender again), and the message's send with it; a send without a delivery (imported) moves
+     * alone. Run it in {@link #retrying}: a claim may move the delivery under it.
+     */
+    Message report(StoreTransaction tx, Actor actor, MessageRow row, DeliveryChannel channel, DeliveryStatus status,
+            String error, Instant now);
+
+    /** Runs {@code work} in a write transaction of the actor's tenant, again when a claim moved one of its deliveries. */
+    <T> T retrying(Actor actor, Function<StoreTransaction, T> work);
 
     /**
      * Runs {@code change} on the message if {@code actor} wrote it and all its sends are Scheduled

@@ -21,7 +21,6 @@ import dev.messaging.message.AuthorType;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryStatus;
 import dev.messaging.message.Message;
-import dev.messaging.message.MessageChannel;
 import dev.messaging.message.MessageOrigin;
 import dev.messaging.message.Send;
 import dev.messaging.message.SendStep;
@@ -43,6 +42,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The outbox rules: which deliveries a new message writes (in its transaction), when each is due,
@@ -69,10 +69,14 @@ final class Outbox implements MessageOutbox {
     private final RetryPolicy retryPolicy;
     private final Set<String> stopKeywords;
     private final Set<String> startKeywords;
+    /** What an inbound HELP is answered with, or null: no answer. */
+    private final String helpReply;
     /** Moved when deliveries may be due: idle workers wait on it. */
     private final Generation due = new Generation();
 
-    Outbox(Engine engine, RetryPolicy retryPolicy, Set<String> stopKeywords, Set<String> startKeywords) {
+    Outbox(Engine engine, RetryPolicy retryPolicy, Set<String> stopKeywords, Set<String> startKeywords,
+            String helpReply) {
+        this.helpReply = helpReply;
         this.engine = engine;
         this.retryPolicy = retryPolicy;
         this.stopKeywords = stopKeywords;
@@ -216,11 +220,21 @@ final class Outbox implements MessageOutbox {
         return tasks.stream().anyMatch(task -> !task.status().isFinal());
     }
 
+    /** Whether {@code message} came in by SMS (the only channel whose keywords count). */
+    private static boolean inboundSms(Message message) {
+        return message.authorType() == AuthorType.CUSTOMER && (message.origin() == MessageOrigin.SMS
+                || message.channel() != null && message.channel().deliveryChannel().orElse(null) == DeliveryChannel.SMS);
+    }
+
+    @Override
+    public Optional<String> helpReply(Message message) {
+        return helpReply != null && inboundSms(message) && Keywords.HELP.contains(Keywords.wordOf(message.text()))
+                ? Optional.of(helpReply) : Optional.empty();
+    }
+
     /** An inbound SMS that is exactly a stop (or start) keyword unsubscribes (subscribes) the customer from SMS. */
     private void applyKeyword(StoreTransaction tx, Actor actor, Message message, Instant now) {
-        boolean sms = message.origin() == MessageOrigin.SMS || message.channel() != null
-                && message.channel().deliveryChannel().orElse(null) == DeliveryChannel.SMS;
-        if (!sms) {
+        if (!inboundSms(message)) {
             return;
         }
         String word = Keywords.wordOf(message.text());
@@ -229,11 +243,15 @@ final class Outbox implements MessageOutbox {
         if (subscribe == null) {
             return;
         }
-        Consent consent = new Consent(message.customerId(), DeliveryChannel.SMS, subscribe, now, "keyword", word);
+        saveConsent(tx, actor, new Consent(message.customerId(), DeliveryChannel.SMS, subscribe, now, "keyword", word));
+    }
+
+    /** Saves {@code consent} and tells the feed (the one way every consent is written). */
+    static void saveConsent(StoreTransaction tx, Actor actor, Consent consent) {
         tx.outbox().saveConsent(consent);
-        Changes.record(tx, actor, now, EntityType.CONSENT, message.customerId(), 0, Operation.UPDATE,
-                message.customerId(), Changes.payload("channel", "SMS", "subscribed", subscribe.toString(), "source",
-                        "keyword"));
+        Changes.record(tx, actor, consent.date(), EntityType.CONSENT, consent.customerId(), 0, Operation.UPDATE,
+                consent.customerId(), Changes.payload("channel", consent.channel().name(), "subscribed",
+                        String.valueOf(consent.subscribed()), "source", consent.source()));
     }
 
     static LocationSettings settings(StoreTransaction tx) {
@@ -275,6 +293,14 @@ final class Outbox implements MessageOutbox {
         if (send.status() != null && !send.status().canMoveTo(status)) {
             return m;
         }
+        return appendStep(tx, actor, row, channel, status, error, now);
+    }
+
+    /** Appends {@code status} to the message's send on {@code channel}, forward or not, and records the change. */
+    Message appendStep(StoreTransaction tx, Actor actor, MessageRow row, DeliveryChannel channel, DeliveryStatus status,
+            String error, Instant now) {
+        Message m = row.message();
+        Send send = channel == DeliveryChannel.EMAIL ? m.email() : m.sms();
         Send after = send.after(new SendStep(status, now, error));
         Message changed = (channel == DeliveryChannel.EMAIL ? m.toBuilder().email(after) : m.toBuilder().sms(after))
                 .meta(m.meta().next(actor.isUser() ? actor.userId() : null, actor.sessionId())).updatedDate(now).build();
@@ -305,6 +331,61 @@ final class Outbox implements MessageOutbox {
             throw notScheduled(messageId);
         }
         return new Scheduled(row, sends);
+    }
+
+    @Override
+    public Message report(StoreTransaction tx, Actor actor, MessageRow row, DeliveryChannel channel,
+            DeliveryStatus status, String error, Instant now) {
+        for (Delivery task : tx.outbox().ofMessage(row.id())) {
+            if (task.purpose() == DeliveryPurpose.MESSAGE && task.channel() == channel) {
+                return report(tx, actor, task, row, status, error, now);
+            }
+        }
+        // a send without a delivery (imported history): its status is all there is
+        return moveSend(tx, actor, row, channel, status, error, now);
+    }
+
+    /**
+     * The one rule of a provider's report on a delivery: forward only (a stale or repeated one
+     * changes nothing), the delivery first, then its message's send.
+     */
+    Message report(StoreTransaction tx, Actor actor, Delivery task, MessageRow row, DeliveryStatus status,
+            String error, Instant now) {
+        if (!task.status().canMoveTo(status)) {
+            return row.message();
+        }
+        saveDelivery(tx, task, task.with(b -> b.status(status).lastError(error).updatedDate(now)));
+        if (task.purpose() != DeliveryPurpose.MESSAGE) {
+            return row.message();
+        }
+        if (status == DeliveryStatus.OPT_OUT) {
+            unsubscribe(tx, actor, task, error, now);
+        }
+        return moveSend(tx, actor, row, task.channel(), status, error, now);
+    }
+
+    /** A provider's opt-out unsubscribes the customer from the delivery's channel, unless they are already. */
+    static void unsubscribe(StoreTransaction tx, Actor actor, Delivery task, String reason, Instant now) {
+        boolean already = tx.outbox().consentsOf(task.customerId()).stream()
+                .anyMatch(c -> c.channel() == task.channel() && !c.subscribed());
+        if (!already) {
+            saveConsent(tx, actor, new Consent(task.customerId(), task.channel(), false, now, "provider", reason));
+        }
+    }
+
+    /** Runs a write again while a concurrent claim moves its delivery under it (a claim is short: rarely twice). */
+    @Override
+    public <T> T retrying(Actor actor, Function<StoreTransaction, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return engine.write(actor, work);
+            } catch (ClaimedMeanwhile e) {
+                if (attempt == 5) {
+                    throw ConflictException.of(ConflictException.Reason.STATE, "delivery", "-",
+                            "kept changing under concurrent claims");
+                }
+            }
+        }
     }
 
     @Override

@@ -3,8 +3,13 @@ package dev.messaging.spi;
 import dev.messaging.delivery.Consent;
 import dev.messaging.delivery.Delivery;
 import dev.messaging.delivery.LocationSettings;
+import dev.messaging.message.DeliveryStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The outbox's store port: its rows (deliveries, customers' consent, the location's delivery
@@ -40,8 +45,29 @@ public interface OutboxStore {
      */
     boolean update(Delivery before, Delivery after);
 
+    /** A page of the tenant's deliveries (see {@link DeliveryListSpec}), in (created date, id) order. */
+    List<Delivery> list(DeliveryListSpec spec);
+
+    /**
+     * Deletes up to {@code limit} of the tenant's deliveries in one of {@code statuses} last updated
+     * before {@code updatedBefore}; returns how many. Their messages keep their send history.
+     */
+    int purge(Set<DeliveryStatus> statuses, Instant updatedBefore, int limit);
+
     /** The customer's consent records, one per channel set at most. */
     List<Consent> consentsOf(String customerId);
+
+    /**
+     * The consent records of several customers (a claim checks those of its deliveries); by
+     * default one {@link #consentsOf(String)} each, which a store may do in one statement.
+     */
+    default List<Consent> consentsOf(Collection<String> customerIds) {
+        List<Consent> all = new ArrayList<>();
+        for (String customerId : customerIds) {
+            all.addAll(consentsOf(customerId));
+        }
+        return all;
+    }
 
     /** Creates or replaces the consent of the customer for its channel. */
     void saveConsent(Consent consent);

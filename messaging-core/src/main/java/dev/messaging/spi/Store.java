@@ -37,10 +37,24 @@ public interface Store extends AutoCloseable {
     /**
      * Claims up to {@code limit} deliveries of {@code channel}, of any tenant, that are waiting and
      * due at {@code now}, in due order: each leased to {@code claimer} until {@code leaseUntil} (its
-     * {@code dueAt} moves there, so a lapsed lease makes it due again) and its version bumped. Atomic
+     * {@code dueAt} moves there, so a lapsed lease makes it due again), its attempts counted one up
+     * (a claim is an attempt, whether or not an outcome follows) and its version bumped. Atomic
      * per delivery: of concurrent claimers (threads, or instances on one database) one gets it.
      */
     List<Delivery> claimDeliveries(DeliveryChannel channel, Instant now, int limit, String claimer, Instant leaseUntil);
+
+    /**
+     * The waiting deliveries of every tenant, one entry per channel that has any (see
+     * {@link WaitingDeliveries}), for the outbox's statistics. Reads a committed state; its cost
+     * grows with the waiting deliveries, not with the finished ones.
+     */
+    List<WaitingDeliveries> waitingDeliveries(Instant now);
+
+    /**
+     * The tenants that have a delivery with {@code providerMessageId} (a provider's callback carries
+     * no tenant): one as a rule, none before the Sent is recorded. Indexed: it must not scan.
+     */
+    List<Tenant> tenantsWithProviderId(String providerMessageId);
 
     /**
      * Tells {@code committedElsewhere} of writes other instances committed to this store's database;

@@ -9,29 +9,44 @@ import dev.messaging.change.Change;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
 import dev.messaging.common.Actor;
+import dev.messaging.common.Page;
 import dev.messaging.common.Tenant;
 import dev.messaging.conversation.ConversationQuery;
 import dev.messaging.conversation.ConversationUpdate;
+import dev.messaging.delivery.Backlog;
 import dev.messaging.delivery.Delivery;
 import dev.messaging.delivery.DeliveryPurpose;
+import dev.messaging.delivery.DeliveryQuery;
 import dev.messaging.delivery.LocationSettings;
+import dev.messaging.delivery.OutboxStatistics;
 import dev.messaging.delivery.Outgoing;
 import dev.messaging.delivery.RetryPolicy;
+import dev.messaging.delivery.SendCounts;
 import dev.messaging.delivery.SendResult;
 import dev.messaging.delivery.Sender;
+import dev.messaging.delivery.WorkerHealth;
+import dev.messaging.delivery.WorkerStatistics;
 import dev.messaging.error.ConflictException;
 import dev.messaging.error.ForbiddenException;
 import dev.messaging.error.NotFoundException;
 import dev.messaging.error.ValidationException;
 import dev.messaging.feed.Subscription;
+import dev.messaging.generated.Cases;
+import dev.messaging.generated.Gen;
+import dev.messaging.message.AuthorType;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryStatus;
+import dev.messaging.message.DeliveryUpdate;
 import dev.messaging.message.Message;
 import dev.messaging.message.MessageOrigin;
 import dev.messaging.message.NewMessage;
+import dev.messaging.message.SendStep;
 import dev.messaging.message.SmsOptions;
 import dev.messaging.notification.NotificationConfig;
+import dev.messaging.outbox.DeliveryOperations;
 import dev.messaging.outbox.DeliveryWorker;
+import dev.messaging.provider.ProviderStatuses;
+import dev.messaging.testing.RecordingSender;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -39,6 +54,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +68,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.assertj.core.groups.Tuple;
@@ -164,10 +182,32 @@ public abstract class DeliveryContract extends ContractSupport {
             List<Outgoing> again = claimOurs(DeliveryChannel.SMS);
             assertThat(again).singleElement().satisfies(o -> assertThat(o.key()).isEqualTo(first.key()));
             messaging.deliveries().outcome(first, SendResult.retryLater("late word from the first claim"));
-            assertThat(messaging.deliveries().of(alice, first.message().id()).get(0).attempts())
-                    .as("a stale claim's retry does not touch a delivery claimed since").isZero();
+            assertThat(messaging.deliveries().of(alice, first.message().id()).get(0))
+                    .as("two claims counted; a stale claim's retry does not touch a delivery claimed since")
+                    .satisfies(d -> assertThat(d.attempts()).isEqualTo(2), d -> assertThat(d.leaseHolder())
+                            .isEqualTo(again.get(0).claimer()));
             messaging.deliveries().outcome(again.get(0), SendResult.sent("p-again-" + company));
             assertThat(find(first.message().id()).sms().status()).isEqualTo(DeliveryStatus.SENT);
+        }
+
+        @Test
+        void aLateSentOfALapsedClaimWinsOverALaterClaimsFailure() {
+            Message m = sms("c1", "sent by the first claim, late to say so");
+            Outgoing first = claimOurs(DeliveryChannel.SMS).get(0);
+            clock.advance(Duration.ofMinutes(6));
+            Outgoing second = claimOurs(DeliveryChannel.SMS).get(0);
+            messaging.deliveries().outcome(second, SendResult.failed("21211: duplicate of an earlier request"));
+            assertThat(find(m.id()).sms().status()).isEqualTo(DeliveryStatus.ERROR);
+            messaging.deliveries().outcome(first, SendResult.sent("p-first-" + company));
+            Delivery d = messaging.deliveries().of(alice, m.id()).get(0);
+            assertThat(d.status()).isEqualTo(DeliveryStatus.SENT);
+            assertThat(d.providerMessageId()).isEqualTo("p-first-" + company);
+            assertThat(find(m.id()).sms().status()).isEqualTo(DeliveryStatus.SENT);
+            assertThat(find(m.id()).sms().history()).extracting(SendStep::status)
+                    .endsWith(DeliveryStatus.ERROR, DeliveryStatus.SENT);
+            // the provider's later reports still move it, by the first claim's id
+            messaging.deliveries().report(system, "p-first-" + company, DeliveryStatus.DELIVERED, null);
+            assertThat(find(m.id()).sms().status()).isEqualTo(DeliveryStatus.DELIVERED);
         }
 
         @Test
@@ -241,6 +281,146 @@ public abstract class DeliveryContract extends ContractSupport {
             assertThat(after.email().error()).isEqualTo("no address: the customer's contact has no email");
             clock.advance(Duration.ofDays(1));
             assertThat(claimOurs(DeliveryChannel.SMS)).isEmpty();
+        }
+
+        @Test
+        void aStopAfterASendWasWrittenEndsItAsOptOutWhenClaimedWithoutReachingASender() {
+            tick();
+            Message scheduled = messaging.messages().create(alice, NewMessage.to("c1", "reminder: tomorrow at 9")
+                    .sendSms(true).sendEmail(true).sendAt(clock.instant().plus(Duration.ofHours(1))).build());
+            Message pending = sms("c1", "your car is ready");
+            tick();
+            messaging.messages().create(customer("c1"), NewMessage.to("c1", "STOP").origin(MessageOrigin.SMS).build());
+            clock.advance(Duration.ofHours(2));
+            assertThat(claimOurs(DeliveryChannel.SMS)).isEmpty();
+            for (Message m : List.of(scheduled, pending)) {
+                assertThat(find(m.id()).sms().status()).isEqualTo(DeliveryStatus.OPT_OUT);
+                assertThat(find(m.id()).sms().error()).isEqualTo("the customer unsubscribed from sms");
+            }
+            // the other channel is not touched by an SMS STOP
+            assertThat(claimOurs(DeliveryChannel.EMAIL)).extracting(o -> o.message().id()).containsExactly(scheduled.id());
+            // a manual opt-out of email counts the same way
+            tick();
+            Message mail = messaging.messages().create(alice, NewMessage.to("c1", "invoice").sendEmail(true).build());
+            messaging.consents().set(alice, "c1", DeliveryChannel.EMAIL, false, "manual", "asked on the phone");
+            assertThat(claimOurs(DeliveryChannel.EMAIL)).isEmpty();
+            assertThat(find(mail.id()).email().status()).isEqualTo(DeliveryStatus.OPT_OUT);
+        }
+
+        @Test
+        void aProvidersOptOutAnswerUnsubscribesTheChannelAndEndsTheCustomersOtherSends() {
+            Message first = sms("c1", "first");
+            tick();
+            Message later = messaging.messages().create(alice, NewMessage.to("c1", "later").sendSms(true)
+                    .sendAt(clock.instant().plus(Duration.ofHours(1))).build());
+            Message other = sms("c2", "to another customer");
+            List<Outgoing> claimed = claimOurs(DeliveryChannel.SMS);
+            assertThat(claimed).hasSize(2);
+            Outgoing toC1 = claimed.stream().filter(o -> o.message().id().equals(first.id())).findFirst().orElseThrow();
+            messaging.deliveries().outcome(toC1, SendResult.optedOut("21610: the recipient unsubscribed"));
+            assertThat(find(first.id()).sms().status()).isEqualTo(DeliveryStatus.OPT_OUT);
+            assertThat(messaging.consents().of(alice, "c1")).filteredOn(c -> c.channel() == DeliveryChannel.SMS)
+                    .singleElement().satisfies(c -> {
+                        assertThat(c.subscribed()).isFalse();
+                        assertThat(c.source()).isEqualTo("provider");
+                        assertThat(c.reason()).isEqualTo("21610: the recipient unsubscribed");
+                    });
+            clock.advance(Duration.ofHours(2));
+            assertThat(claimOurs(DeliveryChannel.SMS)).extracting(o -> o.message().id()).doesNotContain(later.id());
+            assertThat(find(later.id()).sms().status()).isEqualTo(DeliveryStatus.OPT_OUT);
+            assertThat(find(other.id()).sms().status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(messaging.consents().of(alice, "c2")).allMatch(c -> c.subscribed());
+        }
+
+        @Test
+        void claimsWithoutAnOutcomeCountAsAttemptsAndEndInErrorWhenTheyRunOut() {
+            try (Messaging m = strict(3)) {
+                Message crashing = sms("c1", "its sender crashes the process every time");
+                for (int attempt = 1; attempt <= 3; attempt++) {
+                    assertThat(claimOurs(m, DeliveryChannel.SMS)).singleElement()
+                            .satisfies(o -> assertThat(o.key()).isNotNull()).extracting(Outgoing::attempt)
+                            .isEqualTo(attempt);
+                    clock.advance(Duration.ofMinutes(6)); // the lease lapses: no outcome ever came
+                }
+                assertThat(claimOurs(m, DeliveryChannel.SMS)).as("a fourth hand-over").isEmpty();
+                Delivery ended = m.deliveries().of(alice, crashing.id()).get(0);
+                assertThat(ended.status()).isEqualTo(DeliveryStatus.ERROR);
+                assertThat(ended.attempts()).isEqualTo(3);
+                assertThat(ended.lastError()).startsWith("claimed 3 times without an outcome");
+                assertThat(find(crashing.id()).sms().status()).isEqualTo(DeliveryStatus.ERROR);
+                clock.advance(Duration.ofHours(1));
+                assertThat(claimOurs(m, DeliveryChannel.SMS)).isEmpty();
+            }
+        }
+
+        @Test
+        void aWebhookReportsByTheProvidersIdAloneAndNeverCrossesTenants() {
+            Message ours = sms("c1", "ours");
+            Message optOut = sms("c2", "will opt out");
+            Actor theirs = Actor.user("other-" + company, location, "zoe");
+            addressed(theirs, "x1");
+            tick();
+            Message other = messaging.messages().create(theirs, NewMessage.to("x1", "theirs").sendSms(true).build());
+            String shared = "SM-shared-" + company;
+            for (Outgoing o : messaging.deliveries().claim(DeliveryChannel.SMS, 1_000, Duration.ofMinutes(5))) {
+                String id = o.message().id();
+                if (id.equals(ours.id())) {
+                    messaging.deliveries().outcome(o, SendResult.sent("SM-ours-" + company));
+                } else if (id.equals(optOut.id())) {
+                    messaging.deliveries().outcome(o, SendResult.sent("SM-optout-" + company));
+                } else if (id.equals(other.id())) {
+                    messaging.deliveries().outcome(o, SendResult.sent(shared));
+                }
+            }
+            Message reported = messaging.deliveries().reportFromProvider("SM-ours-" + company,
+                    ProviderStatuses.twilio("delivered", null).orElseThrow(), null);
+            assertThat(reported.id()).isEqualTo(ours.id());
+            assertThat(find(ours.id()).sms().status()).isEqualTo(DeliveryStatus.DELIVERED);
+            messaging.deliveries().reportFromProvider("SM-optout-" + company,
+                    ProviderStatuses.twilio("failed", "21610").orElseThrow(), "21610");
+            assertThat(find(optOut.id()).sms().status()).isEqualTo(DeliveryStatus.OPT_OUT);
+            assertThat(messaging.consents().of(alice, "c2")).filteredOn(c -> c.channel() == DeliveryChannel.SMS)
+                    .singleElement().satisfies(c -> assertThat(c.subscribed()).isFalse());
+            assertThatThrownBy(() -> messaging.deliveries().reportFromProvider("SM-nobody-" + company,
+                    DeliveryStatus.DELIVERED, null)).as("before its Sent is recorded").isInstanceOf(NotFoundException.class);
+
+            // the same provider id in two tenants: refused, neither touched
+            Message clash = sms("c1", "clash");
+            for (Outgoing o : claimOurs(DeliveryChannel.SMS)) {
+                if (o.message().id().equals(clash.id())) {
+                    messaging.deliveries().outcome(o, SendResult.sent(shared));
+                }
+            }
+            assertThatThrownBy(() -> messaging.deliveries().reportFromProvider(shared, DeliveryStatus.DELIVERED, null))
+                    .isInstanceOf(ConflictException.class);
+            assertThat(find(clash.id()).sms().status()).isEqualTo(DeliveryStatus.SENT);
+            assertThat(messaging.messages().find(theirs, other.id()).orElseThrow().sms().status())
+                    .isEqualTo(DeliveryStatus.SENT);
+        }
+
+        @Test
+        void aStatusReportedByMessageIdMovesTheDeliveryToo() {
+            Message delivered = sms("c1", "reported delivered before the worker ran");
+            Message failed = sms("c2", "reported failed");
+            tick();
+            Message scheduled = messaging.messages().create(alice, NewMessage.to("c1", "later").sendSms(true)
+                    .sendAt(clock.instant().plus(Duration.ofHours(1))).build());
+            messaging.messages().updateDelivery(system, delivered.id(), DeliveryUpdate.sms(DeliveryStatus.DELIVERED));
+            messaging.messages().updateDelivery(system, failed.id(),
+                    DeliveryUpdate.sms(DeliveryStatus.ERROR).withError("30003 unreachable"));
+            messaging.messages().updateDelivery(system, scheduled.id(), DeliveryUpdate.sms(DeliveryStatus.CANCELED));
+            clock.advance(Duration.ofHours(2));
+            assertThat(claimOurs(DeliveryChannel.SMS)).as("none is handed to a sender again").isEmpty();
+            assertThat(messaging.deliveries().of(alice, delivered.id()).get(0).status())
+                    .isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(messaging.deliveries().of(alice, failed.id()).get(0).status()).isEqualTo(DeliveryStatus.ERROR);
+            assertThat(messaging.deliveries().of(alice, scheduled.id()).get(0).status())
+                    .isEqualTo(DeliveryStatus.CANCELED);
+            // a provider's status is the system's word: no user reports it, by message or provider id
+            assertThatThrownBy(() -> messaging.messages().updateDelivery(alice, delivered.id(),
+                    DeliveryUpdate.sms(DeliveryStatus.READ))).isInstanceOf(ForbiddenException.class);
+            assertThatThrownBy(() -> messaging.deliveries().report(alice, "p-1", DeliveryStatus.READ, null))
+                    .isInstanceOf(ForbiddenException.class);
         }
 
         @Test
@@ -451,6 +631,35 @@ public abstract class DeliveryContract extends ContractSupport {
         }
 
         @Test
+        void aHelpKeywordIsAnsweredBySmsWithTheConfiguredReply() {
+            tick();
+            messaging.messages().create(customer("c2"), NewMessage.to("c2", "HELP").origin(MessageOrigin.SMS).build());
+            assertThat(allMessages(conversationOf("c2").id())).as("no reply configured: none sent")
+                    .noneMatch(x -> x.authorType() == AuthorType.SYSTEM);
+            String reply = "Acme Auto: service updates. Help: 555-0100. Reply STOP to opt out.";
+            // the last use of the store in this test: closing this messaging closes it
+            try (Messaging m = Messaging.builder(store).clock(clock).ids(new SequentialIds()).helpReply(reply).build()) {
+                tick();
+                Message help = m.messages().create(customer("c1"), NewMessage.to("c1", " Help! ")
+                        .origin(MessageOrigin.SMS).build());
+                List<Message> answers = allMessages(help.conversationId()).stream()
+                        .filter(x -> x.authorType() == AuthorType.SYSTEM).toList();
+                assertThat(answers).singleElement().satisfies(answer -> {
+                    assertThat(answer.text()).isEqualTo(reply);
+                    assertThat(answer.sms().status()).isEqualTo(DeliveryStatus.PENDING);
+                });
+                assertThat(claimOurs(m, DeliveryChannel.SMS)).extracting(o -> o.message().text()).containsExactly(reply);
+                tick();
+                m.messages().create(customer("c1"), NewMessage.to("c1", "help me please").origin(MessageOrigin.SMS)
+                        .build());
+                tick();
+                m.messages().create(customer("c1"), NewMessage.to("c1", "INFO").origin(MessageOrigin.EMAIL).build());
+                assertThat(allMessages(help.conversationId())).filteredOn(x -> x.authorType() == AuthorType.SYSTEM)
+                        .as("only a whole HELP or INFO by SMS is answered").hasSize(1);
+            }
+        }
+
+        @Test
         void stopAndStartKeywordsChangeConsentAndAnUnsubscribedChannelIsNeverSent() {
             tick();
             messaging.messages().create(customer("c1"), NewMessage.to("c1", " stop ").origin(MessageOrigin.SMS).build());
@@ -477,11 +686,134 @@ public abstract class DeliveryContract extends ContractSupport {
     }
 
     @Nested
+    @DisplayName("Operator calls")
+    class Operations {
+        @Test
+        void anOperatorListsRequeuesCancelsAndPurgesATenantsDeliveries() {
+            DeliveryOperations ops = messaging.deliveries().operations();
+            Message failing = sms("c1", "fails");
+            Message sent = sms("c2", "goes out");
+            for (Outgoing o : claimOurs(DeliveryChannel.SMS)) {
+                messaging.deliveries().outcome(o, o.message().id().equals(failing.id())
+                        ? SendResult.failed("21211 invalid number") : SendResult.sent("p-" + o.key()));
+            }
+            Message waiting = sms("c1", "waits");
+
+            assertThat(ops.list(alice, DeliveryQuery.all().status(DeliveryStatus.ERROR)).items())
+                    .extracting(Delivery::messageId).containsExactly(failing.id());
+            List<String> walked = new ArrayList<>();
+            Page<Delivery> page = ops.list(alice, DeliveryQuery.all().channel(DeliveryChannel.SMS).limit(1));
+            while (true) {
+                page.items().forEach(d -> walked.add(d.messageId()));
+                if (!page.hasMore()) {
+                    break;
+                }
+                page = ops.list(alice, DeliveryQuery.all().channel(DeliveryChannel.SMS).limit(1).after(page.nextCursor()));
+            }
+            assertThat(walked).containsExactly(failing.id(), sent.id(), waiting.id());
+            assertThat(ops.list(alice, DeliveryQuery.all().createdBefore(sent.createdDate())).items())
+                    .extracting(Delivery::messageId).containsExactly(failing.id());
+
+            Delivery requeued = ops.requeue(alice, deliveryOf(failing).id());
+            assertThat(requeued.status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(requeued.attempts()).isZero();
+            assertThat(find(failing.id()).sms().status()).isEqualTo(DeliveryStatus.PENDING);
+            Delivery canceled = ops.cancel(alice, deliveryOf(waiting).id());
+            assertThat(canceled.status()).isEqualTo(DeliveryStatus.CANCELED);
+            assertThat(find(waiting.id()).sms().status()).isEqualTo(DeliveryStatus.CANCELED);
+            List<Outgoing> again = claimOurs(DeliveryChannel.SMS);
+            assertThat(again).extracting(o -> o.message().id()).containsExactly(failing.id());
+            assertThat(again.get(0).attempt()).isEqualTo(1);
+            messaging.deliveries().outcome(again.get(0), SendResult.sent("p-again-" + company));
+            assertThat(find(failing.id()).sms().status()).isEqualTo(DeliveryStatus.SENT);
+            assertThatThrownBy(() -> ops.requeue(alice, deliveryOf(failing).id())).isInstanceOf(ConflictException.class);
+            assertThatThrownBy(() -> ops.cancel(alice, deliveryOf(waiting).id())).isInstanceOf(ConflictException.class);
+
+            assertThat(ops.purge(alice, Duration.ofDays(1))).as("nothing is a day old yet").isZero();
+            clock.advance(Duration.ofDays(2));
+            assertThat(ops.purge(alice, Duration.ofDays(1))).isEqualTo(3);
+            assertThat(messaging.deliveries().of(alice, sent.id())).isEmpty();
+            assertThat(find(sent.id()).sms().status()).as("the message keeps its send").isEqualTo(DeliveryStatus.SENT);
+
+            assertThatThrownBy(() -> ops.purge(alice, Duration.ofHours(1))).isInstanceOfSatisfying(
+                    ValidationException.class, e -> assertThat(e.fields()).containsExactly("retention"));
+            assertThatThrownBy(() -> ops.list(alice, DeliveryQuery.all().limit(0))).isInstanceOfSatisfying(
+                    ValidationException.class, e -> assertThat(e.fields()).containsExactly("limit"));
+            assertThatThrownBy(() -> ops.list(customer("c1"), DeliveryQuery.all()))
+                    .isInstanceOf(ForbiddenException.class);
+        }
+
+        private Delivery deliveryOf(Message m) {
+            return messaging.deliveries().of(alice, m.id()).get(0);
+        }
+    }
+
+    @Nested
     @DisplayName("Staff notifications")
     class Notifications {
         private List<Delivery> notificationsOf(Message m) {
             return messaging.deliveries().of(alice, m.id()).stream()
                     .filter(d -> d.purpose() == DeliveryPurpose.NOTIFICATION).toList();
+        }
+
+        /** Waits (up to 20 s) until every delivery of {@code m} left Pending. */
+        private List<Delivery> settled(Message m) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            List<Delivery> all = messaging.deliveries().of(alice, m.id());
+            while (all.stream().anyMatch(d -> d.status() == DeliveryStatus.PENDING) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                all = messaging.deliveries().of(alice, m.id());
+            }
+            return all;
+        }
+
+        @Test
+        void staffNotificationsGoToTheNotifierAndNeverToACustomerSender() throws Exception {
+            String conversation = customerSays("c1", "hello").conversationId();
+            messaging.conversations().update(alice, conversation, ConversationUpdate.empty().assignedTo("alice"));
+            RecordingSender customers = new RecordingSender();
+            RecordingSender staff = new RecordingSender();
+            Message question;
+            Message answer;
+            try (DeliveryWorker worker = messaging.deliveries().worker().sender(DeliveryChannel.SMS, customers)
+                    .sender(DeliveryChannel.EMAIL, customers).notifier(staff::send).idlePoll(Duration.ofMillis(20))
+                    .start()) {
+                question = customerSays("c1", "is my car ready?");
+                tick();
+                answer = messaging.messages().create(alice, NewMessage.to("c1", "yes").sendSms(true).build());
+                assertThat(settled(question)).hasSize(3).allMatch(d -> d.status() == DeliveryStatus.SENT);
+                assertThat(settled(answer)).singleElement().satisfies(d -> assertThat(d.status())
+                        .isEqualTo(DeliveryStatus.SENT));
+            }
+            assertThat(staff.sent()).filteredOn(o -> o.tenant().equals(alice.tenant()))
+                    .extracting(Outgoing::purpose, Outgoing::recipientUserId, o -> o.message().id(), Outgoing::channel)
+                    .containsExactlyInAnyOrder(Tuple.tuple(DeliveryPurpose.NOTIFICATION, "alice", question.id(),
+                            DeliveryChannel.IN_APP), Tuple.tuple(DeliveryPurpose.NOTIFICATION, "alice", question.id(),
+                            DeliveryChannel.SMS), Tuple.tuple(DeliveryPurpose.NOTIFICATION, "alice", question.id(),
+                            DeliveryChannel.EMAIL));
+            assertThat(customers.sent()).filteredOn(o -> o.tenant().equals(alice.tenant())).singleElement()
+                    .satisfies(o -> {
+                        assertThat(o.message().id()).isEqualTo(answer.id());
+                        assertThat(o.to()).isNotBlank();
+                    });
+        }
+
+        @Test
+        void withoutANotifierStaffNotificationsOnSmsAndEmailEndAsErrorWithoutReachingASender() throws Exception {
+            String conversation = customerSays("c1", "hello").conversationId();
+            messaging.conversations().update(alice, conversation, ConversationUpdate.empty().assignedTo("alice"));
+            RecordingSender customers = new RecordingSender();
+            Message question;
+            try (DeliveryWorker worker = messaging.deliveries().worker().sender(DeliveryChannel.SMS, customers)
+                    .sender(DeliveryChannel.EMAIL, customers).idlePoll(Duration.ofMillis(20)).start()) {
+                question = customerSays("c1", "is my car ready?");
+                assertThat(settled(question)).filteredOn(d -> d.channel() != DeliveryChannel.IN_APP).hasSize(2)
+                        .allSatisfy(d -> {
+                            assertThat(d.status()).isEqualTo(DeliveryStatus.ERROR);
+                            assertThat(d.lastError()).startsWith("not sent: no notifier takes staff notifications");
+                        });
+            }
+            assertThat(customers.sent()).filteredOn(o -> o.tenant().equals(alice.tenant())).isEmpty();
         }
 
         @Test
@@ -528,15 +860,274 @@ public abstract class DeliveryContract extends ContractSupport {
             return messaging.deliveries().of(alice, m.id()).get(0);
         }
 
-        /** Waits (up to 20 s) until {@code m}'s delivery has an outcome: sent, final, or an attempt counted. */
+        /** Waits (up to 5 s) until the outcome of the send of message {@code id} (if any) is recorded. */
+        private void awaitRecorded(String id) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (id != null && messaging.deliveries().of(alice, id).get(0).leaseHolder() != null
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+        }
+
+        /** Waits (up to 20 s) until {@code m}'s delivery has an outcome: claimed, and its lease given back. */
         private Delivery recorded(Message m) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             Delivery d = deliveryOf(m);
-            while ((d.status() == DeliveryStatus.PENDING && d.attempts() == 0) && System.nanoTime() < deadline) {
+            while ((d.attempts() == 0 || d.leaseHolder() != null) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
                 d = deliveryOf(m);
             }
             return d;
+        }
+
+        @Test
+        void noSendIsHandedOverOnceItsLeaseIsAlmostOverAndTheRestOfTheBatchGoesBackUncounted() throws Exception {
+            List<Message> messages = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                messages.add(sms("c1", "batch " + i));
+            }
+            Map<String, List<Duration>> leaseLeft = new ConcurrentHashMap<>();
+            AtomicReference<String> previous = new AtomicReference<>();
+            try (DeliveryWorker worker = messaging.deliveries().worker().sender(DeliveryChannel.SMS, o -> {
+                if (!o.tenant().equals(alice.tenant())) {
+                    return SendResult.retryLater("not this test's");
+                }
+                Delivery held = messaging.deliveries().of(alice, o.message().id()).get(0);
+                leaseLeft.computeIfAbsent(o.key(), k -> new CopyOnWriteArrayList<>())
+                        .add(Duration.between(clock.instant(), held.leaseUntil()));
+                // the clock moves here, not in real time: let the recorder keep the pace a real send gives it
+                awaitRecorded(previous.getAndSet(o.message().id()));
+                clock.advance(Duration.ofSeconds(5)); // each send takes 5 s of the one-minute lease
+                return SendResult.sent("p-" + o.key());
+            }).threads(1).batch(20).idlePoll(Duration.ofMillis(20)).lease(Duration.ofMinutes(1)).onError(errors::add)
+                    .start()) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (leaseLeft.size() < 20 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                for (Message m : messages) {
+                    recorded(m);
+                }
+            }
+            assertThat(errors).isEmpty();
+            // a batch of 20 at 5 s each outlasts its lease: no send was handed over with less than a
+            // tenth of its lease left, the rest went back and was sent by the next claim, once each
+            assertThat(leaseLeft).hasSize(20).allSatisfy((key, left) -> assertThat(left).as(key).singleElement()
+                    .satisfies(d -> assertThat(d).isGreaterThanOrEqualTo(Duration.ofSeconds(6))));
+            for (Message m : messages) {
+                assertThat(find(m.id()).sms().status()).isEqualTo(DeliveryStatus.SENT);
+                assertThat(deliveryOf(m).attempts()).as("a claim given back is not an attempt").isEqualTo(1);
+            }
+            assertThat(errors).isEmpty();
+        }
+
+        /** What a generated sender does on one hand-over. */
+        private enum Behaviour {
+            SENT, BAD_ID, RETRY, RETRY_AFTER, FAILED, OPTED_OUT, NO_RESULT, THROWS, THROWS_ERROR, HANGS
+        }
+
+        @Test
+        void randomSenderBehaviourEndsEveryDeliveryOnceAndHandsNoneOverMoreThanMaxAttempts() {
+            Cases.run(1, gen -> {
+                try {
+                    randomBehaviour(gen, 600, 4);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+
+        private void randomBehaviour(Gen gen, int count, int maxAttempts) throws InterruptedException {
+            Map<String, Behaviour[]> plans = new HashMap<>();
+            Map<String, AtomicInteger> handed = new ConcurrentHashMap<>();
+            Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
+            List<Message> messages = new ArrayList<>();
+            for (int c = 0; c < 60; c++) {
+                addressed(alice, "r" + c); // an opt-out answer ends its customer's other sends: many customers
+            }
+            try (Messaging m = strict(maxAttempts)) {
+                for (int i = 0; i < count; i++) {
+                    clock.advance(Duration.ofMillis(1));
+                    Message message = m.messages().create(alice, NewMessage.to("r" + i % 60, "n" + i)
+                            .sendSms(true).build());
+                    messages.add(message);
+                    Behaviour[] plan = new Behaviour[maxAttempts + 2];
+                    for (int a = 0; a < plan.length; a++) {
+                        plan[a] = gen.oneOf(Behaviour.values());
+                    }
+                    plans.put(message.id(), plan);
+                }
+                try (DeliveryWorker worker = m.deliveries().worker().sender(DeliveryChannel.SMS, o -> {
+                    if (!o.tenant().equals(alice.tenant())) {
+                        return SendResult.retryLater("not this test's");
+                    }
+                    int turn = handed.computeIfAbsent(o.message().id(), k -> new AtomicInteger()).incrementAndGet();
+                    Behaviour b = plans.get(o.message().id())[Math.min(turn, maxAttempts + 1) - 1];
+                    return switch (b) {
+                        case SENT, BAD_ID -> {
+                            accepted.computeIfAbsent(o.message().id(), k -> new AtomicInteger()).incrementAndGet();
+                            yield SendResult.sent(b == Behaviour.SENT ? "p-" + o.key() : "bad\u0000id");
+                        }
+                        case RETRY -> SendResult.retryLater("busy");
+                        case RETRY_AFTER -> SendResult.retryLater("slow down", Duration.ofMinutes(10));
+                        case FAILED -> SendResult.failed("21211 invalid number");
+                        case OPTED_OUT -> SendResult.optedOut("21610 unsubscribed");
+                        case NO_RESULT -> null;
+                        case THROWS -> throw new IllegalStateException("provider down");
+                        case THROWS_ERROR -> throw new ExceptionInInitializerError("sdk");
+                        case HANGS -> {
+                            Thread.sleep(5_000);
+                            yield SendResult.sent("too-late-" + o.key());
+                        }
+                    };
+                }).threads(2).batch(50).idlePoll(Duration.ofMillis(10)).sendTimeout(Duration.ofMillis(50))
+                        .lease(Duration.ofMinutes(30)).start()) {
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                    while (System.nanoTime() < deadline && messages.stream()
+                            .anyMatch(msg -> m.deliveries().of(alice, msg.id()).get(0).status().canMoveTo(
+                                    DeliveryStatus.SENT))) {
+                        Thread.sleep(50);
+                        clock.advance(Duration.ofMinutes(10)); // retries fall due; a batch slowed by hangs runs out of lease
+                    }
+                }
+                for (Message message : messages) {
+                    Delivery d = m.deliveries().of(alice, message.id()).get(0);
+                    int times = handed.getOrDefault(message.id(), new AtomicInteger()).get();
+                    int took = accepted.getOrDefault(message.id(), new AtomicInteger()).get();
+                    String what = message.id() + " " + List.of(plans.get(message.id())) + " handed " + times + ": " + d;
+                    assertThat(d.status()).as(what).isIn(DeliveryStatus.SENT, DeliveryStatus.ERROR, DeliveryStatus.OPT_OUT);
+                    assertThat(times).as(what).isBetween(0, maxAttempts);
+                    if (times == 0) {
+                        // an opt-out of its customer, or claims that lapsed (a thread stalled past the lease)
+                        assertThat(d.status()).as(what).isIn(DeliveryStatus.OPT_OUT, DeliveryStatus.ERROR);
+                    }
+                    // claims count: a claim whose batch ran out of lease before its turn is one too
+                    assertThat(d.attempts()).as(what).isBetween(times, maxAttempts);
+                    assertThat(d.leaseHolder()).as(what).isNull();
+                    if (d.status() == DeliveryStatus.SENT) {
+                        assertThat(took).as(what).isPositive();
+                    }
+                    assertThat(m.messages().find(alice, message.id()).orElseThrow().sms().status()).as(what)
+                            .isEqualTo(d.status());
+                }
+                assertThat(m.verify(alice.tenant()).ok()).isTrue();
+            }
+        }
+
+        @Test
+        void theOutboxCountsWhatWaitsAndHowLateItIs() {
+            OutboxStatistics before = messaging.deliveries().statistics();
+            for (int i = 0; i < 3; i++) {
+                sms("c1", "now " + i);
+            }
+            tick();
+            messaging.messages().create(alice, NewMessage.to("c2", "later").sendSms(true)
+                    .sendAt(clock.instant().plus(Duration.ofHours(1))).build());
+            clock.advance(Duration.ofMinutes(10));
+            OutboxStatistics after = messaging.deliveries().statistics();
+            assertThat(after.at()).isEqualTo(clock.instant());
+            Backlog was = before.of(DeliveryChannel.SMS);
+            Backlog sms = after.of(DeliveryChannel.SMS);
+            assertThat(sms.pending() - was.pending()).isEqualTo(3);
+            assertThat(sms.scheduled() - was.scheduled()).isEqualTo(1);
+            assertThat(sms.due() - was.due()).isGreaterThanOrEqualTo(3);
+            assertThat(sms.lag()).isGreaterThanOrEqualTo(Duration.ofMinutes(10));
+            for (Outgoing o : claimOurs(DeliveryChannel.SMS)) {
+                messaging.deliveries().outcome(o, SendResult.sent("p-" + o.key()));
+            }
+            Backlog sent = messaging.deliveries().statistics().of(DeliveryChannel.SMS);
+            assertThat(sent.pending() - was.pending()).isZero();
+            assertThat(sent.scheduled() - was.scheduled()).isEqualTo(1);
+        }
+
+        @Test
+        void aWorkerCountsItsOutcomesAndItsHealthSaysWhenItIsStuck() throws Exception {
+            CountDownLatch hang = new CountDownLatch(1);
+            AtomicInteger others = new AtomicInteger();
+            Message slow = sms("c1", "hang");
+            Message[] answered = {sms("c1", "sent"), sms("c1", "retry"), sms("c1", "fail")};
+            try (DeliveryWorker worker = messaging.deliveries().worker().sender(DeliveryChannel.SMS, o -> {
+                if (!o.tenant().equals(alice.tenant())) {
+                    others.incrementAndGet();
+                    return SendResult.retryLater("not this test's");
+                }
+                return switch (o.message().text()) {
+                    case "hang" -> {
+                        hang.await(); // a provider call that does not return (no send timeout set)
+                        yield SendResult.sent("p-" + o.key());
+                    }
+                    case "retry" -> SendResult.retryLater("busy");
+                    case "fail" -> SendResult.failed("bad number");
+                    default -> SendResult.sent("p-" + o.key());
+                };
+            }).threads(1).batch(1).idlePoll(Duration.ofMillis(20)).lease(Duration.ofMinutes(1)).start()) {
+                assertThat(worker.health().healthy()).isTrue();
+                clock.advance(Duration.ofMinutes(5)); // the worker is stuck in the first send; the rest waits
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                WorkerHealth health = worker.health();
+                while (health.healthy() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                    health = worker.health();
+                }
+                assertThat(health.healthy()).isFalse();
+                assertThat(health.threadsAlive()).isEqualTo(1);
+                assertThat(health.problems()).anySatisfy(p -> assertThat(p).contains("SMS deliveries due for")
+                        .contains("while this worker claimed nothing since"));
+                hang.countDown();
+                for (Message m : answered) {
+                    recorded(m);
+                }
+                recorded(slow);
+                WorkerStatistics statistics = worker.statistics();
+                SendCounts counts = statistics.of(DeliveryChannel.SMS);
+                // the hung send outlived its lease (the clock moved 5 min): its Sent may come after a
+                // second claim handed it over again, which the provider's key keeps from going twice
+                assertThat(counts.sent()).isBetween(2L, 3L);
+                assertThat(counts.retried()).isEqualTo(1 + others.get());
+                assertThat(counts.failed()).isEqualTo(1);
+                assertThat(counts.handedOver()).isEqualTo(counts.sent() + counts.retried() + counts.failed());
+                assertThat(counts.maxSendTime()).isPositive();
+                assertThat(statistics.claims()).isPositive();
+                assertThat(statistics.lastClaim()).isNotNull();
+                assertThat(worker.sent()).isEqualTo(counts.sent());
+                deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (!worker.health().healthy() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(worker.health().problems()).isEmpty();
+                worker.close();
+                assertThat(worker.health().problems()).containsExactly("closed");
+            }
+        }
+
+        @Test
+        void aHungSendIsInterruptedAfterTheSendTimeoutAndItsBatchMatesGoOn() throws Exception {
+            Message hung = sms("c1", "hang");
+            Message next = sms("c2", "next");
+            CountDownLatch interrupted = new CountDownLatch(1);
+            try (DeliveryWorker worker = messaging.deliveries().worker().sender(DeliveryChannel.SMS, o -> {
+                if (!o.tenant().equals(alice.tenant())) {
+                    return SendResult.retryLater("not this test's");
+                }
+                if (o.message().id().equals(hung.id())) {
+                    try {
+                        Thread.sleep(60_000); // a provider call that never answers
+                    } catch (InterruptedException e) {
+                        interrupted.countDown();
+                        throw e;
+                    }
+                }
+                return SendResult.sent("p-" + o.key());
+            }).threads(1).idlePoll(Duration.ofMillis(20)).sendTimeout(Duration.ofMillis(200)).onError(errors::add)
+                    .start()) {
+                assertThat(recorded(next).status()).isEqualTo(DeliveryStatus.SENT);
+                Delivery retried = recorded(hung);
+                assertThat(retried.status()).isEqualTo(DeliveryStatus.PENDING);
+                assertThat(retried.attempts()).isEqualTo(1);
+                assertThat(retried.lastError()).isEqualTo("no answer within PT0.2S: the send was interrupted");
+                assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+            }
+            assertThat(errors).anySatisfy(e -> assertThat(e).isInstanceOf(TimeoutException.class));
         }
 
         @Test
@@ -623,6 +1214,10 @@ public abstract class DeliveryContract extends ContractSupport {
                 assertThat(expired.status()).isEqualTo(DeliveryStatus.ERROR);
                 assertThat(expired.lastError()).contains("no sender").contains("EMAIL");
                 assertThat(find(m.id()).email().status()).isEqualTo(DeliveryStatus.ERROR);
+                // said once, in the counts and to onError / lastError()
+                assertThat(worker.statistics().of(DeliveryChannel.EMAIL).expired()).isPositive();
+                assertThat(worker.lastError()).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("no sender took this");
             }
         }
 

@@ -184,7 +184,8 @@ public abstract class MessagingContract extends ContractSupport {
                     () -> messaging.conversations().restore(outsider, m.conversationId()),
                     () -> messaging.messages().delete(outsider, m.id(), null),
                     () -> messaging.messages().restore(outsider, m.id()),
-                    () -> messaging.messages().updateDelivery(outsider, m.id(), DeliveryUpdate.sms(DeliveryStatus.SENT)),
+                    () -> messaging.messages().updateDelivery(Actor.system(outsider.tenant().companyId(),
+                            outsider.tenant().locationId()), m.id(), DeliveryUpdate.sms(DeliveryStatus.SENT)),
                     () -> messaging.threads().markRead(outsider, messaging.threads().threadId(outsider,
                             m.conversationId())));
             for (Runnable write : writes) {

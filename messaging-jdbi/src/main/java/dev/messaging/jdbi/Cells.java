@@ -125,4 +125,14 @@ final class Cells {
     void skip(int columns) {
         next += columns;
     }
+
+    /** The next column to be read. */
+    int position() {
+        return next;
+    }
+
+    /** Goes on reading at {@code column} (past what a failed read left half read, say). */
+    void moveTo(int column) {
+        next = column;
+    }
 }

@@ -12,6 +12,7 @@ import dev.messaging.conversation.ConversationBuilder;
 import dev.messaging.conversation.ConversationChannel;
 import dev.messaging.conversation.ConversationStatus;
 import dev.messaging.conversation.ConversationType;
+import dev.messaging.error.UnreadableRowException;
 import dev.messaging.message.Direction;
 import dev.messaging.spi.ConversationRow;
 import dev.messaging.spi.CustomerMessageCounters;
@@ -78,8 +79,15 @@ final class ConversationTable {
         return new Column<>(name, type, value);
     }
 
-    /** A conversation as read, with its row key. */
-    record Read(long rid, ConversationRow row) {
+    /**
+     * A conversation as read, with its row key; {@code partial} when a page left out a part it could
+     * not read (its metadata): such a row is shown, never cached nor written back.
+     */
+    record Read(long rid, ConversationRow row, boolean partial) {
+        /** A row read whole. */
+        Read(long rid, ConversationRow row) {
+            this(rid, row, false);
+        }
     }
 
     /**
@@ -114,13 +122,49 @@ final class ConversationTable {
         return read(in, tenant, Json::contact, Json::object);
     }
 
+    /**
+     * Reads the {@link #SELECT} columns of a page's row: a metadata that cannot be read is left out
+     * (the row is {@code partial}, and the log says so once); anything else unreadable fails the read.
+     */
+    static Read readInPage(Cells in, Tenant tenant) throws SQLException {
+        boolean[] partial = new boolean[1];
+        String[] id = new String[1];
+        Read read = read(in, tenant, Json::contact, json -> {
+            try {
+                return Json.object(json);
+            } catch (RuntimeException e) {
+                partial[0] = true;
+                Unreadable.leftOut(new UnreadableRowException("conversation", id[0], e),
+                        "pages show the conversation without its metadata");
+                return Map.of();
+            }
+        }, id);
+        return partial[0] ? new Read(read.rid(), read.row(), true) : read;
+    }
+
     private static Read read(Cells in, Tenant tenant, Function<String, Contact> contacts,
             Function<String, Map<String, Object>> metadata) throws SQLException {
+        return read(in, tenant, contacts, metadata, new String[1]);
+    }
+
+    private static Read read(Cells in, Tenant tenant, Function<String, Contact> contacts,
+            Function<String, Map<String, Object>> metadata, String[] idRead) throws SQLException {
         long rid = in.longValue();
+        String id = in.string();
+        idRead[0] = id;
+        try {
+            return new Read(rid, rest(in, tenant, id, contacts, metadata));
+        } catch (RuntimeException e) {
+            throw Unreadable.row("conversation", id, e);
+        }
+    }
+
+    private static ConversationRow rest(Cells in, Tenant tenant, String id, Function<String, Contact> contacts,
+            Function<String, Map<String, Object>> metadata) throws SQLException {
         ConversationBuilder b = Conversation.builder()
                 .companyId(tenant.companyId())
                 .locationId(tenant.locationId())
-                .id(in.string())
+                .id(id)
                 .customerId(in.string())
                 .createdDate(in.instant())
                 .updatedDate(in.instant())
@@ -147,7 +191,7 @@ final class ConversationTable {
                 in.longValue(), in.longValue(), in.intValue());
         b.conversationType(in.wire(ConversationType.class)).outletCode(in.string()).orderCode(in.string())
                 .metadata(metadata.apply(in.string()));
-        return new Read(rid, new ConversationRow(b.build(), counters));
+        return new ConversationRow(b.build(), counters);
     }
 
     // --- the statements a transaction finds a conversation with by one key (positional binds: the tenant, the key)

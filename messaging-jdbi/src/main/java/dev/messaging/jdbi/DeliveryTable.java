@@ -44,9 +44,14 @@ final class DeliveryTable {
 
     /** Reads the {@link #SELECT} columns of a delivery of {@code tenant}. */
     static Delivery read(Cells in, Tenant tenant) throws SQLException {
-        return new Delivery(in.string(), tenant.companyId(), tenant.locationId(),
-                DeliveryPurpose.valueOf(in.string()), DeliveryChannel.valueOf(in.string()), in.string(), in.string(),
-                in.string(), in.string(), in.wire(DeliveryStatus.class), in.intValue(), in.instant(), in.string(),
-                in.instant(), in.string(), in.string(), in.instant(), in.instant(), in.longValue());
+        String id = in.string();
+        try {
+            return new Delivery(id, tenant.companyId(), tenant.locationId(),
+                    DeliveryPurpose.valueOf(in.string()), DeliveryChannel.valueOf(in.string()), in.string(), in.string(),
+                    in.string(), in.string(), in.wire(DeliveryStatus.class), in.intValue(), in.instant(), in.string(),
+                    in.instant(), in.string(), in.string(), in.instant(), in.instant(), in.longValue());
+        } catch (RuntimeException e) {
+            throw Unreadable.row("delivery", id, e);
+        }
     }
 }

@@ -19,17 +19,40 @@ final class Failures {
     private static final Set<Integer> RETRYABLE_SQLITE = Set.of(5, 6);
     /** SQLite: a constraint failed. */
     private static final int SQLITE_CONSTRAINT = 19;
+    /** SQLite: the database or disk is full. */
+    private static final int SQLITE_FULL = 13;
 
     private Failures() {
     }
 
     /** The library's exception for {@code failure}, thrown while {@code doing} something. */
     static StorageException translate(String doing, Throwable failure) {
+        if (isFull(failure)) {
+            // SQLite rolled the statement's transaction back: nothing of it is stored
+            return translateUnwritten(doing, failure);
+        }
         SQLException sql = sqlCause(failure);
         boolean retryable = sql != null && isRetryable(sql);
         String detail = sql != null ? sql.getMessage() : failure.getMessage();
         return new StorageException(doing + " failed" + (retryable ? " (try again)" : "") + ": " + detail, failure,
                 retryable);
+    }
+
+    /**
+     * The library's exception for {@code failure} of a step that wrote nothing (beginning a
+     * transaction, a commit SQLite refused for want of room): retryable, and said so.
+     */
+    static StorageException translateUnwritten(String doing, Throwable failure) {
+        SQLException sql = sqlCause(failure);
+        String detail = sql != null ? sql.getMessage() : failure.getMessage();
+        return new StorageException(doing + " failed, nothing was written (try again"
+                + (isFull(failure) ? " once room is freed" : "") + "): " + detail, failure, true);
+    }
+
+    /** Whether {@code failure} is SQLite's "database or disk is full" (SQLITE_FULL). */
+    static boolean isFull(Throwable failure) {
+        SQLException sql = sqlCause(failure);
+        return sql != null && sql.getSQLState() == null && (sql.getErrorCode() & 0xff) == SQLITE_FULL;
     }
 
     /** Whether {@code failure} is a storage failure to translate (not one of the library's own). */

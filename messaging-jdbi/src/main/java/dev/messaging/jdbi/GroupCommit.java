@@ -2,10 +2,12 @@ package dev.messaging.jdbi;
 
 import dev.messaging.error.CommitOutcomeUnknownException;
 import dev.messaging.error.StorageException;
+import java.sql.Connection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -43,6 +45,8 @@ final class GroupCommit {
 
     private final TenantGate gate;
     private final Jdbi writer;
+    /** Takes a connection out of the pool for good (one a failed commit or begin may have left unusable). */
+    private final Consumer<Connection> discard;
     /** The group whose transaction is open, if any; read and written only while holding the gate. */
     private Group open;
     /** The handle of the last group, committed, kept for the next (as {@link #open}, under the gate); since when. */
@@ -52,9 +56,10 @@ final class GroupCommit {
     private volatile long commits;
     private volatile long committedWrites;
 
-    GroupCommit(TenantGate gate, Jdbi writer) {
+    GroupCommit(TenantGate gate, Jdbi writer, Consumer<Connection> discard) {
         this.gate = gate;
         this.writer = writer;
+        this.discard = discard;
     }
 
     /** One open transaction and what became of it. */
@@ -92,7 +97,12 @@ final class GroupCommit {
                     run(h, "RELEASE member");
                 }
             } catch (RuntimeException | Error e) {
-                if (first) {
+                if (first && Failures.isStorageFailure(e) && !Failures.isUniqueViolation(e)) {
+                    // the database refused a statement (full, I/O): whatever it left on this
+                    // connection and its cached statements, no later write meets it
+                    open = null;
+                    discard(h);
+                } else if (first) {
                     end(group, false);
                 } else {
                     undo(group, e);
@@ -161,8 +171,9 @@ final class GroupCommit {
                 run(h, "BEGIN IMMEDIATE");
             } catch (RuntimeException again) {
                 e.addSuppressed(again);
-                h.close();
-                throw Failures.translate("beginning a write", e);
+                discard(h);
+                // nothing was written: the next write gets another connection
+                throw Failures.translateUnwritten("beginning a write", e);
             }
         }
         open = new Group(h);
@@ -186,11 +197,15 @@ final class GroupCommit {
         try {
             run(group.handle, "COMMIT");
         } catch (RuntimeException e) {
-            CommitOutcomeUnknownException unknown = new CommitOutcomeUnknownException("the connection failed while"
-                    + " committing a write; it may or may not be stored: " + e.getMessage(), e);
-            end(group, false);
-            group.outcome.completeExceptionally(unknown);
-            throw unknown;
+            RuntimeException failure = Failures.isFull(e)
+                    // SQLite refused the commit for want of room and rolled it back: nothing is stored
+                    ? Failures.translateUnwritten("committing a write", e)
+                    : new CommitOutcomeUnknownException("the connection failed while committing a write; it may or"
+                            + " may not be stored: " + e.getMessage(), e);
+            open = null;
+            discard(group.handle); // whatever state the failed commit left it in, no later write meets it
+            group.outcome.completeExceptionally(failure);
+            throw failure;
         }
         end(group, true);
         commits++;
@@ -217,6 +232,21 @@ final class GroupCommit {
         } finally {
             close(group.handle);
         }
+    }
+
+    /** Rolls back what may be open, and takes the handle's connection out of the pool for good. */
+    private void discard(Handle handle) {
+        try {
+            run(handle, "ROLLBACK");
+        } catch (RuntimeException e) {
+            // nothing open, or the connection is broken: it goes either way
+        }
+        try {
+            discard.accept(handle.getConnection());
+        } catch (RuntimeException e) {
+            // the pool retires it when it fails its next check
+        }
+        close(handle);
     }
 
     private static void close(Handle handle) {

@@ -4,11 +4,19 @@ import dev.messaging.delivery.Consent;
 import dev.messaging.delivery.Delivery;
 import dev.messaging.delivery.LocationSettings;
 import dev.messaging.message.DeliveryChannel;
+import dev.messaging.message.DeliveryStatus;
+import dev.messaging.spi.DeliveryListSpec;
 import dev.messaging.spi.OutboxStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * The outbox's rows in one {@link JdbiTransaction}: the {@code delivery}, {@code consent} and
@@ -50,6 +58,47 @@ final class JdbiOutbox implements OutboxStore {
     }
 
     @Override
+    public List<Delivery> list(DeliveryListSpec spec) {
+        StringBuilder sql = new StringBuilder(DELIVERIES);
+        if (spec.status() != null) {
+            sql.append(" AND d.status = :status");
+        }
+        if (spec.channel() != null) {
+            sql.append(" AND d.channel = :channel");
+        }
+        if (spec.createdBefore() != null) {
+            sql.append(" AND d.created_date < :before");
+        }
+        if (spec.after() != null) {
+            sql.append(" AND (d.created_date > :afterDate OR d.created_date = :afterDate AND d.id > :afterId)");
+        }
+        Query query = tx.query(sql.append(" ORDER BY d.created_date, d.id LIMIT :limit").toString())
+                .bind("limit", spec.limit());
+        if (spec.status() != null) {
+            query.bind("status", spec.status().wireValue());
+        }
+        if (spec.channel() != null) {
+            query.bind("channel", spec.channel().name());
+        }
+        if (spec.createdBefore() != null) {
+            query.bind("before", spec.createdBefore().toEpochMilli());
+        }
+        if (spec.after() != null) {
+            query.bind("afterDate", spec.after().date().toEpochMilli()).bind("afterId", spec.after().id());
+        }
+        return query.map((rs, ctx) -> DeliveryTable.read(new Cells(rs), tx.tenant())).list();
+    }
+
+    @Override
+    public int purge(Set<DeliveryStatus> statuses, Instant updatedBefore, int limit) {
+        return tx.update("DELETE FROM delivery WHERE rid IN (SELECT rid FROM delivery WHERE tenant = :tenant"
+                + " AND status IN (" + tx.dialect().textsIn("statuses") + ")"
+                + " AND COALESCE(updated_date, created_date) < :before LIMIT :limit)")
+                .bind("statuses", Json.write(statuses.stream().map(DeliveryStatus::wireValue).toList()))
+                .bind("before", updatedBefore.toEpochMilli()).bind("limit", limit).execute();
+    }
+
+    @Override
     public Optional<Delivery> findByProviderId(String providerMessageId) {
         return one("d.provider_message_id = :provider", "provider", providerMessageId);
     }
@@ -76,15 +125,23 @@ final class JdbiOutbox implements OutboxStore {
 
     @Override
     public List<Consent> consentsOf(String customerId) {
-        return tx.query("""
-                SELECT customer_id, channel, subscribed, date, source, reason FROM consent
-                WHERE tenant = :tenant AND customer_id = :customer""")
-                .bind("customer", customerId)
-                .map((rs, ctx) -> {
-                    Cells in = new Cells(rs);
-                    return new Consent(in.string(), DeliveryChannel.valueOf(in.string()), in.bool(), in.instant(),
-                            in.string(), in.string());
-                }).list();
+        return tx.query(CONSENTS + " AND customer_id = :customer").bind("customer", customerId)
+                .map((rs, ctx) -> consent(rs)).list();
+    }
+
+    @Override
+    public List<Consent> consentsOf(Collection<String> customerIds) {
+        return tx.query(CONSENTS + " AND customer_id IN (" + tx.dialect().textsIn("customers") + ")")
+                .bind("customers", Json.write(List.copyOf(customerIds))).map((rs, ctx) -> consent(rs)).list();
+    }
+
+    private static final String CONSENTS =
+            "SELECT customer_id, channel, subscribed, date, source, reason FROM consent WHERE tenant = :tenant";
+
+    private static Consent consent(ResultSet rs) throws SQLException {
+        Cells in = new Cells(rs);
+        return new Consent(in.string(), DeliveryChannel.valueOf(in.string()), in.bool(), in.instant(), in.string(),
+                in.string());
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.messaging.conversation.AssigneeFilter;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.conversation.ConversationStatus;
 import dev.messaging.conversation.SearchSort;
+import dev.messaging.error.UnreadableRowException;
 import dev.messaging.spi.InboxRow;
 import dev.messaging.spi.InboxSpec;
 import dev.messaging.spi.MessageRow;
@@ -89,7 +90,7 @@ final class JdbiPages {
 
     private InboxRow inboxRow(ResultSet rs) throws SQLException {
         Cells in = new Cells(rs);
-        ConversationTable.Read read = ConversationTable.read(in, tx.tenant());
+        ConversationTable.Read read = ConversationTable.readInPage(in, tx.tenant());
         Parts parts = parts(in, read);
         ReadFacts facts = new ReadFacts(in.intValue(), in.instant(), in.intValue());
         return new InboxRow(read.row(), parts.thread(), parts.last(), facts);
@@ -103,11 +104,16 @@ final class JdbiPages {
         Conversation c = read.row().conversation();
         ThreadRow thread = ThreadTable.read(in, c.id());
         MessageRow last = null;
+        int end = in.position() + MessageTable.COLUMNS.size();
         if (c.lastMessageId() != null) {
-            last = MessageTable.read(in, tx.tenant(), c.id(), c.customerId());
-        } else {
-            in.skip(MessageTable.COLUMNS.size());
+            try {
+                last = MessageTable.read(in, tx.tenant(), c.id(), c.customerId());
+            } catch (UnreadableRowException e) {
+                // one bad message must not take its location's inbox down with it: the page shows the rest
+                Unreadable.leftOut(e, "pages show its conversation without its last message");
+            }
         }
+        in.moveTo(end);
         return new Parts(thread, last);
     }
 
@@ -142,11 +148,15 @@ final class JdbiPages {
                     .bind("tenant", tx.tenantKey()).bind("user", user).bind("rids", missing.append(']').toString())
                     .map((rs, ctx) -> {
                         Cells in = new Cells(rs);
-                        ConversationTable.Read conversation = ConversationTable.read(in, tx.tenant());
+                        ConversationTable.Read conversation = ConversationTable.readInPage(in, tx.tenant());
                         Parts parts = parts(in, conversation);
                         long rowVersion = in.longValue();
                         Long messageKey = in.optionalLong();
                         ReadFacts facts = new ReadFacts(in.intValue(), in.instant(), in.intValue());
+                        InboxRow row = new InboxRow(conversation.row(), parts.thread(), parts.last(), facts);
+                        if (conversation.partial() || (parts.last() == null && messageKey != null)) {
+                            return read.put(conversation.rid(), row); // shown, never cached
+                        }
                         rows.put(conversation.rid(), rowVersion, conversation);
                         if (parts.thread() != null) {
                             rows.put(conversation.rid(), parts.thread());
@@ -155,8 +165,7 @@ final class JdbiPages {
                             rows.put(messageKey, parts.last());
                         }
                         rows.put(conversation.rid(), user, rowVersion, threadVersion(parts.thread()), facts);
-                        return read.put(conversation.rid(),
-                                new InboxRow(conversation.row(), parts.thread(), parts.last(), facts));
+                        return read.put(conversation.rid(), row);
                     }).list();
             for (int i = 0; i < page.size(); i++) {
                 if (page.get(i) == null) {

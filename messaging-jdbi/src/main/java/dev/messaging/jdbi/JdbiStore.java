@@ -9,6 +9,7 @@ import dev.messaging.message.DeliveryChannel;
 import dev.messaging.spi.CommitListener;
 import dev.messaging.spi.Store;
 import dev.messaging.spi.StoreTransaction;
+import dev.messaging.spi.WaitingDeliveries;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -59,24 +60,35 @@ public final class JdbiStore implements Store {
             "SELECT id, feed_head FROM tenant WHERE company_id = :company AND location_id = :location";
 
     /**
-     * How the store waits: {@code lockTimeout} bounds the wait for a tenant's write lock (its row
-     * lock on PostgreSQL, the single writer on SQLite), default 5 s.
+     * How the store waits and grows: {@code lockTimeout} bounds the wait for a tenant's write lock
+     * (its row lock on PostgreSQL, the single writer on SQLite), default 5 s; {@code sqliteMaxBytes}
+     * caps a SQLite file store's database file (0, the default: no cap but the disk's). Past the cap
+     * a write fails as on a full disk (a retryable {@code StorageException}, nothing written), and
+     * writes succeed again once erasing or pruning freed room, without reopening.
      */
-    public record Options(Duration lockTimeout) {
+    public record Options(Duration lockTimeout, long sqliteMaxBytes) {
         public Options {
             if (lockTimeout == null || lockTimeout.isNegative() || lockTimeout.isZero()) {
                 throw new IllegalArgumentException("lockTimeout must be positive");
             }
+            if (sqliteMaxBytes < 0) {
+                throw new IllegalArgumentException("sqliteMaxBytes must be 0 (no cap) or positive");
+            }
         }
 
-        /** A 5 s lock timeout. */
+        /** A 5 s lock timeout, no cap on a SQLite file. */
         public static Options defaults() {
-            return new Options(Duration.ofSeconds(5));
+            return new Options(Duration.ofSeconds(5), 0);
         }
 
         /** These options with another lock timeout (positive). */
         public Options withLockTimeout(Duration value) {
-            return new Options(value);
+            return new Options(value, sqliteMaxBytes);
+        }
+
+        /** These options with a cap on a SQLite file store's database file, in bytes (0: none). */
+        public Options withSqliteMaxBytes(long value) {
+            return new Options(lockTimeout, value);
         }
     }
 
@@ -98,19 +110,23 @@ public final class JdbiStore implements Store {
      * (it is never deleted), so a read looks it up once per store instead of once per call.
      */
     private final Map<Tenant, Long> tenantKeys = new ConcurrentHashMap<>();
+    /** A SQLite file store's file, checked at every call (deleted or replaced under it: every call fails). */
+    private final FileWatch watch;
 
     private JdbiStore(Jdbi writer, Jdbi reader, Dialect dialect, boolean singleWriter, boolean readsShareTheWriter,
-            Options options, List<AutoCloseable> owned, DataSource dataSource) {
+            Options options, List<AutoCloseable> owned, DataSource dataSource, FileWatch watch) {
         this.writer = configure(writer, dialect);
         this.reader = reader == writer ? this.writer : configure(reader, dialect);
         this.dialect = dialect;
         this.writers = new TenantGate(singleWriter, options.lockTimeout());
         this.readsShareTheWriter = readsShareTheWriter;
         // a store whose reads share the writer's connection must never leave a transaction open
-        this.groups = singleWriter && !readsShareTheWriter ? new GroupCommit(writers, this.writer) : null;
+        this.groups = singleWriter && !readsShareTheWriter ? new GroupCommit(writers, this.writer, StoreOpening.discarding(dataSource))
+                : null;
         this.options = options;
         this.owned = owned;
         this.dataSource = dataSource;
+        this.watch = watch;
     }
 
     private static Jdbi configure(Jdbi jdbi, Dialect dialect) {
@@ -133,13 +149,15 @@ public final class JdbiStore implements Store {
         StoreOpening.opening(path.toString(), () -> StoreOpening.migrate(StoreOpening.sqliteSource(url, false), Dialect.SQLITE));
         // two: the group commit keeps one between writes (GroupCommit), and the work that takes the
         // writer itself (claims, ANALYZE), which has it give its handle back first, still finds one
-        HikariDataSource writes = StoreOpening.pool("messaging-sqlite-writer", StoreOpening.sqliteSource(url, false), 2, false);
+        HikariDataSource writes = StoreOpening.pool("messaging-sqlite-writer",
+                StoreOpening.sqliteSource(url, false, options.sqliteMaxBytes()), 2, false);
         HikariDataSource reads = StoreOpening.pool("messaging-sqlite-reader", StoreOpening.sqliteSource(url, true), SQLITE_READERS, true);
+        FileWatch watch = FileWatch.of(path);
         WalCheckpointer checkpoints = new WalCheckpointer(StoreOpening.sqliteSource(url, false),
-                path.getFileName().toString(), () -> replanAll(List.of(reads, writes)));
+                path.getFileName().toString(), () -> StoreOpening.replanAll(List.of(reads, writes)), watch);
         LOG.info("messaging store opened: SQLite file {}", path);
         return new JdbiStore(Jdbi.create(writes), Jdbi.create(reads), Dialect.SQLITE, true, false, options,
-                List.of(checkpoints, reads, writes), writes);
+                List.of(checkpoints, reads, writes), writes, watch);
     }
 
     /** A SQLite database in memory, on one shared connection: for tests and throwaway use. */
@@ -162,7 +180,8 @@ public final class JdbiStore implements Store {
                 // the one connection is the database: it lives as long as the store
             }
         });
-        return new JdbiStore(jdbi, jdbi, Dialect.SQLITE, true, true, Options.defaults(), List.of(connection), null);
+        return new JdbiStore(jdbi, jdbi, Dialect.SQLITE, true, true, Options.defaults(), List.of(connection), null,
+                FileWatch.NONE);
     }
 
     /**
@@ -180,14 +199,16 @@ public final class JdbiStore implements Store {
         Jdbi jdbi = Jdbi.create(dataSource);
         boolean sqlite = dialect == Dialect.SQLITE;
         LOG.info("messaging store opened: {} through the caller's data source", dialect);
-        return new JdbiStore(jdbi, jdbi, dialect, sqlite, false, options, new ArrayList<>(), dataSource);
+        return new JdbiStore(jdbi, jdbi, dialect, sqlite, false, options, new ArrayList<>(), dataSource, FileWatch.NONE);
     }
 
     @Override
     public <T> T inTransaction(Tenant tenant, Function<StoreTransaction, T> work) {
+        watch.ensure();
         if (groups != null) {
             try {
                 Done<T> committed = groups.write(h -> transact(h, tenant, work));
+                watch.ensure(); // a write into a file deleted meanwhile is not acknowledged
                 committed.tx().committed();
                 return committed.result();
             } catch (RuntimeException e) {
@@ -281,11 +302,13 @@ public final class JdbiStore implements Store {
 
     @Override
     public <T> T read(Tenant tenant, Function<StoreTransaction, T> work) {
+        watch.ensure();
         return read(tenant, work, rows);
     }
 
     @Override
     public <T> T readFromStorage(Tenant tenant, Function<StoreTransaction, T> work) {
+        watch.ensure();
         return read(tenant, work, null);
     }
 
@@ -390,7 +413,7 @@ public final class JdbiStore implements Store {
         try {
             h.begin();
         } catch (RuntimeException e) {
-            throw Failures.translate("beginning " + doing, e);
+            throw Failures.translateUnwritten("beginning " + doing, e);
         }
     }
 
@@ -418,6 +441,7 @@ public final class JdbiStore implements Store {
     @Override
     public List<Delivery> claimDeliveries(DeliveryChannel channel, Instant now, int limit, String claimer,
             Instant leaseUntil) {
+        watch.ensure();
         boolean single = dialect == Dialect.SQLITE;
         if (single) {
             writers.acquireAll();
@@ -427,35 +451,8 @@ public final class JdbiStore implements Store {
             return withHandle(writer, "a claim", h -> {
                 begin(h, "a claim");
                 try {
-                    List<long[]> keys = new ArrayList<>();
-                    List<Delivery> picked = h.createQuery("SELECT d.rid, d.tenant, " + DeliveryTable.SELECT
-                            + " FROM delivery d WHERE d.channel = :channel AND d.status IN ('Pending', 'Scheduled')"
-                            + " AND d.due_at <= :now ORDER BY d.due_at, d.rid LIMIT :limit"
-                            + (single ? "" : " FOR UPDATE SKIP LOCKED"))
-                            .bind("channel", channel.name()).bind("now", now.toEpochMilli()).bind("limit", limit)
-                            .map((rs, ctx) -> {
-                                keys.add(new long[] {rs.getLong(1), rs.getLong(2)});
-                                return DeliveryTable.read(new Cells(rs, 3), new Tenant("", ""));
-                            }).list();
-                    if (!picked.isEmpty()) {
-                        // the rows are locked (PostgreSQL) or the store is (SQLite): one statement leases them all
-                        StringBuilder rids = new StringBuilder("[");
-                        for (long[] key : keys) {
-                            rids.append(rids.length() == 1 ? "" : ",").append(key[0]);
-                        }
-                        h.createUpdate("UPDATE delivery SET lease_holder = :claimer, lease_until = :until,"
-                                + " due_at = :until, version = version + 1 WHERE rid IN (" + dialect.keysIn("rids") + ")")
-                                .bind("claimer", claimer).bind("until", leaseUntil.toEpochMilli())
-                                .bind("rids", rids.append(']').toString()).execute();
-                    }
-                    List<Delivery> claimed = new ArrayList<>(picked.size());
-                    for (int i = 0; i < picked.size(); i++) {
-                        Delivery task = picked.get(i);
-                        Tenant tenant = tenantOfKey(h, keys.get(i)[1]);
-                        claimed.add(task.with(b -> b.companyId(tenant.companyId()).locationId(tenant.locationId())
-                                .leaseHolder(claimer).leaseUntil(leaseUntil).dueAt(leaseUntil)
-                                .version(task.version() + 1)));
-                    }
+                    List<Delivery> claimed = DeliveryClaims.claim(h, dialect, channel, now, limit, claimer, leaseUntil,
+                            key -> tenantOfKey(h, key));
                     h.commit();
                     return claimed;
                 } catch (RuntimeException | Error e) {
@@ -470,6 +467,29 @@ public final class JdbiStore implements Store {
             if (single) {
                 writers.releaseAll();
             }
+        }
+    }
+
+    @Override
+    public List<WaitingDeliveries> waitingDeliveries(Instant now) {
+        return acrossTenants("counting waiting deliveries", h -> DeliveryClaims.waiting(h, now));
+    }
+
+    @Override
+    public List<Tenant> tenantsWithProviderId(String providerMessageId) {
+        return acrossTenants("finding a provider id's tenant", h -> h.createQuery(
+                "SELECT DISTINCT d.tenant FROM delivery d WHERE d.provider_message_id = :id")
+                .bind("id", providerMessageId).mapTo(Long.class).list().stream()
+                .map(key -> tenantOfKey(h, key)).toList());
+    }
+
+    /** A read of the service's own (not a tenant's: no transaction of one), on a reader. */
+    private <T> T acrossTenants(String doing, Function<Handle, T> work) {
+        watch.ensure();
+        try {
+            return withHandle(reader, doing, work);
+        } catch (RuntimeException e) {
+            throw Failures.isStorageFailure(e) ? Failures.translate(doing, e) : e;
         }
     }
 
@@ -511,7 +531,7 @@ public final class JdbiStore implements Store {
                 }
                 return null;
             });
-            replanAll(pools());
+            StoreOpening.replanAll(pools());
         } finally {
             writers.releaseAll();
         }
@@ -522,14 +542,6 @@ public final class JdbiStore implements Store {
      * with the statistics it read when it first read the schema, and an analysis on another
      * connection does not make it read them again ({@code SqliteStatisticsTest}).
      */
-    static void replanAll(List<HikariDataSource> pools) {
-        for (HikariDataSource pool : pools) {
-            if (pool.getHikariPoolMXBean() != null) {
-                pool.getHikariPoolMXBean().softEvictConnections();
-            }
-        }
-    }
-
     /** Commits writes left open for a group before work that takes the writer's connection itself (gate held). */
     private void flushGroup() {
         if (groups != null) {

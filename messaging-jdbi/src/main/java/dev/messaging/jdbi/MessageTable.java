@@ -191,23 +191,28 @@ final class MessageTable {
                 .companyId(tenant.companyId())
                 .locationId(tenant.locationId())
                 .conversationId(conversationId)
-                .customerId(customerId)
-                .id(in.string())
-                .createdDate(in.instant())
-                .updatedDate(in.instant())
-                .meta(new ChangeMeta(in.string(), in.string(), in.longValue()));
-        boolean deleted = in.bool();
-        String deletedUser = in.string();
-        Instant deletedDate = in.instant();
-        String deletedReason = in.string();
-        AuthorType authorType = AUTHOR_TYPES.value(in.string());
-        b.deletion(deleted ? new Deletion(deletedUser, deletedDate, deletedReason) : null)
-                .authorType(authorType)
-                .userId(in.string())
-                .text(in.string())
-                .clientMessageId(in.string());
-        int customerNumber = in.intValue();
-        long feedSeq = in.longValue();
-        return new MessageRow(Details.read(in.string(), authorType, b), customerNumber, feedSeq);
+                .customerId(customerId);
+        String id = in.string();
+        try {
+            b.id(id)
+                    .createdDate(in.instant())
+                    .updatedDate(in.instant())
+                    .meta(new ChangeMeta(in.string(), in.string(), in.longValue()));
+            boolean deleted = in.bool();
+            String deletedUser = in.string();
+            Instant deletedDate = in.instant();
+            String deletedReason = in.string();
+            AuthorType authorType = AUTHOR_TYPES.value(in.string());
+            b.deletion(deleted ? new Deletion(deletedUser, deletedDate, deletedReason) : null)
+                    .authorType(authorType)
+                    .userId(in.string())
+                    .text(in.string())
+                    .clientMessageId(in.string());
+            int customerNumber = in.intValue();
+            long feedSeq = in.longValue();
+            return new MessageRow(Details.read(in.string(), authorType, b), customerNumber, feedSeq);
+        } catch (RuntimeException e) {
+            throw Unreadable.row("message", id, e);
+        }
     }
 }

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -25,7 +27,7 @@ import org.sqlite.SQLiteDataSource;
 final class StoreOpening {
     static final int BUSY_TIMEOUT_MILLIS = 10_000;
     /** The newest schema version this library writes (its last migration). */
-    static final MigrationVersion SCHEMA_VERSION = MigrationVersion.fromVersion("10");
+    static final MigrationVersion SCHEMA_VERSION = MigrationVersion.fromVersion("11");
 
     /** Runs an opening step; a failure becomes a {@link StorageException} naming {@code what}. */
     static <T> T opening(String what, ThrowingSupplier<T> step) {
@@ -107,7 +109,16 @@ final class StoreOpening {
      * generated keys; writers begin IMMEDIATE, readers are read-only. Connections carry a {@link StatementCache}.
      */
     static DataSource sqliteSource(String url, boolean readOnly) {
+        return sqliteSource(url, readOnly, 0);
+    }
+
+    /** {@link #sqliteSource(String, boolean)} with the database file capped at {@code maxBytes} (0: no cap). */
+    static DataSource sqliteSource(String url, boolean readOnly, long maxBytes) {
         SQLiteConfig config = new SQLiteConfig();
+        if (maxBytes > 0) {
+            // in pages of SQLite's default size (the store never changes it)
+            config.setMaxPageCount((int) Math.max(1, Math.min(Integer.MAX_VALUE, maxBytes / 4096)));
+        }
         config.enforceForeignKeys(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -160,6 +171,23 @@ final class StoreOpening {
         SQLiteDataSource base = new SQLiteDataSource();
         return (DataSource) Proxy.newProxyInstance(StoreOpening.class.getClassLoader(), new Class<?>[] {DataSource.class},
                 (p, method, args) -> method.getName().equals("getConnection") ? proxy : method.invoke(base, args));
+    }
+
+    /** How a connection of {@code source} is taken out of its pool for good (a pool of ours evicts it). */
+    static Consumer<Connection> discarding(DataSource source) {
+        if (source instanceof HikariDataSource pool) {
+            return connection -> pool.evictConnection(connection);
+        }
+        return connection -> { };
+    }
+
+    /** Has every pool replace its connections as they come free (so that they plan with fresh statistics). */
+    static void replanAll(List<HikariDataSource> pools) {
+        for (HikariDataSource pool : pools) {
+            if (pool.getHikariPoolMXBean() != null) {
+                pool.getHikariPoolMXBean().softEvictConnections();
+            }
+        }
     }
 
     private StoreOpening() {

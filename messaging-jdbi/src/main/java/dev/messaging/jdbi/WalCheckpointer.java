@@ -31,13 +31,18 @@ final class WalCheckpointer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WalCheckpointer.class);
     private final DataSource source;
     private final Runnable afterOptimize;
+    private final FileWatch watch;
     private final Thread thread;
     private volatile boolean open = true;
 
-    /** Starts the thread on {@code source}; {@code afterOptimize} runs after each analysis (the pools replan). */
-    WalCheckpointer(DataSource source, String name, Runnable afterOptimize) {
+    /**
+     * Starts the thread on {@code source}; {@code afterOptimize} runs after each analysis (the pools
+     * replan); {@code watch} is checked before each checkpoint (it ends them once the file is lost).
+     */
+    WalCheckpointer(DataSource source, String name, Runnable afterOptimize, FileWatch watch) {
         this.source = source;
         this.afterOptimize = afterOptimize;
+        this.watch = watch;
         this.thread = new Thread(this::run, "messaging-sqlite-checkpoint-" + name);
         thread.setDaemon(true);
         thread.start();
@@ -55,6 +60,10 @@ final class WalCheckpointer implements AutoCloseable {
                         PlannerStatistics.analyze(s, "PRAGMA optimize = 0x10002");
                         afterOptimize.run();
                         optimizeAt = System.nanoTime() + TimeUnit.MINUTES.toNanos(OPTIMIZE_EVERY_MINUTES);
+                    }
+                    watch.check();
+                    if (watch.isLost()) {
+                        return; // nothing of the file is there to checkpoint into
                     }
                     s.execute("PRAGMA wal_checkpoint(PASSIVE)");
                     sleep();
