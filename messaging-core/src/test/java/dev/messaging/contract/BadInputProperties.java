@@ -117,7 +117,8 @@ public abstract class BadInputProperties {
                 default -> gen.between(0x1f300, 0x1f64f);
             });
         }
-        return id.toString();
+        // a blank id (only Unicode spaces such as U+2003) is not a well-formed one: it is refused as blank
+        return id.toString().isBlank() ? id.append('x').toString() : id.toString();
     }
 
     @Test
