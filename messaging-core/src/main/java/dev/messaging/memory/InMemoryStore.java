@@ -4,6 +4,7 @@ import dev.messaging.common.Tenant;
 import dev.messaging.delivery.Delivery;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryStatus;
+import dev.messaging.spi.EarlyReport;
 import dev.messaging.spi.Store;
 import dev.messaging.spi.StoreTransaction;
 import dev.messaging.spi.WaitingDeliveries;
@@ -28,6 +29,7 @@ public final class InMemoryStore implements Store {
     private final Map<Tenant, TenantData> tenants = new ConcurrentHashMap<>();
     private final AtomicLong rowsTouched = new AtomicLong();
     private final DueIndex due = new DueIndex();
+    private final EarlyReports early = new EarlyReports();
 
     /** An empty store: its rows live as long as it does. */
     public InMemoryStore() {
@@ -46,7 +48,7 @@ public final class InMemoryStore implements Store {
     private <T> T run(Tenant tenant, Function<StoreTransaction, T> work, boolean writable) {
         TenantData data = tenants.computeIfAbsent(tenant, t -> new TenantData());
         Lock lock = writable ? data.lock.writeLock() : data.lock.readLock();
-        MemoryTransaction transaction = new MemoryTransaction(tenant, data, writable, due);
+        MemoryTransaction transaction = new MemoryTransaction(tenant, data, writable, due, early);
         lock.lock();
         try {
             return work.apply(transaction);
@@ -119,6 +121,11 @@ public final class InMemoryStore implements Store {
             }
         }
         return waiting;
+    }
+
+    @Override
+    public boolean keepEarlyReport(EarlyReport report, int max, Instant expiredBefore) {
+        return early.keep(report, max, expiredBefore);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryStatus;
 import dev.messaging.spi.DeliveryListSpec;
 import dev.messaging.spi.DuplicateIdException;
+import dev.messaging.spi.EarlyReport;
 import dev.messaging.spi.OutboxStore;
 import dev.messaging.spi.PagePosition;
 import java.time.Instant;
@@ -28,12 +29,24 @@ final class MemoryOutbox implements OutboxStore {
     private final Tenant tenant;
     private final TenantData data;
     private final DueIndex due;
+    private final EarlyReports early;
 
-    MemoryOutbox(MemoryTransaction tx, Tenant tenant, TenantData data, DueIndex due) {
+    MemoryOutbox(MemoryTransaction tx, Tenant tenant, TenantData data, DueIndex due, EarlyReports early) {
         this.tx = tx;
         this.tenant = tenant;
         this.data = data;
         this.due = due;
+        this.early = early;
+    }
+
+    @Override
+    public List<EarlyReport> takeEarlyReports(String providerMessageId) {
+        tx.checkWritable();
+        List<EarlyReport> taken = early.take(providerMessageId);
+        if (!taken.isEmpty()) {
+            tx.onRollback(() -> early.putBack(taken));
+        }
+        return taken;
     }
 
     void write(String id, Delivery task) {

@@ -50,11 +50,11 @@ final class MemoryTransaction implements StoreTransaction {
     private final Deque<Runnable> undo = new ArrayDeque<>();
     private final MemoryOutbox outbox;
 
-    MemoryTransaction(Tenant tenant, TenantData data, boolean writable, DueIndex due) {
+    MemoryTransaction(Tenant tenant, TenantData data, boolean writable, DueIndex due, EarlyReports early) {
         this.tenant = tenant;
         this.data = data;
         this.writable = writable;
-        this.outbox = new MemoryOutbox(this, tenant, data, due);
+        this.outbox = new MemoryOutbox(this, tenant, data, due, early);
     }
 
     /** Pushes the inverse of a write, run by {@link #rollback()}. */

@@ -23,6 +23,7 @@ import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryStatus;
 import dev.messaging.message.Message;
 import dev.messaging.spi.ConversationRow;
+import dev.messaging.spi.EarlyReport;
 import dev.messaging.spi.MessageRow;
 import dev.messaging.spi.StoreTransaction;
 import dev.messaging.spi.WaitingDeliveries;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -426,6 +428,9 @@ public final class Deliveries {
                     after.status(), after.lastError(), now);
             messages.put(row.id(), row.with(moved));
         }
+        if (result.kind() == SendResult.Kind.SENT) {
+            applyEarlyReports(tx, claimed.tenant(), saved, tasks, messages, now);
+        }
     }
 
     /**
@@ -494,22 +499,52 @@ public final class Deliveries {
      * alone, without knowing the tenant (a Twilio, SendGrid or Mailgun callback carries none; map its
      * status with {@code ProviderStatuses} and check its signature with {@code WebhookSignatures}
      * first). The one tenant whose delivery has that id gets the report, as its system would make it
-     * ({@link #report}); an id no tenant has is not found (answer so that the provider retries: the
-     * Sent may not be recorded yet), and an id that more than one tenant has is a
-     * {@code ConflictException} that touches none, so a callback never crosses tenants. One indexed
-     * query to find the tenant.
+     * ({@link #report}), and the message as it stands comes back. An id no tenant has yet is a
+     * callback that came before its Sent was recorded: it is kept (at most
+     * {@value #MAX_EARLY_REPORTS}, for a day) and applied when the Sent with that id lands, and the
+     * answer is empty; when that many wait already it is a {@code NotFoundException} (answer so that
+     * the provider retries). An id that more than one tenant has is a {@code ConflictException} that
+     * touches none, so a callback never crosses tenants. One indexed query to find the tenant.
      */
-    public Message reportFromProvider(String providerMessageId, DeliveryStatus status, String error) {
+    public Optional<Message> reportFromProvider(String providerMessageId, DeliveryStatus status, String error) {
         engine.requireTargetId("providerMessageId", providerMessageId);
+        Validator v = engine.validator();
+        v.required("status", status);
+        v.text("error", error);
+        v.throwIfAny();
         List<Tenant> tenants = engine.gated(store -> store.tenantsWithProviderId(providerMessageId));
         if (tenants.isEmpty()) {
-            throw new NotFoundException("delivery", providerMessageId);
+            Instant now = engine.now();
+            EarlyReport early = new EarlyReport(providerMessageId, status, error, now);
+            if (!engine.gated(store -> store.keepEarlyReport(early, MAX_EARLY_REPORTS, now.minus(EARLY_REPORT_LIFE)))) {
+                throw new NotFoundException("delivery", providerMessageId);
+            }
+            return Optional.empty();
         }
         if (tenants.size() > 1) {
             throw ConflictException.of(ConflictException.Reason.STATE, "delivery", providerMessageId,
                     "more than one tenant has a delivery of this provider id: report it with the tenant's actor");
         }
-        return report(systemOf(tenants.get(0)), providerMessageId, status, error);
+        return Optional.of(report(systemOf(tenants.get(0)), providerMessageId, status, error));
+    }
+
+    /** The most callbacks kept before their Sent ({@link #reportFromProvider}). */
+    public static final int MAX_EARLY_REPORTS = 10_000;
+    /** How long a callback is kept waiting for its Sent. */
+    static final Duration EARLY_REPORT_LIFE = Duration.ofDays(1);
+
+    /** Applies the callbacks that came before this Sent (kept by {@link #reportFromProvider}), oldest first. */
+    private void applyEarlyReports(StoreTransaction tx, Tenant tenant, Delivery sent, Map<String, Delivery> tasks,
+            Map<String, MessageRow> messages, Instant now) {
+        for (EarlyReport early : tx.outbox().takeEarlyReports(sent.providerMessageId())) {
+            Delivery current = tasks.get(sent.id());
+            MessageRow row = messages.get(current.messageId());
+            Message moved = outbox.report(tx, systemOf(tenant), current, row, early.status(), early.error(), now);
+            if (row != null) {
+                messages.put(row.id(), row.with(moved));
+            }
+            tx.outbox().find(current.id()).ifPresent(d -> tasks.put(d.id(), d));
+        }
     }
 
     /**

@@ -54,6 +54,9 @@ public interface OutboxStore {
      */
     int purge(Set<DeliveryStatus> statuses, Instant updatedBefore, int limit);
 
+    /** Takes (deletes, in this transaction) the early reports kept for {@code providerMessageId}, oldest first. */
+    List<EarlyReport> takeEarlyReports(String providerMessageId);
+
     /** The customer's consent records, one per channel set at most. */
     List<Consent> consentsOf(String customerId);
 

@@ -57,6 +57,13 @@ public interface Store extends AutoCloseable {
     List<Tenant> tenantsWithProviderId(String providerMessageId);
 
     /**
+     * Keeps {@code report} (of no tenant yet) until a Sent with its provider id is recorded
+     * ({@link OutboxStore#takeEarlyReports}); drops those received before {@code expiredBefore} first.
+     * Returns false, keeping nothing, when {@code max} are kept already.
+     */
+    boolean keepEarlyReport(EarlyReport report, int max, Instant expiredBefore);
+
+    /**
      * Tells {@code committedElsewhere} of writes other instances committed to this store's database;
      * the in-process writes are core's to signal. A store that has no other instances does nothing.
      */

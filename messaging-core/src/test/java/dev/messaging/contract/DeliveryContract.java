@@ -373,7 +373,7 @@ public abstract class DeliveryContract extends ContractSupport {
                 }
             }
             Message reported = messaging.deliveries().reportFromProvider("SM-ours-" + company,
-                    ProviderStatuses.twilio("delivered", null).orElseThrow(), null);
+                    ProviderStatuses.twilio("delivered", null).orElseThrow(), null).orElseThrow();
             assertThat(reported.id()).isEqualTo(ours.id());
             assertThat(find(ours.id()).sms().status()).isEqualTo(DeliveryStatus.DELIVERED);
             messaging.deliveries().reportFromProvider("SM-optout-" + company,
@@ -381,8 +381,18 @@ public abstract class DeliveryContract extends ContractSupport {
             assertThat(find(optOut.id()).sms().status()).isEqualTo(DeliveryStatus.OPT_OUT);
             assertThat(messaging.consents().of(alice, "c2")).filteredOn(c -> c.channel() == DeliveryChannel.SMS)
                     .singleElement().satisfies(c -> assertThat(c.subscribed()).isFalse());
-            assertThatThrownBy(() -> messaging.deliveries().reportFromProvider("SM-nobody-" + company,
-                    DeliveryStatus.DELIVERED, null)).as("before its Sent is recorded").isInstanceOf(NotFoundException.class);
+            // a callback before its Sent: kept, and applied when the Sent with its id lands
+            assertThat(messaging.deliveries().reportFromProvider("SM-early-" + company, DeliveryStatus.DELIVERED,
+                    null)).isEmpty();
+            Message early = sms("c1", "its callback came first");
+            for (Outgoing o : claimOurs(DeliveryChannel.SMS)) {
+                if (o.message().id().equals(early.id())) {
+                    messaging.deliveries().outcome(o, SendResult.sent("SM-early-" + company));
+                }
+            }
+            assertThat(find(early.id()).sms().status()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(find(early.id()).sms().history()).extracting(SendStep::status)
+                    .containsExactly(DeliveryStatus.SENT, DeliveryStatus.DELIVERED);
 
             // the same provider id in two tenants: refused, neither touched
             Message clash = sms("c1", "clash");

@@ -6,6 +6,7 @@ import dev.messaging.delivery.LocationSettings;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryStatus;
 import dev.messaging.spi.DeliveryListSpec;
+import dev.messaging.spi.EarlyReport;
 import dev.messaging.spi.OutboxStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -96,6 +97,21 @@ final class JdbiOutbox implements OutboxStore {
                 + " AND COALESCE(updated_date, created_date) < :before LIMIT :limit)")
                 .bind("statuses", Json.write(statuses.stream().map(DeliveryStatus::wireValue).toList()))
                 .bind("before", updatedBefore.toEpochMilli()).bind("limit", limit).execute();
+    }
+
+    @Override
+    public List<EarlyReport> takeEarlyReports(String providerMessageId) {
+        List<EarlyReport> reports = tx.h().createQuery("SELECT provider_message_id, status, error, received_at"
+                + " FROM early_report WHERE provider_message_id = :id ORDER BY rid").bind("id", providerMessageId)
+                .map((rs, ctx) -> {
+                    Cells in = new Cells(rs);
+                    return new EarlyReport(in.string(), in.wire(DeliveryStatus.class), in.string(), in.instant());
+                }).list();
+        if (!reports.isEmpty()) {
+            tx.h().createUpdate("DELETE FROM early_report WHERE provider_message_id = :id")
+                    .bind("id", providerMessageId).execute();
+        }
+        return reports;
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.messaging.error.CommitOutcomeUnknownException;
 import dev.messaging.error.StorageException;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.spi.CommitListener;
+import dev.messaging.spi.EarlyReport;
 import dev.messaging.spi.Store;
 import dev.messaging.spi.StoreTransaction;
 import dev.messaging.spi.WaitingDeliveries;
@@ -217,8 +218,8 @@ public final class JdbiStore implements Store {
         }
         writers.acquire(tenant);
         try {
-            return withHandle(writer, "a write", h -> {
-                begin(h, "a write");
+            return Handles.withHandle(writer, "a write", h -> {
+                Handles.begin(h, "a write");
                 T result;
                 try {
                     if (dialect == Dialect.POSTGRESQL) {
@@ -227,7 +228,7 @@ public final class JdbiStore implements Store {
                     }
                     result = transact(h, tenant, work).result();
                 } catch (RuntimeException | Error e) {
-                    rollbackQuietly(h, e);
+                    Handles.rollbackQuietly(h, e);
                     if (Failures.isStorageFailure(e)) {
                         throw Failures.translate("a write", e);
                     }
@@ -339,8 +340,8 @@ public final class JdbiStore implements Store {
             writers.acquireAll();
         }
         try {
-            return withHandle(reader, "a read", h -> {
-                begin(h, "a read");
+            return Handles.withHandle(reader, "a read", h -> {
+                Handles.begin(h, "a read");
                 try {
                     // one snapshot for the whole read, set inside the transaction (nothing to
                     // restore after it ends) and sent with its first statement where it can be
@@ -372,7 +373,7 @@ public final class JdbiStore implements Store {
                     h.rollback();
                     return result;
                 } catch (RuntimeException | Error e) {
-                    rollbackQuietly(h, e);
+                    Handles.rollbackQuietly(h, e);
                     if (Failures.isStorageFailure(e)) {
                         throw Failures.translate("a read", e);
                     }
@@ -386,52 +387,6 @@ public final class JdbiStore implements Store {
         }
     }
 
-    /** A handle for {@code work}; a failure to get or to release the connection becomes a {@link StorageException}. */
-    private static <T> T withHandle(Jdbi jdbi, String doing, Function<Handle, T> work) {
-        Handle h;
-        try {
-            h = jdbi.open();
-        } catch (RuntimeException e) {
-            throw Failures.translate("getting a connection for " + doing, e);
-        }
-        T result;
-        try {
-            result = work.apply(h);
-        } catch (RuntimeException | Error e) {
-            closeQuietly(h, e);
-            throw e;
-        }
-        try {
-            h.close();
-        } catch (RuntimeException e) {
-            LOG.warn("messaging: releasing a connection after {} failed; the call itself succeeded", doing, e);
-        }
-        return result;
-    }
-
-    private static void begin(Handle h, String doing) {
-        try {
-            h.begin();
-        } catch (RuntimeException e) {
-            throw Failures.translateUnwritten("beginning " + doing, e);
-        }
-    }
-
-    private static void rollbackQuietly(Handle h, Throwable failure) {
-        try {
-            h.rollback();
-        } catch (RuntimeException e) {
-            failure.addSuppressed(e);
-        }
-    }
-
-    private static void closeQuietly(Handle h, Throwable failure) {
-        try {
-            h.close();
-        } catch (RuntimeException e) {
-            failure.addSuppressed(e);
-        }
-    }
 
     /**
      * Claims due deliveries across tenants: picked in due order (on PostgreSQL {@code FOR UPDATE
@@ -441,6 +396,15 @@ public final class JdbiStore implements Store {
     @Override
     public List<Delivery> claimDeliveries(DeliveryChannel channel, Instant now, int limit, String claimer,
             Instant leaseUntil) {
+        return acrossTenantsWrite("a claim", h -> DeliveryClaims.claim(h, dialect, channel, now, limit, claimer,
+                leaseUntil, key -> tenantOfKey(h, key)));
+    }
+
+    /**
+     * A write of the service's own across tenants (a claim, an early report) in a transaction of its
+     * own on the writer; on SQLite it takes the single writer for itself (the open group committed first).
+     */
+    private <T> T acrossTenantsWrite(String doing, Function<Handle, T> work) {
         watch.ensure();
         boolean single = dialect == Dialect.SQLITE;
         if (single) {
@@ -448,17 +412,16 @@ public final class JdbiStore implements Store {
             flushGroup();
         }
         try {
-            return withHandle(writer, "a claim", h -> {
-                begin(h, "a claim");
+            return Handles.withHandle(writer, doing, h -> {
+                Handles.begin(h, doing);
                 try {
-                    List<Delivery> claimed = DeliveryClaims.claim(h, dialect, channel, now, limit, claimer, leaseUntil,
-                            key -> tenantOfKey(h, key));
+                    T result = work.apply(h);
                     h.commit();
-                    return claimed;
+                    return result;
                 } catch (RuntimeException | Error e) {
-                    rollbackQuietly(h, e);
+                    Handles.rollbackQuietly(h, e);
                     if (Failures.isStorageFailure(e)) {
-                        throw Failures.translate("a claim", e);
+                        throw Failures.translate(doing, e);
                     }
                     throw e;
                 }
@@ -483,11 +446,16 @@ public final class JdbiStore implements Store {
                 .map(key -> tenantOfKey(h, key)).toList());
     }
 
+    @Override
+    public boolean keepEarlyReport(EarlyReport report, int max, Instant expiredBefore) {
+        return acrossTenantsWrite("keeping an early report", h -> EarlyReportRows.keep(h, report, max, expiredBefore));
+    }
+
     /** A read of the service's own (not a tenant's: no transaction of one), on a reader. */
     private <T> T acrossTenants(String doing, Function<Handle, T> work) {
         watch.ensure();
         try {
-            return withHandle(reader, doing, work);
+            return Handles.withHandle(reader, doing, work);
         } catch (RuntimeException e) {
             throw Failures.isStorageFailure(e) ? Failures.translate(doing, e) : e;
         }
@@ -519,7 +487,7 @@ public final class JdbiStore implements Store {
         writers.acquireAll();
         try {
             flushGroup();
-            withHandle(writer, "ANALYZE", h -> {
+            Handles.withHandle(writer, "ANALYZE", h -> {
                 if (dialect == Dialect.SQLITE) {
                     try (Statement s = h.getConnection().createStatement()) {
                         PlannerStatistics.analyze(s, "ANALYZE");

@@ -1,0 +1,63 @@
+package dev.messaging.jdbi;
+
+import dev.messaging.error.StorageException;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Getting, beginning, rolling back and giving back a store's Jdbi handles, failures translated ({@link Failures}). */
+final class Handles {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbiStore.class);
+
+    private Handles() {
+    }
+
+    /** A handle for {@code work}; a failure to get or to release the connection becomes a {@link StorageException}. */
+    static <T> T withHandle(Jdbi jdbi, String doing, Function<Handle, T> work) {
+        Handle h;
+        try {
+            h = jdbi.open();
+        } catch (RuntimeException e) {
+            throw Failures.translate("getting a connection for " + doing, e);
+        }
+        T result;
+        try {
+            result = work.apply(h);
+        } catch (RuntimeException | Error e) {
+            closeQuietly(h, e);
+            throw e;
+        }
+        try {
+            h.close();
+        } catch (RuntimeException e) {
+            LOG.warn("messaging: releasing a connection after {} failed; the call itself succeeded", doing, e);
+        }
+        return result;
+    }
+
+    static void begin(Handle h, String doing) {
+        try {
+            h.begin();
+        } catch (RuntimeException e) {
+            throw Failures.translateUnwritten("beginning " + doing, e);
+        }
+    }
+
+    static void rollbackQuietly(Handle h, Throwable failure) {
+        try {
+            h.rollback();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    static void closeQuietly(Handle h, Throwable failure) {
+        try {
+            h.close();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}
