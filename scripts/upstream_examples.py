@@ -5,7 +5,9 @@ LeadConnector: for each schema of apps/conversations.json, apps/v3/conversations
 common/common-schemas.json and apps/v3/common/common-schemas.json (GoHighLevel/highlevel-api-docs)
 that has a view, the schema's published example: every property's `example` (the first of
 `examples` when that is what it has), nested schemas ($ref, allOf) built the same way, an array of
-schemas as one element. Properties without an example are left out.
+schemas as one element. Properties without an example are left out. Beside each, in the folder's
+`-full` twin, an instance with every property set: the example where there is one, else a value of
+the property's type (an enum's last word, a date-time, "<name>-value", 2, 3, true, an object).
 
 Shopmonkey: a Conversation and a Message with every json tag of v3/Conversation.go and v3/Message.go
 (shopmonkeyus/go-datamodel), each with a value of its Go type (meta as datatypes.Meta; metadata,
@@ -22,7 +24,12 @@ OUT = Path(__file__).resolve().parent.parent / "messaging-core/src/test/resource
 VIEWS = ["ConversationCreateResponseDto", "ConversationDto", "ConversationSchema", "CreateConversationDto",
          "CreateConversationSuccessResponse", "DeleteConversationSuccessfulResponse", "GetConversationByIdResponse",
          "GetConversationSuccessfulResponse", "GetEmailMessageResponseDto", "SendConversationResponseDto",
-         "StartAfterArrayNumberSchema", "StartAfterNumberSchema", "UpdateConversationDto"]
+         "StartAfterArrayNumberSchema", "StartAfterNumberSchema", "UpdateConversationDto",
+         "SendMessageBodyDto", "ForwardConfigDto", "SendMessageResponseDto", "ForwardResponseDto",
+         "GetMessageResponseDto", "MessageMeta", "GetMessagesByConversationResponseDto", "ExportMessagesResponseDto",
+         "UpdateMessageStatusDto", "ErrorDto", "CallDataDTO", "ProcessMessageBodyDto", "ProcessOutboundMessageBodyDto",
+         "ProcessMessageResponseDto", "CancelScheduledResponseDto", "EmailEventsDto", "UpdateRecipientMessageStatusDto",
+         "UpdateEmailMessageStatusDto", "UpdateEmailMessageStatusResponseDto"]
 ERRORS = ["BadRequestDTO", "UnauthorizedDTO", "UnprocessableDTO", "ForbiddenDTO", "NotFoundDTO"]
 
 
@@ -63,6 +70,30 @@ def example(schema, schemas):
 MISSING = object()
 
 
+def full(schema, schemas, name="value"):
+    """An instance with every property set: the example where there is one, else a value of the type."""
+    if "$ref" in schema:
+        return full(schemas[schema["$ref"].split("/")[-1]], schemas, name)
+    if "allOf" in schema and len(schema["allOf"]) == 1:
+        return full(schema["allOf"][0], schemas, name)
+    kind = schema.get("type")
+    if kind == "object" and "properties" in schema:
+        return {key: full(prop, schemas, key) for key, prop in schema["properties"].items()}
+    if kind == "array":
+        item = full(schema.get("items", {"type": "string"}), schemas, name)
+        return [item] if isinstance(item, dict) else schema.get("example", [item, item])
+    if "example" in schema:
+        return schema["example"]
+    if isinstance(schema.get("examples"), list):
+        return schema["examples"][0]
+    if "enum" in schema:
+        return schema["enum"][-1]
+    if schema.get("format") == "date-time":
+        return "2024-03-27T18:13:49.000Z"
+    return {"string": name + "-value", "number": 2, "integer": 3, "boolean": True,
+            "object": {"key": name}}.get(kind, name + "-value")
+
+
 def leadconnector(repo):
     written = []
     for folder, path, names in [("leadconnector-v2", "apps/conversations.json", VIEWS),
@@ -77,6 +108,10 @@ def leadconnector(repo):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(json.dumps(example(schemas[name], schemas), indent=2) + "\n")
             written.append((folder, path, name))
+            target = OUT / (folder + "-full") / (name + ".json")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps(full(schemas[name], schemas), indent=2) + "\n")
+            written.append((folder + "-full", path, name))
     return written
 
 

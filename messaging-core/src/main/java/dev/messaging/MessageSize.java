@@ -24,7 +24,7 @@ final class MessageSize {
         }
         EmailDetails e = r.emailOptions().details();
         if (e != null) {
-            size += texts(e.attachments()) + texts(e.to()) + texts(e.cc()) + texts(e.bcc());
+            size += text(e.html()) + texts(e.attachments()) + texts(e.to()) + texts(e.cc()) + texts(e.bcc());
         }
         int limit = v.limits().messageBytes();
         if (size > limit) {

@@ -120,8 +120,9 @@ final class MessageWrites {
         }
         r.problems().forEach(problem -> v.add(problem.field(), problem.problem()));
         v.requiredText("text", r.text());
-        if (r.customerId() == null && r.conversationId() == null && !actor.isCustomer()) {
-            v.add("customerId", "is required (or a conversationId)");
+        boolean answers = r.emailOptions().details() != null && r.emailOptions().details().replyToMessageId() != null;
+        if (r.customerId() == null && r.conversationId() == null && !answers && !actor.isCustomer()) {
+            v.add("customerId", "is required (or a conversationId, or the emailDetails.replyToMessageId it answers)");
         }
         v.id("customerId", r.customerId());
         v.id("conversationId", r.conversationId());
@@ -153,6 +154,8 @@ final class MessageWrites {
             MessageSize.check(v, r);
         }
         v.id("phoneNumberId", r.smsOptions().phoneNumberId());
+        v.shortText("fromNumber", r.smsOptions().fromNumber());
+        v.shortText("toNumber", r.smsOptions().toNumber());
         v.throwIfAny();
     }
 
@@ -205,6 +208,7 @@ final class MessageWrites {
         v.id("locationReviewRequestId", links.locationReviewRequestId());
         v.id("oneTimeCampaignId", links.oneTimeCampaignId());
         v.id("automatedCampaignId", links.automatedCampaignId());
+        v.id("templateId", links.templateId());
     }
 
     private static void validateFiles(Validator v, List<MessageFile> files) {
@@ -244,6 +248,7 @@ final class MessageWrites {
                 {"from", e.from()}, {"source", e.source()}}) {
             v.shortText(p + field[0], field[1]);
         }
+        v.document(p + "html", e.html());
         v.atMost(p + "attachments", e.attachments(), v.limits().recipients(), "attachments");
         int recipients = e.to().size() + e.cc().size() + e.bcc().size();
         if (recipients > v.limits().recipients()) {
@@ -260,7 +265,8 @@ final class MessageWrites {
     }
 
     /** Creates {@code r} in this transaction (the rules of {@code Messages.create}); validation done before. */
-    Created insert(StoreTransaction tx, Actor actor, NewMessage r) {
+    Created insert(StoreTransaction tx, Actor actor, NewMessage request) {
+        NewMessage r = EmailThreads.joined(tx, request);
         ConversationRow conversation = resolveConversation(engine, tx, actor, r);
         Conversation c = conversation.conversation();
         Instant now = engine.now();

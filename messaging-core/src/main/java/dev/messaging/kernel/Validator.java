@@ -83,6 +83,14 @@ public final class Validator {
         checkString(field, value, maxTextLength);
     }
 
+    /**
+     * An optional document (an email's HTML): well-formed text with no length limit of its own; the
+     * message's size limit bounds it.
+     */
+    public void document(String field, String value) {
+        checkString(field, value, Integer.MAX_VALUE);
+    }
+
     /** An optional short text. */
     public void shortText(String field, String value) {
         checkString(field, value, MAX_SHORT_TEXT);

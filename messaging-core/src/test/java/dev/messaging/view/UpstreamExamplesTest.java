@@ -4,20 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.messaging.view.leadconnector.CallDataDto;
+import dev.messaging.view.leadconnector.CancelScheduledResponseDto;
 import dev.messaging.view.leadconnector.ConversationCreateResponseDto;
 import dev.messaging.view.leadconnector.ConversationDto;
 import dev.messaging.view.leadconnector.ConversationSchema;
 import dev.messaging.view.leadconnector.CreateConversationDto;
 import dev.messaging.view.leadconnector.CreateConversationSuccessResponse;
 import dev.messaging.view.leadconnector.DeleteConversationSuccessfulResponse;
+import dev.messaging.view.leadconnector.EmailEventsDto;
+import dev.messaging.view.leadconnector.ErrorDto;
+import dev.messaging.view.leadconnector.ExportMessagesResponseDto;
+import dev.messaging.view.leadconnector.ForwardConfigDto;
+import dev.messaging.view.leadconnector.ForwardResponseDto;
 import dev.messaging.view.leadconnector.GetConversationByIdResponse;
 import dev.messaging.view.leadconnector.GetConversationSuccessfulResponse;
 import dev.messaging.view.leadconnector.GetEmailMessageResponseDto;
+import dev.messaging.view.leadconnector.GetMessageResponseDto;
+import dev.messaging.view.leadconnector.GetMessagesByConversationResponseDto;
 import dev.messaging.view.leadconnector.LeadConnectorErrors;
+import dev.messaging.view.leadconnector.MessageMeta;
+import dev.messaging.view.leadconnector.ProcessMessageBodyDto;
+import dev.messaging.view.leadconnector.ProcessMessageResponseDto;
+import dev.messaging.view.leadconnector.ProcessOutboundMessageBodyDto;
 import dev.messaging.view.leadconnector.SendConversationResponseDto;
+import dev.messaging.view.leadconnector.SendMessageBodyDto;
+import dev.messaging.view.leadconnector.SendMessageResponseDto;
 import dev.messaging.view.leadconnector.StartAfterArrayNumberSchema;
 import dev.messaging.view.leadconnector.StartAfterNumberSchema;
 import dev.messaging.view.leadconnector.UpdateConversationDto;
+import dev.messaging.view.leadconnector.UpdateEmailMessageStatusDto;
+import dev.messaging.view.leadconnector.UpdateEmailMessageStatusResponseDto;
+import dev.messaging.view.leadconnector.UpdateMessageStatusDto;
+import dev.messaging.view.leadconnector.UpdateRecipientMessageStatusDto;
 import dev.messaging.view.shopmonkey.ShopmonkeyConversation;
 import dev.messaging.view.shopmonkey.ShopmonkeyMessage;
 import java.io.IOException;
@@ -60,6 +79,25 @@ class UpstreamExamplesTest {
             Map.entry("StartAfterArrayNumberSchema", StartAfterArrayNumberSchema.class),
             Map.entry("StartAfterNumberSchema", StartAfterNumberSchema.class),
             Map.entry("UpdateConversationDto", UpdateConversationDto.class),
+            Map.entry("SendMessageBodyDto", SendMessageBodyDto.class),
+            Map.entry("ForwardConfigDto", ForwardConfigDto.class),
+            Map.entry("SendMessageResponseDto", SendMessageResponseDto.class),
+            Map.entry("ForwardResponseDto", ForwardResponseDto.class),
+            Map.entry("GetMessageResponseDto", GetMessageResponseDto.class),
+            Map.entry("MessageMeta", MessageMeta.class),
+            Map.entry("GetMessagesByConversationResponseDto", GetMessagesByConversationResponseDto.class),
+            Map.entry("ExportMessagesResponseDto", ExportMessagesResponseDto.class),
+            Map.entry("UpdateMessageStatusDto", UpdateMessageStatusDto.class),
+            Map.entry("ErrorDto", ErrorDto.class),
+            Map.entry("CallDataDTO", CallDataDto.class),
+            Map.entry("ProcessMessageBodyDto", ProcessMessageBodyDto.class),
+            Map.entry("ProcessOutboundMessageBodyDto", ProcessOutboundMessageBodyDto.class),
+            Map.entry("ProcessMessageResponseDto", ProcessMessageResponseDto.class),
+            Map.entry("CancelScheduledResponseDto", CancelScheduledResponseDto.class),
+            Map.entry("EmailEventsDto", EmailEventsDto.class),
+            Map.entry("UpdateRecipientMessageStatusDto", UpdateRecipientMessageStatusDto.class),
+            Map.entry("UpdateEmailMessageStatusDto", UpdateEmailMessageStatusDto.class),
+            Map.entry("UpdateEmailMessageStatusResponseDto", UpdateEmailMessageStatusResponseDto.class),
             Map.entry("BadRequestDTO", LeadConnectorErrors.BadRequestDto.class),
             Map.entry("UnauthorizedDTO", LeadConnectorErrors.UnauthorizedDto.class),
             Map.entry("UnprocessableDTO", LeadConnectorErrors.UnprocessableDto.class),
@@ -94,9 +132,9 @@ class UpstreamExamplesTest {
     }
 
     @Test
-    void everyUpstreamExampleHasItsViewAndThereAreThirtySix() throws IOException {
+    void everyUpstreamExampleHasItsViewAndThereAreOneHundredThirtyEight() throws IOException {
         Map<String, Class<?>> all = examples();
-        assertThat(all).hasSize(36);
+        assertThat(all).hasSize(138);
         assertThat(new TreeSet<>(all.keySet())).allSatisfy(name -> assertThat(all.get(name)).as(name).isNotNull());
     }
 

@@ -1,0 +1,205 @@
+package dev.messaging.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.messaging.common.Actor;
+import dev.messaging.common.Page;
+import dev.messaging.error.ValidationException;
+import dev.messaging.message.DeliveryChannel;
+import dev.messaging.message.DeliveryStatus;
+import dev.messaging.message.EmailDetails;
+import dev.messaging.message.EmailReplyMode;
+import dev.messaging.message.Message;
+import dev.messaging.message.MessageChannel;
+import dev.messaging.message.MessageQuery;
+import dev.messaging.message.NewMessage;
+import dev.messaging.view.leadconnector.ErrorDto;
+import dev.messaging.view.leadconnector.GetMessageResponseDto;
+import dev.messaging.view.leadconnector.GetMessagesByConversationResponseDto;
+import dev.messaging.view.leadconnector.ProcessMessageBodyDto;
+import dev.messaging.view.leadconnector.ProcessMessageResponseDto;
+import dev.messaging.view.leadconnector.SendMessageBodyDto;
+import dev.messaging.view.leadconnector.SendMessageResponseDto;
+import dev.messaging.view.leadconnector.UpdateEmailMessageStatusDto;
+import dev.messaging.view.leadconnector.UpdateMessageStatusDto;
+import dev.messaging.view.leadconnector.UpdateRecipientMessageStatusDto;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * LeadConnector's message-level API on a store: a send body in, the message stored with every field
+ * the domain keeps and read back; an email reply joining the thread it answers; an inbound provider
+ * message added once; status callbacks moving the send; a conversation's messages paged.
+ */
+public abstract class LeadConnectorMessagesContract extends ContractSupport {
+
+    private SendMessageBodyDto email(String replyMessageId, String threadId) {
+        return new SendMessageBodyDto("Email", null, "c1", "appt-1", List.of("https://files.example/a.pdf"),
+                "desk@shop.example", List.of("cc@example.com"), List.of("bcc@example.com"),
+                "<p>Your car is <b>ready</b></p>", "Your car is ready", "Ready", replyMessageId, "tpl-1", threadId,
+                null, "provider-1", "c1@example.com", null, "reply_all", null, null, null, null, null, null);
+    }
+
+    @Test
+    void anEmailSendKeepsEveryFieldTheDomainHasAndReadsBack() {
+        addressed(alice, "c1");
+        Message sent = messaging.messages().create(alice, email(null, "thread-9").toNewMessage());
+        Message read = messaging.messages().find(alice, sent.id()).orElseThrow();
+        assertThat(read.channel()).isEqualTo(MessageChannel.TYPE_EMAIL);
+        assertThat(read.email().isRequested()).isTrue();
+        assertThat(read.sms().isRequested()).isFalse();
+        EmailDetails e = read.emailOptions().details();
+        assertThat(read.emailOptions().subject()).isEqualTo("Ready");
+        assertThat(e.html()).isEqualTo("<p>Your car is <b>ready</b></p>");
+        assertThat(e.replyMode()).isEqualTo(EmailReplyMode.REPLY_ALL);
+        assertThat(e.threadId()).isEqualTo("thread-9");
+        assertThat(e.from()).isEqualTo("desk@shop.example");
+        assertThat(e.to()).containsExactly("c1@example.com");
+        assertThat(e.cc()).containsExactly("cc@example.com");
+        assertThat(e.bcc()).containsExactly("bcc@example.com");
+        assertThat(e.conversationProviderId()).isEqualTo("provider-1");
+        assertThat(read.links().templateId()).isEqualTo("tpl-1");
+        assertThat(read.appointment().appointmentId()).isEqualTo("appt-1");
+        assertThat(read.files()).extracting(f -> f.url()).containsExactly("https://files.example/a.pdf");
+        assertThat(read).isEqualTo(sent);
+
+        GetMessageResponseDto shown = GetMessageResponseDto.from(read);
+        assertThat(shown.messageType()).isEqualTo("TYPE_EMAIL");
+        assertThat(shown.status()).isEqualTo("pending");
+        assertThat(shown.attachments()).containsExactly("https://files.example/a.pdf");
+        assertThat(SendMessageResponseDto.from(read).messageId()).isEqualTo(read.id());
+    }
+
+    @Test
+    void anSmsSendKeepsItsNumbersAndItsSchedule() {
+        Instant at = clock.instant().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        SendMessageBodyDto body = new SendMessageBodyDto("SMS", null, "c1", null, null, null, null, null, null,
+                "See you at 3", null, null, null, null, at.getEpochSecond(), null, null, null, null, "+15550001",
+                "+15550002", null, null, null, null);
+        Message read = messaging.messages().find(alice, messaging.messages().create(alice, body.toNewMessage()).id())
+                .orElseThrow();
+        assertThat(read.sms().isRequested()).isTrue();
+        assertThat(read.sms().status()).isEqualTo(DeliveryStatus.SCHEDULED);
+        assertThat(read.sendAt()).isEqualTo(at);
+        assertThat(read.smsOptions().fromNumber()).isEqualTo("+15550001");
+        assertThat(read.smsOptions().toNumber()).isEqualTo("+15550002");
+        assertThat(GetMessageResponseDto.from(read).status()).isEqualTo("scheduled");
+    }
+
+    @Test
+    void anEmailReplyJoinsTheConversationAndThreadItAnswers() {
+        addressed(alice, "c1");
+        Message first = messaging.messages().create(alice, email(null, null).toNewMessage());
+        tick();
+        Message reply = messaging.messages().create(alice, email(first.id(), null).toNewMessage().toBuilder()
+                .customerId(null).build());
+        assertThat(reply.conversationId()).isEqualTo(first.conversationId());
+        assertThat(reply.emailOptions().details().replyToMessageId()).isEqualTo(first.id());
+        assertThat(reply.emailOptions().details().threadId()).as("the first email starts the thread").isEqualTo(first.id());
+        tick();
+        Message again = messaging.messages().create(alice, email(reply.id(), null).toNewMessage());
+        assertThat(again.emailOptions().details().threadId()).as("the thread goes on").isEqualTo(first.id());
+        assertThat(messaging.messages().find(alice, again.id()).orElseThrow()).isEqualTo(again);
+    }
+
+    @Test
+    void aReplyToAnIdThatIsNoMessageHereKeepsItAndJoinsNothing() {
+        Message first = messaging.messages().create(alice, email(null, "thread-1").toNewMessage());
+        tick();
+        Message imported = messaging.messages().create(alice, email("provider-msg-7", null).toNewMessage());
+        assertThat(imported.conversationId()).as("the customer's conversation").isEqualTo(first.conversationId());
+        assertThat(imported.emailOptions().details().replyToMessageId()).isEqualTo("provider-msg-7");
+        assertThat(imported.emailOptions().details().threadId()).isNull();
+    }
+
+    @Test
+    void aReplyThatCannotBePlacedOrContradictsItsConversationIsRefusedAndWritesNothing() {
+        Message other = messaging.messages().create(alice, NewMessage.to("c2", "hello").build());
+        Message first = messaging.messages().create(alice, email(null, null).toNewMessage());
+        Object before = snapshot();
+        ValidationException unknown = catchThrowableOfType(ValidationException.class,
+                () -> messaging.messages().create(alice, email("no-such-message", null).toNewMessage().toBuilder()
+                        .customerId(null).build()));
+        assertThat(unknown.fields()).containsExactly("emailDetails.replyToMessageId");
+        ValidationException elsewhere = catchThrowableOfType(ValidationException.class,
+                () -> messaging.messages().create(alice, email(first.id(), null).toNewMessage().toBuilder()
+                        .customerId(null).conversationId(other.conversationId()).build()));
+        assertThat(elsewhere.fields()).containsExactly("emailDetails.replyToMessageId");
+        Actor stranger = Actor.user("co-elsewhere-" + company, location, "alice");
+        ValidationException foreign = catchThrowableOfType(ValidationException.class,
+                () -> messaging.messages().create(stranger, email(first.id(), null).toNewMessage().toBuilder()
+                        .customerId(null).build()));
+        assertThat(foreign.fields()).as("another tenant's message is not found").containsExactly(
+                "emailDetails.replyToMessageId");
+        assertUnchangedSince(before);
+    }
+
+    @Test
+    void anInboundProviderMessageIsAddedOnceByItsProviderId() {
+        Message start = messaging.messages().create(alice, NewMessage.to("c1", "How can we help?").build());
+        ProcessMessageBodyDto inbound = new ProcessMessageBodyDto("SMS", null, "My brakes squeak",
+                start.conversationId(), "c1", "provider-1", null, null, null, null, null, null, null, "sms-777", null,
+                null, null);
+        Message added = messaging.messages().create(customer("c1"), inbound.toNewMessage());
+        Message again = messaging.messages().create(customer("c1"), inbound.toNewMessage());
+        assertThat(again.id()).isEqualTo(added.id());
+        assertThat(added.conversationId()).isEqualTo(start.conversationId());
+        assertThat(added.channel()).isEqualTo(MessageChannel.TYPE_SMS);
+        assertThat(unread(alice, start.conversationId())).isEqualTo(1);
+        ProcessMessageResponseDto answer = ProcessMessageResponseDto.from(added);
+        assertThat(answer.messageId()).isEqualTo(added.id());
+        assertThat(answer.contactId()).isEqualTo("c1");
+    }
+
+    @Test
+    void statusCallbacksMoveTheSendForwardInLeadConnectorsWords() {
+        Message sms = messaging.messages().create(alice, NewMessage.to("c1", "ready").sendSms(true).build());
+        for (String status : List.of("delivered", "read", "pending")) {
+            messaging.messages().updateDelivery(system, sms.id(),
+                    new UpdateMessageStatusDto(status, null, null, null).toUpdate(DeliveryChannel.SMS));
+        }
+        Message read = messaging.messages().find(alice, sms.id()).orElseThrow();
+        assertThat(read.sms().status()).as("a stale pending is ignored").isEqualTo(DeliveryStatus.READ);
+        assertThat(GetMessageResponseDto.from(read).status()).isEqualTo("read");
+
+        Message failing = messaging.messages().create(alice, NewMessage.to("c2", "ready").sendSms(true).build());
+        messaging.messages().updateDelivery(system, failing.id(), new UpdateMessageStatusDto("failed",
+                new ErrorDto("30003", "saas", "Unreachable handset"), null, null).toUpdate(DeliveryChannel.SMS));
+        Message failed = messaging.messages().find(alice, failing.id()).orElseThrow();
+        assertThat(failed.sms().status()).isEqualTo(DeliveryStatus.ERROR);
+        assertThat(failed.sms().error()).isEqualTo("Unreachable handset (saas code 30003)");
+
+        addressed(alice, "c3");
+        Message mail = messaging.messages().create(alice, NewMessage.to("c3", "invoice").sendEmail(true).build());
+        messaging.messages().updateDelivery(system, mail.id(), new UpdateEmailMessageStatusDto(null,
+                List.of(new UpdateRecipientMessageStatusDto("c3@example.com", "opened", null)), "opened").toUpdate());
+        assertThat(messaging.messages().find(alice, mail.id()).orElseThrow().email().status())
+                .isEqualTo(DeliveryStatus.OPENED);
+    }
+
+    @Test
+    void aConversationsMessagesPageOnByTheLastMessageIdTheResponseGives() {
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            sent.add(messaging.messages().create(alice, NewMessage.to("c1", "m" + i).build()).id());
+            tick();
+        }
+        String conversation = conversationOf("c1").id();
+        List<String> seen = new ArrayList<>();
+        String lastMessageId = null;
+        boolean nextPage = true;
+        while (nextPage) {
+            Page<Message> page = messaging.messages().list(alice, conversation,
+                    MessageQuery.first().limit(2).after(lastMessageId));
+            GetMessagesByConversationResponseDto response = GetMessagesByConversationResponseDto.from(page);
+            response.messages().forEach(m -> seen.add(m.id()));
+            lastMessageId = response.lastMessageId();
+            nextPage = response.nextPage();
+        }
+        assertThat(seen).isEqualTo(sent);
+    }
+}
