@@ -9,8 +9,13 @@ schemas as one element. Properties without an example are left out. Beside each,
 `-full` twin, an instance with every property set: the example where there is one, else a value of
 the property's type (an enum's last word, a date-time, "<name>-value", 2, 3, true, an object).
 
-Shopmonkey: a Conversation and a Message with every json tag of v3/Conversation.go and v3/Message.go
-(shopmonkeyus/go-datamodel), each with a value of its Go type (meta as datatypes.Meta; metadata,
+LeadConnector webhooks: each ```json example block of docs/webhook events/<Event>.md for the
+message-level events (InboundMessage, OutboundMessage, ConversationUnreadWebhook,
+ProviderOutboundMessage, LCEmailStats), as <Event>-<n>.json; a block that is not JSON is reported
+and skipped.
+
+Shopmonkey: a Conversation, a Message and a ChangeEvent with every json tag of v3/Conversation.go,
+v3/Message.go and datatypes/dbchange.go (shopmonkeyus/go-datamodel), each with a value of its Go type (meta as datatypes.Meta; metadata,
 a datatypes.JSON, as a nested object with numbers, a list and a boolean; dates RFC 3339).
 
 Usage: scripts/upstream_examples.py HIGHLEVEL_REPO GO_DATAMODEL_REPO   (git checkouts or bare repos)
@@ -115,6 +120,33 @@ def leadconnector(repo):
     return written
 
 
+WEBHOOKS = ["InboundMessage", "OutboundMessage", "ConversationUnreadWebhook", "ProviderOutboundMessage", "LCEmailStats"]
+
+
+def webhooks(repo):
+    """Every ```json block of each webhook event's page that parses, as <Event>-<n>.json."""
+    written = []
+    for name in WEBHOOKS:
+        path = f"docs/webhook events/{name}.md"
+        blocks = show(repo, path).split("```json")[1:]
+        n = 0
+        for block in blocks:
+            text = block.split("```")[0]
+            if text.lstrip().startswith("json_schema"):
+                continue
+            try:
+                value = json.loads(text)
+            except json.JSONDecodeError as e:
+                print(f"skipped a block of {path} that is not JSON: {e}")
+                continue
+            n += 1
+            target = OUT / "leadconnector-webhooks" / f"{name}-{n}.json"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps(value, indent=2) + "\n")
+            written.append(("leadconnector-webhooks", "docs/webhook events/*.md", name))
+    return written
+
+
 def shopmonkey():
     meta = {"userId": "user_123", "sessionId": "session_456", "version": 7}
     metadata = {"source": "import", "retries": 2, "ratio": 0.5, "tags": ["vip", "fleet"],
@@ -130,14 +162,20 @@ def shopmonkey():
                "emailStatus": "Sent", "internal": False, "origin": "Web", "sendEmail": True, "sendSms": False,
                "shopRead": None, "smsError": None, "smsStatus": None, "text": "Your car is ready",
                "userId": "user_123"}
+    change_event = {"id": "42", "timestamp": 1677530840000, "mvccTimestamp": "1677530840000000", "table": "message",
+                    "key": ["msg_1"], "locationId": "location_1", "companyId": "company_1", "userId": "user_123",
+                    "sessionId": "session_456", "version": 7, "region": "us-west-2", "operation": "UPDATE",
+                    "before": {"text": "Your car is almost ready"}, "after": {"text": "Your car is ready"},
+                    "diff": ["text"]}
     (OUT / "shopmonkey").mkdir(parents=True, exist_ok=True)
+    (OUT / "shopmonkey" / "ChangeEvent.json").write_text(json.dumps(change_event, indent=2) + "\n")
     (OUT / "shopmonkey" / "Conversation.json").write_text(json.dumps(conversation, indent=2) + "\n")
     (OUT / "shopmonkey" / "Message.json").write_text(json.dumps(message, indent=2) + "\n")
 
 
 def main():
     highlevel, datamodel = sys.argv[1], sys.argv[2]
-    written = leadconnector(highlevel)
+    written = leadconnector(highlevel) + webhooks(highlevel)
     shopmonkey()
     lines = ["# Upstream examples", "",
              "Written by `scripts/upstream_examples.py` (see its header for how each example is built); checked by",
@@ -148,11 +186,11 @@ def main():
         sources[folder] = path
     for folder, path in sources.items():
         lines.append(f"| `{folder}/` | GoHighLevel/highlevel-api-docs `{path}` | `{head(highlevel)}` |")
-    lines.append(f"| `shopmonkey/` | shopmonkeyus/go-datamodel `v3/Conversation.go`, `v3/Message.go` (json tags) "
+    lines.append(f"| `shopmonkey/` | shopmonkeyus/go-datamodel `v3/Conversation.go`, `v3/Message.go`, `datatypes/dbchange.go` (json tags) "
                  f"| `{head(datamodel)}` |")
     lines.append("")
     (OUT / "README.md").write_text("\n".join(lines))
-    print(f"{len(written) + 2} examples written to {OUT}")
+    print(f"{len(written) + 3} examples written to {OUT}")
 
 
 if __name__ == "__main__":

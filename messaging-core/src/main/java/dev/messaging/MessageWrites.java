@@ -19,6 +19,7 @@ import dev.messaging.kernel.Validator;
 import dev.messaging.message.AppointmentRef;
 import dev.messaging.message.AuthorType;
 import dev.messaging.message.Direction;
+import dev.messaging.message.Call;
 import dev.messaging.message.EmailDetails;
 import dev.messaging.message.EmailOptions;
 import dev.messaging.message.Message;
@@ -42,6 +43,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Creating a message inside a transaction: the defaults by author, the conversation it goes to
@@ -119,7 +121,12 @@ final class MessageWrites {
             throw new ForbiddenException("only the system may import history");
         }
         r.problems().forEach(problem -> v.add(problem.field(), problem.problem()));
-        v.requiredText("text", r.text());
+        if (r.call().exists()) {
+            validateCall(v, r);
+            v.text("text", r.text());
+        } else {
+            v.requiredText("text", r.text());
+        }
         boolean answers = r.emailOptions().details() != null && r.emailOptions().details().replyToMessageId() != null;
         if (r.customerId() == null && r.conversationId() == null && !answers && !actor.isCustomer()) {
             v.add("customerId", "is required (or a conversationId, or the emailDetails.replyToMessageId it answers)");
@@ -201,6 +208,30 @@ final class MessageWrites {
             }
         }
     }
+
+    /** A call log: not sent, of a call type, its numbers short texts and its duration not negative. */
+    private static void validateCall(Validator v, NewMessage r) {
+        Call call = r.call();
+        if (Boolean.TRUE.equals(r.sendEmail()) || Boolean.TRUE.equals(r.sendSms())) {
+            v.add(Boolean.TRUE.equals(r.sendEmail()) ? "sendEmail" : "sendSms", "must be false for a call log");
+        }
+        if (Boolean.TRUE.equals(r.internal())) {
+            v.add("internal", "must be false for a call log");
+        }
+        if (r.channel() != null && r.channel().isKnown() && !CALL_TYPES.contains(r.channel())) {
+            v.add("channel", "must be a call type for a call log, not " + r.channel().wireValue());
+        }
+        v.shortText("call.from", call.from());
+        v.shortText("call.to", call.to());
+        if (call.durationSeconds() != null && call.durationSeconds() < 0) {
+            v.add("call.durationSeconds", "must not be negative");
+        }
+    }
+
+    /** The message types of a phone call. */
+    private static final Set<MessageChannel> CALL_TYPES = Set.of(MessageChannel.TYPE_CALL,
+            MessageChannel.TYPE_CAMPAIGN_CALL, MessageChannel.TYPE_CAMPAIGN_MANUAL_CALL,
+            MessageChannel.TYPE_CAMPAIGN_VOICEMAIL, MessageChannel.TYPE_IVR_CALL, MessageChannel.TYPE_CUSTOM_CALL);
 
     private static void validateLinks(Validator v, MessageLinks links) {
         v.id("vehicleId", links.vehicleId());
@@ -350,7 +381,7 @@ final class MessageWrites {
                 .authorType(author)
                 .userId(actor.isUser() ? actor.userId() : null)
                 .userColor(r.userColor())
-                .text(r.text())
+                .text(r.text() == null && r.call().exists() ? r.call().summary() : r.text())
                 .type(r.links().fromCampaign() ? MessageType.MARKETING : MessageType.TRANSACTIONAL)
                 .origin(r.origin() == null ? MessageOrigin.WEB : r.origin())
                 .channel(channel(r, internal, email, sms))
@@ -370,6 +401,7 @@ final class MessageWrites {
                 .links(r.links())
                 .suggestedReply(r.suggestedReply())
                 .translation(r.translation())
+                .call(r.call())
                 .files(r.files())
                 .metadata(JsonValues.copy(r.metadata()))
                 .build();
@@ -388,6 +420,9 @@ final class MessageWrites {
     private static MessageChannel channel(NewMessage r, boolean internal, Send email, Send sms) {
         if (r.channel() != null) {
             return r.channel();
+        }
+        if (r.call().exists()) {
+            return MessageChannel.TYPE_CALL;
         }
         if (internal) {
             return MessageChannel.TYPE_INTERNAL_COMMENT;

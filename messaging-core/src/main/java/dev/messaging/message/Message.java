@@ -16,7 +16,8 @@ import java.util.Map;
  * idempotency key {@code clientMessageId}, and {@code sendAt} when its sends are scheduled. Fields that change together are small records: each
  * channel's {@link Send} (the reference's {@code sendEmail}, {@code emailStatus},
  * {@code emailError}, {@code emailDeliveries} and their SMS twins), the email and SMS options, the
- * order and appointment it is about, its links, suggested reply and translation. Immutable;
+ * order and appointment it is about, its links, suggested reply and translation, and the phone
+ * {@link Call} a call-log message records. Immutable;
  * {@link #toBuilder()} makes a changed copy.
  *
  * <p>Nullable as in the reference: {@code email.requested}, {@code sms.requested} and
@@ -59,6 +60,7 @@ public record Message(
         MessageLinks links,
         SuggestedReply suggestedReply,
         Translation translation,
+        Call call,
         List<MessageFile> files,
         Map<String, Object> metadata) implements SoftDeletable, MessageBuilder.With {
     public Message {
@@ -71,6 +73,7 @@ public record Message(
         links = links == null ? MessageLinks.NONE : links;
         suggestedReply = suggestedReply == null ? SuggestedReply.NONE : suggestedReply;
         translation = translation == null ? Translation.NONE : translation;
+        call = call == null ? Call.NONE : call;
         files = files == null ? List.of() : List.copyOf(files);
         // most messages have none: no copy, no wrapper (a copy per message, and per changed copy, was measured in the heap)
         metadata = metadata == null || metadata.isEmpty() ? Map.of()

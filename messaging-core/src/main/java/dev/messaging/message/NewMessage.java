@@ -36,6 +36,7 @@ public record NewMessage(
         MessageLinks links,
         SuggestedReply suggestedReply,
         Translation translation,
+        Call call,
         List<MessageFile> files,
         Map<String, Object> metadata,
         boolean imported,
@@ -50,6 +51,7 @@ public record NewMessage(
         links = links == null ? MessageLinks.NONE : links;
         suggestedReply = suggestedReply == null ? SuggestedReply.NONE : suggestedReply;
         translation = translation == null ? Translation.NONE : translation;
+        call = call == null ? Call.NONE : call;
         files = files == null ? List.of() : files;
         problems = problems == null ? List.of() : List.copyOf(problems);
     }
@@ -80,6 +82,7 @@ public record NewMessage(
         b.links = links;
         b.suggestedReply = suggestedReply;
         b.translation = translation;
+        b.call = call;
         b.files = files;
         b.metadata = metadata;
         b.imported = imported;
@@ -114,6 +117,7 @@ public record NewMessage(
         private MessageLinks links;
         private SuggestedReply suggestedReply;
         private Translation translation;
+        private Call call;
         private List<MessageFile> files;
         private Map<String, Object> metadata;
         private boolean imported;
@@ -232,6 +236,12 @@ public record NewMessage(
             return this;
         }
 
+        /** The phone call this message logs (a call log: not sent; its text may be left out). */
+        public Builder call(Call value) {
+            this.call = value;
+            return this;
+        }
+
         /** The attached files, in order (the service resolves file ids to files). */
         public Builder files(List<MessageFile> value) {
             this.files = value;
@@ -315,7 +325,9 @@ public record NewMessage(
 
         /** The request; its problems are reported, with every other, when it is created. */
         public NewMessage build() {
-            return new NewMessage(text, customerId, conversationId, clientMessageId, sendEmail, sendSms, internal, origin, channel, detached, userColor, emailOptions, smsOptions, order, appointment, links, suggestedReply, translation, files, metadata, imported, createdDate, sendAt, problems);
+            return new NewMessage(text, customerId, conversationId, clientMessageId, sendEmail, sendSms, internal, origin,
+                    channel, detached, userColor, emailOptions, smsOptions, order, appointment, links, suggestedReply,
+                    translation, call, files, metadata, imported, createdDate, sendAt, problems);
         }
     }
 }

@@ -6,19 +6,32 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.messaging.common.Actor;
 import dev.messaging.common.Page;
 import dev.messaging.error.ValidationException;
+import dev.messaging.inbox.InboxEntry;
+import dev.messaging.inbox.InboxQuery;
+import dev.messaging.inbox.InboxView;
+import dev.messaging.message.Call;
+import dev.messaging.message.CallStatus;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryStatus;
+import dev.messaging.message.DeliveryUpdate;
+import dev.messaging.message.Direction;
 import dev.messaging.message.EmailDetails;
 import dev.messaging.message.EmailReplyMode;
 import dev.messaging.message.Message;
 import dev.messaging.message.MessageChannel;
 import dev.messaging.message.MessageQuery;
 import dev.messaging.message.NewMessage;
+import dev.messaging.view.leadconnector.CallDataDto;
+import dev.messaging.view.leadconnector.ConversationUnreadWebhook;
+import dev.messaging.view.leadconnector.EmailStatsWebhook;
 import dev.messaging.view.leadconnector.ErrorDto;
 import dev.messaging.view.leadconnector.GetMessageResponseDto;
 import dev.messaging.view.leadconnector.GetMessagesByConversationResponseDto;
+import dev.messaging.view.leadconnector.LeadConnectorWebhooks;
+import dev.messaging.view.leadconnector.MessageWebhook;
 import dev.messaging.view.leadconnector.ProcessMessageBodyDto;
 import dev.messaging.view.leadconnector.ProcessMessageResponseDto;
+import dev.messaging.view.leadconnector.ProcessOutboundMessageBodyDto;
 import dev.messaging.view.leadconnector.SendMessageBodyDto;
 import dev.messaging.view.leadconnector.SendMessageResponseDto;
 import dev.messaging.view.leadconnector.UpdateEmailMessageStatusDto;
@@ -33,7 +46,8 @@ import org.junit.jupiter.api.Test;
 /**
  * LeadConnector's message-level API on a store: a send body in, the message stored with every field
  * the domain keeps and read back; an email reply joining the thread it answers; an inbound provider
- * message added once; status callbacks moving the send; a conversation's messages paged.
+ * message added once; call logs in the inbox; status callbacks moving the send; a conversation's
+ * messages paged; the message webhooks rendered from the feed.
  */
 public abstract class LeadConnectorMessagesContract extends ContractSupport {
 
@@ -156,6 +170,54 @@ public abstract class LeadConnectorMessagesContract extends ContractSupport {
     }
 
     @Test
+    void aCallLogShowsInTheInboxWithItsStatusAndReadsBack() {
+        Message start = messaging.messages().create(alice, NewMessage.to("c1", "We'll call you").build());
+        tick();
+        ProcessOutboundMessageBodyDto outbound = new ProcessOutboundMessageBodyDto("Call", null,
+                start.conversationId(), "provider-1", "call-1", null, new CallDataDto("+15550002", "+15550001",
+                "completed"));
+        Message logged = messaging.messages().create(alice, outbound.toNewMessage());
+        assertThat(messaging.messages().create(alice, outbound.toNewMessage()).id()).as("logged once").isEqualTo(
+                logged.id());
+        assertThat(logged.channel()).isEqualTo(MessageChannel.TYPE_CALL);
+        assertThat(logged.text()).isEqualTo("Call completed");
+        assertThat(logged.email().isRequested() || logged.sms().isRequested()).as("never sent").isFalse();
+        assertThat(messaging.messages().find(alice, logged.id()).orElseThrow()).isEqualTo(logged);
+        InboxEntry entry = inbox(alice, InboxQuery.all().view(InboxView.ALL)).get(0);
+        assertThat(entry.conversation().lastMessageType()).isEqualTo(MessageChannel.TYPE_CALL);
+        assertThat(entry.conversation().lastMessageBody()).isEqualTo("Call completed");
+        assertThat(GetMessageResponseDto.from(logged).meta().callStatus()).isEqualTo("completed");
+
+        tick();
+        Message voicemail = messaging.messages().create(customer("c1"), NewMessage.builder()
+                .call(new Call(CallStatus.VOICEMAIL, 125, "+15550002", "+15550001")).build());
+        assertThat(voicemail.text()).isEqualTo("Call voicemail (2:05)");
+        assertThat(voicemail.direction()).isEqualTo(Direction.INBOUND);
+        assertThat(unread(alice, start.conversationId())).isEqualTo(1);
+        Message read = messaging.messages().find(alice, voicemail.id()).orElseThrow();
+        assertThat(read.call()).isEqualTo(new Call(CallStatus.VOICEMAIL, 125, "+15550002", "+15550001"));
+        assertThat(GetMessageResponseDto.from(read).meta().callDuration()).isEqualTo(125);
+    }
+
+    @Test
+    void aCallLogThatWouldBeSentOrIsNoCallNamesTheFieldAndWritesNothing() {
+        messaging.messages().create(alice, NewMessage.to("c1", "hello").build());
+        Object before = snapshot();
+        Call call = new Call(CallStatus.COMPLETED, 30, null, null);
+        for (var bad : List.of(
+                List.of("sendSms", NewMessage.builder().customerId("c1").call(call).sendSms(true).build()),
+                List.of("channel", NewMessage.builder().customerId("c1").call(call).channel(MessageChannel.TYPE_SMS)
+                        .build()),
+                List.of("call.durationSeconds", NewMessage.builder().customerId("c1")
+                        .call(new Call(CallStatus.BUSY, -1, null, null)).build()))) {
+            ValidationException e = catchThrowableOfType(ValidationException.class,
+                    () -> messaging.messages().create(alice, (NewMessage) bad.get(1)));
+            assertThat(e.fields()).as((String) bad.get(0)).contains((String) bad.get(0));
+        }
+        assertUnchangedSince(before);
+    }
+
+    @Test
     void statusCallbacksMoveTheSendForwardInLeadConnectorsWords() {
         Message sms = messaging.messages().create(alice, NewMessage.to("c1", "ready").sendSms(true).build());
         for (String status : List.of("delivered", "read", "pending")) {
@@ -179,6 +241,49 @@ public abstract class LeadConnectorMessagesContract extends ContractSupport {
                 List.of(new UpdateRecipientMessageStatusDto("c3@example.com", "opened", null)), "opened").toUpdate());
         assertThat(messaging.messages().find(alice, mail.id()).orElseThrow().email().status())
                 .isEqualTo(DeliveryStatus.OPENED);
+    }
+
+    @Test
+    void theFeedRendersTheMessageWebhooksAndResumesAfterTheLastOne() {
+        LeadConnectorWebhooks webhooks = new LeadConnectorWebhooks(messaging);
+        long start = feedHead();
+        Message question = customerSays("c1", "Is my car ready?");
+        tick();
+        addressed(alice, "c1");
+        Message answer = messaging.messages().create(alice, email(null, null).toNewMessage());
+        messaging.messages().create(alice, NewMessage.to("c1", "note to self").internal(true).build());
+        messaging.messages().updateDelivery(system, answer.id(), DeliveryUpdate.email(DeliveryStatus.DELIVERED));
+        messaging.threads().markRead(alice, threadId(alice, question.conversationId()));
+
+        LeadConnectorWebhooks.Batch batch = webhooks.since(system, start, 100);
+        List<Object> bodies = batch.webhooks().stream().map(LeadConnectorWebhooks.Webhook::body).toList();
+        assertThat(bodies).extracting(b -> b.getClass().getSimpleName()).containsExactly("MessageWebhook",
+                "MessageWebhook", "EmailStatsWebhook", "ConversationUnreadWebhook");
+        MessageWebhook inbound = (MessageWebhook) bodies.get(0);
+        assertThat(inbound.type()).isEqualTo("InboundMessage");
+        assertThat(inbound.messageId()).isEqualTo(question.id());
+        assertThat(inbound.body()).isEqualTo("Is my car ready?");
+        MessageWebhook outbound = (MessageWebhook) bodies.get(1);
+        assertThat(outbound.type()).isEqualTo("OutboundMessage");
+        assertThat(outbound.messageType()).isEqualTo("Email");
+        assertThat(outbound.body()).as("an email's body is its HTML").isEqualTo("<p>Your car is <b>ready</b></p>");
+        assertThat(outbound.subject()).isEqualTo("Ready");
+        assertThat(outbound.to()).containsExactly("c1@example.com");
+        assertThat(((EmailStatsWebhook) bodies.get(2)).webhookPayload()).containsEntry("event", "delivered")
+                .containsEntry("id", answer.id()).containsEntry("recipient", "c1@example.com");
+        ConversationUnreadWebhook unread = (ConversationUnreadWebhook) bodies.get(3);
+        assertThat(unread.id()).isEqualTo(question.conversationId());
+        assertThat(unread.unreadCount()).isZero();
+        assertThat(batch.lastSequence()).isEqualTo(feedHead());
+
+        assertThat(webhooks.since(system, batch.lastSequence(), 100).webhooks()).as("nothing twice").isEmpty();
+        tick();
+        Message next = customerSays("c1", "Thanks");
+        List<LeadConnectorWebhooks.Webhook> resumed = webhooks.since(system, batch.lastSequence(), 100).webhooks();
+        assertThat(resumed).hasSize(1);
+        assertThat(((MessageWebhook) resumed.get(0).body()).messageId()).isEqualTo(next.id());
+        Actor stranger = Actor.system("co-elsewhere-" + company, location);
+        assertThat(webhooks.since(stranger, start, 100).webhooks()).as("another tenant sees none").isEmpty();
     }
 
     @Test

@@ -43,6 +43,7 @@ import dev.messaging.message.DeliveryUpdate;
 import dev.messaging.message.Direction;
 import dev.messaging.message.EmailDetails;
 import dev.messaging.message.EmailOptions;
+import dev.messaging.message.EmailReplyMode;
 import dev.messaging.message.Message;
 import dev.messaging.message.MessageChannel;
 import dev.messaging.message.MessageFile;
@@ -639,12 +640,13 @@ public abstract class MessagingContract extends ContractSupport {
             List<MessageFile> files = List.of(new MessageFile("f2", "https://x/2", "https://x/2t", 20L, "image/png", "b.png"),
                     new MessageFile("f1", "https://x/1", null, 10L, "application/pdf", "a.pdf"));
             EmailDetails email = new EmailDetails("alt", "thr", "text/plain", List.of("https://x/a"), "Gmail",
-                    "shop@x.com", List.of("ann@x.com"), List.of("cc@x.com"), List.of(), "r-1", "workflow", "cp-1");
+                    "shop@x.com", List.of("ann@x.com"), List.of("cc@x.com"), List.of(), "r-1", "workflow", "cp-1",
+                    "<p>ready</p>", EmailReplyMode.REPLY);
             tick();
             Message m = messaging.messages().create(alice, NewMessage.to("c1", "ready").files(files)
                     .metadata(Map.of("k", "v"))
-                    .links(new MessageLinks("v-1", "ve-1", "lr-1", null, null))
-                    .smsOptions(new SmsOptions("p-1", true)).userColor("#ff0000").detached(true)
+                    .links(new MessageLinks("v-1", "ve-1", "lr-1", null, null, "tpl-1"))
+                    .smsOptions(new SmsOptions("p-1", true, "+15550001", "+15550002")).userColor("#ff0000").detached(true)
                     .suggestedReply(new SuggestedReply("ok?", null)).sendEmail(true)
                     .emailOptions(new EmailOptions("subj", "e-1", email)).build());
             Message found = messaging.messages().find(alice, m.id()).orElseThrow();
@@ -654,6 +656,8 @@ public abstract class MessagingContract extends ContractSupport {
             assertThat(found.metadata()).containsEntry("k", "v");
             assertThat(found.userColor()).isEqualTo("#ff0000");
             assertThat(found.smsOptions().avoidQuietHours()).isTrue();
+            assertThat(found.smsOptions().toNumber()).isEqualTo("+15550002");
+            assertThat(found.links().templateId()).isEqualTo("tpl-1");
         }
 
         @Test

@@ -9,10 +9,12 @@ import dev.messaging.view.leadconnector.CancelScheduledResponseDto;
 import dev.messaging.view.leadconnector.ConversationCreateResponseDto;
 import dev.messaging.view.leadconnector.ConversationDto;
 import dev.messaging.view.leadconnector.ConversationSchema;
+import dev.messaging.view.leadconnector.ConversationUnreadWebhook;
 import dev.messaging.view.leadconnector.CreateConversationDto;
 import dev.messaging.view.leadconnector.CreateConversationSuccessResponse;
 import dev.messaging.view.leadconnector.DeleteConversationSuccessfulResponse;
 import dev.messaging.view.leadconnector.EmailEventsDto;
+import dev.messaging.view.leadconnector.EmailStatsWebhook;
 import dev.messaging.view.leadconnector.ErrorDto;
 import dev.messaging.view.leadconnector.ExportMessagesResponseDto;
 import dev.messaging.view.leadconnector.ForwardConfigDto;
@@ -24,9 +26,11 @@ import dev.messaging.view.leadconnector.GetMessageResponseDto;
 import dev.messaging.view.leadconnector.GetMessagesByConversationResponseDto;
 import dev.messaging.view.leadconnector.LeadConnectorErrors;
 import dev.messaging.view.leadconnector.MessageMeta;
+import dev.messaging.view.leadconnector.MessageWebhook;
 import dev.messaging.view.leadconnector.ProcessMessageBodyDto;
 import dev.messaging.view.leadconnector.ProcessMessageResponseDto;
 import dev.messaging.view.leadconnector.ProcessOutboundMessageBodyDto;
+import dev.messaging.view.leadconnector.ProviderOutboundMessageWebhook;
 import dev.messaging.view.leadconnector.SendConversationResponseDto;
 import dev.messaging.view.leadconnector.SendMessageBodyDto;
 import dev.messaging.view.leadconnector.SendMessageResponseDto;
@@ -37,6 +41,7 @@ import dev.messaging.view.leadconnector.UpdateEmailMessageStatusDto;
 import dev.messaging.view.leadconnector.UpdateEmailMessageStatusResponseDto;
 import dev.messaging.view.leadconnector.UpdateMessageStatusDto;
 import dev.messaging.view.leadconnector.UpdateRecipientMessageStatusDto;
+import dev.messaging.view.shopmonkey.ShopmonkeyChangeEvent;
 import dev.messaging.view.shopmonkey.ShopmonkeyConversation;
 import dev.messaging.view.shopmonkey.ShopmonkeyMessage;
 import java.io.IOException;
@@ -103,9 +108,17 @@ class UpstreamExamplesTest {
             Map.entry("UnprocessableDTO", LeadConnectorErrors.UnprocessableDto.class),
             Map.entry("ForbiddenDTO", LeadConnectorErrors.ForbiddenDto.class),
             Map.entry("NotFoundDTO", LeadConnectorErrors.NotFoundDto.class));
+    /** The webhook examples by event ({@code <Event>-<n>.json}). */
+    private static final Map<String, Class<?>> WEBHOOKS = Map.of(
+            "InboundMessage", MessageWebhook.class,
+            "OutboundMessage", MessageWebhook.class,
+            "ConversationUnreadWebhook", ConversationUnreadWebhook.class,
+            "ProviderOutboundMessage", ProviderOutboundMessageWebhook.class,
+            "LCEmailStats", EmailStatsWebhook.class);
     private static final Map<String, Class<?>> SHOPMONKEY = Map.of(
             "Conversation", ShopmonkeyConversation.class,
-            "Message", ShopmonkeyMessage.class);
+            "Message", ShopmonkeyMessage.class,
+            "ChangeEvent", ShopmonkeyChangeEvent.class);
 
     /** Every example file (folder/Schema) and its view. */
     static Map<String, Class<?>> examples() throws IOException {
@@ -114,8 +127,12 @@ class UpstreamExamplesTest {
             files.filter(p -> p.toString().endsWith(".json")).forEach(p -> {
                 String folder = p.getParent().getFileName().toString();
                 String schema = p.getFileName().toString().replace(".json", "");
-                Map<String, Class<?>> views = folder.equals("shopmonkey") ? SHOPMONKEY : LEADCONNECTOR;
-                all.put(folder + "/" + schema, views.get(schema));
+                Class<?> view = switch (folder) {
+                    case "shopmonkey" -> SHOPMONKEY.get(schema);
+                    case "leadconnector-webhooks" -> WEBHOOKS.get(schema.substring(0, schema.lastIndexOf('-')));
+                    default -> LEADCONNECTOR.get(schema);
+                };
+                all.put(folder + "/" + schema, view);
             });
         }
         return all;
@@ -132,9 +149,9 @@ class UpstreamExamplesTest {
     }
 
     @Test
-    void everyUpstreamExampleHasItsViewAndThereAreOneHundredThirtyEight() throws IOException {
+    void everyUpstreamExampleHasItsViewAndThereAreOneHundredFiftyOne() throws IOException {
         Map<String, Class<?>> all = examples();
-        assertThat(all).hasSize(138);
+        assertThat(all).hasSize(151);
         assertThat(new TreeSet<>(all.keySet())).allSatisfy(name -> assertThat(all.get(name)).as(name).isNotNull());
     }
 

@@ -11,6 +11,7 @@ import dev.messaging.common.Tenant;
 import dev.messaging.message.AppointmentRef;
 import dev.messaging.message.AuthorType;
 import dev.messaging.message.Direction;
+import dev.messaging.message.Call;
 import dev.messaging.message.EmailOptions;
 import dev.messaging.message.Message;
 import dev.messaging.message.MessageBuilder;
@@ -98,6 +99,7 @@ final class MessageTable {
             @JsonProperty("li") MessageLinks links,
             @JsonProperty("sr") SuggestedReply suggestedReply,
             @JsonProperty("tr") Translation translation,
+            @JsonProperty("ca") Call call,
             @JsonProperty("fi") List<MessageFile> files,
             @JsonProperty("md") Map<String, Object> metadata) {
 
@@ -167,7 +169,8 @@ final class MessageTable {
                     orNull(m.emailOptions(), EmailOptions.NONE), orNull(m.smsOptions(), SmsOptions.NONE),
                     orNull(m.order(), OrderRef.NONE), orNull(m.appointment(), AppointmentRef.NONE),
                     orNull(m.links(), MessageLinks.NONE), orNull(m.suggestedReply(), SuggestedReply.NONE),
-                    orNull(m.translation(), Translation.NONE), m.files().isEmpty() ? null : m.files(),
+                    orNull(m.translation(), Translation.NONE), orNull(m.call(), Call.NONE),
+                    m.files().isEmpty() ? null : m.files(),
                     m.metadata().isEmpty() ? null : m.metadata());
         }
 
@@ -181,7 +184,7 @@ final class MessageTable {
                     .sendAt(sendAt)
                     .email(email).sms(sms).emailOptions(emailOptions).smsOptions(smsOptions).order(order)
                     .appointment(appointment).links(links).suggestedReply(suggestedReply).translation(translation)
-                    .files(files).metadata(metadata);
+                    .call(call).files(files).metadata(metadata);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.messaging.view.leadconnector;
 
+import dev.messaging.message.Call;
 import dev.messaging.message.EmailDetails;
 import dev.messaging.message.Message;
 import dev.messaging.message.MessageChannel;
@@ -14,7 +15,8 @@ import java.util.Map;
  * too: {@link LeadConnectorChannel}); {@code type} is its number — upstream publishes no table, so
  * the library writes the type's 1-based position in upstream's {@code messageType} list (and 0 for a
  * type it does not know). {@code status} is the message's send on its channel in LeadConnector's
- * words (the email's when it was sent by email, else the SMS's).
+ * words (the email's when it was sent by email, else the SMS's); {@code meta} the call of a call log
+ * (its duration in seconds, its status) and the email's provider ids.
  */
 public record GetMessageResponseDto(
         String id,
@@ -39,7 +41,9 @@ public record GetMessageResponseDto(
     public static GetMessageResponseDto from(Message m) {
         EmailDetails e = m.emailOptions().details() != null ? m.emailOptions().details() : EmailDetails.NONE;
         String emailId = m.emailOptions().emailId();
-        MessageMeta meta = emailId == null ? null : new MessageMeta(null, null, Map.of("messageIds", List.of(emailId)));
+        Call call = m.call();
+        MessageMeta meta = emailId == null && !call.exists() ? null : new MessageMeta(call.durationSeconds(),
+                Iso.wire(call.status()), emailId == null ? null : Map.of("messageIds", List.of(emailId)));
         return new GetMessageResponseDto(m.id(), number(m.channel()), LeadConnectorMessageType.of(m.channel()),
                 m.locationId(), m.customerId(), m.conversationId(), Iso.date(m.createdDate()), m.text(),
                 Iso.wire(m.direction()), status(m), e.contentType() != null ? e.contentType() : "text/plain",

@@ -12,9 +12,9 @@ import java.util.List;
  * {@code messages().create} by the customer: {@code type} is the message type
  * ({@link LeadConnectorChannel}); {@code altId}, the provider's id, is the {@code clientMessageId},
  * so a provider that calls twice adds the message once; {@code emailMessageId} the email's id;
- * {@code message} the text ({@code html} as plain text when only HTML is given). {@code date},
- * {@code direction} and {@code call} are parsed and rendered, not sent on: the store's clock dates a
- * message, its author gives its direction, and call logs are not a domain capability yet.
+ * {@code message} the text ({@code html} as plain text when only HTML is given); {@code call} the
+ * customer's call, which makes the message a call log. {@code date} and {@code direction} are
+ * parsed and rendered, not sent on: the store's clock dates a message, its author its direction.
  */
 public record ProcessMessageBodyDto(
         String type,
@@ -48,6 +48,7 @@ public record ProcessMessageBodyDto(
                 .clientMessageId(altId)
                 .channel(LeadConnectorChannel.of(type))
                 .files(Attachments.files(attachments))
+                .call(call == null ? null : call.toCall())
                 .emailOptions(new EmailOptions(subject, emailMessageId, details.equals(EmailDetails.NONE) ? null : details))
                 .build();
     }
