@@ -20,6 +20,7 @@ import dev.messaging.kernel.Access;
 import dev.messaging.kernel.Engine;
 import dev.messaging.kernel.Validator;
 import dev.messaging.message.DeliveryChannel;
+import dev.messaging.message.EmailDetails;
 import dev.messaging.message.DeliveryStatus;
 import dev.messaging.message.Message;
 import dev.messaging.spi.ConversationRow;
@@ -252,7 +253,31 @@ public final class Deliveries {
             }
         }
         return new Outgoing(task.id(), task.channel(), task.purpose(), new Tenant(task.companyId(), task.locationId()),
-                to, task.recipientUserId(), message, task.attempts(), claimer);
+                to, task.recipientUserId(), message, task.attempts(), claimer, inReplyTo(tx, task, message));
+    }
+
+    /**
+     * The provider's id of the email {@code message} answers, for an email send of it: the answered
+     * message's own email id (a customer's email keeps its Message-ID there), else the provider id
+     * of the answered message's email send; null when it answers nothing or none is known. One or
+     * two reads, for email replies only.
+     */
+    private static String inReplyTo(StoreTransaction tx, Delivery task, Message message) {
+        EmailDetails details = message == null ? null : message.emailOptions().details();
+        if (task.channel() != DeliveryChannel.EMAIL || task.purpose() != DeliveryPurpose.MESSAGE || details == null
+                || details.replyToMessageId() == null) {
+            return null;
+        }
+        Optional<Message> answered = tx.findMessage(details.replyToMessageId()).map(MessageRow::message);
+        if (answered.isEmpty()) {
+            return null;
+        }
+        if (answered.get().emailOptions().emailId() != null) {
+            return answered.get().emailOptions().emailId();
+        }
+        return tx.outbox().ofMessage(answered.get().id()).stream()
+                .filter(d -> d.channel() == DeliveryChannel.EMAIL && d.providerMessageId() != null)
+                .map(Delivery::providerMessageId).findFirst().orElse(null);
     }
 
     /**
@@ -574,6 +599,17 @@ public final class Deliveries {
             tx.findMessage(messageId).orElseThrow(() -> new NotFoundException("message", messageId));
             return tx.outbox().ofMessage(messageId);
         });
+    }
+
+    /**
+     * The delivery of the actor's tenant that its provider knows by {@code providerMessageId} (what a
+     * bounce or a reply names: an email's Message-ID, say); empty when the tenant has none. One
+     * indexed read.
+     */
+    public Optional<Delivery> findByProviderId(Actor actor, String providerMessageId) {
+        Access.requireUserOrSystem(actor, "read deliveries");
+        engine.requireTargetId("providerMessageId", providerMessageId);
+        return engine.read(actor, tx -> tx.outbox().findByProviderId(providerMessageId));
     }
 
     /** A worker to configure: a sender per channel, threads, batch size, lease; {@code start()} runs it. */

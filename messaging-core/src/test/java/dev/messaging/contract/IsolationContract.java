@@ -181,6 +181,10 @@ public abstract class IsolationContract extends ContractSupport {
                 "prov-of-" + o.tenant().companyId(), DeliveryStatus.DELIVERED, null)).isEmpty());
         t.put("Deliveries.cancel/2", o -> notFound(() -> messaging.deliveries().cancel(o, scheduled.id())));
         t.put("Deliveries.of/2", o -> notFound(() -> messaging.deliveries().of(o, scheduled.id())));
+        t.put("Deliveries.findByProviderId/2", o -> {
+            assertThat(messaging.deliveries().findByProviderId(alice, "prov-" + company)).as("ours is found").isPresent();
+            assertThat(messaging.deliveries().findByProviderId(o, "prov-" + company)).isEmpty();
+        });
         t.put("Deliveries.worker/0", o -> assertThat(messaging.deliveries().worker()).isNotNull());
         // statistics are the service's own view across tenants (no actor), counts only: nothing of a tenant
         t.put("Deliveries.statistics/0", o -> assertThat(messaging.deliveries().statistics()).isNotNull());

@@ -15,7 +15,10 @@ import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryStatus;
 import dev.messaging.message.DeliveryUpdate;
 import dev.messaging.message.Direction;
+import dev.messaging.delivery.Outgoing;
+import dev.messaging.delivery.SendResult;
 import dev.messaging.message.EmailDetails;
+import dev.messaging.message.EmailOptions;
 import dev.messaging.message.EmailReplyMode;
 import dev.messaging.message.Message;
 import dev.messaging.message.MessageChannel;
@@ -118,6 +121,32 @@ public abstract class LeadConnectorMessagesContract extends ContractSupport {
         Message again = messaging.messages().create(alice, email(reply.id(), null).toNewMessage());
         assertThat(again.emailOptions().details().threadId()).as("the thread goes on").isEqualTo(first.id());
         assertThat(messaging.messages().find(alice, again.id()).orElseThrow()).isEqualTo(again);
+    }
+
+    private Outgoing claimOurEmail(String messageId) {
+        return messaging.deliveries().claim(DeliveryChannel.EMAIL, 1_000, Duration.ofMinutes(5)).stream()
+                .filter(o -> o.tenant().equals(alice.tenant()) && o.message().id().equals(messageId))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void anEmailReplyIsHandedToItsSenderWithTheProviderIdOfTheEmailItAnswers() {
+        addressed(alice, "c1");
+        Message first = messaging.messages().create(alice, email(null, null).toNewMessage());
+        Outgoing firstSend = claimOurEmail(first.id());
+        assertThat(firstSend.inReplyTo()).as("answers nothing").isNull();
+        messaging.deliveries().outcome(firstSend, SendResult.sent("first-" + company + "@mail.example"));
+        tick();
+        Message reply = messaging.messages().create(alice, email(first.id(), null).toNewMessage());
+        assertThat(claimOurEmail(reply.id()).inReplyTo()).isEqualTo("first-" + company + "@mail.example");
+
+        tick();
+        Message fromCustomer = messaging.messages().create(customer("c1"), NewMessage.to("c1", "thanks!")
+                .emailOptions(new EmailOptions("Re: Ready", "cust-" + company + "@customer.example", null)).build());
+        tick();
+        Message answer = messaging.messages().create(alice, email(fromCustomer.id(), null).toNewMessage());
+        assertThat(claimOurEmail(answer.id()).inReplyTo()).as("a customer's email is answered by its own id")
+                .isEqualTo("cust-" + company + "@customer.example");
     }
 
     @Test
