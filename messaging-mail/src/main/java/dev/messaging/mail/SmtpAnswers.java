@@ -3,6 +3,8 @@ package dev.messaging.mail;
 import dev.messaging.delivery.SendResult;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -47,17 +49,19 @@ final class SmtpAnswers {
     /** The failure in one line: the SMTP code and the server's words, or what broke. */
     static String describe(Throwable e) {
         int code = code(e);
-        StringBuilder text = new StringBuilder(code > 0 ? "SMTP " + code + ": " : "");
-        for (Throwable t = e; t != null; t = next(t)) {
-            String message = t.getMessage();
-            if (message != null && !message.isBlank() && text.indexOf(message.strip()) < 0) {
-                if (text.length() > (code > 0 ? 10 : 0)) {
-                    text.append("; ");
-                }
-                text.append(MimeRenderer.oneLine(message));
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 8; t = next(t), depth++) {
+            String message = t.getMessage() == null ? "" : MimeRenderer.oneLine(t.getMessage());
+            if (code > 0 && message.startsWith(code + " ")) {
+                message = message.substring(4).strip();
+            }
+            if (!message.isEmpty() && !parts.contains(message)) {
+                parts.add(message);
             }
         }
-        return text.length() == 0 ? e.getClass().getSimpleName() : text.toString();
+        String text = String.join("; ", parts);
+        return (code > 0 ? "SMTP " + code + ": " : "") + (text.isEmpty() ? e.getClass().getSimpleName() : text);
     }
 
     private static Throwable next(Throwable t) {

@@ -121,6 +121,38 @@ class MailSenderTest {
     }
 
     @Test
+    void aThousandSendsThroughFourWorkerThreadsArriveOnceEach() throws Exception {
+        int customers = 50;
+        int each = 20;
+        for (int c = 0; c < customers; c++) {
+            customer("c" + c);
+        }
+        for (int i = 0; i < each; i++) {
+            for (int c = 0; c < customers; c++) {
+                messaging.messages().create(alice, NewMessage.to("c" + c, "message " + i).sendEmail(true)
+                        .emailOptions(EmailOptions.subject("Update " + i)).build());
+            }
+        }
+        try (MailSender sender = MailSender.builder(settings().connections(4), SHOP).build();
+                var worker = messaging.deliveries().worker().sender(DeliveryChannel.EMAIL, sender).threads(4)
+                        .batch(25).start()) {
+            assertThat(smtp.waitForIncomingEmail(60_000, customers * each)).isTrue();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (worker.sent() < customers * each && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(worker.sent()).isEqualTo(customers * each);
+        }
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(customers * each);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (MimeMessage mail : received) {
+            ids.add(mail.getMessageID());
+        }
+        assertThat(ids).as("each delivery once").hasSize(customers * each);
+    }
+
+    @Test
     void aMarketingMessageCarriesAOneClickUnsubscribeAndAPlainOneOnlyItsText() throws Exception {
         customer("c1");
         Message offer = messaging.messages().create(alice, NewMessage.to("c1", "20% off tyres").sendEmail(true)
