@@ -60,7 +60,7 @@ public final class MainJob {
         System.out.println("results: " + RESULT.toAbsolutePath());
     }
 
-    /** The runs of the main job: reads, writes and delivery, each with its floors and sizes. */
+    /** The runs of the main job: reads, writes, delivery and email, each with its floors and sizes. */
     static List<ChainedOptionsBuilder> groups() {
         ChainedOptionsBuilder pages = new OptionsBuilder()
                 .include("InboxBenchmark\\.(inboxFirstPage|inboxDeepPage|inboxUnreadOnly)$")
@@ -76,7 +76,8 @@ public final class MainJob {
                 .mode(Mode.SampleTime).timeUnit(TimeUnit.MICROSECONDS);
         ChainedOptionsBuilder delivery = new OptionsBuilder().include("DeliveryBenchmark")
                 .param("store", "SQLITE").param("workers", "1").measurementIterations(5);
-        return List.of(pages, writes, delivery);
+        ChainedOptionsBuilder mail = new OptionsBuilder().include("MailBenchmark");
+        return List.of(pages, writes, delivery, mail);
     }
 
     private static Collection<RunResult> run(ChainedOptionsBuilder options) throws RunnerException {
