@@ -34,7 +34,8 @@ VIEWS = ["ConversationCreateResponseDto", "ConversationDto", "ConversationSchema
          "GetMessageResponseDto", "MessageMeta", "GetMessagesByConversationResponseDto", "ExportMessagesResponseDto",
          "UpdateMessageStatusDto", "ErrorDto", "CallDataDTO", "ProcessMessageBodyDto", "ProcessOutboundMessageBodyDto",
          "ProcessMessageResponseDto", "CancelScheduledResponseDto", "EmailEventsDto", "UpdateRecipientMessageStatusDto",
-         "UpdateEmailMessageStatusDto", "UpdateEmailMessageStatusResponseDto"]
+         "UpdateEmailMessageStatusDto", "UpdateEmailMessageStatusResponseDto", "CreateCustomSubtypeDto",
+         "UpdateCustomSubtypeDto", "SubscriptionActionDto", "UserSubscriptionChangeDto"]
 ERRORS = ["BadRequestDTO", "UnauthorizedDTO", "UnprocessableDTO", "ForbiddenDTO", "NotFoundDTO"]
 
 

@@ -402,6 +402,7 @@ final class MessageWrites {
                 .suggestedReply(r.suggestedReply())
                 .translation(r.translation())
                 .call(r.call())
+                .consentCategoryId(r.consentCategoryId())
                 .files(r.files())
                 .metadata(JsonValues.copy(r.metadata()))
                 .build();

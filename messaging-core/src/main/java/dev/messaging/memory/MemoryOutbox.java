@@ -2,6 +2,7 @@ package dev.messaging.memory;
 
 import dev.messaging.common.Tenant;
 import dev.messaging.delivery.Consent;
+import dev.messaging.delivery.ConsentCategory;
 import dev.messaging.delivery.Delivery;
 import dev.messaging.delivery.DeliveryBuilder;
 import dev.messaging.delivery.LocationSettings;
@@ -137,10 +138,19 @@ final class MemoryOutbox implements OutboxStore {
 
     @Override
     public void saveConsent(Consent consent) {
-        Map<DeliveryChannel, Consent> copy = new EnumMap<>(DeliveryChannel.class);
-        copy.putAll(data.consents.getOrDefault(consent.customerId(), Map.of()));
-        copy.put(consent.channel(), consent);
+        Map<String, Consent> copy = new java.util.TreeMap<>(data.consents.getOrDefault(consent.customerId(), Map.of()));
+        copy.put(consent.channel() + (consent.categoryId() == null ? "" : "/" + consent.categoryId()), consent);
         tx.writeEntry(data.consents, consent.customerId(), copy);
+    }
+
+    @Override
+    public List<ConsentCategory> consentCategories() {
+        return List.copyOf(data.consentCategories.values());
+    }
+
+    @Override
+    public void saveConsentCategory(ConsentCategory category) {
+        tx.writeEntry(data.consentCategories, category.id(), category);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.messaging.change.Change;
 import dev.messaging.conversation.Contact;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.delivery.Consent;
+import dev.messaging.delivery.ConsentCategory;
 import dev.messaging.delivery.Delivery;
 import dev.messaging.delivery.LocationSettings;
 import dev.messaging.message.DeliveryChannel;
@@ -58,7 +59,9 @@ final class TenantData {
     final Map<String, Delivery> tasks = new HashMap<>();
     final Map<String, String> taskByProviderId = new HashMap<>();
     final Map<String, Set<String>> tasksByMessage = new HashMap<>();
-    final Map<String, Map<DeliveryChannel, Consent>> consents = new HashMap<>();
+    /** Each customer's consents by channel and category ({@code EMAIL} or {@code EMAIL/<category id>}). */
+    final Map<String, Map<String, Consent>> consents = new HashMap<>();
+    final Map<String, ConsentCategory> consentCategories = new java.util.LinkedHashMap<>();
     LocationSettings settings;
 
     final ChangeLog feed = new ChangeLog();

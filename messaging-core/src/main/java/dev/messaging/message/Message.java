@@ -17,7 +17,8 @@ import java.util.Map;
  * channel's {@link Send} (the reference's {@code sendEmail}, {@code emailStatus},
  * {@code emailError}, {@code emailDeliveries} and their SMS twins), the email and SMS options, the
  * order and appointment it is about, its links, suggested reply and translation, and the phone
- * {@link Call} a call-log message records. Immutable;
+ * {@link Call} a call-log message records, and the consent category its sends go out under
+ * ({@code consentCategoryId}: a customer unsubscribed from it on a channel is not sent it there). Immutable;
  * {@link #toBuilder()} makes a changed copy.
  *
  * <p>Nullable as in the reference: {@code email.requested}, {@code sms.requested} and
@@ -61,6 +62,7 @@ public record Message(
         SuggestedReply suggestedReply,
         Translation translation,
         Call call,
+        String consentCategoryId,
         List<MessageFile> files,
         Map<String, Object> metadata) implements SoftDeletable, MessageBuilder.With {
     public Message {

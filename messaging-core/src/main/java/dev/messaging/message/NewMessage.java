@@ -37,6 +37,7 @@ public record NewMessage(
         SuggestedReply suggestedReply,
         Translation translation,
         Call call,
+        String consentCategoryId,
         List<MessageFile> files,
         Map<String, Object> metadata,
         boolean imported,
@@ -83,6 +84,7 @@ public record NewMessage(
         b.suggestedReply = suggestedReply;
         b.translation = translation;
         b.call = call;
+        b.consentCategoryId = consentCategoryId;
         b.files = files;
         b.metadata = metadata;
         b.imported = imported;
@@ -118,6 +120,7 @@ public record NewMessage(
         private SuggestedReply suggestedReply;
         private Translation translation;
         private Call call;
+        private String consentCategoryId;
         private List<MessageFile> files;
         private Map<String, Object> metadata;
         private boolean imported;
@@ -242,6 +245,15 @@ public record NewMessage(
             return this;
         }
 
+        /**
+         * The consent category the message's sends go out under (LeadConnector {@code customSubtypeId}):
+         * a customer unsubscribed from it on a channel is not sent it there (OptOut).
+         */
+        public Builder consentCategoryId(String value) {
+            this.consentCategoryId = value;
+            return this;
+        }
+
         /** The attached files, in order (the service resolves file ids to files). */
         public Builder files(List<MessageFile> value) {
             this.files = value;
@@ -327,7 +339,7 @@ public record NewMessage(
         public NewMessage build() {
             return new NewMessage(text, customerId, conversationId, clientMessageId, sendEmail, sendSms, internal, origin,
                     channel, detached, userColor, emailOptions, smsOptions, order, appointment, links, suggestedReply,
-                    translation, call, files, metadata, imported, createdDate, sendAt, problems);
+                    translation, call, consentCategoryId, files, metadata, imported, createdDate, sendAt, problems);
         }
     }
 }

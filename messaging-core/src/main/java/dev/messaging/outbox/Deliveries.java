@@ -5,6 +5,7 @@ import dev.messaging.common.Tenant;
 import dev.messaging.conversation.Contact;
 import dev.messaging.delivery.Backlog;
 import dev.messaging.delivery.Consent;
+import dev.messaging.delivery.ConsentCategory;
 import dev.messaging.delivery.Delivery;
 import dev.messaging.delivery.DeliveryPurpose;
 import dev.messaging.delivery.OutboxStatistics;
@@ -33,10 +34,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -190,27 +189,38 @@ public final class Deliveries {
         }
         List<String> customers = tasks.stream().filter(Deliveries::toCustomer).map(Delivery::customerId).distinct()
                 .toList();
-        Set<String> unsubscribed = new HashSet<>();
+        Map<String, Map<String, Consent>> consents = new HashMap<>();
         for (Consent c : customers.isEmpty() ? List.<Consent>of() : tx.outbox().consentsOf(customers)) {
-            if (!c.subscribed()) {
-                unsubscribed.add(c.channel() + " " + c.customerId());
-            }
+            consents.computeIfAbsent(c.customerId(), k -> new HashMap<>())
+                    .put(ConsentCategories.key(c.channel(), c.categoryId()), c);
+        }
+        Map<String, ConsentCategory> categories = new HashMap<>();
+        if (messages.values().stream().anyMatch(m -> m.consentCategoryId() != null)) {
+            tx.outbox().consentCategories().forEach(c -> categories.put(c.id(), c));
         }
         for (Delivery task : tasks) {
             Outgoing o = toOutgoing(tx, task, messages.get(task.messageId()), claimer);
             byKey.put(task.id(), o);
-            String channel = task.channel().name().toLowerCase(Locale.ROOT);
+            String held = toCustomer(task) ? optedOut(task, messages.get(task.messageId()), consents, categories) : null;
             if (task.attempts() > maxAttempts) {
                 endings.put(task.id(), SendResult.failed("claimed " + (task.attempts() - 1) + " times without an"
                         + " outcome (its sender crashed or hung past the lease): not sent again"));
-            } else if (toCustomer(task) && unsubscribed.contains(task.channel() + " " + task.customerId())) {
-                endings.put(task.id(), SendResult.optedOut("the customer unsubscribed from " + channel));
+            } else if (held != null) {
+                endings.put(task.id(), SendResult.optedOut(held));
             } else if (unaddressed(o)) {
                 endings.put(task.id(), SendResult.failed("no address: the customer's contact has no "
                         + (task.channel() == DeliveryChannel.SMS ? "phone" : "email")));
             }
         }
         return null;
+    }
+
+    /** Why {@code task} of {@code message} may not go out for its customer's consent; null when it may. */
+    private static String optedOut(Delivery task, Message message, Map<String, Map<String, Consent>> consents,
+            Map<String, ConsentCategory> categories) {
+        ConsentCategory category = message == null || message.consentCategoryId() == null ? null
+                : categories.get(message.consentCategoryId());
+        return ConsentCategories.optedOut(consents.getOrDefault(task.customerId(), Map.of()), task.channel(), category);
     }
 
     /** A message's send to its customer (not a staff notification) over a channel with addresses. */
@@ -440,7 +450,8 @@ public final class Deliveries {
             case RETRY_LATER -> retried(tx, task, row, result, now);
             case OPTED_OUT -> task.with(b -> b.status(DeliveryStatus.OPT_OUT).lastError(result.reason()));
         };
-        if (result.kind() == SendResult.Kind.OPTED_OUT && task.purpose() == DeliveryPurpose.MESSAGE) {
+        // a provider's opt-out unsubscribes the channel; one decided at the claim came from a consent already set
+        if (result.kind() == SendResult.Kind.OPTED_OUT && task.purpose() == DeliveryPurpose.MESSAGE && handedOver) {
             Outbox.unsubscribe(tx, systemOf(claimed.tenant()), task, result.reason(), now);
         }
         // a delivery ended at its claim never reached a sender: that claim is not an attempt

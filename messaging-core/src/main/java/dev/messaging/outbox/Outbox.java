@@ -5,6 +5,7 @@ import dev.messaging.change.Operation;
 import dev.messaging.common.Actor;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.delivery.Consent;
+import dev.messaging.delivery.ConsentCategory;
 import dev.messaging.delivery.Delivery;
 import dev.messaging.delivery.DeliveryBuilder;
 import dev.messaging.delivery.DeliveryPurpose;
@@ -34,11 +35,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -118,14 +117,15 @@ final class Outbox implements MessageOutbox {
 
     @Override
     public Plan plan(StoreTransaction tx, Message message, Instant now) {
+        ConsentCategory category = ConsentCategories.of(tx, message);
         if (message.imported() || message.authorType() == AuthorType.CUSTOMER) {
             return new Plan(message, List.of());
         }
         List<Delivery> tasks = new ArrayList<>();
-        Map<DeliveryChannel, Consent> consent = new EnumMap<>(DeliveryChannel.class);
+        Map<String, Consent> consent = new HashMap<>();
         for (Consent c : message.email().isRequested() || message.sms().isRequested()
                 ? tx.outbox().consentsOf(message.customerId()) : List.<Consent>of()) {
-            consent.put(c.channel(), c);
+            consent.put(ConsentCategories.key(c.channel(), c.categoryId()), c);
         }
         Message planned = message;
         for (DeliveryChannel channel : List.of(DeliveryChannel.EMAIL, DeliveryChannel.SMS)) {
@@ -135,8 +135,8 @@ final class Outbox implements MessageOutbox {
             }
             DeliveryStatus status;
             Instant due = message.sendAt() != null ? message.sendAt() : now;
-            Consent c = consent.get(channel);
-            if (c != null && !c.subscribed()) {
+            String optedOut = ConsentCategories.optedOut(consent, channel, category);
+            if (optedOut != null) {
                 status = DeliveryStatus.OPT_OUT;
             } else {
                 status = message.sendAt() != null ? DeliveryStatus.SCHEDULED : DeliveryStatus.PENDING;
@@ -146,8 +146,7 @@ final class Outbox implements MessageOutbox {
             }
             tasks.add(task(message, DeliveryPurpose.MESSAGE, channel, null, status, due, now));
             Send started = status == DeliveryStatus.PENDING ? send
-                    : new Send(send.requested(), status, status == DeliveryStatus.OPT_OUT
-                            ? "the customer unsubscribed from " + channel.name().toLowerCase(Locale.ROOT) : null,
+                    : new Send(send.requested(), status, status == DeliveryStatus.OPT_OUT ? optedOut : null,
                             List.of(new SendStep(status, now, null)));
             planned = channel == DeliveryChannel.EMAIL ? planned.toBuilder().email(started).build()
                     : planned.toBuilder().sms(started).build();
@@ -367,7 +366,7 @@ final class Outbox implements MessageOutbox {
     /** A provider's opt-out unsubscribes the customer from the delivery's channel, unless they are already. */
     static void unsubscribe(StoreTransaction tx, Actor actor, Delivery task, String reason, Instant now) {
         boolean already = tx.outbox().consentsOf(task.customerId()).stream()
-                .anyMatch(c -> c.channel() == task.channel() && !c.subscribed());
+                .anyMatch(c -> c.channel() == task.channel() && c.categoryId() == null && !c.subscribed());
         if (!already) {
             saveConsent(tx, actor, new Consent(task.customerId(), task.channel(), false, now, "provider", reason));
         }

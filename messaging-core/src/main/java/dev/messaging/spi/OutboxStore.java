@@ -1,6 +1,7 @@
 package dev.messaging.spi;
 
 import dev.messaging.delivery.Consent;
+import dev.messaging.delivery.ConsentCategory;
 import dev.messaging.delivery.Delivery;
 import dev.messaging.delivery.LocationSettings;
 import dev.messaging.message.DeliveryStatus;
@@ -57,7 +58,7 @@ public interface OutboxStore {
     /** Takes (deletes, in this transaction) the early reports kept for {@code providerMessageId}, oldest first. */
     List<EarlyReport> takeEarlyReports(String providerMessageId);
 
-    /** The customer's consent records, one per channel set at most. */
+    /** The customer's consent records, one per channel and category set at most. */
     List<Consent> consentsOf(String customerId);
 
     /**
@@ -72,8 +73,14 @@ public interface OutboxStore {
         return all;
     }
 
-    /** Creates or replaces the consent of the customer for its channel. */
+    /** Creates or replaces the consent of the customer for its channel and category (null: the channel). */
     void saveConsent(Consent consent);
+
+    /** The tenant's consent categories, archived ones too, oldest first. */
+    List<ConsentCategory> consentCategories();
+
+    /** Creates or replaces a consent category by its id. */
+    void saveConsentCategory(ConsentCategory category);
 
     /** The location's delivery settings, if ever set. */
     Optional<LocationSettings> locationSettings();

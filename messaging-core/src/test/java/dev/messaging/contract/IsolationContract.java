@@ -19,6 +19,8 @@ import dev.messaging.conversation.ConversationQuery;
 import dev.messaging.conversation.ConversationUpdate;
 import dev.messaging.conversation.NewConversation;
 import dev.messaging.delivery.Consent;
+import dev.messaging.delivery.ConsentCategory;
+import dev.messaging.delivery.ConsentCategoryUpdate;
 import dev.messaging.delivery.DeliveryQuery;
 import dev.messaging.delivery.LocationSettings;
 import dev.messaging.delivery.Outcome;
@@ -72,6 +74,7 @@ public abstract class IsolationContract extends ContractSupport {
     private String conversationId;
     private Message scheduled;
     private Outgoing claimed;
+    private ConsentCategory category;
 
     @BeforeEach
     void tenantData() {
@@ -87,6 +90,8 @@ public abstract class IsolationContract extends ContractSupport {
         scheduled = messaging.messages().create(alice, NewMessage.to("c1", "later").sendSms(true)
                 .sendAt(clock.instant().plus(Duration.ofDays(1))).build());
         messaging.consents().set(alice, "c1", DeliveryChannel.EMAIL, false, "screen", "asked");
+        category = messaging.consents().createCategory(alice, "Marketing", null, null, null);
+        messaging.consents().set(alice, "c1", DeliveryChannel.SMS, category.id(), false, "screen", "no offers");
         messaging.deliverySettings().set(alice, new LocationSettings(ZoneId.of("Europe/Paris"),
                 LocalTime.of(22, 0), LocalTime.of(7, 0)));
         Outgoing ours = messaging.deliveries().claim(DeliveryChannel.SMS, Deliveries.MAX_CLAIM,
@@ -202,6 +207,12 @@ public abstract class IsolationContract extends ContractSupport {
                 .setMuted(o, threadId(o, conversationId), true)));
         t.put("Consents.of/2", o -> assertThat(messaging.consents().of(o, "c1")).allMatch(Consent::subscribed));
         t.put("Consents.set/6", o -> messaging.consents().set(o, "c1", DeliveryChannel.EMAIL, true, "theirs", null));
+        t.put("Consents.set/7", o -> notFound(() -> messaging.consents().set(o, "c1", DeliveryChannel.SMS,
+                category.id(), true, "theirs", null)));
+        t.put("Consents.categories/1", o -> assertThat(messaging.consents().categories(o)).isEmpty());
+        t.put("Consents.createCategory/5", o -> messaging.consents().createCategory(o, "Marketing", null, null, null));
+        t.put("Consents.updateCategory/3", o -> notFound(() -> messaging.consents().updateCategory(o, category.id(),
+                ConsentCategoryUpdate.archived(true))));
         t.put("DeliverySettings.get/1", o -> assertThat(messaging.deliverySettings().get(o))
                 .isEqualTo(LocationSettings.defaults()));
         t.put("DeliverySettings.set/2", o -> messaging.deliverySettings().set(o, LocationSettings.defaults()));

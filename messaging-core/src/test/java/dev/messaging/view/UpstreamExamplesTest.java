@@ -12,6 +12,7 @@ import dev.messaging.view.leadconnector.ConversationSchema;
 import dev.messaging.view.leadconnector.ConversationUnreadWebhook;
 import dev.messaging.view.leadconnector.CreateConversationDto;
 import dev.messaging.view.leadconnector.CreateConversationSuccessResponse;
+import dev.messaging.view.leadconnector.CreateCustomSubtypeDto;
 import dev.messaging.view.leadconnector.DeleteConversationSuccessfulResponse;
 import dev.messaging.view.leadconnector.EmailEventsDto;
 import dev.messaging.view.leadconnector.EmailStatsWebhook;
@@ -36,11 +37,14 @@ import dev.messaging.view.leadconnector.SendMessageBodyDto;
 import dev.messaging.view.leadconnector.SendMessageResponseDto;
 import dev.messaging.view.leadconnector.StartAfterArrayNumberSchema;
 import dev.messaging.view.leadconnector.StartAfterNumberSchema;
+import dev.messaging.view.leadconnector.SubscriptionActionDto;
 import dev.messaging.view.leadconnector.UpdateConversationDto;
+import dev.messaging.view.leadconnector.UpdateCustomSubtypeDto;
 import dev.messaging.view.leadconnector.UpdateEmailMessageStatusDto;
 import dev.messaging.view.leadconnector.UpdateEmailMessageStatusResponseDto;
 import dev.messaging.view.leadconnector.UpdateMessageStatusDto;
 import dev.messaging.view.leadconnector.UpdateRecipientMessageStatusDto;
+import dev.messaging.view.leadconnector.UserSubscriptionChangeDto;
 import dev.messaging.view.shopmonkey.ShopmonkeyChangeEvent;
 import dev.messaging.view.shopmonkey.ShopmonkeyConversation;
 import dev.messaging.view.shopmonkey.ShopmonkeyMessage;
@@ -103,6 +107,10 @@ class UpstreamExamplesTest {
             Map.entry("UpdateRecipientMessageStatusDto", UpdateRecipientMessageStatusDto.class),
             Map.entry("UpdateEmailMessageStatusDto", UpdateEmailMessageStatusDto.class),
             Map.entry("UpdateEmailMessageStatusResponseDto", UpdateEmailMessageStatusResponseDto.class),
+            Map.entry("CreateCustomSubtypeDto", CreateCustomSubtypeDto.class),
+            Map.entry("UpdateCustomSubtypeDto", UpdateCustomSubtypeDto.class),
+            Map.entry("SubscriptionActionDto", SubscriptionActionDto.class),
+            Map.entry("UserSubscriptionChangeDto", UserSubscriptionChangeDto.class),
             Map.entry("BadRequestDTO", LeadConnectorErrors.BadRequestDto.class),
             Map.entry("UnauthorizedDTO", LeadConnectorErrors.UnauthorizedDto.class),
             Map.entry("UnprocessableDTO", LeadConnectorErrors.UnprocessableDto.class),
@@ -149,9 +157,9 @@ class UpstreamExamplesTest {
     }
 
     @Test
-    void everyUpstreamExampleHasItsViewAndThereAreOneHundredFiftyOne() throws IOException {
+    void everyUpstreamExampleHasItsViewAndThereAreOneHundredFiftyNine() throws IOException {
         Map<String, Class<?>> all = examples();
-        assertThat(all).hasSize(151);
+        assertThat(all).hasSize(159);
         assertThat(new TreeSet<>(all.keySet())).allSatisfy(name -> assertThat(all.get(name)).as(name).isNotNull());
     }
 

@@ -20,7 +20,7 @@ final class FeedCodes {
     /** Payload keys written as their index here. Append only: the index is what rows hold. */
     private static final List<String> KEYS = List.of("authorType", "conversationId", "text", "imported", "status",
             "channel", "customerId", "source", "subscribed", "sendEmail", "sendInApp", "sendSms", "name", "active",
-            "timeZone", "messagesErased", "to", "cc", "attachments", "quietStart");
+            "timeZone", "messagesErased", "to", "cc", "attachments", "quietStart", "archived");
     private static final Map<String, Integer> CODES = new HashMap<>();
     private static final TypeReference<List<Object>> ARRAY = new TypeReference<>() { };
 
@@ -36,7 +36,7 @@ final class FeedCodes {
     static final Letters<EntityType> ENTITY_TYPES = new Letters<>("entity type", EntityType.class, Map.of(
             EntityType.CONVERSATION, "c", EntityType.MESSAGE, "m", EntityType.THREAD, "t",
             EntityType.NOTIFICATION_CONFIG, "n", EntityType.CUSTOMER, "u", EntityType.OUTLET, "o",
-            EntityType.CONSENT, "s", EntityType.LOCATION_SETTINGS, "l"));
+            EntityType.CONSENT, "s", EntityType.LOCATION_SETTINGS, "l", EntityType.CONSENT_CATEGORY, "k"));
     static final Letters<Operation> OPERATIONS = new Letters<>("operation", Operation.class, Map.of(
             Operation.CREATE, "c", Operation.UPDATE, "u", Operation.DELETE, "d", Operation.RESTORE, "r",
             Operation.READ, "R", Operation.UNREAD, "U", Operation.READ_ALL, "A", Operation.DELIVERY, "D",

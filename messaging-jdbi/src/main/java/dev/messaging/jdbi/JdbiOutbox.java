@@ -1,6 +1,7 @@
 package dev.messaging.jdbi;
 
 import dev.messaging.delivery.Consent;
+import dev.messaging.delivery.ConsentCategory;
 import dev.messaging.delivery.Delivery;
 import dev.messaging.delivery.LocationSettings;
 import dev.messaging.message.DeliveryChannel;
@@ -151,25 +152,63 @@ final class JdbiOutbox implements OutboxStore {
                 .bind("customers", Json.write(List.copyOf(customerIds))).map((rs, ctx) -> consent(rs)).list();
     }
 
-    private static final String CONSENTS =
-            "SELECT customer_id, channel, subscribed, date, source, reason FROM consent WHERE tenant = :tenant";
+    private static final String CONSENTS = "SELECT customer_id, channel, category_id, subscribed, date, source, reason"
+            + " FROM consent WHERE tenant = :tenant";
 
     private static Consent consent(ResultSet rs) throws SQLException {
         Cells in = new Cells(rs);
-        return new Consent(in.string(), DeliveryChannel.valueOf(in.string()), in.bool(), in.instant(), in.string(),
-                in.string());
+        String customer = in.string();
+        DeliveryChannel channel = DeliveryChannel.valueOf(in.string());
+        String category = in.string();
+        return new Consent(customer, channel, category.isEmpty() ? null : category, in.bool(), in.instant(),
+                in.string(), in.string());
     }
 
     @Override
     public void saveConsent(Consent consent) {
         tx.update("""
-                INSERT INTO consent (tenant, customer_id, channel, subscribed, date, source, reason)
-                VALUES (:tenant, :customer, :channel, :subscribed, :date, :source, :reason)
-                ON CONFLICT (tenant, customer_id, channel) DO UPDATE SET subscribed = excluded.subscribed,
+                INSERT INTO consent (tenant, customer_id, channel, category_id, subscribed, date, source, reason)
+                VALUES (:tenant, :customer, :channel, :category, :subscribed, :date, :source, :reason)
+                ON CONFLICT (tenant, customer_id, channel, category_id) DO UPDATE SET subscribed = excluded.subscribed,
                     date = excluded.date, source = excluded.source, reason = excluded.reason""")
                 .bind("customer", consent.customerId()).bind("channel", consent.channel().name())
+                .bind("category", consent.categoryId() == null ? "" : consent.categoryId())
                 .bind("subscribed", consent.subscribed()).bind("date", Cells.millis(consent.date()))
                 .bind("source", consent.source()).bind("reason", consent.reason()).execute();
+    }
+
+    @Override
+    public List<ConsentCategory> consentCategories() {
+        return tx.query("""
+                SELECT id, name, description, channel, language_code, archived, resubscription_legal_form_id,
+                    created_date, updated_date
+                FROM consent_category WHERE tenant = :tenant ORDER BY created_date, id""")
+                .map((rs, ctx) -> {
+                    Cells in = new Cells(rs);
+                    String id = in.string();
+                    String name = in.string();
+                    String description = in.string();
+                    String channel = in.string();
+                    return new ConsentCategory(id, name, description, channel == null ? null
+                            : DeliveryChannel.valueOf(channel), in.string(), in.bool(), in.string(), in.instant(),
+                            in.instant());
+                }).list();
+    }
+
+    @Override
+    public void saveConsentCategory(ConsentCategory c) {
+        tx.update("""
+                INSERT INTO consent_category (tenant, id, name, description, channel, language_code, archived,
+                    resubscription_legal_form_id, created_date, updated_date)
+                VALUES (:tenant, :id, :name, :description, :channel, :language, :archived, :form, :created, :updated)
+                ON CONFLICT (tenant, id) DO UPDATE SET name = excluded.name, description = excluded.description,
+                    archived = excluded.archived, resubscription_legal_form_id = excluded.resubscription_legal_form_id,
+                    updated_date = excluded.updated_date""")
+                .bind("id", c.id()).bind("name", c.name()).bind("description", c.description())
+                .bind("channel", c.channel() == null ? null : c.channel().name()).bind("language", c.languageCode())
+                .bind("archived", c.archived()).bind("form", c.resubscriptionLegalFormId())
+                .bind("created", Cells.millis(c.createdDate())).bind("updated", Cells.millis(c.updatedDate()))
+                .execute();
     }
 
     @Override

@@ -100,6 +100,7 @@ final class MessageTable {
             @JsonProperty("sr") SuggestedReply suggestedReply,
             @JsonProperty("tr") Translation translation,
             @JsonProperty("ca") Call call,
+            @JsonProperty("cg") String consentCategoryId,
             @JsonProperty("fi") List<MessageFile> files,
             @JsonProperty("md") Map<String, Object> metadata) {
 
@@ -170,7 +171,7 @@ final class MessageTable {
                     orNull(m.order(), OrderRef.NONE), orNull(m.appointment(), AppointmentRef.NONE),
                     orNull(m.links(), MessageLinks.NONE), orNull(m.suggestedReply(), SuggestedReply.NONE),
                     orNull(m.translation(), Translation.NONE), orNull(m.call(), Call.NONE),
-                    m.files().isEmpty() ? null : m.files(),
+                    m.consentCategoryId(), m.files().isEmpty() ? null : m.files(),
                     m.metadata().isEmpty() ? null : m.metadata());
         }
 
@@ -184,7 +185,7 @@ final class MessageTable {
                     .sendAt(sendAt)
                     .email(email).sms(sms).emailOptions(emailOptions).smsOptions(smsOptions).order(order)
                     .appointment(appointment).links(links).suggestedReply(suggestedReply).translation(translation)
-                    .call(call).files(files).metadata(metadata);
+                    .call(call).consentCategoryId(consentCategoryId).files(files).metadata(metadata);
         }
     }
 

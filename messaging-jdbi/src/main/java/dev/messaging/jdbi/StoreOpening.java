@@ -27,7 +27,7 @@ import org.sqlite.SQLiteDataSource;
 final class StoreOpening {
     static final int BUSY_TIMEOUT_MILLIS = 10_000;
     /** The newest schema version this library writes (its last migration). */
-    static final MigrationVersion SCHEMA_VERSION = MigrationVersion.fromVersion("12");
+    static final MigrationVersion SCHEMA_VERSION = MigrationVersion.fromVersion("13");
 
     /** Runs an opening step; a failure becomes a {@link StorageException} naming {@code what}. */
     static <T> T opening(String what, ThrowingSupplier<T> step) {

@@ -22,9 +22,9 @@ import java.util.Optional;
  * {@code message} is the text ({@code html} as plain text when only HTML is given); the email fields
  * are the email's subject and details (threading by {@code replyMessageId}, {@code threadId},
  * {@code emailReplyMode}); {@code fromNumber} and {@code toNumber} the SMS's numbers;
- * {@code templateId} the message's template link; {@code scheduledTimestamp} (epoch seconds) its
- * {@code sendAt}; {@code attachments} its files. Not in the domain (parsed, rendered, not sent on):
- * {@code subType}, {@code customSubtypeId}, {@code forward}, {@code status},
+ * {@code templateId} the message's template link; {@code customSubtypeId} its consent category;
+ * {@code scheduledTimestamp} (epoch seconds) its {@code sendAt}; {@code attachments} its files. Not
+ * in the domain (parsed, rendered, not sent on): {@code subType}, {@code forward}, {@code status},
  * {@code usesNativeSchedulingAi}, {@code optimizationPeriod}.
  */
 public record SendMessageBodyDto(
@@ -74,6 +74,7 @@ public record SendMessageBodyDto(
                 .sendSms(delivered.filter(c -> c == DeliveryChannel.SMS).isPresent() ? Boolean.TRUE : null)
                 .emailOptions(new EmailOptions(subject, null, details.equals(EmailDetails.NONE) ? null : details))
                 .links(MessageLinks.NONE.withTemplateId(templateId))
+                .consentCategoryId(customSubtypeId)
                 .files(Attachments.files(attachments))
                 .sendAt(scheduledTimestamp == null ? null : Instant.ofEpochSecond(scheduledTimestamp));
         if (fromNumber != null || toNumber != null) {
@@ -96,7 +97,7 @@ public record SendMessageBodyDto(
                 e.from(), Iso.orNull(e.cc()), Iso.orNull(e.bcc()), e.html(), r.text(), r.emailOptions().subject(),
                 e.replyToMessageId(), r.links().templateId(), e.threadId(),
                 r.sendAt() == null ? null : r.sendAt().getEpochSecond(), e.conversationProviderId(),
-                e.to().isEmpty() ? null : e.to().get(0), null, Iso.wire(e.replyMode()), r.smsOptions().fromNumber(),
-                r.smsOptions().toNumber(), null, null, null, null);
+                e.to().isEmpty() ? null : e.to().get(0), r.consentCategoryId(), Iso.wire(e.replyMode()),
+                r.smsOptions().fromNumber(), r.smsOptions().toNumber(), null, null, null, null);
     }
 }
