@@ -111,21 +111,25 @@ public final class ChangeFeed {
         }
         v.throwIfAny();
         engine.listen();
-        Generation signal = wakeups.of(actor.tenant());
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            long seen = signal.value();
-            List<Change> changes = read(actor, sequence, limit);
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            if (!changes.isEmpty() || left <= 0) {
-                return changes;
+        Generation signal = wakeups.acquire(actor.tenant());
+        try {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                long seen = signal.value();
+                List<Change> changes = read(actor, sequence, limit);
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (!changes.isEmpty() || left <= 0) {
+                    return changes;
+                }
+                try {
+                    signal.awaitPast(seen, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return List.of();
+                }
             }
-            try {
-                signal.awaitPast(seen, left);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return List.of();
-            }
+        } finally {
+            wakeups.release(actor.tenant());
         }
     }
 
@@ -149,18 +153,27 @@ public final class ChangeFeed {
 
     /** The next batch after {@code sequence} for a subscription, waiting up to {@code millis} for one. */
     List<Change> next(Actor actor, long sequence, long millis) throws InterruptedException {
-        Generation signal = wakeups.of(actor.tenant());
-        long seen = signal.value();
-        List<Change> changes = read(actor, sequence, 100);
-        if (changes.isEmpty()) {
-            signal.awaitPast(seen, millis);
+        Generation signal = wakeups.acquire(actor.tenant());
+        try {
+            long seen = signal.value();
+            List<Change> changes = read(actor, sequence, 100);
+            if (changes.isEmpty()) {
+                signal.awaitPast(seen, millis);
+            }
+            return changes;
+        } finally {
+            wakeups.release(actor.tenant());
         }
-        return changes;
     }
 
     /** Wakes the tenant's waiters (a subscription closing). */
     void wake(Actor actor) {
-        wakeups.of(actor.tenant()).advance();
+        wakeups.committed(actor.tenant());
+    }
+
+    /** How many tenants someone waits on now (for tests: the waits that ended leave nothing). */
+    int waitedTenants() {
+        return wakeups.waited();
     }
 
     /**

@@ -31,6 +31,11 @@ final class FileWatch {
     }
 
     /** A watch of {@code path} as it is now (one that cannot tell a file's identity watches nothing). */
+    /** The file watched; null for {@link #NONE}. */
+    Path path() {
+        return path;
+    }
+
     static FileWatch of(Path path) {
         try {
             Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();

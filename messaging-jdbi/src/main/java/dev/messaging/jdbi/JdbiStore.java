@@ -468,13 +468,23 @@ public final class JdbiStore implements Store {
                 .map((rs, ctx) -> new Tenant(rs.getString(1), rs.getString(2))).one());
     }
 
-    /** On PostgreSQL, listens for other instances' commits (one connection of the data source while it runs). */
+    /**
+     * Listens for the commits of other instances: on PostgreSQL by LISTEN (one connection of the
+     * data source while it runs), on a SQLite file opened by {@link #sqlite(Path)} by watching the
+     * file's data version (one read-only connection of its own; another process's commit is noticed
+     * within about 50 ms). A SQLite database in memory or on the caller's data source has no other
+     * writer to notice.
+     */
     @Override
     public AutoCloseable listen(CommitListener committedElsewhere) {
-        if (dialect != Dialect.POSTGRESQL) {
-            return () -> { };
+        if (dialect == Dialect.POSTGRESQL) {
+            return new ChangeListening(dataSource, committedElsewhere);
         }
-        return new ChangeListening(dataSource, committedElsewhere);
+        if (watch.path() != null) {
+            return new SqliteCommitWatch(StoreOpening.sqliteSource("jdbc:sqlite:" + watch.path(), true),
+                    watch.path().getFileName().toString(), committedElsewhere);
+        }
+        return () -> { };
     }
 
     /**
