@@ -2,10 +2,7 @@ package dev.messaging.outbox;
 
 import dev.messaging.common.Actor;
 import dev.messaging.common.Tenant;
-import dev.messaging.conversation.Contact;
 import dev.messaging.delivery.Backlog;
-import dev.messaging.delivery.Consent;
-import dev.messaging.delivery.ConsentCategory;
 import dev.messaging.delivery.Delivery;
 import dev.messaging.delivery.DeliveryPurpose;
 import dev.messaging.delivery.OutboxStatistics;
@@ -21,10 +18,8 @@ import dev.messaging.kernel.Access;
 import dev.messaging.kernel.Engine;
 import dev.messaging.kernel.Validator;
 import dev.messaging.message.DeliveryChannel;
-import dev.messaging.message.EmailDetails;
 import dev.messaging.message.DeliveryStatus;
 import dev.messaging.message.Message;
-import dev.messaging.spi.ConversationRow;
 import dev.messaging.spi.EarlyReport;
 import dev.messaging.spi.MessageRow;
 import dev.messaging.spi.StoreTransaction;
@@ -148,13 +143,13 @@ public final class Deliveries {
         int maxAttempts = outbox.retryPolicy().maxAttempts();
         byTenant.forEach((tenant, tasks) -> {
             try {
-                engine.read(tenant, tx -> readOutgoing(tx, tasks, claimer, maxAttempts, byKey, endings));
+                engine.read(tenant, tx -> OutgoingReads.read(tx, tasks, claimer, maxAttempts, byKey, endings));
             } catch (UnreadableRowException e) {
                 // a row of this tenant cannot be read back: find whose, one delivery at a time; the
                 // others still go out, and so do every other tenant's
                 for (Delivery task : tasks) {
                     try {
-                        engine.read(tenant, tx -> readOutgoing(tx, List.of(task), claimer, maxAttempts, byKey,
+                        engine.read(tenant, tx -> OutgoingReads.read(tx, List.of(task), claimer, maxAttempts, byKey,
                                 endings));
                     } catch (UnreadableRowException one) {
                         failUnreadable(task, claimer, one);
@@ -175,60 +170,6 @@ public final class Deliveries {
     }
 
     /**
-     * Reads what {@code tasks} send (their messages, their customers' addresses and consents) into
-     * {@code byKey}, and into {@code endings} how those that may not go out end: claimed more than
-     * {@code maxAttempts} times (its earlier claims ended without an outcome: a sender that crashed
-     * its process or hung past its lease), a customer who unsubscribed from the channel (OptOut), no
-     * address on it (Error).
-     */
-    private static Void readOutgoing(StoreTransaction tx, List<Delivery> tasks, String claimer, int maxAttempts,
-            Map<String, Outgoing> byKey, Map<String, SendResult> endings) {
-        Map<String, Message> messages = new HashMap<>();
-        for (MessageRow row : tx.findMessages(tasks.stream().map(Delivery::messageId).distinct().toList())) {
-            messages.put(row.id(), row.message());
-        }
-        List<String> customers = tasks.stream().filter(Deliveries::toCustomer).map(Delivery::customerId).distinct()
-                .toList();
-        Map<String, Map<String, Consent>> consents = new HashMap<>();
-        for (Consent c : customers.isEmpty() ? List.<Consent>of() : tx.outbox().consentsOf(customers)) {
-            consents.computeIfAbsent(c.customerId(), k -> new HashMap<>())
-                    .put(ConsentCategories.key(c.channel(), c.categoryId()), c);
-        }
-        Map<String, ConsentCategory> categories = new HashMap<>();
-        if (messages.values().stream().anyMatch(m -> m.consentCategoryId() != null)) {
-            tx.outbox().consentCategories().forEach(c -> categories.put(c.id(), c));
-        }
-        for (Delivery task : tasks) {
-            Outgoing o = toOutgoing(tx, task, messages.get(task.messageId()), claimer);
-            byKey.put(task.id(), o);
-            String held = toCustomer(task) ? optedOut(task, messages.get(task.messageId()), consents, categories) : null;
-            if (task.attempts() > maxAttempts) {
-                endings.put(task.id(), SendResult.failed("claimed " + (task.attempts() - 1) + " times without an"
-                        + " outcome (its sender crashed or hung past the lease): not sent again"));
-            } else if (held != null) {
-                endings.put(task.id(), SendResult.optedOut(held));
-            } else if (unaddressed(o)) {
-                endings.put(task.id(), SendResult.failed("no address: the customer's contact has no "
-                        + (task.channel() == DeliveryChannel.SMS ? "phone" : "email")));
-            }
-        }
-        return null;
-    }
-
-    /** Why {@code task} of {@code message} may not go out for its customer's consent; null when it may. */
-    private static String optedOut(Delivery task, Message message, Map<String, Map<String, Consent>> consents,
-            Map<String, ConsentCategory> categories) {
-        ConsentCategory category = message == null || message.consentCategoryId() == null ? null
-                : categories.get(message.consentCategoryId());
-        return ConsentCategories.optedOut(consents.getOrDefault(task.customerId(), Map.of()), task.channel(), category);
-    }
-
-    /** A message's send to its customer (not a staff notification) over a channel with addresses. */
-    private static boolean toCustomer(Delivery task) {
-        return task.purpose() == DeliveryPurpose.MESSAGE && task.channel() != DeliveryChannel.IN_APP;
-    }
-
-    /**
      * Ends, as Error saying why, a claimed delivery whose message or conversation cannot be read
      * back; its message (which cannot be read) is left as it is. Never handed to a sender.
      */
@@ -245,49 +186,6 @@ public final class Deliveries {
             }
             return null;
         });
-    }
-
-    /** A message's send (not a staff notification) to a customer whose contact names no address on its channel. */
-    private static boolean unaddressed(Outgoing o) {
-        return o.purpose() == DeliveryPurpose.MESSAGE && o.channel() != DeliveryChannel.IN_APP
-                && (o.to() == null || o.to().isBlank());
-    }
-
-    private static Outgoing toOutgoing(StoreTransaction tx, Delivery task, Message message, String claimer) {
-        String to = null;
-        if (task.purpose() == DeliveryPurpose.MESSAGE) {
-            Contact contact = tx.findConversation(task.conversationId()).map(ConversationRow::conversation)
-                    .map(c -> c.contact()).orElse(null);
-            if (contact != null) {
-                to = task.channel() == DeliveryChannel.SMS ? contact.phone() : contact.email();
-            }
-        }
-        return new Outgoing(task.id(), task.channel(), task.purpose(), new Tenant(task.companyId(), task.locationId()),
-                to, task.recipientUserId(), message, task.attempts(), claimer, inReplyTo(tx, task, message));
-    }
-
-    /**
-     * The provider's id of the email {@code message} answers, for an email send of it: the answered
-     * message's own email id (a customer's email keeps its Message-ID there), else the provider id
-     * of the answered message's email send; null when it answers nothing or none is known. One or
-     * two reads, for email replies only.
-     */
-    private static String inReplyTo(StoreTransaction tx, Delivery task, Message message) {
-        EmailDetails details = message == null ? null : message.emailOptions().details();
-        if (task.channel() != DeliveryChannel.EMAIL || task.purpose() != DeliveryPurpose.MESSAGE || details == null
-                || details.replyToMessageId() == null) {
-            return null;
-        }
-        Optional<Message> answered = tx.findMessage(details.replyToMessageId()).map(MessageRow::message);
-        if (answered.isEmpty()) {
-            return null;
-        }
-        if (answered.get().emailOptions().emailId() != null) {
-            return answered.get().emailOptions().emailId();
-        }
-        return tx.outbox().ofMessage(answered.get().id()).stream()
-                .filter(d -> d.channel() == DeliveryChannel.EMAIL && d.providerMessageId() != null)
-                .map(Delivery::providerMessageId).findFirst().orElse(null);
     }
 
     /**
