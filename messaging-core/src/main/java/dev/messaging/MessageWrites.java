@@ -265,6 +265,7 @@ final class MessageWrites {
 
     private static void validateEmail(Validator v, EmailOptions email) {
         v.shortText("emailSubject", email.subject());
+        v.absent("emailEngagement", email.engagement(), "is the provider's to report (messages().recordEmailEngagement)");
         v.id("emailId", email.emailId());
         EmailDetails e = email.details();
         if (e == null) {

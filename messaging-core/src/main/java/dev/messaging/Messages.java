@@ -16,7 +16,9 @@ import dev.messaging.kernel.Engine;
 import dev.messaging.kernel.Validator;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryUpdate;
+import dev.messaging.message.EmailEngagement;
 import dev.messaging.message.Message;
+import dev.messaging.message.MessageChannel;
 import dev.messaging.message.MessageQuery;
 import dev.messaging.message.NewMessage;
 import dev.messaging.message.Send;
@@ -29,10 +31,12 @@ import dev.messaging.spi.PagePosition;
 import dev.messaging.spi.StoreTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Messages: create (with the defaults of the reference docs, clientMessageId idempotency and
@@ -93,7 +97,9 @@ public final class Messages {
         v.required("query", query);
         v.throwIfAny();
         int limit = v.limit("limit", query.limit(), 50);
-        String filters = "messages|" + conversationId + "|" + query.withDeleted();
+        String filters = "messages|" + conversationId + "|" + query.withDeleted()
+                + (query.types().isEmpty() ? "" : "|" + query.types().stream().map(MessageChannel::wireValue).sorted()
+                        .toList());
         PagePosition after = Cursors.decode(v, "after", query.after(), filters);
         PagePosition before = Cursors.decode(v, "before", query.before(), filters);
         if (query.after() != null && query.before() != null) {
@@ -104,8 +110,11 @@ public final class Messages {
             ConversationRow conversation = tx.findConversation(conversationId)
                     .orElseThrow(() -> new NotFoundException("conversation", conversationId));
             Access.requireOwnConversation(actor, conversation.conversation().customerId());
-            List<MessageRow> rows = new ArrayList<>(tx.listMessages(
-                    new MessageListSpec(conversationId, after, before, query.withDeleted(), limit + 1)));
+            List<MessageRow> rows = query.types().isEmpty()
+                    ? new ArrayList<>(tx.listMessages(new MessageListSpec(conversationId, after, before,
+                            query.withDeleted(), limit + 1)))
+                    : ofTypes(tx, new MessageListSpec(conversationId, after, before, query.withDeleted(), limit + 1),
+                            query.types());
             boolean hasMore = rows.size() > limit;
             if (hasMore) {
                 rows.remove(before != null ? 0 : rows.size() - 1);
@@ -116,6 +125,40 @@ public final class Messages {
             return Cursors.page(messages, hasMore, before != null, m -> new PagePosition(m.createdDate(), m.id()),
                     filters, null);
         });
+    }
+
+    /** Rows read in a batch while looking for messages of some types. */
+    private static final int TYPE_BATCH = 200;
+
+    /**
+     * Up to {@code spec.limit()} rows of {@code types} in the window of {@code spec}, oldest first:
+     * the conversation's rows read in batches of {@value #TYPE_BATCH} from the window's edge until
+     * that many match or none are left.
+     */
+    private static List<MessageRow> ofTypes(StoreTransaction tx, MessageListSpec spec, Set<MessageChannel> types) {
+        boolean backward = spec.before() != null;
+        List<MessageRow> found = new ArrayList<>();
+        PagePosition after = spec.after();
+        PagePosition before = spec.before();
+        while (true) {
+            List<MessageRow> batch = tx.listMessages(new MessageListSpec(spec.conversationId(), after, before,
+                    spec.includeDeleted(), TYPE_BATCH));
+            List<MessageRow> matching = batch.stream()
+                    .filter(r -> r.message().channel() != null && types.contains(r.message().channel())).toList();
+            found.addAll(backward ? 0 : found.size(), matching);
+            if (found.size() >= spec.limit() || batch.size() < TYPE_BATCH) {
+                break;
+            }
+            MessageRow edge = backward ? batch.get(0) : batch.get(batch.size() - 1);
+            PagePosition at = new PagePosition(edge.message().createdDate(), edge.message().id());
+            if (backward) {
+                before = at;
+            } else {
+                after = at;
+            }
+        }
+        return new ArrayList<>(backward ? found.subList(Math.max(0, found.size() - spec.limit()), found.size())
+                : found.subList(0, Math.min(found.size(), spec.limit())));
     }
 
     /**
@@ -148,6 +191,50 @@ public final class Messages {
             }
             Message moved = outbox.report(tx, actor, row, update.channel(), update.status(), update.error(), now);
             return moved == m ? present(tx, row) : present(tx, row.with(moved));
+        });
+    }
+
+    /**
+     * Records what became of a message's email as its provider counts it (LeadConnector v3's email
+     * status update): the counters replace the ones recorded, each recipient's status replaces its
+     * older one. Only the system records it; a message not sent by email is a validation error on
+     * {@code messageId}. The email's delivery status moves only by {@link #updateDelivery}.
+     */
+    public Message recordEmailEngagement(Actor actor, String messageId, EmailEngagement engagement) {
+        Access.requireSystem(actor, "record an email's engagement");
+        Validator v = engine.validator();
+        v.requiredId("messageId", messageId);
+        v.required("engagement", engagement);
+        v.throwIfAny();
+        int[] counters = {engagement.delivered(), engagement.opened(), engagement.clicked(), engagement.replied(),
+                engagement.failed(), engagement.accepted(), engagement.rejected(), engagement.unsubscribed(),
+                engagement.complained(), engagement.stored()};
+        if (Arrays.stream(counters).anyMatch(c -> c < 0)) {
+            v.add("engagement", "counters must not be negative");
+        }
+        v.atMost("engagement.recipients", engagement.recipients(), v.limits().recipients(), "recipients");
+        for (int i = 0; i < engagement.recipients().size(); i++) {
+            EmailEngagement.RecipientStatus r = engagement.recipients().get(i);
+            v.required("engagement.recipients[" + i + "].address", r.address());
+            v.shortText("engagement.recipients[" + i + "].address", r.address());
+            v.required("engagement.recipients[" + i + "].status", r.status());
+            v.shortText("engagement.recipients[" + i + "].failReason", r.failReason());
+        }
+        v.throwIfAny();
+        Instant now = engine.now();
+        return engine.write(actor, tx -> {
+            MessageRow row = load(tx, messageId);
+            Message m = row.message();
+            if (!m.email().isRequested()) {
+                throw ValidationException.of("messageId", "message " + m.id() + " was not sent by email");
+            }
+            EmailEngagement before = m.emailOptions().engagement();
+            EmailEngagement after = before == null ? EmailEngagement.NONE.updatedBy(engagement)
+                    : before.updatedBy(engagement);
+            Message changed = bump(m.toBuilder().emailOptions(m.emailOptions().withEngagement(after)).build(), actor,
+                    now);
+            Message saved = save(tx, actor, now, row, changed, Operation.UPDATE, Map.of("channel", "EMAIL"));
+            return present(tx, row.with(saved));
         });
     }
 

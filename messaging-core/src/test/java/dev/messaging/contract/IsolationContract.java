@@ -35,6 +35,7 @@ import dev.messaging.inbox.InboxView;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryStatus;
 import dev.messaging.message.DeliveryUpdate;
+import dev.messaging.message.EmailEngagement;
 import dev.messaging.message.Message;
 import dev.messaging.message.MessageQuery;
 import dev.messaging.message.NewMessage;
@@ -137,6 +138,8 @@ public abstract class IsolationContract extends ContractSupport {
         t.put("Messages.list/3", o -> notFound(() -> messaging.messages().list(o, conversationId, MessageQuery.first())));
         t.put("Messages.updateDelivery/3", o -> notFound(() -> messaging.messages().updateDelivery(systemOf(o), message.id(),
                 DeliveryUpdate.sms(DeliveryStatus.SENT))));
+        t.put("Messages.recordEmailEngagement/3", o -> notFound(() -> messaging.messages().recordEmailEngagement(
+                systemOf(o), message.id(), EmailEngagement.NONE)));
         t.put("Messages.delete/3", o -> notFound(() -> messaging.messages().delete(o, message.id(), null)));
         t.put("Messages.restore/2", o -> notFound(() -> messaging.messages().restore(o, message.id())));
         // threads: the outsider's own thread id over this tenant's conversation id

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.messaging.common.Actor;
 import dev.messaging.common.Page;
+import dev.messaging.error.ForbiddenException;
 import dev.messaging.error.ValidationException;
 import dev.messaging.inbox.InboxEntry;
 import dev.messaging.inbox.InboxQuery;
@@ -18,6 +19,7 @@ import dev.messaging.message.Direction;
 import dev.messaging.delivery.Outgoing;
 import dev.messaging.delivery.SendResult;
 import dev.messaging.message.EmailDetails;
+import dev.messaging.message.EmailEngagement;
 import dev.messaging.message.EmailOptions;
 import dev.messaging.message.EmailReplyMode;
 import dev.messaging.message.Message;
@@ -27,6 +29,7 @@ import dev.messaging.message.NewMessage;
 import dev.messaging.view.leadconnector.CallDataDto;
 import dev.messaging.view.leadconnector.ConversationUnreadWebhook;
 import dev.messaging.view.leadconnector.EmailStatsWebhook;
+import dev.messaging.view.leadconnector.EmailEventsDto;
 import dev.messaging.view.leadconnector.ErrorDto;
 import dev.messaging.view.leadconnector.GetMessageResponseDto;
 import dev.messaging.view.leadconnector.GetMessagesByConversationResponseDto;
@@ -313,6 +316,82 @@ public abstract class LeadConnectorMessagesContract extends ContractSupport {
         assertThat(((MessageWebhook) resumed.get(0).body()).messageId()).isEqualTo(next.id());
         Actor stranger = Actor.system("co-elsewhere-" + company, location);
         assertThat(webhooks.since(stranger, start, 100).webhooks()).as("another tenant sees none").isEmpty();
+    }
+
+    @Test
+    void messagesOfSomeTypesPageBothWaysAcrossLongRunsOfOtherTypes() {
+        List<String> calls = new ArrayList<>();
+        for (int i = 0; i < 450; i++) {
+            NewMessage.Builder b = NewMessage.to("c1", "m" + i);
+            if (i % 37 == 5) {
+                b.channel(MessageChannel.TYPE_CALL).text("call " + i);
+            } else if (i % 2 == 0) {
+                b.channel(MessageChannel.TYPE_WEBCHAT);
+            }
+            Message m = messaging.messages().create(alice, b.build());
+            if (i % 37 == 5) {
+                calls.add(m.id());
+            }
+            clock.advance(Duration.ofMillis(1));
+        }
+        String conversation = conversationOf("c1").id();
+        List<String> forward = new ArrayList<>();
+        MessageQuery query = MessageQuery.first().limit(4).types(MessageChannel.TYPE_CALL);
+        for (Page<Message> page = messaging.messages().list(alice, conversation, query); ;
+                page = messaging.messages().list(alice, conversation, query.after(page.nextCursor()))) {
+            page.items().forEach(m -> forward.add(m.id()));
+            if (!page.hasMore()) {
+                break;
+            }
+        }
+        assertThat(forward).isEqualTo(calls);
+        Page<Message> last = messaging.messages().list(alice, conversation,
+                MessageQuery.first().limit(100).types(MessageChannel.TYPE_CALL, MessageChannel.TYPE_SMS));
+        assertThat(last.items()).extracting(Message::id).isEqualTo(calls);
+        assertThat(last.hasMore()).isFalse();
+        Page<Message> firstFour = messaging.messages().list(alice, conversation, query);
+        Page<Message> back = messaging.messages().list(alice, conversation,
+                MessageQuery.first().limit(2).types(MessageChannel.TYPE_CALL).before(firstFour.nextCursor()));
+        assertThat(back.items()).as("the two calls before the fourth").extracting(Message::id)
+                .isEqualTo(calls.subList(1, 3));
+        assertThat(back.hasMore()).isTrue();
+        assertThat(catchThrowableOfType(ValidationException.class, () -> messaging.messages().list(alice,
+                conversation, MessageQuery.first().after(firstFour.nextCursor()))).fields()).containsExactly("after");
+    }
+
+    @Test
+    void anEmailsEngagementAndEachRecipientsStatusAreRecordedAndReadBack() {
+        addressed(alice, "c1");
+        Message mail = messaging.messages().create(alice, email(null, null).toNewMessage());
+        UpdateEmailMessageStatusDto first = new UpdateEmailMessageStatusDto(new EmailEventsDto(1, 3, 1, null, null,
+                null, null, null, null, null), List.of(new UpdateRecipientMessageStatusDto("c1@example.com",
+                "delivered", null), new UpdateRecipientMessageStatusDto("boss@customer.example", "failed",
+                "Mailbox not found")), "delivered");
+        messaging.messages().recordEmailEngagement(system, mail.id(), first.toEngagement());
+        tick();
+        UpdateEmailMessageStatusDto later = new UpdateEmailMessageStatusDto(new EmailEventsDto(1, 4, 2, 1, null, null,
+                null, null, null, null), List.of(new UpdateRecipientMessageStatusDto("BOSS@customer.example",
+                "opened", null)), "opened");
+        Message recorded = messaging.messages().recordEmailEngagement(system, mail.id(), later.toEngagement());
+        EmailEngagement engagement = messaging.messages().find(alice, mail.id()).orElseThrow().emailOptions()
+                .engagement();
+        assertThat(engagement).isEqualTo(recorded.emailOptions().engagement());
+        assertThat(List.of(engagement.delivered(), engagement.opened(), engagement.clicked(), engagement.replied()))
+                .containsExactly(1, 4, 2, 1);
+        assertThat(engagement.recipients()).containsExactly(
+                new EmailEngagement.RecipientStatus("c1@example.com", DeliveryStatus.DELIVERED, null),
+                new EmailEngagement.RecipientStatus("BOSS@customer.example", DeliveryStatus.OPENED, null));
+
+        Message sms = messaging.messages().create(alice, NewMessage.to("c1", "hi").sendSms(true).build());
+        Object before = snapshot();
+        assertThat(catchThrowableOfType(ValidationException.class, () -> messaging.messages().recordEmailEngagement(
+                system, sms.id(), first.toEngagement())).fields()).containsExactly("messageId");
+        assertThat(catchThrowableOfType(ForbiddenException.class, () -> messaging.messages().recordEmailEngagement(
+                alice, mail.id(), first.toEngagement()))).isNotNull();
+        assertThat(catchThrowableOfType(ValidationException.class, () -> messaging.messages().create(alice,
+                NewMessage.to("c1", "x").sendEmail(true).emailOptions(new EmailOptions("s", null, null,
+                        first.toEngagement())).build())).fields()).containsExactly("emailEngagement");
+        assertUnchangedSince(before);
     }
 
     @Test
