@@ -88,6 +88,15 @@ def ratios(all_rows):
         if r["class"] == "DeliveryBenchmark" and r["unit"] == "ms/op":
             out.append(f"- DeliveryBenchmark, {r['store']}: 2,000 deliveries drained in {r['score']:,.0f} ms = "
                        f"{2000 / r['score'] * 1000:,.0f} deliveries/s")
+        if r["class"] == "WorkerCountersBenchmark":
+            drain = next((d["score"] for d in all_rows if d["class"] == "DeliveryBenchmark"
+                          and d["unit"] == "ms/op"), None)
+            per_delivery = drain * 1e6 / 2000 if drain else None
+            share = f" = {r['score'] / per_delivery * 100:.2f}% of a delivery's {per_delivery / 1000:,.0f} µs in " \
+                    f"DeliveryBenchmark" if per_delivery else ""
+            threads = "4 threads" if r["bench"].endswith("FourThreads") else "1 thread"
+            out.append(f"- WorkerCountersBenchmark, {threads}: the worker's statistics cost {r['score']:,.0f} ns "
+                       f"a delivery{share}")
         if r["class"] == "MailBenchmark" and r["unit"] == "ms/op":
             out.append(f"- MailBenchmark, {r['senders']} thread(s): 500 emails rendered and handed to a local SMTP "
                        f"server in {r['score']:,.0f} ms = {500 / r['score'] * 1000:,.0f} emails/s")
@@ -242,6 +251,9 @@ by its parameters under `target/bench-data`, and each writing trial gets its own
   conversation by `GROUP BY`, the unread count by a correlated count), on the same data and indexes.
 - `DeliveryBenchmark`: 2,000 SMS deliveries drained by the library's worker (claims of 50, a
   sender that answers at once), milliseconds per drain.
+- `WorkerCountersBenchmark`: what the worker's statistics (its counts, send times and last claim)
+  cost each delivery it hands over, from 1 and 4 threads on one worker's counters; the worker has
+  no switch to turn them off, so they are measured apart and set beside a delivery's own time.
 - `MailBenchmark`: 500 emails (text and HTML, one Cc) rendered by `messaging-mail`'s `MailSender`
   and handed to a local SMTP server (GreenMail, in the same JVM, sharing the two cores) from 1 and
   4 threads over as many pooled connections, milliseconds per 500.

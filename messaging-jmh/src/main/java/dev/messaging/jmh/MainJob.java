@@ -60,7 +60,7 @@ public final class MainJob {
         System.out.println("results: " + RESULT.toAbsolutePath());
     }
 
-    /** The runs of the main job: reads, writes, delivery and email, each with its floors and sizes. */
+    /** The runs of the main job: reads, writes, delivery, its statistics and email, each with its floors and sizes. */
     static List<ChainedOptionsBuilder> groups() {
         ChainedOptionsBuilder pages = new OptionsBuilder()
                 .include("InboxBenchmark\\.(inboxFirstPage|inboxDeepPage|inboxUnreadOnly)$")
@@ -77,7 +77,8 @@ public final class MainJob {
         ChainedOptionsBuilder delivery = new OptionsBuilder().include("DeliveryBenchmark")
                 .param("store", "SQLITE").param("workers", "1").measurementIterations(5);
         ChainedOptionsBuilder mail = new OptionsBuilder().include("MailBenchmark");
-        return List.of(pages, writes, delivery, mail);
+        ChainedOptionsBuilder statistics = new OptionsBuilder().include("WorkerCountersBenchmark");
+        return List.of(pages, writes, delivery, statistics, mail);
     }
 
     private static Collection<RunResult> run(ChainedOptionsBuilder options) throws RunnerException {
