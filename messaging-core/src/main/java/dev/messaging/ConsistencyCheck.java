@@ -5,6 +5,7 @@ import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
 import dev.messaging.common.Tenant;
 import dev.messaging.conversation.Conversation;
+import dev.messaging.conversation.SearchFilters;
 import dev.messaging.conversation.SearchSort;
 import dev.messaging.conversation.SearchStatus;
 import dev.messaging.error.UnreadableRowException;
@@ -74,7 +75,8 @@ final class ConsistencyCheck {
 
         ConsistencyReport check() {
             List<ConversationRow> conversations = tx.searchConversations(new SearchSpec("-", 0, null, null,
-                    SearchStatus.ALL, null, List.of(), SearchSort.CREATED_DATE, false, null, true, Integer.MAX_VALUE))
+                    SearchStatus.ALL, null, List.of(), SearchSort.CREATED_DATE, false, null, true, Integer.MAX_VALUE,
+                    SearchFilters.NONE))
                     .stream().map(InboxRow::conversation).toList();
             Map<String, Long> createdBy = new HashMap<>();
             List<Change> feed = tx.changesSince(0, Integer.MAX_VALUE);

@@ -138,6 +138,12 @@ public final class Conversations {
         v.throwIfAny();
         v.id("contactId", query.contactId());
         v.id("assignee", query.assignee() == null ? null : query.assignee().userId());
+        v.atMost("assignees", List.copyOf(query.filters().assignees()), 100, "users");
+        query.filters().assignees().forEach(user -> v.id("assignees", user));
+        if (query.filters().from() != null && query.filters().until() != null
+                && !query.filters().from().isBefore(query.filters().until())) {
+            v.add("until", "must be after from");
+        }
         List<String> terms = v.searchTerms("query", query.query());
         v.required("status", query.status());
         v.required("sort", query.sort());
@@ -149,7 +155,7 @@ public final class Conversations {
             long allRead = tx.allReadSeq(actor.userId());
             SearchSpec spec = new SearchSpec(actor.userId(), allRead, query.contactId(), query.assignee(),
                     query.status(), query.lastMessageDirection(), terms, query.sort(), query.descending(), after,
-                    query.withDeleted(), limit + 1);
+                    query.withDeleted(), limit + 1, query.filters());
             List<InboxRow> rows = tx.searchConversations(spec);
             boolean hasMore = rows.size() > limit;
             List<InboxRow> page = hasMore ? rows.subList(0, limit) : rows;

@@ -3,6 +3,7 @@ package dev.messaging.memory;
 import dev.messaging.change.Change;
 import dev.messaging.common.Tenant;
 import dev.messaging.conversation.Conversation;
+import dev.messaging.conversation.SearchFilters;
 import dev.messaging.conversation.SearchSort;
 import dev.messaging.delivery.Delivery;
 import dev.messaging.message.DeliveryChannel;
@@ -322,7 +323,17 @@ final class MemoryTransaction implements StoreTransaction {
                 && (spec.includeDeleted() || !c.deleted())
                 && (spec.customerId() == null || spec.customerId().equals(c.customerId()))
                 && (spec.assignee() == null || spec.assignee().matches(c.assignedTo()))
-                && (spec.lastMessageDirection() == null || spec.lastMessageDirection() == c.lastMessageDirection());
+                && (spec.lastMessageDirection() == null || spec.lastMessageDirection() == c.lastMessageDirection())
+                && matches(spec.filters(), c);
+    }
+
+    private static boolean matches(SearchFilters f, Conversation c) {
+        Instant date = sortKey(c, SearchSort.LAST_MESSAGE_DATE);
+        return (f.assignees().isEmpty() || c.assignedTo() != null && f.assignees().contains(c.assignedTo()))
+                && (f.lastMessageTypes().isEmpty() || c.lastMessageType() != null
+                        && f.lastMessageTypes().contains(c.lastMessageType()))
+                && (f.from() == null || !date.isBefore(f.from()))
+                && (f.until() == null || date.isBefore(f.until()));
     }
 
     // --- messages -------------------------------------------------------------------------

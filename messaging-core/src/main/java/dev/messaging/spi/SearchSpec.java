@@ -1,6 +1,7 @@
 package dev.messaging.spi;
 
 import dev.messaging.conversation.AssigneeFilter;
+import dev.messaging.conversation.SearchFilters;
 import dev.messaging.conversation.SearchSort;
 import dev.messaging.conversation.SearchStatus;
 import dev.messaging.message.Direction;
@@ -11,7 +12,9 @@ import java.util.List;
  * or both descending, after {@code after} when set. The LAST_MESSAGE_DATE key is
  * lastMessageDate, or createdDate when there is no message. Deleted conversations only with
  * {@code includeDeleted}. Status and text are defined as in {@link InboxSpec}; STARRED is the
- * thread's important flag; RECENTS is "has a last message".
+ * thread's important flag; RECENTS is "has a last message". {@code filters}: assigned to one of
+ * its assignees, a last message of one of its types, a sort date in its range (see
+ * {@link SearchFilters}).
  */
 public record SearchSpec(
         String userId,
@@ -25,7 +28,8 @@ public record SearchSpec(
         boolean descending,
         PagePosition after,
         boolean includeDeleted,
-        int limit) {
+        int limit,
+        SearchFilters filters) {
 
     public SearchSpec {
         textTerms = List.copyOf(textTerms);

@@ -3,8 +3,10 @@ package dev.messaging.jdbi;
 import dev.messaging.conversation.AssigneeFilter;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.conversation.ConversationStatus;
+import dev.messaging.conversation.SearchFilters;
 import dev.messaging.conversation.SearchSort;
 import dev.messaging.error.UnreadableRowException;
+import dev.messaging.message.MessageChannel;
 import dev.messaging.spi.InboxRow;
 import dev.messaging.spi.InboxSpec;
 import dev.messaging.spi.MessageRow;
@@ -318,6 +320,22 @@ final class JdbiPages {
         w.assignee(spec.assignee());
         if (spec.lastMessageDirection() != null) {
             w.and("c.last_message_direction = :direction", "direction", spec.lastMessageDirection().wireValue());
+        }
+        SearchFilters f = spec.filters();
+        if (!f.assignees().isEmpty()) {
+            w.and("c.assigned_to IN (" + tx.dialect().textsIn("assignees") + ")", "assignees",
+                    Json.write(List.copyOf(f.assignees())));
+        }
+        if (!f.lastMessageTypes().isEmpty()) {
+            w.and("c.last_message_type IN (" + tx.dialect().textsIn("types") + ")", "types",
+                    Json.write(f.lastMessageTypes().stream().map(MessageChannel::wireValue).toList()));
+        }
+        String date = sortKey(SearchSort.LAST_MESSAGE_DATE);
+        if (f.from() != null) {
+            w.and(date + " >= :from", "from", f.from().toEpochMilli());
+        }
+        if (f.until() != null) {
+            w.and(date + " < :until", "until", f.until().toEpochMilli());
         }
         return w.text(spec.textTerms());
     }
