@@ -7,7 +7,6 @@ import dev.messaging.Messaging;
 import dev.messaging.change.Change;
 import dev.messaging.contract.DeliveryContract;
 import dev.messaging.delivery.SendResult;
-import dev.messaging.delivery.Sender;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.Message;
 import dev.messaging.message.NewMessage;
@@ -26,32 +25,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The delivery suite on PostgreSQL; its workers run as two instances (two stores, each with its own
- * pool, on one database) of four threads each, claiming with {@code FOR UPDATE SKIP LOCKED}; and
- * the wake-ups between instances (LISTEN/NOTIFY).
+ * The delivery suite on PostgreSQL, and the wake-ups between instances (LISTEN/NOTIFY).
  */
 class PostgresDeliveryTest extends DeliveryContract {
     /** A database of its own: claims read every tenant, and other suites leave deliveries behind. */
-    private static final String DATABASE = "delivery";
+    static final String DATABASE = "delivery";
     private final List<AutoCloseable> instances = new ArrayList<>();
 
     @Override
     protected Store newStore() {
         return JdbiStore.create(TestDatabases.postgresPool(DATABASE));
-    }
-
-    @Override
-    protected List<DeliveryWorker> workers(Sender sender) {
-        HikariDataSource pool = TestDatabases.newPostgresPool(DATABASE, 5);
-        Messaging second = Messaging.builder(JdbiStore.create(pool)).clock(clock).build();
-        instances.add(pool);
-        instances.add(second);
-        List<DeliveryWorker> workers = new ArrayList<>();
-        for (Messaging instance : List.of(messaging, second)) {
-            workers.add(instance.deliveries().worker().sender(DeliveryChannel.SMS, sender)
-                    .sender(DeliveryChannel.EMAIL, sender).threads(4).idlePoll(Duration.ofMillis(50)).start());
-        }
-        return workers;
     }
 
     private Messaging otherInstance() {

@@ -1,0 +1,12 @@
+package dev.messaging.jdbi;
+
+import dev.messaging.contract.ScheduledDeliveryContract;
+import dev.messaging.spi.Store;
+
+/** The delivery suite's scheduled sends, quiet hours, consent and operator calls on a SQLite file. */
+class SqliteFileScheduledDeliveryTest extends ScheduledDeliveryContract {
+    @Override
+    protected Store newStore() {
+        return JdbiStore.sqlite(TestDatabases.newSqliteFile());
+    }
+}
