@@ -52,6 +52,11 @@ import java.util.Set;
  * "create a conversation with its first message" ({@code Conversations.start}).
  */
 final class MessageWrites {
+    /** The message types of a phone call. */
+    private static final Set<MessageChannel> CALL_TYPES = Set.of(MessageChannel.TYPE_CALL,
+            MessageChannel.TYPE_CAMPAIGN_CALL, MessageChannel.TYPE_CAMPAIGN_MANUAL_CALL,
+            MessageChannel.TYPE_CAMPAIGN_VOICEMAIL, MessageChannel.TYPE_IVR_CALL, MessageChannel.TYPE_CUSTOM_CALL);
+
     private final Engine engine;
     private final MessageOutbox outbox;
     private final Translating translation;
@@ -227,11 +232,6 @@ final class MessageWrites {
             v.add("call.durationSeconds", "must not be negative");
         }
     }
-
-    /** The message types of a phone call. */
-    private static final Set<MessageChannel> CALL_TYPES = Set.of(MessageChannel.TYPE_CALL,
-            MessageChannel.TYPE_CAMPAIGN_CALL, MessageChannel.TYPE_CAMPAIGN_MANUAL_CALL,
-            MessageChannel.TYPE_CAMPAIGN_VOICEMAIL, MessageChannel.TYPE_IVR_CALL, MessageChannel.TYPE_CUSTOM_CALL);
 
     private static void validateLinks(Validator v, MessageLinks links) {
         v.id("vehicleId", links.vehicleId());

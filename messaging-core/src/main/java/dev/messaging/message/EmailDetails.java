@@ -26,6 +26,10 @@ public record EmailDetails(
         String conversationProviderId,
         String html,
         EmailReplyMode replyMode) {
+    /** No details: every field null or empty. */
+    public static final EmailDetails NONE = new EmailDetails(null, null, null, null, null, null, null, null, null,
+            null, null, null, null, null);
+
     public EmailDetails {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         to = to == null ? List.of() : List.copyOf(to);
@@ -40,10 +44,6 @@ public record EmailDetails(
         this(altId, threadId, contentType, attachments, provider, from, to, cc, bcc, replyToMessageId, source,
                 conversationProviderId, null, null);
     }
-
-    /** No details: every field null or empty. */
-    public static final EmailDetails NONE = new EmailDetails(null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null);
 
     /** These details in the email thread {@code value}. */
     public EmailDetails withThreadId(String value) {

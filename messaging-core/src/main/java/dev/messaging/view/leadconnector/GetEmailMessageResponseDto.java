@@ -35,8 +35,7 @@ public record GetEmailMessageResponseDto(
 
     /** The email message {@code m} as LeadConnector returns it. */
     public static GetEmailMessageResponseDto from(Message m) {
-        EmailDetails e = m.emailOptions().details() != null ? m.emailOptions().details()
-                : new EmailDetails(null, null, null, null, null, null, null, null, null, null, null, null);
+        EmailDetails e = m.emailOptions().details() != null ? m.emailOptions().details() : EmailDetails.NONE;
         return new GetEmailMessageResponseDto(m.id(), e.altId(), e.threadId(), m.locationId(), m.customerId(),
                 m.conversationId(), Iso.date(m.createdDate()), m.emailOptions().subject(), m.text(), Iso.wire(m.direction()),
                 Iso.wire(LeadConnectorStatus.of(m.email().status())),
