@@ -25,7 +25,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * the embedded default (SQLite): about six minutes on two cores from a fresh clone, the 1M-message
  * file's build included (about 80 s, then cached under {@code target/bench-data}):
  * the inbox pages and the write pair beside their raw-JDBC floors at 10,000 and 1,000,000
- * messages, the naive inbox query, and the outbox's delivery throughput. It writes every result to
+ * messages, the naive inbox query, the outbox's delivery throughput and what the worker's
+ * statistics cost a delivery, and emails sent to a local SMTP server per second. It writes every result to
  * {@code target/jmh-result.json} (the input of {@code scripts/bench_report.py}) and ends with a
  * summary table: medians, and each page and write pair against its floor of the same run.
  *
