@@ -75,7 +75,7 @@ public final class Messaging implements AutoCloseable {
         this.threads = new Threads(engine);
         this.inbox = new Inbox(engine);
         this.notificationConfig = new NotificationConfigs(engine);
-        this.changes = new ChangeFeed(engine);
+        this.changes = new ChangeFeed(engine, b.listenerThreads, b.maxWaiting);
     }
 
     /** A messaging over a fresh in-memory store, with the system clock and random ids. */
@@ -186,6 +186,8 @@ public final class Messaging implements AutoCloseable {
         private Set<String> stopKeywords = DEFAULT_STOP_KEYWORDS;
         private Set<String> startKeywords = DEFAULT_START_KEYWORDS;
         private String helpReply;
+        private int listenerThreads = ChangeFeed.DEFAULT_LISTENER_THREADS;
+        private int maxWaiting = ChangeFeed.DEFAULT_MAX_WAITING;
 
         private Builder(Store store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -271,6 +273,21 @@ public final class Messaging implements AutoCloseable {
                 throw new IllegalArgumentException("helpReply must be 1 to 160 characters");
             }
             this.helpReply = text;
+            return this;
+        }
+
+        /**
+         * How change-feed subscriptions run: their listeners on up to {@code listenerThreads}
+         * threads (default 8; a listener that blocks holds one), and a subscription ends as fallen
+         * behind when more than {@code maxWaiting} changes wait for its listener (default 10,000;
+         * memory: one change each).
+         */
+        public Builder subscriptions(int listenerThreads, int maxWaiting) {
+            if (listenerThreads < 1 || maxWaiting < 100) {
+                throw new IllegalArgumentException("listenerThreads must be positive and maxWaiting at least 100");
+            }
+            this.listenerThreads = listenerThreads;
+            this.maxWaiting = maxWaiting;
             return this;
         }
 

@@ -22,14 +22,28 @@ import java.util.stream.Stream;
  * drops old entries). Users and the system may read and prune it.
  */
 public final class ChangeFeed {
+    /** How many threads run subscriptions' listeners, by default. */
+    public static final int DEFAULT_LISTENER_THREADS = 8;
+    /** How many changes may wait for a subscription's listener before it ends as fallen behind, by default. */
+    public static final int DEFAULT_MAX_WAITING = 10_000;
     private final Engine engine;
     private final Wakeups wakeups = new Wakeups();
+    private final Dispatcher dispatcher;
 
-    /** The feed of {@code engine}'s store; built by {@code Messaging}. */
+    /**
+     * The feed of {@code engine}'s store; built by {@code Messaging}. Subscriptions' listeners run
+     * on up to {@code listenerThreads} threads; one ends as fallen behind when more than
+     * {@code maxWaiting} changes wait for its listener.
+     */
     @SuppressWarnings("exports") // built by Messaging: users cannot obtain the kernel it takes
-    public ChangeFeed(Engine engine) {
+    public ChangeFeed(Engine engine, int listenerThreads, int maxWaiting) {
         this.engine = engine;
-        engine.onCommit((tenant, outbox) -> wakeups.committed(tenant));
+        this.dispatcher = new Dispatcher(this, listenerThreads, maxWaiting);
+        engine.onCommit((tenant, outbox) -> {
+            wakeups.committed(tenant);
+            dispatcher.committed(tenant);
+        });
+        engine.closeFirst(dispatcher);
     }
 
     /** Up to {@code limit} (1..100) changes with a sequence above {@code sequence}, in order. */
@@ -44,7 +58,8 @@ public final class ChangeFeed {
         return read(actor, sequence, limit);
     }
 
-    private List<Change> read(Actor actor, long sequence, int limit) {
+    /** The changes after {@code sequence}, read for {@code actor}'s tenant with no check. */
+    List<Change> read(Actor actor, long sequence, int limit) {
         return engine.read(actor, tx -> tx.changesSince(sequence, limit));
     }
 
@@ -134,10 +149,17 @@ public final class ChangeFeed {
     }
 
     /**
-     * Delivers every change after {@code sequence} to {@code listener}, once and in order, from a
-     * thread of its own, until the subscription is closed; start again from
-     * {@link Subscription#lastSequence()} (kept by the caller) after a restart. If the listener
-     * throws, the subscription stops and keeps the failure; the change it failed on is the next one.
+     * Delivers every change after {@code sequence} to {@code listener}, once and in order, until
+     * the subscription is closed; start again from {@link Subscription#lastSequence()} (kept by the
+     * caller) after a restart. If the listener throws, the subscription ends and keeps the failure;
+     * the change it failed on is the next one.
+     *
+     * <p>Cost: a subscription holds no thread and does not poll. The feed's one dispatcher thread
+     * reads a woken tenant's feed once for all its subscriptions; listeners run on a pool shared by
+     * every subscription of this messaging (8 threads unless configured), so a listener that blocks
+     * holds one of them. A listener slower than its tenant's writes delays only itself until 10,000
+     * changes (unless configured) wait for it; then its subscription ends with a
+     * {@link dev.messaging.error.FellBehindException}.
      */
     public Subscription subscribe(Actor actor, long sequence, ChangeListener listener) {
         Access.requireUserOrSystem(actor, "read the change feed");
@@ -148,27 +170,12 @@ public final class ChangeFeed {
         v.required("listener", listener);
         v.throwIfAny();
         engine.listen();
-        return new Subscription(this, actor, sequence, listener);
+        return dispatcher.subscribe(actor, sequence, listener);
     }
 
-    /** The next batch after {@code sequence} for a subscription, waiting up to {@code millis} for one. */
-    List<Change> next(Actor actor, long sequence, long millis) throws InterruptedException {
-        Generation signal = wakeups.acquire(actor.tenant());
-        try {
-            long seen = signal.value();
-            List<Change> changes = read(actor, sequence, 100);
-            if (changes.isEmpty()) {
-                signal.awaitPast(seen, millis);
-            }
-            return changes;
-        } finally {
-            wakeups.release(actor.tenant());
-        }
-    }
-
-    /** Wakes the tenant's waiters (a subscription closing). */
-    void wake(Actor actor) {
-        wakeups.committed(actor.tenant());
+    /** How many tenants have subscriptions now (for tests: the closed ones leave nothing). */
+    int subscribedTenants() {
+        return dispatcher.tenants();
     }
 
     /** How many tenants someone waits on now (for tests: the waits that ended leave nothing). */

@@ -58,12 +58,17 @@ public abstract class ContractSupport {
         return 2_000;
     }
 
+    /** Further configuration of the messaging under test (none by default). */
+    protected Messaging.Builder configure(Messaging.Builder builder) {
+        return builder;
+    }
+
     @BeforeEach
     void openMessaging() {
         clock = new SettableClock(T0);
         store = newStore();
-        messaging = Messaging.builder(store).clock(clock).ids(new SequentialIds())
-                .maxTextLength(maxTextLength()).build();
+        messaging = configure(Messaging.builder(store).clock(clock).ids(new SequentialIds())
+                .maxTextLength(maxTextLength())).build();
         company = "co-" + UUID.randomUUID();
         location = "loc-1";
         alice = Actor.user(company, location, "alice");

@@ -1,0 +1,190 @@
+package dev.messaging.feed;
+
+import dev.messaging.change.Change;
+import dev.messaging.change.ChangeListener;
+import dev.messaging.common.Actor;
+import dev.messaging.common.Tenant;
+import dev.messaging.error.StoreClosedException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one wake-up path of a feed's subscriptions: no thread and no poll per subscription. A
+ * commit of a tenant someone subscribed to marks it woken; one thread reads each woken tenant's
+ * feed once for all its subscriptions that keep up (and once more for each that still catches up
+ * from an older position, a batch at a time while it has room), and queues the changes on them;
+ * the listeners run on a bounded pool of threads, in order per subscription. Idle subscriptions
+ * cost a map entry and nothing else.
+ *
+ * <p>Other instances' commits arrive the same way, from the store ({@code Store.listen}), which
+ * itself says "maybe any tenant" every second while it cannot listen: the only poll left.
+ */
+final class Dispatcher implements AutoCloseable {
+    /** How many changes one read takes, and one subscription hands its listener before yielding. */
+    static final int BATCH = 100;
+    private final ChangeFeed feed;
+    private final int maxWaiting;
+    private final Map<Tenant, List<Subscription>> subscribed = new ConcurrentHashMap<>();
+    private final Set<Tenant> woken = new LinkedHashSet<>();
+    private final ThreadPoolExecutor listeners;
+    private Thread thread;
+    private boolean closed;
+
+    Dispatcher(ChangeFeed feed, int threads, int maxWaiting) {
+        this.feed = feed;
+        this.maxWaiting = maxWaiting;
+        AtomicInteger count = new AtomicInteger();
+        this.listeners = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                task -> {
+                    Thread t = new Thread(task, "messaging-listener-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        listeners.allowCoreThreadTimeOut(true); // idle subscriptions hold no thread
+    }
+
+    /** Starts delivering the changes after {@code sequence} to {@code listener}. */
+    Subscription subscribe(Actor actor, long sequence, ChangeListener listener) {
+        Subscription s = new Subscription(this, actor, sequence, listener, maxWaiting);
+        synchronized (this) {
+            if (closed) {
+                throw new StoreClosedException("this messaging is closed");
+            }
+            if (thread == null) {
+                thread = new Thread(this::run, "messaging-dispatcher");
+                thread.setDaemon(true);
+                thread.start();
+            }
+        }
+        subscribed.computeIfAbsent(actor.tenant(), t -> new CopyOnWriteArrayList<>()).add(s);
+        wake(actor.tenant());
+        return s;
+    }
+
+    /** Forgets a subscription that ended; the tenant's entry goes with its last. */
+    void remove(Subscription s) {
+        subscribed.computeIfPresent(s.actor().tenant(), (t, list) -> {
+            list.remove(s);
+            return list.isEmpty() ? null : list;
+        });
+    }
+
+    /** A write of {@code tenant} committed (null: maybe any tenant). */
+    void committed(Tenant tenant) {
+        if (tenant == null) {
+            subscribed.keySet().forEach(this::wake);
+        } else if (subscribed.containsKey(tenant)) {
+            wake(tenant);
+        }
+    }
+
+    /** Reads the tenant's feed for its subscriptions soon (once, however often it is asked before). */
+    synchronized void wake(Tenant tenant) {
+        if (woken.add(tenant)) {
+            notifyAll();
+        }
+    }
+
+    /** Runs a subscription's turn with its listener on the pool. */
+    void hand(Runnable turn) {
+        listeners.execute(turn);
+    }
+
+    /** How many tenants have subscriptions now (for tests). */
+    int tenants() {
+        return subscribed.size();
+    }
+
+    private void run() {
+        while (true) {
+            Tenant tenant;
+            synchronized (this) {
+                while (woken.isEmpty() && !closed) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (closed) {
+                    return;
+                }
+                Iterator<Tenant> first = woken.iterator();
+                tenant = first.next();
+                first.remove(); // before reading: a commit during the read wakes it again
+            }
+            List<Subscription> subscriptions = subscribed.get(tenant);
+            if (subscriptions != null && dispatch(subscriptions)) {
+                wake(tenant); // more to read: after the other woken tenants
+            }
+        }
+    }
+
+    /** One round for a tenant: true if a read came back full (there may be more). */
+    private boolean dispatch(List<Subscription> subscriptions) {
+        List<Subscription> live = new ArrayList<>();
+        boolean more = false;
+        for (Subscription s : subscriptions) {
+            if (!s.isOpen()) {
+                continue;
+            }
+            if (s.caughtUp()) {
+                live.add(s);
+            } else if (s.room() >= BATCH) {
+                more |= read(List.of(s), s.queued());
+            }
+        }
+        if (!live.isEmpty()) {
+            long from = Long.MAX_VALUE;
+            for (Subscription s : live) {
+                from = Math.min(from, s.queued());
+            }
+            more |= read(live, from);
+        }
+        return more;
+    }
+
+    private boolean read(List<Subscription> readers, long after) {
+        List<Change> batch;
+        try {
+            batch = feed.read(readers.get(0).actor(), after, BATCH);
+        } catch (StoreClosedException e) {
+            readers.forEach(s -> s.end(null));
+            return false;
+        } catch (RuntimeException e) {
+            readers.forEach(s -> s.end(e));
+            return false;
+        }
+        boolean full = batch.size() == BATCH;
+        for (Subscription s : readers) {
+            s.offer(batch, !full);
+        }
+        return full;
+    }
+
+    /** Ends every subscription (not as failed) and stops the threads, waiting a little for listeners. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
+        subscribed.values().forEach(list -> list.forEach(s -> s.end(null)));
+        listeners.shutdown();
+        try {
+            listeners.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
