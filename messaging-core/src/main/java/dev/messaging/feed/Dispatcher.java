@@ -36,6 +36,8 @@ final class Dispatcher implements AutoCloseable {
     private final int maxWaiting;
     private final Map<Tenant, List<Subscription>> subscribed = new ConcurrentHashMap<>();
     private final Set<Tenant> woken = new LinkedHashSet<>();
+    /** Tenants woken by a "maybe any tenant": read after those a commit named. */
+    private final Set<Tenant> maybe = new LinkedHashSet<>();
     private final ThreadPoolExecutor listeners;
     private Thread thread;
     private boolean closed;
@@ -82,7 +84,7 @@ final class Dispatcher implements AutoCloseable {
     /** A write of {@code tenant} committed (null: maybe any tenant). */
     void committed(Tenant tenant) {
         if (tenant == null) {
-            subscribed.keySet().forEach(this::wake);
+            wakeAll();
         } else if (subscribed.containsKey(tenant)) {
             wake(tenant);
         }
@@ -93,6 +95,19 @@ final class Dispatcher implements AutoCloseable {
         if (woken.add(tenant)) {
             notifyAll();
         }
+    }
+
+    /**
+     * Reads every subscribed tenant's feed, after the tenants a commit named: a sweep for a
+     * "maybe any tenant" (1,000 reads for 1,000 subscribed tenants) does not delay their listeners.
+     */
+    private synchronized void wakeAll() {
+        for (Tenant tenant : subscribed.keySet()) {
+            if (!woken.contains(tenant)) {
+                maybe.add(tenant);
+            }
+        }
+        notifyAll();
     }
 
     /** Runs a subscription's turn with its listener on the pool. */
@@ -109,7 +124,7 @@ final class Dispatcher implements AutoCloseable {
         while (true) {
             Tenant tenant;
             synchronized (this) {
-                while (woken.isEmpty() && !closed) {
+                while (woken.isEmpty() && maybe.isEmpty() && !closed) {
                     try {
                         wait();
                     } catch (InterruptedException e) {
@@ -119,9 +134,10 @@ final class Dispatcher implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                Iterator<Tenant> first = woken.iterator();
+                Iterator<Tenant> first = (woken.isEmpty() ? maybe : woken).iterator();
                 tenant = first.next();
                 first.remove(); // before reading: a commit during the read wakes it again
+                maybe.remove(tenant);
             }
             List<Subscription> subscriptions = subscribed.get(tenant);
             if (subscriptions != null && dispatch(subscriptions)) {

@@ -19,6 +19,7 @@ import dev.messaging.spi.ThreadRow;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -61,7 +62,7 @@ final class TenantData {
     final Map<String, Set<String>> tasksByMessage = new HashMap<>();
     /** Each customer's consents by channel and category ({@code EMAIL} or {@code EMAIL/<category id>}). */
     final Map<String, Map<String, Consent>> consents = new HashMap<>();
-    final Map<String, ConsentCategory> consentCategories = new java.util.LinkedHashMap<>();
+    final Map<String, ConsentCategory> consentCategories = new LinkedHashMap<>();
     LocationSettings settings;
 
     final ChangeLog feed = new ChangeLog();

@@ -8,15 +8,16 @@ import dev.messaging.common.Actor;
 import dev.messaging.memory.InMemoryStore;
 import dev.messaging.message.NewMessage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A tenant's wake-up lives only while someone waits on it: long polls on many tenants (on tenants
- * that do not exist too) leave no entry behind once they end, and a waiter is still woken by its
- * tenant's commit.
+ * A tenant's wake-up lives only while someone waits on it: long polls and subscriptions on many
+ * tenants (on tenants that do not exist too) leave no entry behind once they end, and a waiter is
+ * still woken by its tenant's commit.
  */
 class WaitersLeaveNothingTest {
 
@@ -28,6 +29,19 @@ class WaitersLeaveNothingTest {
                 assertThat(none).isEmpty();
             }
             assertThat(messaging.changes().waitedTenants()).isZero();
+        }
+    }
+
+    @Test
+    void subscriptionsOnAThousandTenantsLeaveNoEntryOnceClosed() {
+        try (Messaging messaging = Messaging.builder(new InMemoryStore()).build()) {
+            List<Subscription> open = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                open.add(messaging.changes().subscribe(Actor.system("co-" + i, "loc"), 0, change -> { }));
+            }
+            assertThat(messaging.changes().subscribedTenants()).isEqualTo(1_000);
+            open.forEach(Subscription::close);
+            assertThat(messaging.changes().subscribedTenants()).isZero();
         }
     }
 

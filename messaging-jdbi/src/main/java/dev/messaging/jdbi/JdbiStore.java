@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -100,6 +101,8 @@ public final class JdbiStore implements Store {
     private final boolean readsShareTheWriter;
     /** SQLite file: queued writers committed together; null elsewhere. */
     private final GroupCommit groups;
+    /** This store's write transactions begun (counted for the SQLite file's commit watch). */
+    private final AtomicLong ownWrites = new AtomicLong();
     private final Options options;
     private final List<AutoCloseable> owned;
     private final DataSource dataSource;
@@ -205,6 +208,14 @@ public final class JdbiStore implements Store {
 
     @Override
     public <T> T inTransaction(Tenant tenant, Function<StoreTransaction, T> work) {
+        try {
+            return write(tenant, work);
+        } finally {
+            ownWrites.incrementAndGet(); // failed ones too: the watch then only waits a little longer
+        }
+    }
+
+    private <T> T write(Tenant tenant, Function<StoreTransaction, T> work) {
         watch.ensure();
         if (groups != null) {
             try {
@@ -412,6 +423,7 @@ public final class JdbiStore implements Store {
             flushGroup();
         }
         try {
+            ownWrites.incrementAndGet();
             return Handles.withHandle(writer, doing, h -> {
                 Handles.begin(h, doing);
                 try {
@@ -482,7 +494,7 @@ public final class JdbiStore implements Store {
         }
         if (watch.path() != null) {
             return new SqliteCommitWatch(StoreOpening.sqliteSource("jdbc:sqlite:" + watch.path(), true),
-                    watch.path().getFileName().toString(), committedElsewhere);
+                    watch.path().getFileName().toString(), ownWrites::get, committedElsewhere);
         }
         return () -> { };
     }

@@ -26,8 +26,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * file's build included (about 80 s, then cached under {@code target/bench-data}):
  * the inbox pages and the write pair beside their raw-JDBC floors at 10,000 and 1,000,000
  * messages, the naive inbox query, the outbox's delivery throughput and what the worker's
- * statistics cost a delivery, and emails sent to a local SMTP server per second. It writes every result to
- * {@code target/jmh-result.json} (the input of {@code scripts/bench_report.py}) and ends with a
+ * statistics cost a delivery, and emails sent to a local SMTP server per second; then what 10,000 idle
+ * subscriptions cost on each store ({@link SubscriptionFootprint}, about five minutes, written to
+ * {@code target/subscriptions.json}). It writes every JMH result to {@code target/jmh-result.json} (the input of {@code scripts/bench_report.py}) and ends with a
  * summary table: medians, and each page and write pair against its floor of the same run.
  *
  * <p>With arguments it is JMH's own command line ({@code java -jar benchmarks.jar -h}): the full
@@ -58,6 +59,7 @@ public final class MainJob {
         Files.writeString(RESULT, merged(parts));
         System.out.println();
         System.out.println(summary(results));
+        System.out.println(SubscriptionFootprint.run(60, List.of("MEMORY", "SQLITE", "POSTGRES")));
         System.out.println("results: " + RESULT.toAbsolutePath());
     }
 
