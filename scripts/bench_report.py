@@ -3,7 +3,8 @@
 target/jmh-result.json): what is measured and against which floors, the commands, the machine, the
 results table, the library's ratios to its floors, and a chart of inbox page time against the number
 of messages for each store, the raw-JDBC floors and the naive baseline (docs/inbox-page-vs-messages.svg;
-with a concurrent-writers result, also docs/writers.svg). Standard library only.
+with a concurrent-writers result, also docs/writers.svg), and the live-changes figures of the
+subscriptions.json the main job writes beside its JMH results. Standard library only.
 
 Scores are medians where the run sampled (-bm sample), means otherwise.
 
@@ -254,6 +255,14 @@ by its parameters under `target/bench-data`, and each writing trial gets its own
 - `WorkerCountersBenchmark`: what the worker's statistics (its counts, send times and last claim)
   cost each delivery it hands over, from 1 and 4 threads on one worker's counters; the worker has
   no switch to turn them off, so they are measured apart and set beside a delivery's own time.
+- `SubscriptionFootprint` (a plain program the main job runs last; CPU time and heap are not JMH's
+  to measure): on each store 10,000 idle change-feed subscriptions over 1,000 tenants, the CPU they
+  use over a minute (this JVM's, and the embedded PostgreSQL server's processes') beside the same
+  JVM idle before them; then 1,000 writes to random tenants, one at a time, and the time from each
+  write's call to each of its tenant's 10 listeners (an upper bound of commit-to-listener: the
+  write is included, its own times beside it). On PostgreSQL the writer is a second instance on the
+  same database (woken by LISTEN/NOTIFY). Last, the heap after 200,000 long polls on tenants that
+  do not exist against before them (in-memory store).
 - `MailBenchmark`: 500 emails (text and HTML, one Cc) rendered by `messaging-mail`'s `MailSender`
   and handed to a local SMTP server (GreenMail, in the same JVM, sharing the two cores) from 1 and
   4 threads over as many pooled connections, milliseconds per 500.
@@ -278,7 +287,8 @@ parameters, for example `java -jar messaging-jmh/target/benchmarks.jar InboxBenc
 store=MEMORY,SQLITE,POSTGRES`. Plain programs beside it: `dev.messaging.jmh.BesideTheFloor
 pages|writes N` times the SQLite pages or the write pair and their floor block by block in turn in
 one JVM (a ratio free of the difference between two forks' speeds); `StorageFootprint N` and
-`HeapFootprint N` give bytes per message on disk and in the in-memory store's heap.
+`HeapFootprint N` give bytes per message on disk and in the in-memory store's heap;
+`SubscriptionFootprint [seconds] [stores]` the live-changes figures alone.
 """
 
 
@@ -291,7 +301,24 @@ def environment(results):
             "reports them (shared and noisy: quote ratios of one run, not absolute times across runs).")
 
 
-def report(results, out_dir):
+def subscriptions(figures):
+    """The SubscriptionFootprint figures as a table and the heap line."""
+    out = ["| store | subscriptions | JVM CPU, % of a core (idle before) | server CPU | write to listener p50 / p99"
+           " | the write alone p50 / p99 |", "|---|---:|---:|---:|---:|---:|"]
+    for f in figures:
+        if "store" in f:
+            server = f"{f['serverCorePercent']:.2f}%" if f["serverProcesses"] else "-"
+            out.append(f"| {f['store']} | {f['subscriptions']:,} | {f['jvmCorePercent']:.2f}% "
+                       f"({f['idleJvmCorePercent']:.2f}%) | {server} | {f['listenerP50Millis']:.2f} / "
+                       f"{f['listenerP99Millis']:.2f} ms | {f['writeMedianMillis']:.2f} / {f['writeP99Millis']:.2f} ms |")
+        elif "absentWaits" in f:
+            out += ["", f"{f['absentWaits']:,} long polls on tenants that do not exist: heap "
+                        f"{f['heapBeforeBytes'] / 1024:,.0f} KB before, {f['heapAfterBytes'] / 1024:,.0f} KB after "
+                        f"({(f['heapAfterBytes'] - f['heapBeforeBytes']) // 1024:+,d} KB)."]
+    return "\n".join(out)
+
+
+def report(results, out_dir, figures=None):
     all_rows = list(rows(results))
     chart([r for r in all_rows if r["class"] in ("InboxBenchmark", "SqlBaselineBenchmark")],
           os.path.join(out_dir, "inbox-page-vs-messages.svg"))
@@ -303,6 +330,9 @@ def report(results, out_dir):
              "![Inbox first page against messages stored](inbox-page-vs-messages.svg)", ""]
     if writers:
         parts += ["![Creates per second against writer threads](writers.svg)", ""]
+    if figures:
+        parts += ["## Live changes at scale", "", "`SubscriptionFootprint`, in the same run:", "",
+                  subscriptions(figures), ""]
     with open(os.path.join(out_dir, "BENCHMARKS.md"), "w", encoding="utf-8") as f:
         f.write("\n".join(parts))
 
@@ -318,7 +348,12 @@ def main():
     for name in args:
         with open(name, encoding="utf-8") as f:
             results.extend(json.load(f))
-    report(results, out_dir)
+    figures = None
+    beside = os.path.join(os.path.dirname(args[0]), "subscriptions.json")  # the main job writes it there
+    if os.path.exists(beside):
+        with open(beside, encoding="utf-8") as f:
+            figures = json.load(f)
+    report(results, out_dir, figures)
 
 
 if __name__ == "__main__":
