@@ -22,11 +22,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * The main job: {@code java -jar benchmarks.jar} with no argument runs the headline benchmarks on
- * the embedded default (SQLite): about six minutes on two cores from a fresh clone, the 1M-message
+ * the embedded default (SQLite): about twenty minutes on two cores from a fresh clone, the 1M-message
  * file's build included (about 80 s, then cached under {@code target/bench-data}):
  * the inbox pages and the write pair beside their raw-JDBC floors at 10,000 and 1,000,000
  * messages, the naive inbox query, the outbox's delivery throughput and what the worker's
- * statistics cost a delivery, and emails sent to a local SMTP server per second; then what 10,000 idle
+ * statistics cost a delivery, emails sent to a local SMTP server per second, and the PostgreSQL store
+ * at 0 and 1 ms round trip ({@link NetworkDistanceBenchmark}, about four minutes); then what 10,000 idle
  * subscriptions cost on each store ({@link SubscriptionFootprint}, about five minutes, written to
  * {@code target/subscriptions.json}). It writes every JMH result to {@code target/jmh-result.json} (the input of {@code scripts/bench_report.py}) and ends with a
  * summary table: medians, and each page and write pair against its floor of the same run.
@@ -63,7 +64,10 @@ public final class MainJob {
         System.out.println("results: " + RESULT.toAbsolutePath());
     }
 
-    /** The runs of the main job: reads, writes, delivery, its statistics and email, each with its floors and sizes. */
+    /**
+     * The runs of the main job: reads, writes, delivery, its statistics, email and PostgreSQL at
+     * network distance, each with its floors and sizes.
+     */
     static List<ChainedOptionsBuilder> groups() {
         ChainedOptionsBuilder pages = new OptionsBuilder()
                 .include("InboxBenchmark\\.(inboxFirstPage|inboxDeepPage|inboxUnreadOnly)$")
@@ -81,7 +85,8 @@ public final class MainJob {
                 .param("store", "SQLITE").param("workers", "1").measurementIterations(5);
         ChainedOptionsBuilder mail = new OptionsBuilder().include("MailBenchmark");
         ChainedOptionsBuilder statistics = new OptionsBuilder().include("WorkerCountersBenchmark");
-        return List.of(pages, writes, delivery, statistics, mail);
+        ChainedOptionsBuilder distance = new OptionsBuilder().include("NetworkDistanceBenchmark");
+        return List.of(pages, writes, delivery, statistics, mail, distance);
     }
 
     private static Collection<RunResult> run(ChainedOptionsBuilder options) throws RunnerException {

@@ -102,12 +102,22 @@ public enum StoreKind {
      * server's plain data source opens a connection per call); each pool is one "instance".
      */
     static synchronized DataSource pool(String database, int size) {
+        return pool(database, size, postgres.getPort());
+    }
+
+    /** {@link #pool(String, int)} through {@code port} (a proxy's) instead of the server's own. */
+    static synchronized DataSource pool(String database, int size, int port) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", database));
+        config.setJdbcUrl("jdbc:postgresql://localhost:" + port + "/" + database + "?user=postgres");
         config.setMaximumPoolSize(size);
         HikariDataSource dataSource = new HikariDataSource(config);
         Runtime.getRuntime().addShutdownHook(new Thread(dataSource::close));
         return dataSource;
+    }
+
+    /** The embedded server's port (started by {@link #newDatabase}). */
+    static synchronized int serverPort() {
+        return postgres.getPort();
     }
 
     abstract Store open(DataSet data, boolean writes);
