@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -110,9 +111,14 @@ final class Dispatcher implements AutoCloseable {
         notifyAll();
     }
 
-    /** Runs a subscription's turn with its listener on the pool. */
-    void hand(Runnable turn) {
-        listeners.execute(turn);
+    /** Runs a subscription's turn with its listener on the pool; false once the pool is shut (closing). */
+    boolean hand(Runnable turn) {
+        try {
+            listeners.execute(turn);
+            return true;
+        } catch (RejectedExecutionException closing) {
+            return false;
+        }
     }
 
     /** How many tenants have subscriptions now (for tests). */
@@ -140,8 +146,13 @@ final class Dispatcher implements AutoCloseable {
                 maybe.remove(tenant);
             }
             List<Subscription> subscriptions = subscribed.get(tenant);
-            if (subscriptions != null && dispatch(subscriptions)) {
-                wake(tenant); // more to read: after the other woken tenants
+            try {
+                if (subscriptions != null && dispatch(subscriptions)) {
+                    wake(tenant); // more to read: after the other woken tenants
+                }
+            } catch (RuntimeException | Error e) {
+                // never die silently: the tenant's subscriptions end with it, the others go on
+                subscriptions.forEach(s -> s.end(e));
             }
         }
     }

@@ -82,9 +82,15 @@ public final class Subscription implements AutoCloseable {
             start = !handing && !waiting.isEmpty();
             handing |= start;
         }
-        if (start) {
-            dispatcher.hand(this::turn);
+        if (start && !dispatcher.hand(this::turn)) {
+            handed();
         }
+    }
+
+    /** No turn is queued or running any more (a closing pool refused one). */
+    private synchronized void handed() {
+        handing = false;
+        notifyAll();
     }
 
     /** Hands the listener up to a batch of waiting changes, then yields the pool thread. */
@@ -96,8 +102,7 @@ public final class Subscription implements AutoCloseable {
                 synchronized (this) {
                     change = open ? waiting.poll() : null;
                     if (change == null) {
-                        handing = false;
-                        notifyAll();
+                        handed();
                         return;
                     }
                 }
@@ -105,10 +110,7 @@ public final class Subscription implements AutoCloseable {
                     listener.onChange(change);
                 } catch (Throwable e) {
                     end(e); // the change it failed on stays the next one
-                    synchronized (this) {
-                        handing = false;
-                        notifyAll();
-                    }
+                    handed();
                     return;
                 }
                 lastSequence = change.sequence();
@@ -119,8 +121,8 @@ public final class Subscription implements AutoCloseable {
                 handing = again;
                 notifyAll();
             }
-            if (again) {
-                dispatcher.hand(this::turn);
+            if (again && !dispatcher.hand(this::turn)) {
+                handed();
             }
         } finally {
             listenerThread = null;

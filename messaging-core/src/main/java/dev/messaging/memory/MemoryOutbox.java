@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The outbox's rows of one {@link MemoryTransaction}: deliveries (kept in the store's due index
@@ -138,7 +139,7 @@ final class MemoryOutbox implements OutboxStore {
 
     @Override
     public void saveConsent(Consent consent) {
-        Map<String, Consent> copy = new java.util.TreeMap<>(data.consents.getOrDefault(consent.customerId(), Map.of()));
+        Map<String, Consent> copy = new TreeMap<>(data.consents.getOrDefault(consent.customerId(), Map.of()));
         copy.put(consent.channel() + (consent.categoryId() == null ? "" : "/" + consent.categoryId()), consent);
         tx.writeEntry(data.consents, consent.customerId(), copy);
     }

@@ -1,5 +1,6 @@
 package dev.messaging.jmh;
 
+import dev.messaging.IdGenerator;
 import dev.messaging.jdbi.JdbiStore;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -205,7 +206,7 @@ public class SqlBaselineBenchmark {
                 ON CONFLICT (conversation, user_id) DO UPDATE SET read_number = excluded.read_number,
                     read_feed_seq = excluded.read_feed_seq, updated_date = excluded.updated_date,
                     version = version + 1""";
-        private final dev.messaging.IdGenerator ids = dev.messaging.IdGenerator.timeOrdered();
+        private final IdGenerator ids = IdGenerator.timeOrdered();
         private Connection connection;
         private PreparedStatement change;
         private PreparedStatement message;

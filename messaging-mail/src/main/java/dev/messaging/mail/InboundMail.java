@@ -1,5 +1,6 @@
 package dev.messaging.mail;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -42,7 +43,7 @@ public record InboundMail(
 
     /** The ids this email answers, newest first: {@code In-Reply-To}, then {@code References} from the last. */
     public List<String> answered() {
-        java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+        LinkedHashSet<String> ids = new LinkedHashSet<>();
         if (inReplyTo != null) {
             ids.add(inReplyTo);
         }
