@@ -75,7 +75,7 @@ public final class Messaging implements AutoCloseable {
         this.threads = new Threads(engine);
         this.inbox = new Inbox(engine);
         this.notificationConfig = new NotificationConfigs(engine);
-        this.changes = new ChangeFeed(engine, b.listenerThreads, b.maxWaiting);
+        this.changes = new ChangeFeed(engine, b.listenerThreads, b.maxWaiting, b.maxLag);
     }
 
     /** A messaging over a fresh in-memory store, with the system clock and random ids. */
@@ -188,6 +188,7 @@ public final class Messaging implements AutoCloseable {
         private String helpReply;
         private int listenerThreads = ChangeFeed.DEFAULT_LISTENER_THREADS;
         private int maxWaiting = ChangeFeed.DEFAULT_MAX_WAITING;
+        private Duration maxLag = ChangeFeed.DEFAULT_MAX_LAG;
 
         private Builder(Store store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -278,16 +279,19 @@ public final class Messaging implements AutoCloseable {
 
         /**
          * How change-feed subscriptions run: their listeners on up to {@code listenerThreads}
-         * threads (default 8; a listener that blocks holds one), and a subscription ends as fallen
-         * behind when more than {@code maxWaiting} changes wait for its listener (default 10,000;
-         * memory: one change each).
+         * threads (default 8; a listener that blocks holds one), with up to {@code maxWaiting}
+         * changes queued for each (default 10,000, at least 100; memory: one change each); a
+         * subscription ends as fallen behind when a change waited for its listener longer than
+         * {@code maxLag} (default 1 min).
          */
-        public Builder subscriptions(int listenerThreads, int maxWaiting) {
-            if (listenerThreads < 1 || maxWaiting < 100) {
-                throw new IllegalArgumentException("listenerThreads must be positive and maxWaiting at least 100");
+        public Builder subscriptions(int listenerThreads, int maxWaiting, Duration maxLag) {
+            if (listenerThreads < 1 || maxWaiting < 100 || maxLag == null || maxLag.isNegative() || maxLag.isZero()) {
+                throw new IllegalArgumentException("listenerThreads must be positive, maxWaiting at least 100 and"
+                        + " maxLag positive");
             }
             this.listenerThreads = listenerThreads;
             this.maxWaiting = maxWaiting;
+            this.maxLag = maxLag;
             return this;
         }
 

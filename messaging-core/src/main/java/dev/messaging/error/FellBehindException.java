@@ -2,7 +2,7 @@ package dev.messaging.error;
 
 /**
  * Why a subscription ended (its {@code failure()}): its listener took changes more slowly than the
- * tenant's writes came, and more than the configured number waited for it. Nothing was skipped:
+ * tenant's writes came, and a change waited for it longer than the configured lag. Nothing was skipped:
  * subscribe again from the subscription's {@code lastSequence()} (final once it reports not open)
  * and the listener gets every change after the last one it took.
  */
@@ -11,7 +11,8 @@ public final class FellBehindException extends MessagingException {
 
     /** A subscription ended with {@code waiting} changes not yet taken, the last taken {@code lastSequence}. */
     public FellBehindException(int waiting, long lastSequence) {
-        super("the subscription's listener fell behind: " + waiting + " changes waited for it; subscribe again"
-                + " from its lastSequence() (" + lastSequence + " when it ended)");
+        super("the subscription's listener fell behind: a change waited for it longer than its lag allows ("
+                + waiting + " were queued); subscribe again from its lastSequence() (" + lastSequence
+                + " when it ended)");
     }
 }

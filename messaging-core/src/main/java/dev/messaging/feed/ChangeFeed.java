@@ -24,21 +24,23 @@ import java.util.stream.Stream;
 public final class ChangeFeed {
     /** How many threads run subscriptions' listeners, by default. */
     public static final int DEFAULT_LISTENER_THREADS = 8;
-    /** How many changes may wait for a subscription's listener before it ends as fallen behind, by default. */
+    /** How many changes are queued for a subscription's listener at most, by default. */
     public static final int DEFAULT_MAX_WAITING = 10_000;
+    /** How long a change may wait for a subscription's listener before it ends as fallen behind, by default. */
+    public static final Duration DEFAULT_MAX_LAG = Duration.ofMinutes(1);
     private final Engine engine;
     private final Wakeups wakeups = new Wakeups();
     private final Dispatcher dispatcher;
 
     /**
      * The feed of {@code engine}'s store; built by {@code Messaging}. Subscriptions' listeners run
-     * on up to {@code listenerThreads} threads; one ends as fallen behind when more than
-     * {@code maxWaiting} changes wait for its listener.
+     * on up to {@code listenerThreads} threads, with up to {@code maxWaiting} changes queued for
+     * each; one ends as fallen behind when a change waited for its listener longer than {@code maxLag}.
      */
     @SuppressWarnings("exports") // built by Messaging: users cannot obtain the kernel it takes
-    public ChangeFeed(Engine engine, int listenerThreads, int maxWaiting) {
+    public ChangeFeed(Engine engine, int listenerThreads, int maxWaiting, Duration maxLag) {
         this.engine = engine;
-        this.dispatcher = new Dispatcher(this, listenerThreads, maxWaiting);
+        this.dispatcher = new Dispatcher(this, listenerThreads, maxWaiting, maxLag);
         engine.onCommit((tenant, outbox) -> {
             wakeups.committed(tenant);
             dispatcher.committed(tenant);
@@ -155,11 +157,12 @@ public final class ChangeFeed {
      * the change it failed on is the next one.
      *
      * <p>Cost: a subscription holds no thread and does not poll. The feed's one dispatcher thread
-     * reads a woken tenant's feed once for all its subscriptions; listeners run on a pool shared by
-     * every subscription of this messaging (8 threads unless configured), so a listener that blocks
-     * holds one of them. A listener slower than its tenant's writes delays only itself until 10,000
-     * changes (unless configured) wait for it; then its subscription ends with a
-     * {@link dev.messaging.error.FellBehindException}.
+     * reads a woken tenant's feed once for all its subscriptions that keep up; listeners run on a
+     * pool shared by every subscription of this messaging (8 threads unless configured), so a
+     * listener that blocks holds one of them. Up to 10,000 changes (unless configured) are queued
+     * for a listener, more read as it takes them: one slower than its tenant's writes delays only
+     * itself, until a change has waited for it a minute (unless configured); then its subscription
+     * ends with a {@link dev.messaging.error.FellBehindException}.
      */
     public Subscription subscribe(Actor actor, long sequence, ChangeListener listener) {
         Access.requireUserOrSystem(actor, "read the change feed");

@@ -5,12 +5,14 @@ import dev.messaging.change.ChangeListener;
 import dev.messaging.common.Actor;
 import dev.messaging.common.Tenant;
 import dev.messaging.error.StoreClosedException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,10 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The one wake-up path of a feed's subscriptions: no thread and no poll per subscription. A
  * commit of a tenant someone subscribed to marks it woken; one thread reads each woken tenant's
- * feed once for all its subscriptions that keep up (and once more for each that still catches up
- * from an older position, a batch at a time while it has room), and queues the changes on them;
- * the listeners run on a bounded pool of threads, in order per subscription. Idle subscriptions
- * cost a map entry and nothing else.
+ * feed once for all its subscriptions that keep up (once more for each at an older position, one
+ * that catches up or whose listener is slower than the writes), a batch at a time for those with
+ * room for it, and queues the changes on them; the listeners run on a bounded pool of threads, in
+ * order per subscription. Idle subscriptions cost a map entry and nothing else.
  *
  * <p>Other instances' commits arrive the same way, from the store ({@code Store.listen}), which
  * itself says "maybe any tenant" every second while it cannot listen: the only poll left.
@@ -35,6 +37,7 @@ final class Dispatcher implements AutoCloseable {
     static final int BATCH = 100;
     private final ChangeFeed feed;
     private final int maxWaiting;
+    private final long maxLagNanos;
     private final Map<Tenant, List<Subscription>> subscribed = new ConcurrentHashMap<>();
     private final Set<Tenant> woken = new LinkedHashSet<>();
     /** Tenants woken by a "maybe any tenant": read after those a commit named. */
@@ -43,9 +46,10 @@ final class Dispatcher implements AutoCloseable {
     private Thread thread;
     private boolean closed;
 
-    Dispatcher(ChangeFeed feed, int threads, int maxWaiting) {
+    Dispatcher(ChangeFeed feed, int threads, int maxWaiting, Duration maxLag) {
         this.feed = feed;
         this.maxWaiting = maxWaiting;
+        this.maxLagNanos = maxLag.toNanos();
         AtomicInteger count = new AtomicInteger();
         this.listeners = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 task -> {
@@ -58,7 +62,7 @@ final class Dispatcher implements AutoCloseable {
 
     /** Starts delivering the changes after {@code sequence} to {@code listener}. */
     Subscription subscribe(Actor actor, long sequence, ChangeListener listener) {
-        Subscription s = new Subscription(this, actor, sequence, listener, maxWaiting);
+        Subscription s = new Subscription(this, actor, sequence, listener, maxWaiting, maxLagNanos);
         synchronized (this) {
             if (closed) {
                 throw new StoreClosedException("this messaging is closed");
@@ -157,26 +161,25 @@ final class Dispatcher implements AutoCloseable {
         }
     }
 
-    /** One round for a tenant: true if a read came back full (there may be more). */
+    /**
+     * One round for a tenant: ends the subscriptions that fell behind, then reads a batch for those
+     * with room (each takes what fits), once per position they are at (those that keep up share the
+     * head's); true if there may be more to read for them now.
+     */
     private boolean dispatch(List<Subscription> subscriptions) {
-        List<Subscription> live = new ArrayList<>();
-        boolean more = false;
+        long now = System.nanoTime();
+        Map<Long, List<Subscription>> atPosition = new TreeMap<>();
         for (Subscription s : subscriptions) {
-            if (!s.isOpen()) {
+            if (!s.isOpen() || s.fellBehind(now)) {
                 continue;
             }
-            if (s.caughtUp()) {
-                live.add(s);
-            } else if (s.room() >= BATCH) {
-                more |= read(List.of(s), s.queued());
+            if (s.hasRoomElseBehind()) {
+                atPosition.computeIfAbsent(s.queued(), p -> new ArrayList<>()).add(s);
             }
         }
-        if (!live.isEmpty()) {
-            long from = Long.MAX_VALUE;
-            for (Subscription s : live) {
-                from = Math.min(from, s.queued());
-            }
-            more |= read(live, from);
+        boolean more = false;
+        for (Map.Entry<Long, List<Subscription>> group : atPosition.entrySet()) {
+            more |= read(group.getValue(), group.getKey());
         }
         return more;
     }

@@ -10,18 +10,22 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A running subscription to a tenant's change feed (see {@link ChangeFeed#subscribe}). It has no
- * thread of its own: the feed's dispatcher queues the changes on it as commits wake it, and its
- * listener takes them on the feed's listener pool, one at a time and in order. A listener slower
- * than the writes delays only itself, until the configured number of changes wait for it: then the
- * subscription ends with a {@link FellBehindException} as its {@link #failure()}, and the caller
- * subscribes again from {@link #lastSequence()}. Close it to stop.
+ * thread of its own: the feed's dispatcher queues the changes on it as commits wake it, up to the
+ * configured number, and its listener takes them on the feed's listener pool, one at a time and in
+ * order; the dispatcher reads more for it as room frees, so a listener slower than the writes
+ * delays only itself and holds a bounded number of changes. When a change has waited for the
+ * listener longer than the configured lag, the subscription ends with a {@link FellBehindException}
+ * as its {@link #failure()}, and the caller subscribes again from {@link #lastSequence()}. Close it
+ * to stop.
  */
 public final class Subscription implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final Actor actor;
     private final ChangeListener listener;
     private final int maxWaiting;
+    private final long maxLagNanos;
     private final ArrayDeque<Change> waiting = new ArrayDeque<>(); // guarded by this
+    private final ArrayDeque<Long> queuedAt = new ArrayDeque<>(); // guarded by this: when each was queued
     private boolean handing; // guarded by this: a turn is queued or running
     private volatile Thread listenerThread;
     private volatile long queued;
@@ -30,8 +34,10 @@ public final class Subscription implements AutoCloseable {
     private volatile boolean open = true;
     private volatile Throwable failure;
 
-    Subscription(Dispatcher dispatcher, Actor actor, long after, ChangeListener listener, int maxWaiting) {
+    Subscription(Dispatcher dispatcher, Actor actor, long after, ChangeListener listener, int maxWaiting,
+            long maxLagNanos) {
         this.dispatcher = dispatcher;
+        this.maxLagNanos = maxLagNanos;
         this.actor = actor;
         this.listener = listener;
         this.maxWaiting = maxWaiting;
@@ -48,37 +54,61 @@ public final class Subscription implements AutoCloseable {
         return queued;
     }
 
-    /** Whether its reads reached the feed's head once: it then gets every new change as it comes. */
-    boolean caughtUp() {
-        return caughtUp;
+    /**
+     * Whether a change may be queued on it; if not, it is no longer at the feed's head, and its
+     * listener asks for a read once it made room (checked together with that, under its lock).
+     */
+    synchronized boolean hasRoomElseBehind() {
+        if (waiting.size() < maxWaiting) {
+            return true;
+        }
+        caughtUp = false;
+        return false;
     }
 
-    /** How many more changes may wait for the listener. */
+    /**
+     * Ends it as fallen behind if the oldest change waiting for the listener was queued more than
+     * the configured lag before {@code now}; true if it did.
+     */
+    synchronized boolean fellBehind(long now) {
+        Long oldest = queuedAt.peek();
+        if (open && oldest != null && now - oldest > maxLagNanos) {
+            end(new FellBehindException(waiting.size(), lastSequence));
+            return true;
+        }
+        return false;
+    }
+
+    /** How many more changes may be queued for the listener. */
     synchronized int room() {
         return maxWaiting - waiting.size();
     }
 
-    /** The dispatcher's read: queues what is new to it; {@code head} when the read reached the end. */
+    /**
+     * The dispatcher's read: queues what is new to it while it has room; {@code head} when the read
+     * reached the end of the feed (it is then caught up if it took all).
+     */
     void offer(List<Change> batch, boolean head) {
         boolean start;
         synchronized (this) {
             if (!open) {
                 return;
             }
+            long now = System.nanoTime();
+            boolean tookAll = true;
             for (Change change : batch) {
                 if (change.sequence() <= queued) {
                     continue;
                 }
                 if (waiting.size() >= maxWaiting) {
-                    end(new FellBehindException(waiting.size(), lastSequence));
-                    return;
+                    tookAll = false; // read again when the listener has made room
+                    break;
                 }
                 waiting.add(change);
+                queuedAt.add(now);
                 queued = change.sequence();
             }
-            if (head) {
-                caughtUp = true;
-            }
+            caughtUp = head && tookAll;
             start = !handing && !waiting.isEmpty();
             handing |= start;
         }
@@ -101,6 +131,7 @@ public final class Subscription implements AutoCloseable {
                 Change change;
                 synchronized (this) {
                     change = open ? waiting.poll() : null;
+                    queuedAt.poll();
                     if (change == null) {
                         handed();
                         return;
@@ -126,8 +157,12 @@ public final class Subscription implements AutoCloseable {
             }
         } finally {
             listenerThread = null;
-            if (open && !caughtUp && room() >= Dispatcher.BATCH) {
-                dispatcher.wake(actor.tenant()); // catching up: room for the next batch
+            boolean read;
+            synchronized (this) {
+                read = open && !caughtUp && room() >= Dispatcher.BATCH;
+            }
+            if (read) {
+                dispatcher.wake(actor.tenant()); // behind the head: room for the next batch
             }
         }
     }
@@ -141,6 +176,7 @@ public final class Subscription implements AutoCloseable {
             failure = why;
             open = false;
             waiting.clear();
+            queuedAt.clear();
             notifyAll();
         }
         dispatcher.remove(this);
