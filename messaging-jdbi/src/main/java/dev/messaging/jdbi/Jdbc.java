@@ -80,15 +80,18 @@ final class Jdbc {
     }
 
     /**
-     * As {@link #rows}, on PostgreSQL, with {@code first} (a statement that takes no parameters and
-     * returns no rows) sent ahead of {@code sql} in the same round trip: the driver sends the
+     * As {@link #rows}, on PostgreSQL, with {@code first} (statements that take no parameters and
+     * return no rows) sent ahead of {@code sql} in the same round trip: the driver sends the
      * statements of one string together and waits once.
      */
     static <T> List<T> rowsAfter(Handle h, String first, String sql, Parameters parameters, RowReader<T> reader) {
         try (PreparedStatement statement = h.getConnection().prepareStatement(first + ";\n" + sql)) {
             parameters.bind(statement);
-            statement.execute();
-            if (!statement.getMoreResults()) {
+            boolean rows = statement.execute();
+            while (!rows && statement.getUpdateCount() != -1) { // past what the statements of first answered
+                rows = statement.getMoreResults();
+            }
+            if (!rows) {
                 throw new SQLException("no rows came back after " + first + " from " + sql);
             }
             try (ResultSet rs = statement.getResultSet()) {

@@ -67,8 +67,11 @@ public final class JdbiStore implements Store {
      * caps a SQLite file store's database file (0, the default: no cap but the disk's). Past the cap
      * a write fails as on a full disk (a retryable {@code StorageException}, nothing written), and
      * writes succeed again once erasing or pruning freed room, without reopening.
+     * {@code postgresSchema} is the PostgreSQL schema of the store's tables, created and migrated if
+     * missing; null, the default, means {@code messaging} for a new database and, for a database
+     * the store migrated before it had a schema of its own, the schema its tables are in.
      */
-    public record Options(Duration lockTimeout, long sqliteMaxBytes) {
+    public record Options(Duration lockTimeout, long sqliteMaxBytes, String postgresSchema) {
         public Options {
             if (lockTimeout == null || lockTimeout.isNegative() || lockTimeout.isZero()) {
                 throw new IllegalArgumentException("lockTimeout must be positive");
@@ -76,21 +79,37 @@ public final class JdbiStore implements Store {
             if (sqliteMaxBytes < 0) {
                 throw new IllegalArgumentException("sqliteMaxBytes must be 0 (no cap) or positive");
             }
+            if (postgresSchema != null) {
+                PostgresSchema.checked(postgresSchema);
+            }
         }
 
-        /** A 5 s lock timeout, no cap on a SQLite file. */
+        /** A lock timeout and a cap on a SQLite file, the PostgreSQL schema found or {@code messaging}. */
+        public Options(Duration lockTimeout, long sqliteMaxBytes) {
+            this(lockTimeout, sqliteMaxBytes, null);
+        }
+
+        /** A 5 s lock timeout, no cap on a SQLite file, the PostgreSQL schema found or {@code messaging}. */
         public static Options defaults() {
             return new Options(Duration.ofSeconds(5), 0);
         }
 
         /** These options with another lock timeout (positive). */
         public Options withLockTimeout(Duration value) {
-            return new Options(value, sqliteMaxBytes);
+            return new Options(value, sqliteMaxBytes, postgresSchema);
         }
 
         /** These options with a cap on a SQLite file store's database file, in bytes (0: none). */
         public Options withSqliteMaxBytes(long value) {
-            return new Options(lockTimeout, value);
+            return new Options(lockTimeout, value, postgresSchema);
+        }
+
+        /**
+         * These options with the PostgreSQL schema of the store's tables: a lower-case identifier
+         * ({@code [a-z_][a-z0-9_]*}); {@code public} keeps them in PostgreSQL's default schema.
+         */
+        public Options withPostgresSchema(String value) {
+            return new Options(lockTimeout, sqliteMaxBytes, PostgresSchema.checked(value));
         }
     }
 
@@ -104,6 +123,8 @@ public final class JdbiStore implements Store {
     /** This store's write transactions begun (counted for the SQLite file's commit watch). */
     private final AtomicLong ownWrites = new AtomicLong();
     private final Options options;
+    /** PostgreSQL: the statement that names the store's schema in a transaction; null on SQLite. */
+    private final String searchPath;
     private final List<AutoCloseable> owned;
     private final DataSource dataSource;
     private final Map<Long, Tenant> tenantsByKey = new ConcurrentHashMap<>();
@@ -128,6 +149,7 @@ public final class JdbiStore implements Store {
         this.groups = singleWriter && !readsShareTheWriter ? new GroupCommit(writers, this.writer, StoreOpening.discarding(dataSource))
                 : null;
         this.options = options;
+        this.searchPath = dialect == Dialect.POSTGRESQL ? PostgresSchema.searchPath(options.postgresSchema()) : null;
         this.owned = owned;
         this.dataSource = dataSource;
         this.watch = watch;
@@ -150,7 +172,7 @@ public final class JdbiStore implements Store {
         Path path = file.toAbsolutePath();
         StoreOpening.checkWritable(path);
         String url = "jdbc:sqlite:" + path;
-        StoreOpening.opening(path.toString(), () -> StoreOpening.migrate(StoreOpening.sqliteSource(url, false), Dialect.SQLITE));
+        StoreOpening.opening(path.toString(), () -> StoreOpening.migrate(StoreOpening.sqliteSource(url, false), Dialect.SQLITE, null));
         // two: the group commit keeps one between writes (GroupCommit), and the work that takes the
         // writer itself (claims, ANALYZE), which has it give its handle back first, still finds one
         HikariDataSource writes = StoreOpening.pool("messaging-sqlite-writer",
@@ -172,7 +194,7 @@ public final class JdbiStore implements Store {
         } catch (SQLException e) {
             throw Failures.translate("opening an in-memory SQLite database", e);
         }
-        StoreOpening.opening(":memory:", () -> StoreOpening.migrate(StoreOpening.unclosable(connection), Dialect.SQLITE));
+        StoreOpening.opening(":memory:", () -> StoreOpening.migrate(StoreOpening.unclosable(connection), Dialect.SQLITE, null));
         Jdbi jdbi = Jdbi.create(new ConnectionFactory() {
             @Override
             public Connection openConnection() {
@@ -199,11 +221,19 @@ public final class JdbiStore implements Store {
     /** A store on the caller's data source with {@code options}. */
     public static JdbiStore create(DataSource dataSource, Options options) {
         Dialect dialect = StoreOpening.opening("the data source", () -> StoreOpening.dialectOf(dataSource));
-        StoreOpening.opening("the data source", () -> StoreOpening.migrate(dataSource, dialect));
-        Jdbi jdbi = Jdbi.create(dataSource);
         boolean sqlite = dialect == Dialect.SQLITE;
-        LOG.info("messaging store opened: {} through the caller's data source", dialect);
-        return new JdbiStore(jdbi, jdbi, dialect, sqlite, false, options, new ArrayList<>(), dataSource, FileWatch.NONE);
+        Options resolved = sqlite ? options : options.withPostgresSchema(StoreOpening.opening("the data source",
+                () -> PostgresSchema.resolve(dataSource, options.postgresSchema())));
+        StoreOpening.opening("the data source", () -> StoreOpening.migrate(dataSource, dialect,
+                resolved.postgresSchema()));
+        Jdbi jdbi = Jdbi.create(dataSource);
+        if (sqlite) {
+            LOG.info("messaging store opened: {} through the caller's data source", dialect);
+        } else {
+            LOG.info("messaging store opened: {} through the caller's data source, schema {}", dialect,
+                    resolved.postgresSchema());
+        }
+        return new JdbiStore(jdbi, jdbi, dialect, sqlite, false, resolved, new ArrayList<>(), dataSource, FileWatch.NONE);
     }
 
     @Override
@@ -235,7 +265,7 @@ public final class JdbiStore implements Store {
                 try {
                     if (dialect == Dialect.POSTGRESQL) {
                         // transaction-scoped: nothing to restore after COMMIT
-                        h.execute("SET LOCAL lock_timeout = " + options.lockTimeout().toMillis());
+                        h.execute("SET LOCAL lock_timeout = " + options.lockTimeout().toMillis() + ";\n" + searchPath);
                     }
                     result = transact(h, tenant, work).result();
                 } catch (RuntimeException | Error e) {
@@ -357,7 +387,7 @@ public final class JdbiStore implements Store {
                     // one snapshot for the whole read, set inside the transaction (nothing to
                     // restore after it ends) and sent with its first statement where it can be
                     String isolation = dialect == Dialect.POSTGRESQL
-                            ? "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ" : null;
+                            ? "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;\n" + searchPath : null;
                     Long known = tenantKeys.get(tenant);
                     long key;
                     long head;
@@ -427,6 +457,9 @@ public final class JdbiStore implements Store {
             return Handles.withHandle(writer, doing, h -> {
                 Handles.begin(h, doing);
                 try {
+                    if (searchPath != null) {
+                        h.execute(searchPath);
+                    }
                     T result = work.apply(h);
                     h.commit();
                     return result;
@@ -463,11 +496,25 @@ public final class JdbiStore implements Store {
         return acrossTenantsWrite("keeping an early report", h -> EarlyReportRows.keep(h, report, max, expiredBefore));
     }
 
-    /** A read of the service's own (not a tenant's: no transaction of one), on a reader. */
+    /**
+     * A read of the service's own (not a tenant's: no transaction of one), on a reader; on
+     * PostgreSQL in a transaction that names the store's schema.
+     */
     private <T> T acrossTenants(String doing, Function<Handle, T> work) {
         watch.ensure();
         try {
-            return Handles.withHandle(reader, doing, work);
+            return Handles.withHandle(reader, doing, searchPath == null ? work : h -> {
+                Handles.begin(h, doing);
+                try {
+                    h.execute(searchPath);
+                    T result = work.apply(h);
+                    h.rollback();
+                    return result;
+                } catch (RuntimeException | Error e) {
+                    Handles.rollbackQuietly(h, e);
+                    throw e;
+                }
+            });
         } catch (RuntimeException e) {
             throw Failures.isStorageFailure(e) ? Failures.translate(doing, e) : e;
         }

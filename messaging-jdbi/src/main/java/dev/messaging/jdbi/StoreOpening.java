@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -49,11 +50,16 @@ final class StoreOpening {
     }
 
     /**
-     * Migrates to {@link #SCHEMA_VERSION}, after refusing a database a newer library migrated; then
-     * checks that the database takes writes (a read-only one is refused here, not at the first write).
+     * Migrates to {@link #SCHEMA_VERSION} (on PostgreSQL in {@code schema}, created if missing),
+     * after refusing a database a newer library migrated; then checks that the database takes
+     * writes (a read-only one is refused here, not at the first write).
      */
-    static Void migrate(DataSource dataSource, Dialect dialect) throws SQLException {
-        Flyway flyway = Flyway.configure()
+    static Void migrate(DataSource dataSource, Dialect dialect, String schema) throws SQLException {
+        FluentConfiguration configuration = Flyway.configure();
+        if (schema != null) { // PostgreSQL: the store's own schema, created if missing
+            configuration.schemas(schema).defaultSchema(schema).createSchemas(true);
+        }
+        Flyway flyway = configuration
                 .dataSource(dataSource)
                 .locations(dialect.migrations())
                 .javaMigrations(new SearchIndexMigration("4", "search index"), new CompactDocumentsMigration(),

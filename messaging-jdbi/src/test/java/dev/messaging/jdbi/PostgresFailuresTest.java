@@ -209,7 +209,7 @@ class PostgresFailuresTest {
                 HikariDataSource second = TestDatabases.newPostgresPool("postgres", 2);
                 Messaging one = Messaging.builder(JdbiStore.create(first, quick)).build();
                 Messaging two = Messaging.builder(JdbiStore.create(second, quick)).build();
-                Handle outside = Jdbi.open(TestDatabases.postgresPool())) {
+                Handle outside = TestDatabases.rawPostgres("postgres").open()) {
             one.messages().create(stuckCustomer, NewMessage.to("c1", "before").build());
             two.messages().create(other, NewMessage.to("c1", "before").build());
             outside.begin();

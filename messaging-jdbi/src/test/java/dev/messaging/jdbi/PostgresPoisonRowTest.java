@@ -12,6 +12,6 @@ class PostgresPoisonRowTest extends PoisonRowContract {
 
     @Override
     Jdbi raw() {
-        return Jdbi.create(TestDatabases.postgresPool("poison"));
+        return TestDatabases.rawPostgres("poison");
     }
 }

@@ -15,7 +15,7 @@ import org.jdbi.v3.core.Jdbi;
 class PostgresQueryPlanTest extends QueryPlanContract {
     @Override
     protected JdbiStore newStore() {
-        return JdbiStore.create(TestDatabases.postgresPool());
+        return JdbiStore.create(TestDatabases.postgresPoolInSchema());
     }
 
     @Override

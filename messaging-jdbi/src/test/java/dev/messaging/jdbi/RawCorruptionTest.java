@@ -29,7 +29,7 @@ class RawCorruptionTest {
             return new Setup(store, store.writer());
         }
         JdbiStore store = JdbiStore.create(TestDatabases.postgresPool());
-        return new Setup(store, Jdbi.create(TestDatabases.postgresPool()));
+        return new Setup(store, TestDatabases.rawPostgres("postgres"));
     }
 
     @ParameterizedTest

@@ -71,7 +71,7 @@ class StoreOpeningTest {
         try (HikariDataSource pool = TestDatabases.newPostgresPool(database, 2)) {
             JdbiStore.create(pool).close();
             Jdbi.create(pool).useHandle(h -> h.execute("""
-                    INSERT INTO messaging_schema_history (installed_rank, version, description, type, script,
+                    INSERT INTO messaging.messaging_schema_history (installed_rank, version, description, type, script,
                         checksum, installed_by, execution_time, success)
                     VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 0, 'test', 0, true)"""));
             assertThatThrownBy(() -> JdbiStore.create(pool)).isInstanceOf(StorageException.class)

@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The databases the store tests run on: a fresh SQLite file per call, and one embedded
@@ -84,6 +85,32 @@ public final class TestDatabases {
             }
             return newPostgresPool(name, 8);
         });
+    }
+
+    /**
+     * Raw access to a database of the shared PostgreSQL for tests that read or change the store's
+     * rows by SQL: a connection per handle whose search path is the store's schema
+     * ({@code messaging}). The stores' own pools keep the default search path, so that every
+     * contract test checks that the store names its schema itself.
+     */
+    static Jdbi rawPostgres(String database) {
+        return Jdbi.create(postgresUrl(database) + "&currentSchema=messaging");
+    }
+
+    private static HikariDataSource inSchemaPool;
+
+    /**
+     * A pool on the shared database whose search path is the store's schema: for tests that read
+     * the store's own Jdbi raw (query plans), not for the contract suites.
+     */
+    static synchronized DataSource postgresPoolInSchema() {
+        if (inSchemaPool == null) {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(postgresUrl("postgres") + "&currentSchema=messaging");
+            config.setMaximumPoolSize(4);
+            inSchemaPool = new HikariDataSource(config);
+        }
+        return inSchemaPool;
     }
 
     /** A new pool (the caller closes it) on a database of the shared PostgreSQL. */
