@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * The JDBC store, through Jdbi: SQLite (the embedded default) or PostgreSQL (for services that
  * run several instances). The schema migrates itself on start with Flyway (its history table is
  * {@code messaging_schema_history}; on PostgreSQL Flyway's advisory lock makes instances that
- * start at once migrate once). A database whose schema is newer than this library's is refused.
+ * start at once migrate once), on PostgreSQL in a schema of its own ({@link Options#postgresSchema}).
+ * A database whose schema is newer than this library's is refused.
  *
  * <p>SQLite: one writer connection at a time (WAL, synchronous=NORMAL, foreign keys on, busy timeout, every
  * write in a {@code BEGIN IMMEDIATE} transaction) behind a fair lock, so no SQLITE_BUSY reaches a
@@ -127,7 +128,8 @@ public final class JdbiStore implements Store {
     private final String searchPath;
     private final List<AutoCloseable> owned;
     private final DataSource dataSource;
-    private final Map<Long, Tenant> tenantsByKey = new ConcurrentHashMap<>();
+    /** The outbox's work of the service's own, across tenants. */
+    private final AcrossTenants acrossTenants;
     /** Rows of inbox pages, checked by version on every read (see RowCache). */
     private final RowCache rows = new RowCache();
     /**
@@ -153,6 +155,8 @@ public final class JdbiStore implements Store {
         this.owned = owned;
         this.dataSource = dataSource;
         this.watch = watch;
+        this.acrossTenants = new AcrossTenants(this.writer, this.reader, dialect == Dialect.SQLITE, searchPath,
+                watch::ensure, ownWrites, writers, this::flushGroup);
     }
 
     private static Jdbi configure(Jdbi jdbi, Dialect dialect) {
@@ -437,94 +441,26 @@ public final class JdbiStore implements Store {
     @Override
     public List<Delivery> claimDeliveries(DeliveryChannel channel, Instant now, int limit, String claimer,
             Instant leaseUntil) {
-        return acrossTenantsWrite("a claim", h -> DeliveryClaims.claim(h, dialect, channel, now, limit, claimer,
-                leaseUntil, key -> tenantOfKey(h, key)));
-    }
-
-    /**
-     * A write of the service's own across tenants (a claim, an early report) in a transaction of its
-     * own on the writer; on SQLite it takes the single writer for itself (the open group committed first).
-     */
-    private <T> T acrossTenantsWrite(String doing, Function<Handle, T> work) {
-        watch.ensure();
-        boolean single = dialect == Dialect.SQLITE;
-        if (single) {
-            writers.acquireAll();
-            flushGroup();
-        }
-        try {
-            ownWrites.incrementAndGet();
-            return Handles.withHandle(writer, doing, h -> {
-                Handles.begin(h, doing);
-                try {
-                    if (searchPath != null) {
-                        h.execute(searchPath);
-                    }
-                    T result = work.apply(h);
-                    h.commit();
-                    return result;
-                } catch (RuntimeException | Error e) {
-                    Handles.rollbackQuietly(h, e);
-                    if (Failures.isStorageFailure(e)) {
-                        throw Failures.translate(doing, e);
-                    }
-                    throw e;
-                }
-            });
-        } finally {
-            if (single) {
-                writers.releaseAll();
-            }
-        }
+        return acrossTenants.write("a claim", h -> DeliveryClaims.claim(h, dialect, channel, now, limit, claimer,
+                leaseUntil, key -> acrossTenants.tenantOfKey(h, key)));
     }
 
     @Override
     public List<WaitingDeliveries> waitingDeliveries(Instant now) {
-        return acrossTenants("counting waiting deliveries", h -> DeliveryClaims.waiting(h, now));
+        return acrossTenants.read("counting waiting deliveries", h -> DeliveryClaims.waiting(h, now));
     }
 
     @Override
     public List<Tenant> tenantsWithProviderId(String providerMessageId) {
-        return acrossTenants("finding a provider id's tenant", h -> h.createQuery(
+        return acrossTenants.read("finding a provider id's tenant", h -> h.createQuery(
                 "SELECT DISTINCT d.tenant FROM delivery d WHERE d.provider_message_id = :id")
                 .bind("id", providerMessageId).mapTo(Long.class).list().stream()
-                .map(key -> tenantOfKey(h, key)).toList());
+                .map(key -> acrossTenants.tenantOfKey(h, key)).toList());
     }
 
     @Override
     public boolean keepEarlyReport(EarlyReport report, int max, Instant expiredBefore) {
-        return acrossTenantsWrite("keeping an early report", h -> EarlyReportRows.keep(h, report, max, expiredBefore));
-    }
-
-    /**
-     * A read of the service's own (not a tenant's: no transaction of one), on a reader; on
-     * PostgreSQL in a transaction that names the store's schema.
-     */
-    private <T> T acrossTenants(String doing, Function<Handle, T> work) {
-        watch.ensure();
-        try {
-            return Handles.withHandle(reader, doing, searchPath == null ? work : h -> {
-                Handles.begin(h, doing);
-                try {
-                    h.execute(searchPath);
-                    T result = work.apply(h);
-                    h.rollback();
-                    return result;
-                } catch (RuntimeException | Error e) {
-                    Handles.rollbackQuietly(h, e);
-                    throw e;
-                }
-            });
-        } catch (RuntimeException e) {
-            throw Failures.isStorageFailure(e) ? Failures.translate(doing, e) : e;
-        }
-    }
-
-    /** The tenant of a key (tenants never change once created: cached). */
-    private Tenant tenantOfKey(Handle h, long key) {
-        return tenantsByKey.computeIfAbsent(key, k -> h.createQuery(
-                "SELECT company_id, location_id FROM tenant WHERE id = :id").bind("id", k)
-                .map((rs, ctx) -> new Tenant(rs.getString(1), rs.getString(2))).one());
+        return acrossTenants.write("keeping an early report", h -> EarlyReportRows.keep(h, report, max, expiredBefore));
     }
 
     /**

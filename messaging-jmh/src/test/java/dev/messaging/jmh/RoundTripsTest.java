@@ -106,6 +106,7 @@ class RoundTripsTest {
             List<Outgoing> claimed = messaging.deliveries().claim(DeliveryChannel.SMS, 1, Duration.ofMinutes(1));
             assertThat(claimed).hasSize(1);
             messaging.deliveries().outcome(claimed.get(0), SendResult.sent("p-" + next));
-        })).isLessThanOrEqualTo(13);
+        })).as("the claim names the store's schema in a round trip of its own (calls across tenants do)")
+                .isLessThanOrEqualTo(14);
     }
 }
