@@ -18,9 +18,15 @@ import org.junit.jupiter.api.Test;
 
 /** The schema migrates on start, once, under a lock; a restart on a migrated database changes nothing. */
 class MigrationTest {
+    private static final String POSTGRES_HISTORY = "messaging.messaging_schema_history";
 
     private static List<String> history(Jdbi jdbi) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT version || ':' || success FROM messaging_schema_history"
+        return history(jdbi, "messaging_schema_history");
+    }
+
+    /** The migrations applied, from {@code table} (on PostgreSQL qualified by the store's schema). */
+    private static List<String> history(Jdbi jdbi, String table) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT version || ':' || success FROM " + table
                 + " WHERE version IS NOT NULL ORDER BY installed_rank").mapTo(String.class).list());
     }
 
@@ -70,11 +76,11 @@ class MigrationTest {
             }
             threads.shutdown();
             Jdbi jdbi = Jdbi.create(pools.get(0));
-            assertThat(history(jdbi)).containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true", "8:true", "9:true", "10:true", "11:true", "12:true", "13:true");
+            assertThat(history(jdbi, POSTGRES_HISTORY)).containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true", "8:true", "9:true", "10:true", "11:true", "12:true", "13:true");
             JdbiStore.create(pools.get(1)).close();
-            assertThat(history(jdbi)).containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true", "8:true", "9:true", "10:true", "11:true", "12:true", "13:true");
+            assertThat(history(jdbi, POSTGRES_HISTORY)).containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true", "8:true", "9:true", "10:true", "11:true", "12:true", "13:true");
             int tables = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM information_schema.tables"
-                    + " WHERE table_schema = 'public' AND table_name IN ('conversation', 'message', 'thread',"
+                    + " WHERE table_schema = 'messaging' AND table_name IN ('conversation', 'message', 'thread',"
                     + " 'change_feed', 'tenant')").mapTo(Integer.class).one());
             assertThat(tables).isEqualTo(5);
         } finally {
