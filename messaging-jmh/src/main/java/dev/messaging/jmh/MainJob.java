@@ -22,7 +22,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * The main job: {@code java -jar benchmarks.jar} with no argument runs the headline benchmarks on
- * the embedded default (SQLite): about twenty minutes on two cores from a fresh clone, the 1M-message
+ * the embedded default (SQLite): about sixteen minutes on two cores from a fresh clone, the 1M-message
  * file's build included (about 80 s, then cached under {@code target/bench-data}):
  * the inbox pages and the write pair beside their raw-JDBC floors at 10,000 and 1,000,000
  * messages, the naive inbox query, the outbox's delivery throughput and what the worker's
