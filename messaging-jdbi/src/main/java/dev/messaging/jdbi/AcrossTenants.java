@@ -52,23 +52,12 @@ final class AcrossTenants {
         }
         try {
             ownWrites.incrementAndGet();
-            return Handles.withHandle(writer, doing, h -> {
-                Handles.begin(h, doing);
-                try {
-                    if (searchPath != null) {
-                        h.execute(searchPath);
-                    }
-                    T result = work.apply(h);
-                    h.commit();
-                    return result;
-                } catch (RuntimeException | Error e) {
-                    Handles.rollbackQuietly(h, e);
-                    if (Failures.isStorageFailure(e)) {
-                        throw Failures.translate(doing, e);
-                    }
-                    throw e;
+            return Handles.withHandle(writer, doing, handle -> Handles.inTransaction(handle, doing, true, h -> {
+                if (searchPath != null) {
+                    h.execute(searchPath);
                 }
-            });
+                return work.apply(h);
+            }));
         } finally {
             if (singleWriter) {
                 writers.releaseAll();
@@ -80,18 +69,11 @@ final class AcrossTenants {
     <T> T read(String doing, Function<Handle, T> work) {
         checkFile.run();
         try {
-            return Handles.withHandle(reader, doing, searchPath == null ? work : h -> {
-                Handles.begin(h, doing);
-                try {
-                    h.execute(searchPath);
-                    T result = work.apply(h);
-                    h.rollback();
-                    return result;
-                } catch (RuntimeException | Error e) {
-                    Handles.rollbackQuietly(h, e);
-                    throw e;
-                }
-            });
+            return Handles.withHandle(reader, doing, searchPath == null ? work
+                    : handle -> Handles.inTransaction(handle, doing, false, h -> {
+                        h.execute(searchPath);
+                        return work.apply(h);
+                    }));
         } catch (RuntimeException e) {
             throw Failures.isStorageFailure(e) ? Failures.translate(doing, e) : e;
         }

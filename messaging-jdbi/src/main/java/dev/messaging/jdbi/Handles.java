@@ -37,6 +37,29 @@ final class Handles {
         return result;
     }
 
+    /**
+     * {@code work} in a transaction of {@code h}: begun, then committed ({@code commit}) or rolled
+     * back (a read); on a failure rolled back, a storage failure translated naming {@code doing}.
+     */
+    static <T> T inTransaction(Handle h, String doing, boolean commit, Function<Handle, T> work) {
+        begin(h, doing);
+        try {
+            T result = work.apply(h);
+            if (commit) {
+                h.commit();
+            } else {
+                h.rollback();
+            }
+            return result;
+        } catch (RuntimeException | Error e) {
+            rollbackQuietly(h, e);
+            if (Failures.isStorageFailure(e)) {
+                throw Failures.translate(doing, e);
+            }
+            throw e;
+        }
+    }
+
     static void begin(Handle h, String doing) {
         try {
             h.begin();

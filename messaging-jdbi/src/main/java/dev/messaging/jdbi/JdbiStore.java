@@ -385,46 +385,35 @@ public final class JdbiStore implements Store {
             writers.acquireAll();
         }
         try {
-            return Handles.withHandle(reader, "a read", h -> {
-                Handles.begin(h, "a read");
-                try {
-                    // one snapshot for the whole read, set inside the transaction (nothing to
-                    // restore after it ends) and sent with its first statement where it can be
-                    String isolation = dialect == Dialect.POSTGRESQL
-                            ? "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;\n" + searchPath : null;
-                    Long known = tenantKeys.get(tenant);
-                    long key;
-                    long head;
-                    if (known != null) {
-                        key = known;
-                        head = JdbiTransaction.HEAD_NOT_READ;
-                    } else {
-                        if (isolation != null) {
-                            h.execute(isolation);
-                            isolation = null;
-                        }
-                        Optional<long[]> keyAndHead = tenantRow(h, TENANT, tenant);
-                        key = keyAndHead.map(k -> k[0]).orElse(-1L);
-                        head = keyAndHead.map(k -> headAsKept(k)[1]).orElse(0L);
-                        if (keyAndHead.isPresent()) {
-                            tenantKeys.put(tenant, key);
-                        }
-                    }
-                    JdbiTransaction transaction = new JdbiTransaction(h, dialect, tenant, key, head, false, cache);
+            return Handles.withHandle(reader, "a read", handle -> Handles.inTransaction(handle, "a read", false, h -> {
+                // one snapshot for the whole read, set inside the transaction (nothing to
+                // restore after it ends) and sent with its first statement where it can be
+                String isolation = dialect == Dialect.POSTGRESQL
+                        ? "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;\n" + searchPath : null;
+                Long known = tenantKeys.get(tenant);
+                long key;
+                long head;
+                if (known != null) {
+                    key = known;
+                    head = JdbiTransaction.HEAD_NOT_READ;
+                } else {
                     if (isolation != null) {
-                        transaction.runFirst(isolation);
+                        h.execute(isolation);
+                        isolation = null;
                     }
-                    T result = work.apply(transaction);
-                    h.rollback();
-                    return result;
-                } catch (RuntimeException | Error e) {
-                    Handles.rollbackQuietly(h, e);
-                    if (Failures.isStorageFailure(e)) {
-                        throw Failures.translate("a read", e);
+                    Optional<long[]> keyAndHead = tenantRow(h, TENANT, tenant);
+                    key = keyAndHead.map(k -> k[0]).orElse(-1L);
+                    head = keyAndHead.map(k -> headAsKept(k)[1]).orElse(0L);
+                    if (keyAndHead.isPresent()) {
+                        tenantKeys.put(tenant, key);
                     }
-                    throw e;
                 }
-            });
+                JdbiTransaction transaction = new JdbiTransaction(h, dialect, tenant, key, head, false, cache);
+                if (isolation != null) {
+                    transaction.runFirst(isolation);
+                }
+                return work.apply(transaction);
+            }));
         } finally {
             if (readsShareTheWriter) {
                 writers.releaseAll();

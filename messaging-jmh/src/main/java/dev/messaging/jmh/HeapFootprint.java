@@ -35,7 +35,8 @@ public final class HeapFootprint {
         messaging.close();
     }
 
-    private static long usedAfterGc() {
+    /** The heap used after a full GC (the least of five, so that one late collection does not count). */
+    static long usedAfterGc() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 5; i++) {

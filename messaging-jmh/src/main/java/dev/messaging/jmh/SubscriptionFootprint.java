@@ -11,7 +11,6 @@ import dev.messaging.jdbi.JdbiStore;
 import dev.messaging.memory.InMemoryStore;
 import dev.messaging.message.NewMessage;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -202,21 +201,11 @@ public final class SubscriptionFootprint {
             for (int i = 0; i < 1_000; i++) { // warm the path, so its classes are loaded before "before"
                 messaging.changes().await(Actor.system(DataSet.COMPANY, "warm-" + i), 0, 10, Duration.ZERO);
             }
-            long before = usedAfterGc();
+            long before = HeapFootprint.usedAfterGc();
             for (int i = 0; i < waits; i++) {
                 messaging.changes().await(Actor.system(DataSet.COMPANY, "absent-" + i), 0, 10, Duration.ZERO);
             }
-            return new long[] {before, usedAfterGc()};
+            return new long[] {before, HeapFootprint.usedAfterGc()};
         }
-    }
-
-    private static long usedAfterGc() {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
-        }
-        return used;
     }
 }
