@@ -8,6 +8,7 @@ import dev.messaging.conversation.Contact;
 import dev.messaging.conversation.Conversation;
 import dev.messaging.conversation.ConversationBuilder;
 import dev.messaging.conversation.ConversationStatus;
+import dev.messaging.conversation.MessageAction;
 import dev.messaging.conversation.NewConversation;
 import dev.messaging.error.ConflictException;
 import dev.messaging.error.ValidationException;
@@ -24,9 +25,12 @@ import dev.messaging.spi.MessageRow;
 import dev.messaging.spi.PagePosition;
 import dev.messaging.spi.StoreTransaction;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The conversation writes that more than one service makes: validating a new conversation,
@@ -174,6 +178,51 @@ final class ConversationRows {
         return b.lastMessageDate(message.createdDate()).lastMessageBody(message.text())
                 .lastMessageType(message.channel()).lastMessageId(message.id())
                 .lastMessageDirection(message.direction()).build();
+    }
+
+    /** How many users a conversation's followers, or a note's mentions, may name. */
+    static final int MAX_USERS = 100;
+
+    /** A set of user ids: each an id, at most {@value #MAX_USERS}. */
+    static void validateUsers(Validator v, String field, Collection<?> userIds) {
+        if (userIds == null) {
+            return;
+        }
+        if (userIds.size() > MAX_USERS) {
+            v.add(field, "names at most " + MAX_USERS + " users, was " + userIds.size());
+        }
+        for (Object userId : userIds) {
+            if (!(userId instanceof String id)) {
+                v.add(field, "holds user ids, was " + userId);
+            } else {
+                v.id(field, id);
+            }
+        }
+    }
+
+    /**
+     * The conversation after a new live message: an internal note's mentions join its mentions;
+     * an outbound message to the customer sets the last message's action ({@link MessageAction#of})
+     * and, when manual, the last manual message date.
+     */
+    static Conversation afterNewMessage(Conversation c, Message m) {
+        ConversationBuilder b = c.toBuilder();
+        boolean changed = false;
+        if (!m.mentions().isEmpty() && !c.mentions().containsAll(m.mentions())) {
+            Set<String> mentions = new TreeSet<>(c.mentions());
+            mentions.addAll(m.mentions());
+            b.mentions(mentions);
+            changed = true;
+        }
+        MessageAction action = MessageAction.of(m);
+        if (action != null) {
+            b.lastMessageAction(action);
+            if (action == MessageAction.MANUAL) {
+                b.lastManualMessageDate(m.createdDate());
+            }
+            changed = true;
+        }
+        return changed ? b.build() : c;
     }
 
     /** Recomputes the summary from the newest live message (after a delete or restore). */

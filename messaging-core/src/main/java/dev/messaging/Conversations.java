@@ -39,6 +39,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Conversations of the actor's location: create, getOrCreate, find, search, update, delete,
@@ -116,9 +117,7 @@ public final class Conversations {
 
     /** Where {@code c} stands in a search sorted by {@code sort} (no message yet: its creation). */
     private static PagePosition searchPosition(Conversation c, SearchSort sort) {
-        Instant key = sort == SearchSort.CREATED_DATE || c.lastMessageDate() == null ? c.createdDate()
-                : c.lastMessageDate();
-        return new PagePosition(key, c.id());
+        return new PagePosition(sort.dateOf(c), c.id());
     }
 
     /** The conversation, deleted or not; empty when the tenant has no such id. */
@@ -180,6 +179,7 @@ public final class Conversations {
         v.shortText("subject", update.value(ConversationUpdate.Field.SUBJECT, String.class));
         v.id("orderId", update.value(ConversationUpdate.Field.ORDER_ID, String.class));
         v.metadata("metadata", castMap(update.value(ConversationUpdate.Field.METADATA, Map.class)));
+        ConversationRows.validateUsers(v, "followers", update.value(ConversationUpdate.Field.FOLLOWERS, Set.class));
         v.dateUpTo("snoozedUntil", update.value(ConversationUpdate.Field.SNOOZED_UNTIL, Instant.class),
                 engine.now().plus(MAX_SNOOZE));
         if (update.sets(ConversationUpdate.Field.STATUS) && update.value(ConversationUpdate.Field.STATUS,
@@ -227,7 +227,13 @@ public final class Conversations {
             case ORDER_ID -> b.orderId((String) value);
             case ARCHIVED -> b.archived((Boolean) value);
             case METADATA -> b.metadata(JsonValues.copy(castMap(value)));
+            case FOLLOWERS -> b.followers(castSet(value));
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> castSet(Object value) {
+        return (Set<String>) value;
     }
 
     /** Soft-deletes the conversation: it leaves every inbox and list; its messages stay. */

@@ -18,8 +18,9 @@ import dev.messaging.kernel.JsonValues;
 import dev.messaging.kernel.Validator;
 import dev.messaging.message.AppointmentRef;
 import dev.messaging.message.AuthorType;
-import dev.messaging.message.Direction;
 import dev.messaging.message.Call;
+import dev.messaging.message.DeliveryChannel;
+import dev.messaging.message.Direction;
 import dev.messaging.message.EmailDetails;
 import dev.messaging.message.EmailOptions;
 import dev.messaging.message.Message;
@@ -31,6 +32,7 @@ import dev.messaging.message.MessageType;
 import dev.messaging.message.NewMessage;
 import dev.messaging.message.OrderRef;
 import dev.messaging.message.Send;
+import dev.messaging.message.Sends;
 import dev.messaging.outbox.MessageOutbox;
 import dev.messaging.spi.ConversationRow;
 import dev.messaging.spi.CustomerMessageCounters;
@@ -40,6 +42,7 @@ import dev.messaging.spi.StoreTransaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,8 +121,8 @@ final class MessageWrites {
             if (r.customerId() != null && !r.customerId().equals(actor.customerId())) {
                 throw new ForbiddenException("a customer may write only in its own conversation");
             }
-            v.absent("sendEmail", r.sendEmail(), "is null for a Customer author");
-            v.absent("sendSms", r.sendSms(), "is null for a Customer author");
+            r.sends().forEach((channel, send) -> v.absent(NewMessage.sendField(channel), send,
+                    "is null for a Customer author"));
             v.absent("internal", r.internal(), "is null for a Customer author");
         }
         if (r.imported() && !actor.isSystem()) {
@@ -146,12 +149,15 @@ final class MessageWrites {
         v.text("suggestedReply", r.suggestedReply().text());
         v.shortText("languageCode", r.translation().languageCode());
         v.text("originalText", r.translation().originalText());
-        if (Boolean.TRUE.equals(r.internal())) {
-            if (Boolean.TRUE.equals(r.sendEmail())) {
-                v.add("sendEmail", "must be false for an internal note");
-            }
-            if (Boolean.TRUE.equals(r.sendSms())) {
-                v.add("sendSms", "must be false for an internal note");
+        ConversationRows.validateUsers(v, "mentions", r.mentions());
+        if (!r.mentions().isEmpty() && !Boolean.TRUE.equals(r.internal())) {
+            v.add("mentions", "name users in an internal note only");
+        }
+        for (DeliveryChannel channel : r.requestedSends()) {
+            if (Boolean.TRUE.equals(r.internal())) {
+                v.add(NewMessage.sendField(channel), "must be false for an internal note");
+            } else if (!channel.reachesCustomers()) {
+                v.add(NewMessage.sendField(channel), "must be false: " + channel + " is for staff notifications");
             }
         }
         if (r.createdDate() != null && !r.imported()) {
@@ -179,8 +185,8 @@ final class MessageWrites {
         if (r.sendAt() == null) {
             return;
         }
-        if (!Boolean.TRUE.equals(r.sendEmail()) && !Boolean.TRUE.equals(r.sendSms())) {
-            v.add("sendAt", "schedules a send: set sendEmail or sendSms");
+        if (r.requestedSends().isEmpty()) {
+            v.add("sendAt", "schedules a send: set sendEmail, sendSms or another channel's send");
         } else if (r.imported()) {
             v.add("sendAt", "is not for an imported message");
         } else if (!r.sendAt().isAfter(now) || r.sendAt().isAfter(now.plus(MAX_SCHEDULE))) {
@@ -217,9 +223,8 @@ final class MessageWrites {
     /** A call log: not sent, of a call type, its numbers short texts and its duration not negative. */
     private static void validateCall(Validator v, NewMessage r) {
         Call call = r.call();
-        if (Boolean.TRUE.equals(r.sendEmail()) || Boolean.TRUE.equals(r.sendSms())) {
-            v.add(Boolean.TRUE.equals(r.sendEmail()) ? "sendEmail" : "sendSms", "must be false for a call log");
-        }
+        r.requestedSends().stream().findFirst()
+                .ifPresent(channel -> v.add(NewMessage.sendField(channel), "must be false for a call log"));
         if (Boolean.TRUE.equals(r.internal())) {
             v.add("internal", "must be false for a call log");
         }
@@ -315,8 +320,8 @@ final class MessageWrites {
             replayOrConflict(tx, first.get(), message);
         }
         boolean outboxWritten = outbox.write(tx, actor, sends, c, now);
-        Conversation updated = ConversationRows.isNewerThanSummary(c, message)
-                ? ConversationRows.withSummary(c, message) : c;
+        Conversation updated = ConversationRows.afterNewMessage(ConversationRows.isNewerThanSummary(c, message)
+                ? ConversationRows.withSummary(c, message) : c, message);
         if (fromCustomer) {
             counters = counters.afterCustomerMessage(customerNumber, seq);
             ConversationBuilder woken = updated.toBuilder().archived(false);
@@ -367,8 +372,7 @@ final class MessageWrites {
         };
         boolean customer = author == AuthorType.CUSTOMER;
         boolean internal = !customer && Boolean.TRUE.equals(r.internal());
-        Send email = customer ? Send.NONE : Send.requested(Boolean.TRUE.equals(r.sendEmail()));
-        Send sms = customer ? Send.NONE : Send.requested(Boolean.TRUE.equals(r.sendSms()));
+        Sends sends = customer ? Sends.NONE : sendsOf(r);
         Instant created = r.imported() && r.createdDate() != null ? r.createdDate().truncatedTo(ChronoUnit.MILLIS)
                 : after(c.lastMessageDate(), now);
         return Message.builder()
@@ -385,7 +389,7 @@ final class MessageWrites {
                 .text(r.text() == null && r.call().exists() ? r.call().summary() : r.text())
                 .type(r.links().fromCampaign() ? MessageType.MARKETING : MessageType.TRANSACTIONAL)
                 .origin(r.origin() == null ? MessageOrigin.WEB : r.origin())
-                .channel(channel(r, internal, email, sms))
+                .channel(channel(r, internal, sends))
                 .direction(customer ? Direction.INBOUND : Direction.OUTBOUND)
                 .shopRead(customer ? Boolean.FALSE : null)
                 .internal(customer ? null : internal)
@@ -393,8 +397,7 @@ final class MessageWrites {
                 .imported(r.imported())
                 .clientMessageId(r.clientMessageId())
                 .sendAt(r.sendAt() == null ? null : r.sendAt().truncatedTo(ChronoUnit.MILLIS))
-                .email(email)
-                .sms(sms)
+                .sends(sends)
                 .emailOptions(r.emailOptions())
                 .smsOptions(r.smsOptions())
                 .order(r.order())
@@ -404,6 +407,7 @@ final class MessageWrites {
                 .translation(r.translation())
                 .call(r.call())
                 .consentCategoryId(r.consentCategoryId())
+                .mentions(r.mentions().stream().distinct().toList())
                 .files(r.files())
                 .metadata(JsonValues.copy(r.metadata()))
                 .build();
@@ -419,7 +423,19 @@ final class MessageWrites {
         return newest != null && !now.isAfter(newest) ? newest.plusMillis(1) : now;
     }
 
-    private static MessageChannel channel(NewMessage r, boolean internal, Send email, Send sms) {
+    /**
+     * The sends a user's or the system's request asks about: each channel it names, and email and
+     * SMS always (the reference's {@code sendEmail} and {@code sendSms} are false, not null, when unsaid).
+     */
+    private static Sends sendsOf(NewMessage r) {
+        Map<DeliveryChannel, Send> sends = new EnumMap<>(DeliveryChannel.class);
+        sends.put(DeliveryChannel.EMAIL, Send.requested(false));
+        sends.put(DeliveryChannel.SMS, Send.requested(false));
+        r.sends().forEach((channel, send) -> sends.put(channel, Send.requested(send)));
+        return Sends.of(sends);
+    }
+
+    private static MessageChannel channel(NewMessage r, boolean internal, Sends sends) {
         if (r.channel() != null) {
             return r.channel();
         }
@@ -429,13 +445,13 @@ final class MessageWrites {
         if (internal) {
             return MessageChannel.TYPE_INTERNAL_COMMENT;
         }
-        if (r.origin() == MessageOrigin.SMS || sms.isRequested()) {
+        if (r.origin() == MessageOrigin.SMS || sends.of(DeliveryChannel.SMS).isRequested()) {
             return MessageChannel.TYPE_SMS;
         }
-        if (r.origin() == MessageOrigin.EMAIL || email.isRequested()) {
+        if (r.origin() == MessageOrigin.EMAIL) {
             return MessageChannel.TYPE_EMAIL;
         }
-        return null;
+        return sends.requested().stream().findFirst().flatMap(MessageChannel::primaryOf).orElse(null);
     }
 
     private static void replayOrConflict(StoreTransaction tx, MessageRow first, Message attempt) {
@@ -455,8 +471,7 @@ final class MessageWrites {
     /** The content of a create request as stored: what a retry must repeat to be the same create. */
     private static Message replayKey(Message m) {
         return m.toBuilder().id(null).createdDate(m.imported() ? m.createdDate() : null).updatedDate(null).meta(null)
-                .shopRead(null).email(Send.requested(m.email().isRequested()))
-                .sms(Send.requested(m.sms().isRequested())).deletion(null).build();
+                .shopRead(null).sends(m.sends().asRequested()).deletion(null).build();
     }
 
     /** Rolls back a create that turned out to be a retry, carrying the first message out. */

@@ -14,14 +14,13 @@ import dev.messaging.kernel.Changes;
 import dev.messaging.kernel.Cursors;
 import dev.messaging.kernel.Engine;
 import dev.messaging.kernel.Validator;
-import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryUpdate;
 import dev.messaging.message.EmailEngagement;
 import dev.messaging.message.Message;
 import dev.messaging.message.MessageChannel;
+import dev.messaging.message.MessageExport;
 import dev.messaging.message.MessageQuery;
 import dev.messaging.message.NewMessage;
-import dev.messaging.message.Send;
 import dev.messaging.outbox.MessageOutbox;
 import dev.messaging.spi.ConversationRow;
 import dev.messaging.spi.CustomerMessageCounters;
@@ -127,6 +126,19 @@ public final class Messages {
         });
     }
 
+    /**
+     * A page of the location's live messages across its conversations (LeadConnector's message
+     * export), filtered by creation date range, customer and types; users and the system only.
+     * Paged in message id order (ids the library generates are time-ordered; imported ones sort
+     * where their ids fall), resumed with a page's cursor. Cost: an index range read per page from
+     * the cursor; the date range and type filters are applied while reading, so a page of a narrow
+     * filter reads the messages it skips. Invalid limits, dates or cursors are a validation error
+     * naming the field.
+     */
+    public Page<Message> export(Actor actor, MessageExport query) {
+        return MessageExports.page(engine, actor, query);
+    }
+
     /** Rows read in a batch while looking for messages of some types. */
     private static final int TYPE_BATCH = 200;
 
@@ -183,9 +195,7 @@ public final class Messages {
         return outbox.retrying(actor, tx -> {
             MessageRow row = load(tx, messageId);
             Message m = row.message();
-            boolean email = update.channel() == DeliveryChannel.EMAIL;
-            Send send = email ? m.email() : m.sms();
-            if (update.channel() == DeliveryChannel.IN_APP || !send.isRequested()) {
+            if (!m.sends().of(update.channel()).isRequested()) {
                 throw ValidationException.of("channel", "message " + m.id() + " was not sent by "
                         + update.channel().name().toLowerCase(Locale.ROOT));
             }

@@ -10,6 +10,7 @@ import dev.messaging.kernel.Engine;
 import dev.messaging.kernel.Validator;
 import dev.messaging.notification.NotificationConfig;
 import java.time.Instant;
+import java.util.stream.Collectors;
 
 /**
  * Each user's notification settings. {@link #get} returns the defaults (all true) for a user who
@@ -49,8 +50,15 @@ public final class NotificationConfigs {
             tx.saveNotificationConfig(config);
             Changes.record(tx, actor, now, EntityType.NOTIFICATION_CONFIG, config.userId(), 0, Operation.UPDATE, null,
                     Changes.payload("sendEmail", String.valueOf(config.sendEmail()), "sendInApp",
-                            String.valueOf(config.sendInApp()), "sendSms", String.valueOf(config.sendSms())));
+                            String.valueOf(config.sendInApp()), "sendSms", String.valueOf(config.sendSms()),
+                            "channels", flagsOnly(config) ? null
+                                    : config.channels().stream().map(Enum::name).collect(Collectors.joining(","))));
             return config;
         });
+    }
+
+    /** Whether {@code config} names no channel besides the reference's three flags (its change says the flags only). */
+    private static boolean flagsOnly(NotificationConfig config) {
+        return NotificationConfig.DEFAULT_CHANNELS.containsAll(config.channels());
     }
 }

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A conversation with one customer at one location. At most one live (non-deleted) conversation
@@ -17,6 +19,10 @@ import java.util.Map;
  * which a new message refreshes without bumping {@code meta.version} (derived state, not an
  * edit). {@code archived} is the shop-wide archive; each user's own is on their thread.
  * {@code metadata} is the service's own JSON object (Shopmonkey {@code metadata}), kept as given.
+ * {@code lastMessageAction} and {@code lastManualMessageDate} say who wrote its latest outbound
+ * message (a person or automation) and when a person last did; they move forward with new messages
+ * only (deleting a message does not move them back). {@code followers} are the users following it
+ * (set by an update); {@code mentions} the users its internal notes named, kept in name order.
  */
 @RecordBuilder
 public record Conversation(
@@ -41,12 +47,18 @@ public record Conversation(
         MessageChannel lastMessageType,
         String lastMessageId,
         Direction lastMessageDirection,
+        MessageAction lastMessageAction,
+        Instant lastManualMessageDate,
         ConversationType conversationType,
         String outletCode,
         String orderCode,
+        Set<String> followers,
+        Set<String> mentions,
         Map<String, Object> metadata) implements SoftDeletable {
     public Conversation {
         status = status == null ? ConversationStatus.OPEN : status;
+        followers = followers == null || followers.isEmpty() ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(followers));
+        mentions = mentions == null || mentions.isEmpty() ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(mentions));
         metadata = metadata == null || metadata.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 

@@ -110,21 +110,47 @@ public record ConversationQuery(
     public ConversationQuery assignees(String... userIds) {
         return new ConversationQuery(contactId, assignee, status, lastMessageDirection, query, sort, descending,
                 after, limit, countTotal, withDeleted, new SearchFilters(Set.of(userIds), filters.lastMessageTypes(),
-                        filters.from(), filters.until()));
+                        filters.from(), filters.until(), filters.followers(), filters.mentions(),
+                        filters.lastMessageAction()));
     }
 
     /** Only those whose last message is of one of these types. */
     public ConversationQuery lastMessageTypes(MessageChannel... types) {
         return new ConversationQuery(contactId, assignee, status, lastMessageDirection, query, sort, descending,
                 after, limit, countTotal, withDeleted, new SearchFilters(filters.assignees(), Set.of(types),
-                        filters.from(), filters.until()));
+                        filters.from(), filters.until(), filters.followers(), filters.mentions(),
+                        filters.lastMessageAction()));
     }
 
     /** Only those whose sort date is from {@code from} (inclusive) until {@code until} (exclusive); null: open. */
     public ConversationQuery between(Instant from, Instant until) {
         return new ConversationQuery(contactId, assignee, status, lastMessageDirection, query, sort, descending,
                 after, limit, countTotal, withDeleted, new SearchFilters(filters.assignees(),
-                        filters.lastMessageTypes(), from, until));
+                        filters.lastMessageTypes(), from, until, filters.followers(), filters.mentions(),
+                        filters.lastMessageAction()));
+    }
+
+    /** Only conversations one of these users follows (LeadConnector's {@code followers}). */
+    public ConversationQuery followers(String... userIds) {
+        return filters(new SearchFilters(filters.assignees(), filters.lastMessageTypes(), filters.from(),
+                filters.until(), Set.of(userIds), filters.mentions(), filters.lastMessageAction()));
+    }
+
+    /** Only conversations whose internal notes mention one of these users. */
+    public ConversationQuery mentions(String... userIds) {
+        return filters(new SearchFilters(filters.assignees(), filters.lastMessageTypes(), filters.from(),
+                filters.until(), filters.followers(), Set.of(userIds), filters.lastMessageAction()));
+    }
+
+    /** Only conversations whose last outbound message was manual (or automated); null: either. */
+    public ConversationQuery lastMessageAction(MessageAction value) {
+        return filters(new SearchFilters(filters.assignees(), filters.lastMessageTypes(), filters.from(),
+                filters.until(), filters.followers(), filters.mentions(), value));
+    }
+
+    private ConversationQuery filters(SearchFilters value) {
+        return new ConversationQuery(contactId, assignee, status, lastMessageDirection, query, sort, descending,
+                after, limit, countTotal, withDeleted, value);
     }
 
     /** What a cursor is bound to: everything but the cursor, limit and total. */

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A partial update of a conversation: only the fields set here change; setting a nullable field
@@ -15,7 +16,7 @@ public final class ConversationUpdate {
 
     /** The fields an update can set. */
     public enum Field {
-        CONTACT, ASSIGNED_TO, CHANNEL, STATUS, SNOOZED_UNTIL, SUBJECT, ORDER_ID, ARCHIVED, METADATA
+        CONTACT, ASSIGNED_TO, CHANNEL, STATUS, SNOOZED_UNTIL, SUBJECT, ORDER_ID, ARCHIVED, METADATA, FOLLOWERS
     }
 
     private final Map<Field, Optional<Object>> values;
@@ -36,6 +37,11 @@ public final class ConversationUpdate {
         copy.putAll(values);
         copy.put(field, Optional.ofNullable(value));
         return new ConversationUpdate(copy, expectedVersion);
+    }
+
+    /** Replaces the users following the conversation (null or empty: nobody). */
+    public ConversationUpdate followers(Set<String> userIds) {
+        return with(Field.FOLLOWERS, userIds == null ? Set.of() : Set.copyOf(userIds));
     }
 
     /** Replaces the service's JSON object (null or empty clears it). */

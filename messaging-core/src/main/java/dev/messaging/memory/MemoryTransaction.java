@@ -3,14 +3,13 @@ package dev.messaging.memory;
 import dev.messaging.change.Change;
 import dev.messaging.common.Tenant;
 import dev.messaging.conversation.Conversation;
-import dev.messaging.conversation.SearchFilters;
-import dev.messaging.conversation.SearchSort;
 import dev.messaging.delivery.Delivery;
-import dev.messaging.message.DeliveryChannel;
+import dev.messaging.message.Message;
 import dev.messaging.notification.NotificationConfig;
 import dev.messaging.outlet.Outlet;
 import dev.messaging.spi.ConversationRow;
 import dev.messaging.spi.DuplicateIdException;
+import dev.messaging.spi.ExportSpec;
 import dev.messaging.spi.Horizons;
 import dev.messaging.spi.InboxRow;
 import dev.messaging.spi.InboxSpec;
@@ -293,7 +292,7 @@ final class MemoryTransaction implements StoreTransaction {
         for (ConversationRow row : candidates) {
             Conversation c = row.conversation();
             ThreadRow thread = data.thread(row.id(), spec.userId());
-            PagePosition key = new PagePosition(sortKey(c, spec.sort()), c.id());
+            PagePosition key = new PagePosition(spec.sort().dateOf(c), c.id());
             if (matches(spec, row, thread) && (!paged || spec.after() == null || order.compare(key, spec.after()) > 0)) {
                 MessageRow last = c.lastMessageId() == null ? null : data.messages.get(c.lastMessageId());
                 sorted.put(key, new InboxRow(row, thread, last));
@@ -301,13 +300,6 @@ final class MemoryTransaction implements StoreTransaction {
         }
         List<InboxRow> rows = new ArrayList<>(sorted.values());
         return paged && rows.size() > spec.limit() ? rows.subList(0, spec.limit()) : rows;
-    }
-
-    private static Instant sortKey(Conversation c, SearchSort sort) {
-        if (sort == SearchSort.CREATED_DATE || c.lastMessageDate() == null) {
-            return c.createdDate();
-        }
-        return c.lastMessageDate();
     }
 
     private static boolean matches(SearchSpec spec, ConversationRow row, ThreadRow thread) {
@@ -324,17 +316,9 @@ final class MemoryTransaction implements StoreTransaction {
                 && (spec.customerId() == null || spec.customerId().equals(c.customerId()))
                 && (spec.assignee() == null || spec.assignee().matches(c.assignedTo()))
                 && (spec.lastMessageDirection() == null || spec.lastMessageDirection() == c.lastMessageDirection())
-                && matches(spec.filters(), c);
+                && spec.filters().matches(c);
     }
 
-    private static boolean matches(SearchFilters f, Conversation c) {
-        Instant date = sortKey(c, SearchSort.LAST_MESSAGE_DATE);
-        return (f.assignees().isEmpty() || c.assignedTo() != null && f.assignees().contains(c.assignedTo()))
-                && (f.lastMessageTypes().isEmpty() || c.lastMessageType() != null
-                        && f.lastMessageTypes().contains(c.lastMessageType()))
-                && (f.from() == null || !date.isBefore(f.from()))
-                && (f.until() == null || date.isBefore(f.until()));
-    }
 
     // --- messages -------------------------------------------------------------------------
 
@@ -371,6 +355,26 @@ final class MemoryTransaction implements StoreTransaction {
         }
         writeMessage(after.id(), after);
         return true;
+    }
+
+    /** Cost: every message of the tenant is looked at and the matches sorted (a test store's export). */
+    @Override
+    public List<MessageRow> exportMessages(ExportSpec spec) {
+        List<MessageRow> rows = new ArrayList<>();
+        long touched = 0;
+        for (MessageRow row : data.messages) {
+            touched++;
+            Message m = row.message();
+            if (!m.deleted() && (spec.afterId() == null || row.id().compareTo(spec.afterId()) > 0)
+                    && (spec.from() == null || !m.createdDate().isBefore(spec.from()))
+                    && (spec.to() == null || m.createdDate().isBefore(spec.to()))
+                    && (spec.customerId() == null || spec.customerId().equals(m.customerId()))) {
+                rows.add(row);
+            }
+        }
+        touch(touched);
+        rows.sort(Comparator.comparing(MessageRow::id));
+        return new ArrayList<>(rows.subList(0, Math.min(rows.size(), spec.limit())));
     }
 
     @Override

@@ -13,12 +13,14 @@ import java.util.Map;
 /**
  * A message of a conversation, sent internally or externally: every field of the Shopmonkey
  * Message schema, plus the LeadConnector channel, direction and email details and the caller's
- * idempotency key {@code clientMessageId}, and {@code sendAt} when its sends are scheduled. Fields that change together are small records: each
- * channel's {@link Send} (the reference's {@code sendEmail}, {@code emailStatus},
- * {@code emailError}, {@code emailDeliveries} and their SMS twins), the email and SMS options, the
+ * idempotency key {@code clientMessageId}, and {@code sendAt} when its sends are scheduled. Fields that change together are small records: its
+ * {@link Sends}, one {@link Send} per channel asked about (for email and SMS the reference's
+ * {@code sendEmail}, {@code emailStatus}, {@code emailError}, {@code emailDeliveries} and their SMS
+ * twins: {@link #email()}, {@link #sms()}), the email and SMS options, the
  * order and appointment it is about, its links, suggested reply and translation, and the phone
  * {@link Call} a call-log message records, and the consent category its sends go out under
- * ({@code consentCategoryId}: a customer unsubscribed from it on a channel is not sent it there). Immutable;
+ * ({@code consentCategoryId}: a customer unsubscribed from it on a channel is not sent it there),
+ * and the users an internal note names ({@code mentions}). Immutable;
  * {@link #toBuilder()} makes a changed copy.
  *
  * <p>Nullable as in the reference: {@code email.requested}, {@code sms.requested} and
@@ -52,8 +54,7 @@ public record Message(
         boolean imported,
         String clientMessageId,
         Instant sendAt,
-        Send email,
-        Send sms,
+        Sends sends,
         EmailOptions emailOptions,
         SmsOptions smsOptions,
         OrderRef order,
@@ -63,11 +64,11 @@ public record Message(
         Translation translation,
         Call call,
         String consentCategoryId,
+        List<String> mentions,
         List<MessageFile> files,
         Map<String, Object> metadata) implements SoftDeletable, MessageBuilder.With {
     public Message {
-        email = email == null ? Send.NONE : email;
-        sms = sms == null ? Send.NONE : sms;
+        sends = sends == null ? Sends.NONE : sends;
         emailOptions = emailOptions == null ? EmailOptions.NONE : emailOptions;
         smsOptions = smsOptions == null ? SmsOptions.NONE : smsOptions;
         order = order == null ? OrderRef.NONE : order;
@@ -77,9 +78,20 @@ public record Message(
         translation = translation == null ? Translation.NONE : translation;
         call = call == null ? Call.NONE : call;
         files = files == null ? List.of() : List.copyOf(files);
+        mentions = mentions == null ? List.of() : List.copyOf(mentions);
         // most messages have none: no copy, no wrapper (a copy per message, and per changed copy, was measured in the heap)
         metadata = metadata == null || metadata.isEmpty() ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    }
+
+    /** The email send (the reference's {@code sendEmail}, {@code emailStatus}, ...): {@code sends().of(EMAIL)}. */
+    public Send email() {
+        return sends.of(DeliveryChannel.EMAIL);
+    }
+
+    /** The SMS send (the reference's {@code sendSms}, {@code smsStatus}, ...): {@code sends().of(SMS)}. */
+    public Send sms() {
+        return sends.of(DeliveryChannel.SMS);
     }
 
     /** A builder holding this message's values, to make a changed copy. */

@@ -25,7 +25,7 @@ public final class MessageChannel implements WireValue {
 
     public static final MessageChannel TYPE_CALL = known("TYPE_CALL", null);
     public static final MessageChannel TYPE_SMS = known("TYPE_SMS", DeliveryChannel.SMS);
-    public static final MessageChannel TYPE_RCS = known("TYPE_RCS", null);
+    public static final MessageChannel TYPE_RCS = known("TYPE_RCS", DeliveryChannel.RCS);
     public static final MessageChannel TYPE_EMAIL = known("TYPE_EMAIL", DeliveryChannel.EMAIL);
     public static final MessageChannel TYPE_SMS_REVIEW_REQUEST = known("TYPE_SMS_REVIEW_REQUEST", DeliveryChannel.SMS);
     public static final MessageChannel TYPE_WEBCHAT = known("TYPE_WEBCHAT", null);
@@ -34,15 +34,15 @@ public final class MessageChannel implements WireValue {
     public static final MessageChannel TYPE_CAMPAIGN_CALL = known("TYPE_CAMPAIGN_CALL", null);
     public static final MessageChannel TYPE_CAMPAIGN_EMAIL = known("TYPE_CAMPAIGN_EMAIL", DeliveryChannel.EMAIL);
     public static final MessageChannel TYPE_CAMPAIGN_VOICEMAIL = known("TYPE_CAMPAIGN_VOICEMAIL", null);
-    public static final MessageChannel TYPE_FACEBOOK = known("TYPE_FACEBOOK", null);
-    public static final MessageChannel TYPE_CAMPAIGN_FACEBOOK = known("TYPE_CAMPAIGN_FACEBOOK", null);
+    public static final MessageChannel TYPE_FACEBOOK = known("TYPE_FACEBOOK", DeliveryChannel.FACEBOOK);
+    public static final MessageChannel TYPE_CAMPAIGN_FACEBOOK = known("TYPE_CAMPAIGN_FACEBOOK", DeliveryChannel.FACEBOOK);
     public static final MessageChannel TYPE_CAMPAIGN_MANUAL_CALL = known("TYPE_CAMPAIGN_MANUAL_CALL", null);
     public static final MessageChannel TYPE_CAMPAIGN_MANUAL_SMS = known("TYPE_CAMPAIGN_MANUAL_SMS", DeliveryChannel.SMS);
-    public static final MessageChannel TYPE_GMB = known("TYPE_GMB", null);
-    public static final MessageChannel TYPE_CAMPAIGN_GMB = known("TYPE_CAMPAIGN_GMB", null);
+    public static final MessageChannel TYPE_GMB = known("TYPE_GMB", DeliveryChannel.GMB);
+    public static final MessageChannel TYPE_CAMPAIGN_GMB = known("TYPE_CAMPAIGN_GMB", DeliveryChannel.GMB);
     public static final MessageChannel TYPE_REVIEW = known("TYPE_REVIEW", null);
-    public static final MessageChannel TYPE_INSTAGRAM = known("TYPE_INSTAGRAM", null);
-    public static final MessageChannel TYPE_WHATSAPP = known("TYPE_WHATSAPP", null);
+    public static final MessageChannel TYPE_INSTAGRAM = known("TYPE_INSTAGRAM", DeliveryChannel.INSTAGRAM);
+    public static final MessageChannel TYPE_WHATSAPP = known("TYPE_WHATSAPP", DeliveryChannel.WHATSAPP);
     public static final MessageChannel TYPE_CUSTOM_SMS = known("TYPE_CUSTOM_SMS", DeliveryChannel.SMS);
     public static final MessageChannel TYPE_CUSTOM_EMAIL = known("TYPE_CUSTOM_EMAIL", DeliveryChannel.EMAIL);
     public static final MessageChannel TYPE_CUSTOM_PROVIDER_SMS = known("TYPE_CUSTOM_PROVIDER_SMS", DeliveryChannel.SMS);
@@ -52,7 +52,7 @@ public final class MessageChannel implements WireValue {
     public static final MessageChannel TYPE_ACTIVITY_INVOICE = known("TYPE_ACTIVITY_INVOICE", null);
     public static final MessageChannel TYPE_ACTIVITY_PAYMENT = known("TYPE_ACTIVITY_PAYMENT", null);
     public static final MessageChannel TYPE_ACTIVITY_OPPORTUNITY = known("TYPE_ACTIVITY_OPPORTUNITY", null);
-    public static final MessageChannel TYPE_LIVE_CHAT = known("TYPE_LIVE_CHAT", null);
+    public static final MessageChannel TYPE_LIVE_CHAT = known("TYPE_LIVE_CHAT", DeliveryChannel.LIVE_CHAT);
     public static final MessageChannel TYPE_LIVE_CHAT_INFO_MESSAGE = known("TYPE_LIVE_CHAT_INFO_MESSAGE", null);
     public static final MessageChannel TYPE_ACTIVITY_APPOINTMENT = known("TYPE_ACTIVITY_APPOINTMENT", null);
     public static final MessageChannel TYPE_FACEBOOK_COMMENT = known("TYPE_FACEBOOK_COMMENT", null);
@@ -65,7 +65,7 @@ public final class MessageChannel implements WireValue {
     public static final MessageChannel TYPE_ACTIVITY_WHATSAPP = known("TYPE_ACTIVITY_WHATSAPP", null);
     public static final MessageChannel TYPE_FORM_SUBMISSION = known("TYPE_FORM_SUBMISSION", null);
     public static final MessageChannel TYPE_SMS_REACTION = known("TYPE_SMS_REACTION", null);
-    public static final MessageChannel TYPE_FB_MESSENGER = known("TYPE_FB_MESSENGER", null);
+    public static final MessageChannel TYPE_FB_MESSENGER = known("TYPE_FB_MESSENGER", DeliveryChannel.FACEBOOK);
     public static final MessageChannel TYPE_GROUP_SMS = known("TYPE_GROUP_SMS", DeliveryChannel.SMS);
 
     private final String wire;
@@ -97,6 +97,15 @@ public final class MessageChannel implements WireValue {
     /** The channel a message of this type is sent on (SMS for the SMS types, EMAIL for the email types), if any. */
     public Optional<DeliveryChannel> deliveryChannel() {
         return Optional.ofNullable(deliveryChannel);
+    }
+
+    /**
+     * The type a message sent on {@code channel} has when its author names none: the first known
+     * type sent on it ({@code TYPE_SMS}, {@code TYPE_EMAIL}, {@code TYPE_WHATSAPP}...); empty for a
+     * channel no message type is sent on ({@code IN_APP}).
+     */
+    public static Optional<MessageChannel> primaryOf(DeliveryChannel channel) {
+        return KNOWN.values().stream().filter(type -> type.deliveryChannel == channel).findFirst();
     }
 
     /** The known types, in LeadConnector's order and then the design's. */

@@ -5,6 +5,8 @@ import dev.messaging.error.FieldError;
 import dev.messaging.error.ValidationException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +14,10 @@ import java.util.Map;
  * A request to create a message (Shopmonkey POST /v3/message and more). {@code text} and
  * {@code customerId} (or {@code conversationId}) are required; the author is the acting
  * {@code Actor}; everything else is optional and defaulted by the rules (see {@code Messages}).
+ * {@code sends} says, per channel, whether the message goes out on it (the reference's
+ * {@code sendEmail} and {@code sendSms} are its EMAIL and SMS entries).
  * {@code imported} and {@code createdDate} are for history import by the system only; {@code sendAt}
- * schedules the message's email or SMS. Enum fields
+ * schedules the message's sends. Enum fields
  * can be set from their wire strings ({@link Builder#origin(String)}, ...): an unknown one is kept
  * in {@code problems} and reported with the request's other problems when it is created.
  */
@@ -22,8 +26,7 @@ public record NewMessage(
         String customerId,
         String conversationId,
         String clientMessageId,
-        Boolean sendEmail,
-        Boolean sendSms,
+        Map<DeliveryChannel, Boolean> sends,
         Boolean internal,
         MessageOrigin origin,
         MessageChannel channel,
@@ -38,6 +41,7 @@ public record NewMessage(
         Translation translation,
         Call call,
         String consentCategoryId,
+        List<String> mentions,
         List<MessageFile> files,
         Map<String, Object> metadata,
         boolean imported,
@@ -54,12 +58,46 @@ public record NewMessage(
         translation = translation == null ? Translation.NONE : translation;
         call = call == null ? Call.NONE : call;
         files = files == null ? List.of() : files;
+        mentions = mentions == null ? List.of() : mentions;
+        sends = sends == null || sends.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(sends));
         problems = problems == null ? List.of() : List.copyOf(problems);
     }
 
     /** A builder for a message to (or from) {@code customerId} with {@code text}. */
     public static Builder to(String customerId, String text) {
         return builder().customerId(customerId).text(text);
+    }
+
+    /** Whether the author asked for a send on {@code channel}: null when unsaid. */
+    public Boolean send(DeliveryChannel channel) {
+        return sends.get(channel);
+    }
+
+    /** Whether the message goes out by email (the reference's {@code sendEmail}): null when unsaid. */
+    public Boolean sendEmail() {
+        return send(DeliveryChannel.EMAIL);
+    }
+
+    /** Whether the message goes out by SMS (the reference's {@code sendSms}): null when unsaid. */
+    public Boolean sendSms() {
+        return send(DeliveryChannel.SMS);
+    }
+
+    /** The channels the author asked to send on (true), in the enum's order. */
+    public List<DeliveryChannel> requestedSends() {
+        return sends.entrySet().stream().filter(e -> Boolean.TRUE.equals(e.getValue())).map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * The request field that asks for a send on {@code channel}: the reference's {@code sendEmail}
+     * and {@code sendSms}, else {@code sends.<CHANNEL>}; what validation errors name.
+     */
+    public static String sendField(DeliveryChannel channel) {
+        return switch (channel) {
+            case EMAIL -> "sendEmail";
+            case SMS -> "sendSms";
+            default -> "sends." + channel.name();
+        };
     }
 
     /** A builder holding this newMessage's values, to make a changed copy. */
@@ -69,8 +107,7 @@ public record NewMessage(
         b.customerId = customerId;
         b.conversationId = conversationId;
         b.clientMessageId = clientMessageId;
-        b.sendEmail = sendEmail;
-        b.sendSms = sendSms;
+        b.sends.putAll(sends);
         b.internal = internal;
         b.origin = origin;
         b.channel = channel;
@@ -85,6 +122,7 @@ public record NewMessage(
         b.translation = translation;
         b.call = call;
         b.consentCategoryId = consentCategoryId;
+        b.mentions = mentions;
         b.files = files;
         b.metadata = metadata;
         b.imported = imported;
@@ -105,8 +143,7 @@ public record NewMessage(
         private String customerId;
         private String conversationId;
         private String clientMessageId;
-        private Boolean sendEmail;
-        private Boolean sendSms;
+        private final Map<DeliveryChannel, Boolean> sends = new EnumMap<>(DeliveryChannel.class);
         private Boolean internal;
         private MessageOrigin origin;
         private MessageChannel channel;
@@ -121,6 +158,7 @@ public record NewMessage(
         private Translation translation;
         private Call call;
         private String consentCategoryId;
+        private List<String> mentions;
         private List<MessageFile> files;
         private Map<String, Object> metadata;
         private boolean imported;
@@ -157,13 +195,24 @@ public record NewMessage(
 
         /** Whether the message goes out by email (a user's or the system's message; default false). */
         public Builder sendEmail(Boolean value) {
-            this.sendEmail = value;
-            return this;
+            return send(DeliveryChannel.EMAIL, value);
         }
 
         /** Whether the message goes out by SMS (a user's or the system's message; default false). */
         public Builder sendSms(Boolean value) {
-            this.sendSms = value;
+            return send(DeliveryChannel.SMS, value);
+        }
+
+        /**
+         * Whether the message goes out on {@code channel} (a user's or the system's message; default
+         * false); null leaves it unsaid. {@code sendEmail} and {@code sendSms} are this for EMAIL and SMS.
+         */
+        public Builder send(DeliveryChannel channel, Boolean value) {
+            if (value == null) {
+                sends.remove(channel);
+            } else {
+                sends.put(channel, value);
+            }
             return this;
         }
 
@@ -335,11 +384,17 @@ public record NewMessage(
             }
         }
 
+        /** The users an internal note names (at most 100 ids; an internal note's only): they join the conversation's mentions. */
+        public Builder mentions(List<String> userIds) {
+            this.mentions = userIds;
+            return this;
+        }
+
         /** The request; its problems are reported, with every other, when it is created. */
         public NewMessage build() {
-            return new NewMessage(text, customerId, conversationId, clientMessageId, sendEmail, sendSms, internal, origin,
+            return new NewMessage(text, customerId, conversationId, clientMessageId, sends, internal, origin,
                     channel, detached, userColor, emailOptions, smsOptions, order, appointment, links, suggestedReply,
-                    translation, call, consentCategoryId, files, metadata, imported, createdDate, sendAt, problems);
+                    translation, call, consentCategoryId, mentions, files, metadata, imported, createdDate, sendAt, problems);
         }
     }
 }

@@ -38,8 +38,7 @@ final class ConsentCategories {
         if (category.archived()) {
             throw ValidationException.of("consentCategoryId", "the consent category is archived");
         }
-        if (category.channel() != null && (m.email().isRequested() && category.channel() != DeliveryChannel.EMAIL
-                || m.sms().isRequested() && category.channel() != DeliveryChannel.SMS)) {
+        if (category.channel() != null && m.sends().requested().stream().anyMatch(c -> c != category.channel())) {
             throw ValidationException.of("consentCategoryId", "is a category of " + name(category.channel())
                     + " only, and the message is sent on another channel");
         }

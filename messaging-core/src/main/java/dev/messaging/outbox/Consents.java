@@ -77,8 +77,8 @@ public final class Consents {
         Validator v = engine.validator();
         v.requiredId("customerId", customerId);
         v.required("channel", channel);
-        if (channel == DeliveryChannel.IN_APP) {
-            v.add("channel", "consent is of SMS or email");
+        if (channel != null && !channel.reachesCustomers()) {
+            v.add("channel", "consent is of a channel that reaches customers (SMS, email...), not " + channel);
         }
         v.id("categoryId", categoryId);
         v.shortText("source", source);
@@ -117,8 +117,9 @@ public final class Consents {
         v.shortText("name", name);
         v.text("description", description);
         v.shortText("languageCode", languageCode);
-        if (channel == DeliveryChannel.IN_APP) {
-            v.add("channel", "a consent category is of SMS, email or every channel");
+        if (channel != null && !channel.reachesCustomers()) {
+            v.add("channel", "a consent category is of a channel that reaches customers (SMS, email...) or of every"
+                    + " channel, not " + channel);
         }
         v.throwIfAny();
         Instant now = engine.now();

@@ -385,7 +385,7 @@ public final class Deliveries {
         }
     }
 
-    /** Due again after the policy's backoff (outside quiet hours for an SMS that avoids them), or Error. */
+    /** Due again after the policy's backoff (outside quiet hours for a text that avoids them), or Error. */
     private Delivery retried(StoreTransaction tx, Delivery task, MessageRow row, SendResult result, Instant now) {
         int attempts = task.attempts();
         String reason = result.reason();
@@ -398,8 +398,8 @@ public final class Deliveries {
             delay = asked.compareTo(delay) > 0 ? asked : delay;
         }
         Instant due = now.plus(delay);
-        if (task.channel() == DeliveryChannel.SMS && task.purpose() == DeliveryPurpose.MESSAGE
-                && row != null && row.message().smsOptions().avoidQuietHours()) {
+        if (task.purpose() == DeliveryPurpose.MESSAGE && row != null
+                && Outbox.avoidsQuietHours(row.message(), task.channel())) {
             due = Outbox.outsideQuietHours(due, Outbox.settings(tx));
         }
         Instant next = due;

@@ -36,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -75,7 +76,9 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Duration closeTimeout;
     private final Consumer<Throwable> onError;
     /** The channels this worker has no sender for: their deliveries expire after {@link #expireUnsentAfter}. */
-    private final Set<DeliveryChannel> unserved;
+    private final List<DeliveryChannel> unserved;
+    /** The unserved channel the next sweep looks at (one a sweep, in turn). */
+    private final AtomicInteger nextUnserved = new AtomicInteger();
     private final Duration expireUnsentAfter;
     /** How long a send may take, or null (no limit: the send runs on the claiming thread). */
     private final Duration sendTimeout;
@@ -120,7 +123,7 @@ public final class DeliveryWorker implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.unserved = EnumSet.complementOf(claimed);
+        this.unserved = List.copyOf(EnumSet.complementOf(claimed));
         // bounded: senders wait for the recorder rather than run ahead of their leases
         this.unrecorded = new ArrayBlockingQueue<>(2 * b.threads * b.batch);
         outbox.engine().listen(); // other instances' deliveries wake it too, where the store can tell
@@ -187,7 +190,8 @@ public final class DeliveryWorker implements AutoCloseable {
      * Fails the deliveries of the channels this worker has no sender for that have waited longer
      * than {@code expireUnsentAfter} (no worker of the service took them: a channel nobody sends
      * on would pile up Pending for ever). At most every five idle polls (at least 100 ms), by one
-     * thread, so that an idle worker adds a claim per unserved channel now and then, not per poll.
+     * thread, one unserved channel a sweep in turn, so that an idle worker adds one claim now and
+     * then, not one per poll or per channel (a channel's expiry waits at most a sweep per channel).
      */
     private void sweepUnserved() throws InterruptedException {
         long now = System.nanoTime();
@@ -196,20 +200,20 @@ public final class DeliveryWorker implements AutoCloseable {
                 || !nextSweep.compareAndSet(due, now + Math.max(5 * idlePoll.toNanos(), SWEEP_FLOOR_NANOS))) {
             return;
         }
-        for (DeliveryChannel channel : unserved) {
-            String reason = "no sender took this " + channel + " delivery within " + expireUnsentAfter
-                    + " (no worker has a sender for " + channel + ")";
-            List<Outgoing> overdue = deliveries.claimOverdue(channel, batch, lease, expireUnsentAfter);
-            for (Outgoing expired : overdue) {
-                unrecorded.put(new Outcome(expired, SendResult.failed(reason)));
+        DeliveryChannel channel = unserved.get(Math.floorMod(nextUnserved.getAndIncrement(), unserved.size()));
+        String reason = "no sender took this " + channel + " delivery within " + expireUnsentAfter
+                + " (no worker has a sender for " + channel + ")";
+        List<Outgoing> overdue = deliveries.claimOverdue(channel, batch, lease, expireUnsentAfter);
+        if (!overdue.isEmpty()) {
+            // counted and said before they are recorded: whoever sees one failed sees why
+            counters.expired(channel, overdue.size());
+            if (reportedUnserved.add(channel)) {
+                // said once per channel: onError and lastError(), and the expired count
+                failed(new IllegalStateException(reason + ": expired as failed"));
             }
-            if (!overdue.isEmpty()) {
-                counters.expired(channel, overdue.size());
-                if (reportedUnserved.add(channel)) {
-                    // said once per channel: onError and lastError(), and the expired count
-                    failed(new IllegalStateException(reason + ": expired as failed"));
-                }
-            }
+        }
+        for (Outgoing expired : overdue) {
+            unrecorded.put(new Outcome(expired, SendResult.failed(reason)));
         }
     }
 

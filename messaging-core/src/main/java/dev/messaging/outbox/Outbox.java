@@ -18,6 +18,7 @@ import dev.messaging.kernel.Changes;
 import dev.messaging.kernel.Engine;
 import dev.messaging.kernel.Generation;
 import dev.messaging.kernel.TimeOrderedIds;
+import dev.messaging.message.AddressKind;
 import dev.messaging.message.AuthorType;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryStatus;
@@ -25,6 +26,7 @@ import dev.messaging.message.Message;
 import dev.messaging.message.MessageOrigin;
 import dev.messaging.message.Send;
 import dev.messaging.message.SendStep;
+import dev.messaging.message.Sends;
 import dev.messaging.notification.NotificationConfig;
 import dev.messaging.spi.DuplicateIdException;
 import dev.messaging.spi.MessageRow;
@@ -123,16 +125,13 @@ final class Outbox implements MessageOutbox {
         }
         List<Delivery> tasks = new ArrayList<>();
         Map<String, Consent> consent = new HashMap<>();
-        for (Consent c : message.email().isRequested() || message.sms().isRequested()
-                ? tx.outbox().consentsOf(message.customerId()) : List.<Consent>of()) {
+        List<DeliveryChannel> requested = message.sends().requested();
+        for (Consent c : requested.isEmpty() ? List.<Consent>of() : tx.outbox().consentsOf(message.customerId())) {
             consent.put(ConsentCategories.key(c.channel(), c.categoryId()), c);
         }
-        Message planned = message;
-        for (DeliveryChannel channel : List.of(DeliveryChannel.EMAIL, DeliveryChannel.SMS)) {
-            Send send = channel == DeliveryChannel.EMAIL ? message.email() : message.sms();
-            if (!send.isRequested()) {
-                continue;
-            }
+        Sends planned = message.sends();
+        for (DeliveryChannel channel : requested) {
+            Send send = message.sends().of(channel);
             DeliveryStatus status;
             Instant due = message.sendAt() != null ? message.sendAt() : now;
             String optedOut = ConsentCategories.optedOut(consent, channel, category);
@@ -140,7 +139,7 @@ final class Outbox implements MessageOutbox {
                 status = DeliveryStatus.OPT_OUT;
             } else {
                 status = message.sendAt() != null ? DeliveryStatus.SCHEDULED : DeliveryStatus.PENDING;
-                if (channel == DeliveryChannel.SMS && message.smsOptions().avoidQuietHours()) {
+                if (avoidsQuietHours(message, channel)) {
                     due = outsideQuietHours(due, settings(tx));
                 }
             }
@@ -148,10 +147,9 @@ final class Outbox implements MessageOutbox {
             Send started = status == DeliveryStatus.PENDING ? send
                     : new Send(send.requested(), status, status == DeliveryStatus.OPT_OUT ? optedOut : null,
                             List.of(new SendStep(status, now, null)));
-            planned = channel == DeliveryChannel.EMAIL ? planned.toBuilder().email(started).build()
-                    : planned.toBuilder().sms(started).build();
+            planned = planned.with(channel, started);
         }
-        return new Plan(planned, tasks);
+        return new Plan(planned.equals(message.sends()) ? message : message.toBuilder().sends(planned).build(), tasks);
     }
 
     /**
@@ -181,16 +179,8 @@ final class Outbox implements MessageOutbox {
         tx.findNotificationConfigs(List.copyOf(recipients)).forEach(config -> configs.put(config.userId(), config));
         for (String userId : recipients) {
             NotificationConfig config = configs.getOrDefault(userId, NotificationConfig.defaults(userId));
-            for (DeliveryChannel channel : DeliveryChannel.values()) {
-                boolean wanted = switch (channel) {
-                    case EMAIL -> config.sendEmail();
-                    case SMS -> config.sendSms();
-                    case IN_APP -> config.sendInApp();
-                };
-                if (wanted) {
-                    tasks.add(task(message, DeliveryPurpose.NOTIFICATION, channel, userId, DeliveryStatus.PENDING, now,
-                            now));
-                }
+            for (DeliveryChannel channel : config.channels()) {
+                tasks.add(task(message, DeliveryPurpose.NOTIFICATION, channel, userId, DeliveryStatus.PENDING, now, now));
             }
         }
         return tasks;
@@ -217,6 +207,14 @@ final class Outbox implements MessageOutbox {
             }
         }
         return tasks.stream().anyMatch(task -> !task.status().isFinal());
+    }
+
+    /**
+     * Whether a send of {@code message} on {@code channel} waits for the end of the location's quiet
+     * window: a text to a phone (SMS, WhatsApp, RCS) of a message whose SMS options ask for it.
+     */
+    static boolean avoidsQuietHours(Message message, DeliveryChannel channel) {
+        return channel.address() == AddressKind.PHONE && message.smsOptions().avoidQuietHours();
     }
 
     /** Whether {@code message} came in by SMS (the only channel whose keywords count). */
@@ -288,7 +286,7 @@ final class Outbox implements MessageOutbox {
     public Message moveSend(StoreTransaction tx, Actor actor, MessageRow row, DeliveryChannel channel, DeliveryStatus status,
             String error, Instant now) {
         Message m = row.message();
-        Send send = channel == DeliveryChannel.EMAIL ? m.email() : m.sms();
+        Send send = m.sends().of(channel);
         if (send.status() != null && !send.status().canMoveTo(status)) {
             return m;
         }
@@ -299,9 +297,8 @@ final class Outbox implements MessageOutbox {
     Message appendStep(StoreTransaction tx, Actor actor, MessageRow row, DeliveryChannel channel, DeliveryStatus status,
             String error, Instant now) {
         Message m = row.message();
-        Send send = channel == DeliveryChannel.EMAIL ? m.email() : m.sms();
-        Send after = send.after(new SendStep(status, now, error));
-        Message changed = (channel == DeliveryChannel.EMAIL ? m.toBuilder().email(after) : m.toBuilder().sms(after))
+        Send after = m.sends().of(channel).after(new SendStep(status, now, error));
+        Message changed = m.toBuilder().sends(m.sends().with(channel, after))
                 .meta(m.meta().next(actor.isUser() ? actor.userId() : null, actor.sessionId())).updatedDate(now).build();
         Changes.record(tx, actor, now, EntityType.MESSAGE, changed.id(), changed.version(), Operation.DELIVERY,
                 changed.customerId(), Changes.payload("channel", channel.name(), "status", status.wireValue()));

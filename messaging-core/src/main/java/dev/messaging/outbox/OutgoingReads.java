@@ -8,6 +8,7 @@ import dev.messaging.delivery.Delivery;
 import dev.messaging.delivery.DeliveryPurpose;
 import dev.messaging.delivery.Outgoing;
 import dev.messaging.delivery.SendResult;
+import dev.messaging.message.AddressKind;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.EmailDetails;
 import dev.messaging.message.Message;
@@ -16,6 +17,7 @@ import dev.messaging.spi.MessageRow;
 import dev.messaging.spi.StoreTransaction;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -63,7 +65,7 @@ final class OutgoingReads {
                 endings.put(task.id(), SendResult.optedOut(held));
             } else if (unaddressed(o)) {
                 endings.put(task.id(), SendResult.failed("no address: the customer's contact has no "
-                        + (task.channel() == DeliveryChannel.SMS ? "phone" : "email")));
+                        + task.channel().address().name().toLowerCase(Locale.ROOT)));
             }
         }
         return null;
@@ -79,13 +81,13 @@ final class OutgoingReads {
 
     /** A message's send to its customer (not a staff notification) over a channel with addresses. */
     private static boolean toCustomer(Delivery task) {
-        return task.purpose() == DeliveryPurpose.MESSAGE && task.channel() != DeliveryChannel.IN_APP;
+        return task.purpose() == DeliveryPurpose.MESSAGE && task.channel().reachesCustomers();
     }
 
 
     /** A message's send (not a staff notification) to a customer whose contact names no address on its channel. */
     private static boolean unaddressed(Outgoing o) {
-        return o.purpose() == DeliveryPurpose.MESSAGE && o.channel() != DeliveryChannel.IN_APP
+        return o.purpose() == DeliveryPurpose.MESSAGE && o.channel().reachesCustomers()
                 && (o.to() == null || o.to().isBlank());
     }
 
@@ -94,12 +96,20 @@ final class OutgoingReads {
         if (task.purpose() == DeliveryPurpose.MESSAGE) {
             Contact contact = tx.findConversation(task.conversationId()).map(ConversationRow::conversation)
                     .map(c -> c.contact()).orElse(null);
-            if (contact != null) {
-                to = task.channel() == DeliveryChannel.SMS ? contact.phone() : contact.email();
-            }
+            to = addressOf(task.channel().address(), contact, task.customerId());
         }
         return new Outgoing(task.id(), task.channel(), task.purpose(), new Tenant(task.companyId(), task.locationId()),
                 to, task.recipientUserId(), message, task.attempts(), claimer, inReplyTo(tx, task, message));
+    }
+
+    /** The address of kind {@code kind}: the contact's email or phone, or the customer's id; null when none. */
+    private static String addressOf(AddressKind kind, Contact contact, String customerId) {
+        return switch (kind) {
+            case EMAIL -> contact == null ? null : contact.email();
+            case PHONE -> contact == null ? null : contact.phone();
+            case CUSTOMER -> customerId;
+            case USER -> null;
+        };
     }
 
     /**

@@ -98,6 +98,9 @@ public interface StoreTransaction {
     /** A conversation's messages by {@code spec}, oldest first, paged either way from its cursor. */
     List<MessageRow> listMessages(MessageListSpec spec);
 
+    /** A page of the tenant's messages across conversations, for an export (see {@link ExportSpec}). */
+    List<MessageRow> exportMessages(ExportSpec spec);
+
     /** The newest live message of a conversation by (createdDate, id). */
     Optional<MessageRow> newestLiveMessage(String conversationId);
 

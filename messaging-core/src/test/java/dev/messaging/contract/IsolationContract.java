@@ -37,6 +37,7 @@ import dev.messaging.message.DeliveryStatus;
 import dev.messaging.message.DeliveryUpdate;
 import dev.messaging.message.EmailEngagement;
 import dev.messaging.message.Message;
+import dev.messaging.message.MessageExport;
 import dev.messaging.message.MessageQuery;
 import dev.messaging.message.NewMessage;
 import dev.messaging.notification.NotificationConfig;
@@ -136,6 +137,7 @@ public abstract class IsolationContract extends ContractSupport {
                         e -> assertThat(e.fields()).containsExactly("conversationId")));
         t.put("Messages.find/2", o -> assertThat(messaging.messages().find(o, message.id())).isEmpty());
         t.put("Messages.list/3", o -> notFound(() -> messaging.messages().list(o, conversationId, MessageQuery.first())));
+        t.put("Messages.export/2", o -> assertThat(messaging.messages().export(o, MessageExport.all()).items()).isEmpty());
         t.put("Messages.updateDelivery/3", o -> notFound(() -> messaging.messages().updateDelivery(systemOf(o), message.id(),
                 DeliveryUpdate.sms(DeliveryStatus.SENT))));
         t.put("Messages.recordEmailEngagement/3", o -> notFound(() -> messaging.messages().recordEmailEngagement(
@@ -340,6 +342,8 @@ public abstract class IsolationContract extends ContractSupport {
                 new Call("find c1's message", readers, a -> messaging.messages().find(a, message.id())),
                 new Call("list c1's messages", readers, a -> messaging.messages().list(a, conversationId,
                         MessageQuery.first())),
+                new Call("export the location's messages", usersAndSystem, a -> messaging.messages().export(a,
+                        MessageExport.all())),
                 new Call("find c1's conversation", readers, a -> messaging.conversations().find(a, conversationId)),
                 new Call("delete a message", users, a -> messaging.messages().delete(a, message.id(), null)),
                 new Call("restore a message", users, a -> messaging.messages().restore(a, message.id())),

@@ -24,6 +24,7 @@ import dev.messaging.message.EmailOptions;
 import dev.messaging.message.EmailReplyMode;
 import dev.messaging.message.Message;
 import dev.messaging.message.MessageChannel;
+import dev.messaging.message.MessageExport;
 import dev.messaging.message.MessageQuery;
 import dev.messaging.message.NewMessage;
 import dev.messaging.view.leadconnector.CallDataDto;
@@ -31,6 +32,7 @@ import dev.messaging.view.leadconnector.ConversationUnreadWebhook;
 import dev.messaging.view.leadconnector.EmailStatsWebhook;
 import dev.messaging.view.leadconnector.EmailEventsDto;
 import dev.messaging.view.leadconnector.ErrorDto;
+import dev.messaging.view.leadconnector.ExportMessagesResponseDto;
 import dev.messaging.view.leadconnector.GetMessageResponseDto;
 import dev.messaging.view.leadconnector.GetMessagesByConversationResponseDto;
 import dev.messaging.view.leadconnector.LeadConnectorWebhooks;
@@ -414,5 +416,71 @@ public abstract class LeadConnectorMessagesContract extends ContractSupport {
             nextPage = response.nextPage();
         }
         assertThat(seen).isEqualTo(sent);
+    }
+
+    /** Every page of {@code query}, followed by its cursors. */
+    private List<Message> exported(Actor actor, MessageExport query) {
+        List<Message> all = new ArrayList<>();
+        Page<Message> page = messaging.messages().export(actor, query);
+        all.addAll(page.items());
+        while (page.nextCursor() != null) {
+            page = messaging.messages().export(actor, query.after(page.nextCursor()));
+            all.addAll(page.items());
+        }
+        return all;
+    }
+
+    @Test
+    void aLocationsMessagesExportPageByPageAcrossConversationsByDateCustomerAndType() {
+        List<Message> written = new ArrayList<>();
+        Instant[] marks = new Instant[4];
+        for (int round = 0; round < 4; round++) {
+            marks[round] = tick();
+            for (String customer : List.of("c1", "c2", "c3")) {
+                written.add(customerSays(customer, "q" + round));
+                tick();
+                written.add(messaging.messages().create(alice, NewMessage.to(customer, "a" + round)
+                        .channel(round % 2 == 0 ? MessageChannel.TYPE_EMAIL : MessageChannel.TYPE_WHATSAPP).build()));
+                tick();
+            }
+        }
+        Message deleted = written.remove(3);
+        messaging.messages().delete(alice, deleted.id(), "typo");
+        Actor elsewhere = Actor.user(company, "another-location", "alice");
+        messaging.messages().create(elsewhere, NewMessage.to("c1", "not this location's").build());
+
+        List<Message> all = exported(alice, MessageExport.all().limit(4));
+        assertThat(all).extracting(Message::id).as("each live message once, none of another location")
+                .containsExactlyInAnyOrderElementsOf(written.stream().map(Message::id).toList());
+        assertThat(all).extracting(Message::id).isSorted();
+        assertThat(all).as("read as the conversation shows them").allSatisfy(m -> assertThat(m)
+                .isEqualTo(messaging.messages().find(alice, m.id()).orElseThrow()));
+
+        assertThat(exported(alice, MessageExport.all().between(marks[1], marks[3]).limit(3)))
+                .extracting(Message::text).containsOnly("q1", "a1", "q2", "a2").hasSize(12);
+        assertThat(exported(system, MessageExport.all().customer("c2").limit(2))).hasSize(7)
+                .allMatch(m -> m.customerId().equals("c2"));
+        assertThat(exported(alice, MessageExport.all().types(MessageChannel.TYPE_WHATSAPP).limit(5)))
+                .hasSize(6).allMatch(m -> m.channel().equals(MessageChannel.TYPE_WHATSAPP));
+        assertThat(exported(alice, MessageExport.all().customer("nobody"))).isEmpty();
+    }
+
+    @Test
+    void anExportsBadCursorDatesOrLimitNameTheFieldAndACustomerMayNotExport() {
+        customerSays("c1", "hi");
+        userSays(alice, "c1", "hello");
+        String cursor = messaging.messages().export(alice, MessageExport.all().limit(1)).nextCursor();
+        assertThat(cursor).isNotNull();
+        assertThat(catchThrowableOfType(ValidationException.class, () -> messaging.messages().export(alice,
+                MessageExport.all().customer("c1").after(cursor))).fields()).containsExactly("after");
+        Instant now = clock.instant();
+        assertThat(catchThrowableOfType(ValidationException.class, () -> messaging.messages().export(alice,
+                MessageExport.all().between(now, now))).fields()).containsExactly("to");
+        assertThat(catchThrowableOfType(ValidationException.class, () -> messaging.messages().export(alice,
+                MessageExport.all().limit(0))).fields()).containsExactly("limit");
+        catchThrowableOfType(ForbiddenException.class, () -> messaging.messages().export(customer("c1"),
+                MessageExport.all()));
+        assertThat(ExportMessagesResponseDto.from(messaging.messages().export(alice, MessageExport.all().limit(1)))
+                .nextCursor()).isEqualTo(cursor);
     }
 }

@@ -7,14 +7,17 @@ import dev.messaging.common.Page;
 import dev.messaging.conversation.ConversationHit;
 import dev.messaging.conversation.ConversationQuery;
 import dev.messaging.conversation.ConversationUpdate;
+import dev.messaging.conversation.MessageAction;
 import dev.messaging.conversation.SearchSort;
 import dev.messaging.error.ValidationException;
 import dev.messaging.message.MessageChannel;
+import dev.messaging.message.MessageLinks;
 import dev.messaging.message.NewMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -85,5 +88,74 @@ public abstract class SearchFiltersContract extends ContractSupport {
         assertThat(catchThrowableOfType(ValidationException.class, () -> messaging.conversations().search(alice,
                 ConversationQuery.all().between(middle, middle.minus(Duration.ofHours(1))))).fields())
                 .containsExactly("until");
+    }
+
+    @Test
+    void followersAndTheUsersInternalNotesMentionFilterTheSearchAndReadBack() {
+        ConversationQuery all = ConversationQuery.all().sort(SearchSort.LAST_MESSAGE_DATE, false);
+        messaging.conversations().update(alice, conversationOf("c1").id(),
+                ConversationUpdate.empty().followers(Set.of("bob", "erin")));
+        messaging.conversations().update(alice, conversationOf("c3").id(), ConversationUpdate.empty().followers(Set.of("erin")));
+        tick();
+        messaging.messages().create(alice, NewMessage.to("c2", "ask bob").internal(true).mentions(List.of("bob")).build());
+        tick();
+        messaging.messages().create(alice, NewMessage.to("c4", "ask them").internal(true)
+                .mentions(List.of("carol", "bob", "carol")).build());
+
+        assertThat(customers(all.followers("erin"))).containsExactly("c1", "c3");
+        assertThat(customers(all.followers("bob", "zed"))).containsExactly("c1");
+        assertThat(customers(all.mentions("bob"))).containsExactly("c2", "c4");
+        assertThat(customers(all.mentions("carol").followers("erin"))).isEmpty();
+        assertThat(customers(all.mentions("carol").assignees("dave"))).containsExactly("c4");
+        assertThat(messaging.conversations().find(alice, conversationOf("c1").id()).orElseThrow().followers())
+                .containsExactly("bob", "erin");
+        assertThat(messaging.conversations().find(alice, conversationOf("c4").id()).orElseThrow().mentions())
+                .containsExactly("bob", "carol");
+        messaging.conversations().update(alice, conversationOf("c1").id(), ConversationUpdate.empty().followers(null));
+        assertThat(customers(all.followers("erin"))).containsExactly("c3");
+    }
+
+    @Test
+    void mentionsOutsideAnInternalNoteAndABadFollowerNameTheFieldAndWriteNothing() {
+        Object before = snapshot();
+        assertThat(catchThrowableOfType(ValidationException.class, () -> messaging.messages().create(alice,
+                NewMessage.to("c1", "hi bob").mentions(List.of("bob")).build())).fields()).containsExactly("mentions");
+        assertThat(catchThrowableOfType(ValidationException.class, () -> messaging.conversations().update(alice,
+                conversationOf("c1").id(), ConversationUpdate.empty().followers(Set.of("bad\u0000id")))).fields())
+                .containsExactly("followers");
+        assertUnchangedSince(before);
+    }
+
+    @Test
+    void theLastOutboundMessagesActionFiltersAndTheLastManualMessageDateSorts() {
+        ConversationQuery all = ConversationQuery.all().sort(SearchSort.LAST_MESSAGE_DATE, false);
+        tick();
+        messaging.messages().create(system, NewMessage.to("c2", "your invoice").build());
+        tick();
+        messaging.messages().create(alice, NewMessage.to("c4", "20% off").links(MessageLinks.NONE
+                .withCampaigns(null, "campaign-7")).build());
+        tick();
+        Instant manual = clock.instant();
+        messaging.messages().create(alice, NewMessage.to("c1", "ready at 5").build());
+        tick();
+        customerSays("c3", "thanks"); // inbound: the last outbound message stays alice's
+
+        assertThat(customers(all.lastMessageAction(MessageAction.AUTOMATED))).containsExactly("c2", "c4");
+        assertThat(customers(all.lastMessageAction(MessageAction.MANUAL))).containsExactly("c1", "c3");
+        assertThat(customers(all)).containsExactly("c2", "c4", "c1", "c3");
+        assertThat(customers(all.sort(SearchSort.LAST_MANUAL_MESSAGE_DATE, false)))
+                .containsExactly("c2", "c3", "c4", "c1");
+        assertThat(messaging.conversations().find(alice, conversationOf("c1").id()).orElseThrow().lastManualMessageDate())
+                .isEqualTo(manual);
+        List<String> paged = new ArrayList<>();
+        Page<ConversationHit> page = messaging.conversations().search(alice,
+                all.sort(SearchSort.LAST_MANUAL_MESSAGE_DATE, true).limit(1));
+        paged.addAll(page.items().stream().map(h -> h.conversation().customerId()).toList());
+        while (page.nextCursor() != null) {
+            page = messaging.conversations().search(alice, all.sort(SearchSort.LAST_MANUAL_MESSAGE_DATE, true)
+                    .limit(1).after(page.nextCursor()));
+            paged.addAll(page.items().stream().map(h -> h.conversation().customerId()).toList());
+        }
+        assertThat(paged).containsExactly("c1", "c4", "c3", "c2");
     }
 }

@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.messaging.error.ValidationException;
+import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryStatus;
 import dev.messaging.message.Message;
 import dev.messaging.message.MessageBuilder;
 import dev.messaging.message.Send;
 import dev.messaging.message.SendStep;
+import dev.messaging.message.Sends;
 import dev.messaging.view.leadconnector.LeadConnectorStatus;
 import dev.messaging.view.shopmonkey.ShopmonkeyMessage;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -40,8 +43,8 @@ class StatusMappingTest {
     void everyDomainStatusHasALeadConnectorWordAndAShopmonkeyValueOfTheSix(DeliveryStatus status) {
         assertThat(LeadConnectorStatus.of(status)).isNotNull();
         Message m = MessageBuilder.builder()
-                .sms(new Send(true, status, null, List.of(
-                        new SendStep(status, Instant.EPOCH, null))))
+                .sends(Sends.of(Map.of(DeliveryChannel.SMS, new Send(true, status, null, List.of(
+                        new SendStep(status, Instant.EPOCH, null))))))
                 .build();
         ShopmonkeyMessage wire = shopmonkey(m);
         assertThat(wire.smsStatus).isIn(SHOPMONKEY);

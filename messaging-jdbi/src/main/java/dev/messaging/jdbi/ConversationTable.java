@@ -3,6 +3,7 @@ package dev.messaging.jdbi;
 import static dev.messaging.jdbi.Cells.millis;
 import static dev.messaging.jdbi.Cells.wire;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.messaging.common.ChangeMeta;
 import dev.messaging.common.Deletion;
 import dev.messaging.common.Tenant;
@@ -12,6 +13,7 @@ import dev.messaging.conversation.ConversationBuilder;
 import dev.messaging.conversation.ConversationChannel;
 import dev.messaging.conversation.ConversationStatus;
 import dev.messaging.conversation.ConversationType;
+import dev.messaging.conversation.MessageAction;
 import dev.messaging.error.UnreadableRowException;
 import dev.messaging.message.Direction;
 import dev.messaging.spi.ConversationRow;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -67,6 +70,10 @@ final class ConversationTable {
             col("conversation_type", String.class, r -> wire(r.conversation().conversationType())),
             col("outlet_code", String.class, r -> r.conversation().outletCode()),
             col("order_code", String.class, r -> r.conversation().orderCode()),
+            col("last_message_action", String.class, r -> wire(r.conversation().lastMessageAction())),
+            col("last_manual_message_date", Long.class, r -> millis(r.conversation().lastManualMessageDate())),
+            col("followers", String.class, r -> users(r.conversation().followers())),
+            col("mentions", String.class, r -> users(r.conversation().mentions())),
             METADATA);
 
     /** The columns read for a row: the row key, then {@link #COLUMNS}. */
@@ -74,6 +81,17 @@ final class ConversationTable {
 
     private ConversationTable() {
     }
+
+    /** Followers or mentions as stored: a JSON array of user ids, null for none (what search filters read). */
+    private static String users(Set<String> userIds) {
+        return userIds.isEmpty() ? null : Json.write(List.copyOf(userIds));
+    }
+
+    private static Set<String> users(String json) {
+        return json == null ? Set.of() : Set.copyOf(Json.read(json, USER_IDS));
+    }
+
+    private static final TypeReference<List<String>> USER_IDS = new TypeReference<>() { };
 
     private static Column<ConversationRow> col(String name, Class<?> type, Function<ConversationRow, Object> value) {
         return new Column<>(name, type, value);
@@ -190,6 +208,8 @@ final class ConversationTable {
         CustomerMessageCounters counters = new CustomerMessageCounters(in.intValue(), in.intValue(), in.intValue(),
                 in.longValue(), in.longValue(), in.intValue());
         b.conversationType(in.wire(ConversationType.class)).outletCode(in.string()).orderCode(in.string())
+                .lastMessageAction(in.wire(MessageAction.class)).lastManualMessageDate(in.instant())
+                .followers(users(in.string())).mentions(users(in.string()))
                 .metadata(metadata.apply(in.string()));
         return new ConversationRow(b.build(), counters);
     }

@@ -95,6 +95,11 @@ enum Dialect {
         String textsIn(String parameter) {
             return "SELECT value FROM json_each(:" + parameter + ")";
         }
+
+        @Override
+        String anyOf(String column, String parameter) {
+            return "EXISTS (SELECT 1 FROM json_each(" + column + ") WHERE value IN (" + textsIn(parameter) + "))";
+        }
     },
 
     POSTGRESQL {
@@ -162,6 +167,12 @@ enum Dialect {
         @Override
         String textsIn(String parameter) {
             return "SELECT value FROM json_array_elements_text(CAST(:" + parameter + " AS json))";
+        }
+
+        @Override
+        String anyOf(String column, String parameter) {
+            return "EXISTS (SELECT 1 FROM json_array_elements_text(CAST(" + column + " AS json)) e WHERE e.value IN ("
+                    + textsIn(parameter) + "))";
         }
     };
 
@@ -232,6 +243,12 @@ enum Dialect {
 
     /** A subquery of the strings bound as one JSON array to {@code parameter}. */
     abstract String textsIn(String parameter);
+
+    /**
+     * A condition: the JSON array of strings in {@code column} (null: none) holds one of the strings
+     * bound as one JSON array to {@code parameter}.
+     */
+    abstract String anyOf(String column, String parameter);
 
     /** The dialect of the database {@code c} is connected to. */
     static Dialect of(Connection c) throws SQLException {

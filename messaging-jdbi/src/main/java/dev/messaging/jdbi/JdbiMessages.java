@@ -1,6 +1,7 @@
 package dev.messaging.jdbi;
 
 import dev.messaging.message.Message;
+import dev.messaging.spi.ExportSpec;
 import dev.messaging.spi.MessageListSpec;
 import dev.messaging.spi.MessageRow;
 import dev.messaging.spi.PagePosition;
@@ -148,6 +149,37 @@ final class JdbiMessages {
             Collections.reverse(rows);
         }
         return rows;
+    }
+
+    /** A page of the tenant's live messages in id order (the (tenant, id) index), filtered while read. */
+    List<MessageRow> export(ExportSpec spec) {
+        StringBuilder sql = new StringBuilder(MESSAGES + " WHERE m.tenant = :tenant AND NOT m.deleted");
+        if (spec.afterId() != null) {
+            sql.append(" AND m.id > :after");
+        }
+        if (spec.from() != null) {
+            sql.append(" AND m.created_date >= :from");
+        }
+        if (spec.to() != null) {
+            sql.append(" AND m.created_date < :to");
+        }
+        if (spec.customerId() != null) {
+            sql.append(" AND c.customer_id = :customer");
+        }
+        Query query = tx.query(sql.append(" ORDER BY m.id LIMIT :limit").toString()).bind("limit", spec.limit());
+        if (spec.afterId() != null) {
+            query.bind("after", spec.afterId());
+        }
+        if (spec.from() != null) {
+            query.bind("from", spec.from().toEpochMilli());
+        }
+        if (spec.to() != null) {
+            query.bind("to", spec.to().toEpochMilli());
+        }
+        if (spec.customerId() != null) {
+            query.bind("customer", spec.customerId());
+        }
+        return query.map((rs, ctx) -> messageRow(rs)).list();
     }
 
     private Optional<MessageRow> conversationMessage(String conversationId, String condition) {

@@ -299,7 +299,11 @@ final class JdbiPages {
     }
 
     private static String sortKey(SearchSort sort) {
-        return sort == SearchSort.CREATED_DATE ? "c.created_date" : "coalesce(c.last_message_date, c.created_date)";
+        return switch (sort) {
+            case CREATED_DATE -> "c.created_date";
+            case LAST_MESSAGE_DATE -> "coalesce(c.last_message_date, c.created_date)";
+            case LAST_MANUAL_MESSAGE_DATE -> "coalesce(c.last_manual_message_date, c.created_date)";
+        };
     }
 
     private Where searchWhere(SearchSpec spec) {
@@ -329,6 +333,15 @@ final class JdbiPages {
         if (!f.lastMessageTypes().isEmpty()) {
             w.and("c.last_message_type IN (" + tx.dialect().textsIn("types") + ")", "types",
                     Json.write(f.lastMessageTypes().stream().map(MessageChannel::wireValue).toList()));
+        }
+        if (!f.followers().isEmpty()) {
+            w.and(tx.dialect().anyOf("c.followers", "followers"), "followers", Json.write(List.copyOf(f.followers())));
+        }
+        if (!f.mentions().isEmpty()) {
+            w.and(tx.dialect().anyOf("c.mentions", "mentions"), "mentions", Json.write(List.copyOf(f.mentions())));
+        }
+        if (f.lastMessageAction() != null) {
+            w.and("c.last_message_action = :action", "action", f.lastMessageAction().wireValue());
         }
         String date = sortKey(SearchSort.LAST_MESSAGE_DATE);
         if (f.from() != null) {

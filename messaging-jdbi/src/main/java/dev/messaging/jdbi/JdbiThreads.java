@@ -1,12 +1,17 @@
 package dev.messaging.jdbi;
 
+import dev.messaging.message.DeliveryChannel;
 import dev.messaging.notification.NotificationConfig;
 import dev.messaging.spi.ThreadRow;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The users' rows of one {@link JdbiTransaction}: threads, "mark all read" horizons and
@@ -78,7 +83,7 @@ final class JdbiThreads {
 
     /** The threads of a conversation, each with its user's notification settings (null columns: none). */
     static final String THREADS_AND_SETTINGS = "SELECT " + ThreadTable.SELECT
-            + ", n.user_id, n.send_email, n.send_in_app, n.send_sms FROM thread t"
+            + ", n.user_id, n.send_email, n.send_in_app, n.send_sms, n.other_channels FROM thread t"
             + " LEFT JOIN notification_config n ON n.tenant = ? AND n.user_id = t.user_id"
             + " WHERE t.conversation = ?";
 
@@ -100,8 +105,33 @@ final class JdbiThreads {
         boolean email = cells.bool();
         boolean inApp = cells.bool();
         boolean sms = cells.bool();
-        return userId == null ? Optional.empty() : Optional.of(new NotificationConfig(userId, email, inApp, sms));
+        String others = cells.string();
+        return userId == null ? Optional.empty() : Optional.of(notificationConfig(userId, email, inApp, sms, others));
     }
+
+    /** The settings of a row: the three reference flags and the other channels' names. */
+    private static NotificationConfig notificationConfig(String userId, boolean email, boolean inApp, boolean sms,
+            String others) {
+        NotificationConfig flags = new NotificationConfig(userId, email, inApp, sms);
+        if (others == null || others.isEmpty()) {
+            return flags;
+        }
+        Set<DeliveryChannel> channels = EnumSet.noneOf(DeliveryChannel.class);
+        channels.addAll(flags.channels());
+        Arrays.stream(others.split(",")).map(DeliveryChannel::valueOf).forEach(channels::add);
+        return new NotificationConfig(userId, channels);
+    }
+
+    /** The channels of {@code config} besides the three the reference names, as stored; null for none. */
+    private static String otherChannels(NotificationConfig config) {
+        String others = config.channels().stream().filter(c -> !FLAGGED.contains(c)).map(Enum::name)
+                .collect(Collectors.joining(","));
+        return others.isEmpty() ? null : others;
+    }
+
+    /** The channels the table has a flag column of. */
+    private static final Set<DeliveryChannel> FLAGGED = EnumSet.of(DeliveryChannel.EMAIL, DeliveryChannel.IN_APP,
+            DeliveryChannel.SMS);
 
     Map<String, Long> allReadSeqs() {
         Map<String, Long> all = new HashMap<>();
@@ -164,11 +194,11 @@ final class JdbiThreads {
         if (notificationConfigsSeen.keySet().containsAll(userIds)) {
             return userIds.stream().map(notificationConfigsSeen::get).flatMap(Optional::stream).toList();
         }
-        return tx.query("SELECT user_id, send_email, send_in_app, send_sms FROM notification_config"
+        return tx.query("SELECT user_id, send_email, send_in_app, send_sms, other_channels FROM notification_config"
                 + " WHERE tenant = :tenant AND user_id IN (" + tx.dialect().textsIn("users") + ")")
                 .bind("users", Json.write(userIds))
-                .map((rs, ctx) -> new NotificationConfig(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3),
-                        rs.getBoolean(4)))
+                .map((rs, ctx) -> notificationConfig(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3),
+                        rs.getBoolean(4), rs.getString(5)))
                 .list();
     }
 
@@ -176,11 +206,13 @@ final class JdbiThreads {
         tx.checkWritable();
         notificationConfigsSeen.put(config.userId(), Optional.of(config));
         tx.update("""
-                INSERT INTO notification_config (tenant, user_id, send_email, send_in_app, send_sms)
-                VALUES (:tenant, :user, :email, :inApp, :sms)
+                INSERT INTO notification_config (tenant, user_id, send_email, send_in_app, send_sms, other_channels)
+                VALUES (:tenant, :user, :email, :inApp, :sms, :others)
                 ON CONFLICT (tenant, user_id) DO UPDATE SET send_email = excluded.send_email,
-                    send_in_app = excluded.send_in_app, send_sms = excluded.send_sms""")
+                    send_in_app = excluded.send_in_app, send_sms = excluded.send_sms,
+                    other_channels = excluded.other_channels""")
                 .bind("user", config.userId()).bind("email", config.sendEmail())
-                .bind("inApp", config.sendInApp()).bind("sms", config.sendSms()).execute();
+                .bind("inApp", config.sendInApp()).bind("sms", config.sendSms())
+                .bind("others", otherChannels(config)).execute();
     }
 }

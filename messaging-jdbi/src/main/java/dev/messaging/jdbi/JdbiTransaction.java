@@ -10,6 +10,7 @@ import dev.messaging.notification.NotificationConfig;
 import dev.messaging.outlet.Outlet;
 import dev.messaging.spi.ConversationRow;
 import dev.messaging.spi.DuplicateIdException;
+import dev.messaging.spi.ExportSpec;
 import dev.messaging.spi.InboxRow;
 import dev.messaging.spi.InboxSpec;
 import dev.messaging.spi.MessageListSpec;
@@ -465,6 +466,11 @@ final class JdbiTransaction implements StoreTransaction {
     }
 
     @Override
+    public List<MessageRow> exportMessages(ExportSpec spec) {
+        return messages().export(spec);
+    }
+
+    @Override
     public Optional<MessageRow> newestLiveMessage(String conversationId) {
         return messages().newestLive(conversationId);
     }
@@ -559,18 +565,12 @@ final class JdbiTransaction implements StoreTransaction {
 
     @Override
     public List<Outlet> outlets() {
-        return query("SELECT code, name, active, sort_order FROM outlet WHERE tenant = :tenant")
-                .map((rs, ctx) -> new Outlet(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4))).list();
+        return OutletTable.list(this);
     }
 
     @Override
     public void saveOutlet(Outlet outlet) {
-        update("""
-                INSERT INTO outlet (tenant, code, name, active, sort_order) VALUES (:tenant, :code, :name, :active, :order)
-                ON CONFLICT (tenant, code) DO UPDATE SET name = excluded.name, active = excluded.active,
-                    sort_order = excluded.sort_order""")
-                .bind("code", outlet.code()).bind("name", outlet.name())
-                .bind("active", outlet.active()).bind("order", outlet.order()).execute();
+        OutletTable.save(this, outlet);
     }
 
     // --- the outbox's port -----------------------------------------------------------------

@@ -10,8 +10,9 @@ import dev.messaging.common.Deletion;
 import dev.messaging.common.Tenant;
 import dev.messaging.message.AppointmentRef;
 import dev.messaging.message.AuthorType;
-import dev.messaging.message.Direction;
 import dev.messaging.message.Call;
+import dev.messaging.message.DeliveryChannel;
+import dev.messaging.message.Direction;
 import dev.messaging.message.EmailOptions;
 import dev.messaging.message.Message;
 import dev.messaging.message.MessageBuilder;
@@ -22,6 +23,7 @@ import dev.messaging.message.MessageOrigin;
 import dev.messaging.message.MessageType;
 import dev.messaging.message.OrderRef;
 import dev.messaging.message.Send;
+import dev.messaging.message.Sends;
 import dev.messaging.message.SmsOptions;
 import dev.messaging.message.SuggestedReply;
 import dev.messaging.message.Translation;
@@ -30,6 +32,7 @@ import java.lang.reflect.Field;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -92,6 +95,7 @@ final class MessageTable {
             @JsonProperty("sa") Instant sendAt,
             @JsonProperty("em") Send email,
             @JsonProperty("sm") Send sms,
+            @JsonProperty("se") Map<DeliveryChannel, Send> otherSends,
             @JsonProperty("eo") EmailOptions emailOptions,
             @JsonProperty("so") SmsOptions smsOptions,
             @JsonProperty("od") OrderRef order,
@@ -101,6 +105,7 @@ final class MessageTable {
             @JsonProperty("tr") Translation translation,
             @JsonProperty("ca") Call call,
             @JsonProperty("cg") String consentCategoryId,
+            @JsonProperty("mn") List<String> mentions,
             @JsonProperty("fi") List<MessageFile> files,
             @JsonProperty("md") Map<String, Object> metadata) {
 
@@ -166,13 +171,39 @@ final class MessageTable {
         static Details of(Message m) {
             return new Details(m.type(), m.origin(), m.channel(), m.direction(), m.userColor(), m.internal(),
                     m.detached() ? Boolean.TRUE : null, m.imported() ? Boolean.TRUE : null, m.sendAt(),
-                    orNull(m.email(), Send.NONE), orNull(m.sms(), Send.NONE),
+                    orNull(m.email(), Send.NONE), orNull(m.sms(), Send.NONE), otherSends(m.sends()),
                     orNull(m.emailOptions(), EmailOptions.NONE), orNull(m.smsOptions(), SmsOptions.NONE),
                     orNull(m.order(), OrderRef.NONE), orNull(m.appointment(), AppointmentRef.NONE),
                     orNull(m.links(), MessageLinks.NONE), orNull(m.suggestedReply(), SuggestedReply.NONE),
                     orNull(m.translation(), Translation.NONE), orNull(m.call(), Call.NONE),
-                    m.consentCategoryId(), m.files().isEmpty() ? null : m.files(),
+                    m.consentCategoryId(), m.mentions().isEmpty() ? null : m.mentions(),
+                    m.files().isEmpty() ? null : m.files(),
                     m.metadata().isEmpty() ? null : m.metadata());
+        }
+
+        /**
+         * The sends besides email and SMS, keyed by channel name; null for none. Email and SMS keep
+         * the fields they had before channels were data ({@code em}, {@code sm}), so rows written
+         * before need no migration and a plain message's details stay a few bytes.
+         */
+        private static Map<DeliveryChannel, Send> otherSends(Sends sends) {
+            Map<DeliveryChannel, Send> others = new EnumMap<>(DeliveryChannel.class);
+            sends.byChannel().forEach((channel, send) -> {
+                if (channel != DeliveryChannel.EMAIL && channel != DeliveryChannel.SMS) {
+                    others.put(channel, send);
+                }
+            });
+            return others.isEmpty() ? null : others;
+        }
+
+        private Sends sends() {
+            Map<DeliveryChannel, Send> all = new EnumMap<>(DeliveryChannel.class);
+            if (otherSends != null) {
+                all.putAll(otherSends);
+            }
+            all.put(DeliveryChannel.EMAIL, email);
+            all.put(DeliveryChannel.SMS, sms);
+            return Sends.of(all);
         }
 
         private static <T> T orNull(T value, T none) {
@@ -183,9 +214,9 @@ final class MessageTable {
             return b.type(type).origin(origin).channel(channel).direction(direction).userColor(userColor)
                     .internal(internal).detached(Boolean.TRUE.equals(detached)).imported(Boolean.TRUE.equals(imported))
                     .sendAt(sendAt)
-                    .email(email).sms(sms).emailOptions(emailOptions).smsOptions(smsOptions).order(order)
+                    .sends(sends()).emailOptions(emailOptions).smsOptions(smsOptions).order(order)
                     .appointment(appointment).links(links).suggestedReply(suggestedReply).translation(translation)
-                    .call(call).consentCategoryId(consentCategoryId).files(files).metadata(metadata);
+                    .call(call).consentCategoryId(consentCategoryId).mentions(mentions).files(files).metadata(metadata);
         }
     }
 

@@ -28,7 +28,7 @@ import org.sqlite.SQLiteDataSource;
 final class StoreOpening {
     static final int BUSY_TIMEOUT_MILLIS = 10_000;
     /** The newest schema version this library writes (its last migration). */
-    static final MigrationVersion SCHEMA_VERSION = MigrationVersion.fromVersion("13");
+    static final MigrationVersion SCHEMA_VERSION = MigrationVersion.fromVersion("16");
 
     /** Runs an opening step; a failure becomes a {@link StorageException} naming {@code what}. */
     static <T> T opening(String what, ThrowingSupplier<T> step) {
@@ -63,7 +63,7 @@ final class StoreOpening {
                 .dataSource(dataSource)
                 .locations(dialect.migrations())
                 .javaMigrations(new SearchIndexMigration("4", "search index"), new CompactDocumentsMigration(),
-                        new RowKeysMigration())
+                        new RowKeysMigration(), new LastMessageActionsMigration())
                 .table("messaging_schema_history")
                 .loggers("slf4j")
                 .load();

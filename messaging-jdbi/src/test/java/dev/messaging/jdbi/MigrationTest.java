@@ -45,7 +45,7 @@ class MigrationTest {
             schema = sqliteSchema(first.reader());
             applied = history(first.reader());
         }
-        assertThat(applied).containsExactly("1:1", "2:1", "3:1", "4:1", "5:1", "6:1", "7:1", "8:1", "9:1", "10:1", "11:1", "12:1", "13:1");
+        assertThat(applied).containsExactly("1:1", "2:1", "3:1", "4:1", "5:1", "6:1", "7:1", "8:1", "9:1", "10:1", "11:1", "12:1", "13:1", "14:1", "15:1", "16:1");
         try (JdbiStore again = JdbiStore.sqlite(file)) {
             assertThat(sqliteSchema(again.reader())).isEqualTo(schema);
             assertThat(history(again.reader())).isEqualTo(applied);
@@ -76,9 +76,9 @@ class MigrationTest {
             }
             threads.shutdown();
             Jdbi jdbi = Jdbi.create(pools.get(0));
-            assertThat(history(jdbi, POSTGRES_HISTORY)).containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true", "8:true", "9:true", "10:true", "11:true", "12:true", "13:true");
+            assertThat(history(jdbi, POSTGRES_HISTORY)).containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true", "8:true", "9:true", "10:true", "11:true", "12:true", "13:true", "14:true", "15:true", "16:true");
             JdbiStore.create(pools.get(1)).close();
-            assertThat(history(jdbi, POSTGRES_HISTORY)).containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true", "8:true", "9:true", "10:true", "11:true", "12:true", "13:true");
+            assertThat(history(jdbi, POSTGRES_HISTORY)).containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true", "8:true", "9:true", "10:true", "11:true", "12:true", "13:true", "14:true", "15:true", "16:true");
             int tables = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM information_schema.tables"
                     + " WHERE table_schema = 'messaging' AND table_name IN ('conversation', 'message', 'thread',"
                     + " 'change_feed', 'tenant')").mapTo(Integer.class).one());

@@ -17,6 +17,8 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -46,7 +48,8 @@ class OutboxMetricsTest {
                                 "messaging.deliveries.outcomes", "messaging.deliveries.send",
                                 "messaging.deliveries.send.max", "messaging.worker.healthy");
                 assertThat(registry.getMeters()).filteredOn(m -> !m.getId().getName().equals("messaging.worker.healthy"))
-                        .allSatisfy(m -> assertThat(m.getId().getTag("channel")).isIn("sms", "email", "in_app"));
+                        .allSatisfy(m -> assertThat(m.getId().getTag("channel")).isIn(Arrays.stream(DeliveryChannel.values())
+                                .map(c -> c.name().toLowerCase(Locale.ROOT)).toList()));
                 sms.await(2, Duration.ofSeconds(20));
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
                 while (outcome(registry, "retried") < 1 && System.nanoTime() < deadline) {

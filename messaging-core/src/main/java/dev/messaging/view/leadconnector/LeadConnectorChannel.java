@@ -1,6 +1,5 @@
 package dev.messaging.view.leadconnector;
 
-import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.MessageChannel;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -68,7 +67,7 @@ public final class LeadConnectorChannel {
         if (word != null) {
             return word;
         }
-        return channel.deliveryChannel().map(c -> c == DeliveryChannel.EMAIL ? "Email" : "SMS")
+        return channel.deliveryChannel().flatMap(MessageChannel::primaryOf).map(WORDS::get)
                 .orElse(channel.wireValue());
     }
 }

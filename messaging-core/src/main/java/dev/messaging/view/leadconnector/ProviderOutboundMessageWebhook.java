@@ -1,9 +1,11 @@
 package dev.messaging.view.leadconnector;
 
 import dev.messaging.conversation.Contact;
+import dev.messaging.message.AddressKind;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.EmailDetails;
 import dev.messaging.message.Message;
+import dev.messaging.message.MessageChannel;
 import java.util.List;
 
 /**
@@ -30,8 +32,9 @@ public record ProviderOutboundMessageWebhook(String contactId, String locationId
         List<String> to = !e.to().isEmpty() ? e.to()
                 : contact == null || contact.email() == null ? List.of() : List.of(contact.email());
         return new ProviderOutboundMessageWebhook(m.customerId(), m.locationId(), m.id(),
-                email ? m.emailOptions().emailId() : null, email ? "Email" : "SMS", Attachments.urls(m.files()),
-                email ? null : m.text(), email ? null : phone, email ? to : null, email ? e.from() : null,
+                email ? m.emailOptions().emailId() : null,
+                LeadConnectorChannel.word(MessageChannel.primaryOf(channel).orElse(null)), Attachments.urls(m.files()),
+                email ? null : m.text(), channel.address() == AddressKind.PHONE ? phone : null, email ? to : null, email ? e.from() : null,
                 email ? (e.html() != null ? e.html() : m.text()) : null, email ? m.emailOptions().subject() : null,
                 m.userId());
     }

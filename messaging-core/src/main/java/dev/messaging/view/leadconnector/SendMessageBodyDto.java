@@ -70,13 +70,12 @@ public record SendMessageBodyDto(
                 conversationProviderId, html, Iso.wire(EmailReplyMode.class, "emailReplyMode", emailReplyMode));
         NewMessage.Builder b = NewMessage.to(contactId, message != null ? message : HtmlText.plain(html))
                 .channel(channel)
-                .sendEmail(delivered.filter(c -> c == DeliveryChannel.EMAIL).isPresent() ? Boolean.TRUE : null)
-                .sendSms(delivered.filter(c -> c == DeliveryChannel.SMS).isPresent() ? Boolean.TRUE : null)
                 .emailOptions(new EmailOptions(subject, null, details.equals(EmailDetails.NONE) ? null : details))
                 .links(MessageLinks.NONE.withTemplateId(templateId))
                 .consentCategoryId(customSubtypeId)
                 .files(Attachments.files(attachments))
                 .sendAt(scheduledTimestamp == null ? null : Instant.ofEpochSecond(scheduledTimestamp));
+        delivered.filter(DeliveryChannel::reachesCustomers).ifPresent(c -> b.send(c, true));
         if (fromNumber != null || toNumber != null) {
             b.smsOptions(SmsOptions.NONE.withNumbers(fromNumber, toNumber));
         }
@@ -90,8 +89,7 @@ public record SendMessageBodyDto(
     public static SendMessageBodyDto from(NewMessage r) {
         EmailDetails e = r.emailOptions().details() != null ? r.emailOptions().details() : EmailDetails.NONE;
         MessageChannel channel = r.channel() != null ? r.channel()
-                : Boolean.TRUE.equals(r.sendEmail()) ? MessageChannel.TYPE_EMAIL
-                : Boolean.TRUE.equals(r.sendSms()) ? MessageChannel.TYPE_SMS : null;
+                : r.requestedSends().stream().findFirst().flatMap(MessageChannel::primaryOf).orElse(null);
         return new SendMessageBodyDto(LeadConnectorChannel.word(channel), null, r.customerId(),
                 r.appointment().appointmentId(), Attachments.urls(r.files()),
                 e.from(), Iso.orNull(e.cc()), Iso.orNull(e.bcc()), e.html(), r.text(), r.emailOptions().subject(),

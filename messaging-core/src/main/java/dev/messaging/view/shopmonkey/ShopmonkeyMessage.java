@@ -4,6 +4,7 @@ import dev.messaging.common.Deletion;
 import dev.messaging.message.AppointmentEvent;
 import dev.messaging.message.AppointmentRef;
 import dev.messaging.message.AuthorType;
+import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryStatus;
 import dev.messaging.message.EmailOptions;
 import dev.messaging.message.Message;
@@ -13,6 +14,7 @@ import dev.messaging.message.MessageType;
 import dev.messaging.message.OrderRef;
 import dev.messaging.message.OrderShareType;
 import dev.messaging.message.Send;
+import dev.messaging.message.Sends;
 import dev.messaging.message.SmsOptions;
 import dev.messaging.message.SuggestedReply;
 import dev.messaging.message.SuggestedReplyState;
@@ -158,8 +160,11 @@ public class ShopmonkeyMessage extends WireObject {
                 .companyId(companyId)
                 .type(Iso.wire(MessageType.class, "type", type))
                 .text(text)
-                .email(send(sendEmail, "emailStatus", emailStatus, emailError, "emailDeliveries", emailDeliveries))
-                .sms(send(sendSms, "smsStatus", smsStatus, smsError, "smsDeliveries", smsDeliveries))
+                .sends(Sends.of(Map.of(
+                        DeliveryChannel.EMAIL, send(sendEmail, "emailStatus", emailStatus, emailError, "emailDeliveries",
+                                emailDeliveries),
+                        DeliveryChannel.SMS, send(sendSms, "smsStatus", smsStatus, smsError, "smsDeliveries",
+                                smsDeliveries))))
                 .emailOptions(new EmailOptions(emailSubject, emailId, null))
                 .smsOptions(new SmsOptions(phoneNumberId, Iso.flag(avoidSMSQuietHours)))
                 .authorType(Iso.wire(AuthorType.class, "authorType", authorType))
