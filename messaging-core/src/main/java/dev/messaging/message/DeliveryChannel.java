@@ -19,7 +19,8 @@ public enum DeliveryChannel {
     FACEBOOK(AddressKind.CUSTOMER),
     INSTAGRAM(AddressKind.CUSTOMER),
     GMB(AddressKind.CUSTOMER),
-    LIVE_CHAT(AddressKind.CUSTOMER);
+    LIVE_CHAT(AddressKind.CUSTOMER),
+    TIKTOK(AddressKind.CUSTOMER);
 
     private final AddressKind address;
 

@@ -60,7 +60,7 @@ public final class MessageChannel implements WireValue {
     public static final MessageChannel TYPE_CUSTOM_CALL = known("TYPE_CUSTOM_CALL", null);
     public static final MessageChannel TYPE_INTERNAL_COMMENT = known("TYPE_INTERNAL_COMMENT", null);
     public static final MessageChannel TYPE_ACTIVITY_EMPLOYEE_ACTION_LOG = known("TYPE_ACTIVITY_EMPLOYEE_ACTION_LOG", null);
-    public static final MessageChannel TYPE_TIKTOK = known("TYPE_TIKTOK", null);
+    public static final MessageChannel TYPE_TIKTOK = known("TYPE_TIKTOK", DeliveryChannel.TIKTOK);
     public static final MessageChannel TYPE_TIKTOK_COMMENT = known("TYPE_TIKTOK_COMMENT", null);
     public static final MessageChannel TYPE_ACTIVITY_WHATSAPP = known("TYPE_ACTIVITY_WHATSAPP", null);
     public static final MessageChannel TYPE_FORM_SUBMISSION = known("TYPE_FORM_SUBMISSION", null);

@@ -102,7 +102,7 @@ public abstract class ChannelContract extends ContractSupport {
 
     @Test
     void leadConnectorsSendBodyOfAnyChannelTypeAsksForASendOnIt() {
-        for (String type : List.of("WhatsApp", "IG", "FB", "Live_Chat", "RCS", "GMB")) {
+        for (String type : List.of("WhatsApp", "IG", "FB", "Live_Chat", "RCS", "GMB", "TIKTOK")) {
             SendMessageBodyDto body = new SendMessageBodyDto(type, null, "c1", null, null, null, null, null, null,
                     "hi over " + type, null, null, null, null, null, null, null, null, null, null, null, null, null,
                     null, null);
