@@ -6,6 +6,8 @@ module dev.messaging.jdbi {
     requires transitive dev.messaging.core;
     requires transitive java.sql;
     requires org.jdbi.v3.core;
+    // the settings tables' statements (SettingsSql)
+    requires org.jdbi.v3.sqlobject;
     // Jdbi's core is an automatic module, which names no dependency: an application on the module
     // path would not resolve the one it needs at run time (NoClassDefFoundError in Jdbi) unless
     // some module requires it. This store does, so that a user adds nothing.

@@ -12,8 +12,6 @@ import dev.messaging.spi.OutboxStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -179,53 +177,24 @@ final class JdbiOutbox implements OutboxStore {
 
     @Override
     public List<ConsentCategory> consentCategories() {
-        return tx.query("""
-                SELECT id, name, description, channel, language_code, archived, resubscription_legal_form_id,
-                    created_date, updated_date
-                FROM consent_category WHERE tenant = :tenant ORDER BY created_date, id""")
-                .map((rs, ctx) -> {
-                    Cells in = new Cells(rs);
-                    String id = in.string();
-                    String name = in.string();
-                    String description = in.string();
-                    String channel = in.string();
-                    return new ConsentCategory(id, name, description, channel == null ? null
-                            : DeliveryChannel.valueOf(channel), in.string(), in.bool(), in.string(), in.instant(),
-                            in.instant());
-                }).list();
+        return tx.h().attach(SettingsSql.class).consentCategories(tx.tenantKey());
     }
 
     @Override
     public void saveConsentCategory(ConsentCategory c) {
-        tx.update("""
-                INSERT INTO consent_category (tenant, id, name, description, channel, language_code, archived,
-                    resubscription_legal_form_id, created_date, updated_date)
-                VALUES (:tenant, :id, :name, :description, :channel, :language, :archived, :form, :created, :updated)
-                ON CONFLICT (tenant, id) DO UPDATE SET name = excluded.name, description = excluded.description,
-                    archived = excluded.archived, resubscription_legal_form_id = excluded.resubscription_legal_form_id,
-                    updated_date = excluded.updated_date""")
-                .bind("id", c.id()).bind("name", c.name()).bind("description", c.description())
-                .bind("channel", c.channel() == null ? null : c.channel().name()).bind("language", c.languageCode())
-                .bind("archived", c.archived()).bind("form", c.resubscriptionLegalFormId())
-                .bind("created", Cells.millis(c.createdDate())).bind("updated", Cells.millis(c.updatedDate()))
-                .execute();
+        tx.h().attach(SettingsSql.class).saveConsentCategory(tx.tenantKey(), c.id(), c.name(), c.description(),
+                c.channel() == null ? null : c.channel().name(), c.languageCode(), c.archived(),
+                c.resubscriptionLegalFormId(), Cells.millis(c.createdDate()), Cells.millis(c.updatedDate()));
     }
 
     @Override
     public Optional<LocationSettings> locationSettings() {
-        return tx.query("SELECT time_zone, quiet_start, quiet_end FROM location_settings WHERE tenant = :tenant")
-                .map((rs, ctx) -> new LocationSettings(ZoneId.of(rs.getString(1)), LocalTime.parse(rs.getString(2)),
-                        LocalTime.parse(rs.getString(3)))).findOne();
+        return tx.h().attach(SettingsSql.class).locationSettings(tx.tenantKey());
     }
 
     @Override
     public void saveLocationSettings(LocationSettings settings) {
-        tx.update("""
-                INSERT INTO location_settings (tenant, time_zone, quiet_start, quiet_end)
-                VALUES (:tenant, :zone, :start, :end)
-                ON CONFLICT (tenant) DO UPDATE SET time_zone = excluded.time_zone, quiet_start = excluded.quiet_start,
-                    quiet_end = excluded.quiet_end""")
-                .bind("zone", settings.timeZone().getId()).bind("start", settings.quietStart().toString())
-                .bind("end", settings.quietEnd().toString()).execute();
+        tx.h().attach(SettingsSql.class).saveLocationSettings(tx.tenantKey(), settings.timeZone().getId(),
+                settings.quietStart().toString(), settings.quietEnd().toString());
     }
 }

@@ -139,6 +139,8 @@ public final class JdbiStore implements Store {
     private final Map<Tenant, Long> tenantKeys = new ConcurrentHashMap<>();
     /** A SQLite file store's file, checked at every call (deleted or replaced under it: every call fails). */
     private final FileWatch watch;
+    /** PostgreSQL: the planner's statistics kept current (null on SQLite, whose checkpointer does it). */
+    private final PostgresStatistics statistics;
 
     private JdbiStore(Jdbi writer, Jdbi reader, Dialect dialect, boolean singleWriter, boolean readsShareTheWriter,
             Options options, List<AutoCloseable> owned, DataSource dataSource, FileWatch watch) {
@@ -155,11 +157,14 @@ public final class JdbiStore implements Store {
         this.owned = owned;
         this.dataSource = dataSource;
         this.watch = watch;
+        this.statistics = dialect == Dialect.POSTGRESQL ? new PostgresStatistics(dataSource, options.postgresSchema())
+                : null;
         this.acrossTenants = new AcrossTenants(this.writer, this.reader, dialect == Dialect.SQLITE, searchPath,
                 watch::ensure, ownWrites, writers, this::flushGroup);
     }
 
     private static Jdbi configure(Jdbi jdbi, Dialect dialect) {
+        SettingsSql.install(jdbi);
         if (dialect == Dialect.SQLITE) {
             jdbi.setStatementBuilderFactory(connection -> new CachingStatementBuilder());
         }
@@ -237,7 +242,12 @@ public final class JdbiStore implements Store {
             LOG.info("messaging store opened: {} through the caller's data source, schema {}", dialect,
                     resolved.postgresSchema());
         }
-        return new JdbiStore(jdbi, jdbi, dialect, sqlite, false, resolved, new ArrayList<>(), dataSource, FileWatch.NONE);
+        JdbiStore store = new JdbiStore(jdbi, jdbi, dialect, sqlite, false, resolved, new ArrayList<>(), dataSource,
+                FileWatch.NONE);
+        if (store.statistics != null) {
+            store.statistics.refreshStale(); // a database just migrated or bulk-imported: planned right from the start
+        }
+        return store;
     }
 
     @Override
@@ -246,6 +256,9 @@ public final class JdbiStore implements Store {
             return write(tenant, work);
         } finally {
             ownWrites.incrementAndGet(); // failed ones too: the watch then only waits a little longer
+            if (statistics != null) {
+                statistics.wrote();
+            }
         }
     }
 
@@ -253,7 +266,7 @@ public final class JdbiStore implements Store {
         watch.ensure();
         if (groups != null) {
             try {
-                Done<T> committed = groups.write(h -> transact(h, tenant, work));
+                Done<T> committed = groups.write(h -> transact(h, tenant, work, null));
                 watch.ensure(); // a write into a file deleted meanwhile is not acknowledged
                 committed.tx().committed();
                 return committed.result();
@@ -267,11 +280,11 @@ public final class JdbiStore implements Store {
                 Handles.begin(h, "a write");
                 T result;
                 try {
-                    if (dialect == Dialect.POSTGRESQL) {
-                        // transaction-scoped: nothing to restore after COMMIT
-                        h.execute("SET LOCAL lock_timeout = " + options.lockTimeout().toMillis() + ";\n" + searchPath);
-                    }
-                    result = transact(h, tenant, work).result();
+                    // PostgreSQL: transaction-scoped (nothing to restore after COMMIT), and sent with the
+                    // tenant's lock in one round trip (on its own it cost one more: RoundTripsTest)
+                    String first = dialect == Dialect.POSTGRESQL
+                            ? "SET LOCAL lock_timeout = " + options.lockTimeout().toMillis() + ";\n" + searchPath : null;
+                    result = transact(h, tenant, work, first).result();
                 } catch (RuntimeException | Error e) {
                     Handles.rollbackQuietly(h, e);
                     if (Failures.isStorageFailure(e)) {
@@ -296,9 +309,12 @@ public final class JdbiStore implements Store {
     private record Done<T>(T result, JdbiTransaction tx) {
     }
 
-    /** {@code work} in the open transaction of {@code h}, with the tenant's lock and its feed head kept. */
-    private <T> Done<T> transact(Handle h, Tenant tenant, Function<StoreTransaction, T> work) {
-        JdbiTransaction tx = transaction(h, tenant);
+    /**
+     * {@code work} in the open transaction of {@code h}, with the tenant's lock and its feed head
+     * kept; {@code first} (null: none) is sent ahead of the lock, in its round trip.
+     */
+    private <T> Done<T> transact(Handle h, Tenant tenant, Function<StoreTransaction, T> work, String first) {
+        JdbiTransaction tx = transaction(h, tenant, first);
         T result = work.apply(tx);
         tx.saveFeedHead();
         return new Done<>(result, tx);
@@ -309,8 +325,8 @@ public final class JdbiStore implements Store {
      * commit (SQLite's single writer) it takes its conversations from the row cache by version
      * and puts what it wrote there once committed; elsewhere it reads them.
      */
-    private JdbiTransaction transaction(Handle h, Tenant tenant) {
-        long[] keyAndHead = lockTenant(h, tenant);
+    private JdbiTransaction transaction(Handle h, Tenant tenant, String first) {
+        long[] keyAndHead = lockTenant(h, tenant, first);
         return new JdbiTransaction(h, dialect, tenant, keyAndHead[0], keyAndHead[1], true, groups != null ? rows : null);
     }
 
@@ -318,13 +334,18 @@ public final class JdbiStore implements Store {
      * Takes the tenant's write lock; returns its key and feed head. A tenant's row is created by its
      * first write (and is gone again if that write rolls back).
      */
-    private long[] lockTenant(Handle h, Tenant tenant) {
+    private long[] lockTenant(Handle h, Tenant tenant, String first) {
         Long known = tenantKeys.get(tenant);
-        if (known != null && !dialect.writesFeedHead()) {
+        if (known != null && !dialect.writesFeedHead() && first == null) {
             // SQLite: BEGIN IMMEDIATE already serializes every write of the file; the head is read when needed
             return new long[] {known, JdbiTransaction.HEAD_NOT_READ};
         }
-        Optional<long[]> locked = tenantRow(h, dialect.lockTenant(), tenant);
+        Optional<long[]> locked = first == null ? tenantRow(h, dialect.lockTenant(), tenant)
+                : Jdbc.rowsAfter(h, first, dialect.lockTenant().replace(":company", "?").replace(":location", "?"),
+                        st -> {
+                            st.setString(1, tenant.companyId());
+                            st.setString(2, tenant.locationId());
+                        }, rs -> new long[] {rs.getLong(1), rs.getLong(2)}).stream().findFirst();
         if (locked.isPresent()) {
             tenantKeys.putIfAbsent(tenant, locked.get()[0]); // a row found is committed (one inserted here may not be)
             return headAsKept(locked.get());
@@ -538,6 +559,9 @@ public final class JdbiStore implements Store {
     @Override
     public void close() {
         StorageException failure = null;
+        if (statistics != null) {
+            statistics.close();
+        }
         if (groups != null) {
             try {
                 writers.acquireAll();

@@ -565,12 +565,12 @@ final class JdbiTransaction implements StoreTransaction {
 
     @Override
     public List<Outlet> outlets() {
-        return OutletTable.list(this);
+        return h().attach(SettingsSql.class).outlets(tenantKey);
     }
 
     @Override
     public void saveOutlet(Outlet outlet) {
-        OutletTable.save(this, outlet);
+        h().attach(SettingsSql.class).saveOutlet(tenantKey, outlet);
     }
 
     // --- the outbox's port -----------------------------------------------------------------

@@ -100,6 +100,19 @@ public final class TestDatabases {
     private static HikariDataSource inSchemaPool;
 
     /**
+     * A new pool (the caller closes it) on a new database of the shared PostgreSQL whose search
+     * path is the store's schema: for query-plan tests that must start from a database nobody
+     * analysed.
+     */
+    static HikariDataSource newPostgresPoolInSchema(String database) {
+        postgresPool(database); // creates it
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgresUrl(database) + "&currentSchema=messaging");
+        config.setMaximumPoolSize(4);
+        return new HikariDataSource(config);
+    }
+
+    /**
      * A pool on the shared database whose search path is the store's schema: for tests that read
      * the store's own Jdbi raw (query plans), not for the contract suites.
      */

@@ -80,15 +80,15 @@ class RoundTripsTest {
 
     @Test
     void writesStayWithinTheirBudget() {
-        assertThat(trips("messages().create, nobody has read", () -> customerSays("c1"))).isLessThanOrEqualTo(9);
+        assertThat(trips("messages().create, nobody has read", () -> customerSays("c1"))).isLessThanOrEqualTo(8);
         String read = messaging.threads().threadId(ALICE, customerSays("c0").conversationId());
         assertThat(trips("messages().create, into a read thread", () -> messaging.threads().markRead(ALICE, read),
-                () -> customerSays("c0"))).isLessThanOrEqualTo(12);
+                () -> customerSays("c0"))).isLessThanOrEqualTo(11);
         assertThat(trips("messages().create, a customer's first", () -> customerSays("new-" + next)))
-                .isLessThanOrEqualTo(14);
+                .isLessThanOrEqualTo(13);
         String thread = messaging.threads().threadId(ALICE, customerSays("c2").conversationId());
         assertThat(trips("threads().markRead", () -> customerSays("c2"),
-                () -> messaging.threads().markRead(ALICE, thread))).isLessThanOrEqualTo(9);
+                () -> messaging.threads().markRead(ALICE, thread))).isLessThanOrEqualTo(8);
     }
 
     @Test
@@ -107,6 +107,6 @@ class RoundTripsTest {
             assertThat(claimed).hasSize(1);
             messaging.deliveries().outcome(claimed.get(0), SendResult.sent("p-" + next));
         })).as("the claim names the store's schema in a round trip of its own (calls across tenants do)")
-                .isLessThanOrEqualTo(14);
+                .isLessThanOrEqualTo(13);
     }
 }

@@ -3,11 +3,13 @@ package example;
 import dev.messaging.Messaging;
 import dev.messaging.common.Actor;
 import dev.messaging.common.Page;
+import dev.messaging.delivery.LocationSettings;
 import dev.messaging.inbox.InboxEntry;
 import dev.messaging.inbox.InboxQuery;
 import dev.messaging.jdbi.JdbiMessaging;
 import dev.messaging.message.Message;
 import dev.messaging.message.NewMessage;
+import dev.messaging.outlet.Outlet;
 import dev.messaging.thread.ThreadMetadata;
 import java.nio.file.Path;
 
@@ -41,6 +43,13 @@ public final class QuickStart {
             messaging.messages().create(customer, NewMessage.to("customer-42", "Stored on disk?").build());
             Actor shop = Actor.user("acme", "downtown", "user-1");
             System.out.println("sqlite unread=" + messaging.threads().unreadTotal(shop));
+            // (beyond the README: the settings tables' statements, which Jdbi's SqlObject runs, on the module path)
+            messaging.outlets().set(shop, new Outlet("front", "Front desk", true, 1));
+            messaging.consents().createCategory(shop, "Offers " + System.nanoTime(), null, null, null);
+            messaging.deliverySettings().set(shop, LocationSettings.defaults());
+            System.out.println("outlets=" + messaging.outlets().list(shop).size() + " categories="
+                    + messaging.consents().categories(shop).size() + " zone="
+                    + messaging.deliverySettings().get(shop).timeZone());
         }
     }
 }

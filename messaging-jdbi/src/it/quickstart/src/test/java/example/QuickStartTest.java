@@ -22,6 +22,6 @@ class QuickStartTest {
         } finally {
             System.setOut(original);
         }
-        assertEquals("Is my car ready? unread=1\nsqlite unread=1\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals("Is my car ready? unread=1\nsqlite unread=1\noutlets=1 categories=1 zone=UTC\n", out.toString(StandardCharsets.UTF_8));
     }
 }
