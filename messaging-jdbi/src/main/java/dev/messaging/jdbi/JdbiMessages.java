@@ -153,33 +153,13 @@ final class JdbiMessages {
 
     /** A page of the tenant's live messages in id order (the (tenant, id) index), filtered while read. */
     List<MessageRow> export(ExportSpec spec) {
-        StringBuilder sql = new StringBuilder(MESSAGES + " WHERE m.tenant = :tenant AND NOT m.deleted");
-        if (spec.afterId() != null) {
-            sql.append(" AND m.id > :after");
-        }
-        if (spec.from() != null) {
-            sql.append(" AND m.created_date >= :from");
-        }
-        if (spec.to() != null) {
-            sql.append(" AND m.created_date < :to");
-        }
-        if (spec.customerId() != null) {
-            sql.append(" AND c.customer_id = :customer");
-        }
-        Query query = tx.query(sql.append(" ORDER BY m.id LIMIT :limit").toString()).bind("limit", spec.limit());
-        if (spec.afterId() != null) {
-            query.bind("after", spec.afterId());
-        }
-        if (spec.from() != null) {
-            query.bind("from", spec.from().toEpochMilli());
-        }
-        if (spec.to() != null) {
-            query.bind("to", spec.to().toEpochMilli());
-        }
-        if (spec.customerId() != null) {
-            query.bind("customer", spec.customerId());
-        }
-        return query.map((rs, ctx) -> messageRow(rs)).list();
+        return new Filters(MESSAGES + " WHERE m.tenant = :tenant AND NOT m.deleted")
+                .and("m.id > :after", "after", spec.afterId())
+                .and("m.created_date >= :from", "from", spec.from() == null ? null : spec.from().toEpochMilli())
+                .and("m.created_date < :to", "to", spec.to() == null ? null : spec.to().toEpochMilli())
+                .and("c.customer_id = :customer", "customer", spec.customerId())
+                .query(tx, " ORDER BY m.id LIMIT :limit").bind("limit", spec.limit())
+                .map((rs, ctx) -> messageRow(rs)).list();
     }
 
     private Optional<MessageRow> conversationMessage(String conversationId, String condition) {

@@ -9,6 +9,7 @@ import dev.messaging.message.DeliveryStatus;
 import dev.messaging.spi.DeliveryListSpec;
 import dev.messaging.spi.EarlyReport;
 import dev.messaging.spi.OutboxStore;
+import dev.messaging.spi.PagePosition;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -16,7 +17,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * The outbox's rows in one {@link JdbiTransaction}: the {@code delivery}, {@code consent} and
@@ -59,34 +59,17 @@ final class JdbiOutbox implements OutboxStore {
 
     @Override
     public List<Delivery> list(DeliveryListSpec spec) {
-        StringBuilder sql = new StringBuilder(DELIVERIES);
-        if (spec.status() != null) {
-            sql.append(" AND d.status = :status");
-        }
-        if (spec.channel() != null) {
-            sql.append(" AND d.channel = :channel");
-        }
-        if (spec.createdBefore() != null) {
-            sql.append(" AND d.created_date < :before");
-        }
-        if (spec.after() != null) {
-            sql.append(" AND (d.created_date > :afterDate OR d.created_date = :afterDate AND d.id > :afterId)");
-        }
-        Query query = tx.query(sql.append(" ORDER BY d.created_date, d.id LIMIT :limit").toString())
-                .bind("limit", spec.limit());
-        if (spec.status() != null) {
-            query.bind("status", spec.status().wireValue());
-        }
-        if (spec.channel() != null) {
-            query.bind("channel", spec.channel().name());
-        }
-        if (spec.createdBefore() != null) {
-            query.bind("before", spec.createdBefore().toEpochMilli());
-        }
-        if (spec.after() != null) {
-            query.bind("afterDate", spec.after().date().toEpochMilli()).bind("afterId", spec.after().id());
-        }
-        return query.map((rs, ctx) -> DeliveryTable.read(new Cells(rs), tx.tenant())).list();
+        PagePosition after = spec.after();
+        return new Filters(DELIVERIES)
+                .and("d.status = :status", "status", spec.status() == null ? null : spec.status().wireValue())
+                .and("d.channel = :channel", "channel", spec.channel() == null ? null : spec.channel().name())
+                .and("d.created_date < :before", "before",
+                        spec.createdBefore() == null ? null : spec.createdBefore().toEpochMilli())
+                .and(after != null, "(d.created_date > :afterDate OR d.created_date = :afterDate AND d.id > :afterId)",
+                        "afterDate", after == null ? null : after.date().toEpochMilli(), "afterId",
+                        after == null ? null : after.id())
+                .query(tx, " ORDER BY d.created_date, d.id LIMIT :limit").bind("limit", spec.limit())
+                .map((rs, ctx) -> DeliveryTable.read(new Cells(rs), tx.tenant())).list();
     }
 
     @Override
