@@ -1,9 +1,11 @@
 package dev.messaging.jdbi;
 
 import dev.messaging.error.StorageException;
+import dev.messaging.spi.DuplicateIdException;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.JdbiException;
 
 /**
@@ -94,5 +96,17 @@ final class Failures {
             }
         }
         return null;
+    }
+
+    /** {@code insert}'s result; a unique violation is the row's id, taken in the tenant ({@link DuplicateIdException}). */
+    static <T> T orDuplicate(String id, Supplier<T> insert) {
+        try {
+            return insert.get();
+        } catch (RuntimeException e) {
+            if (isUniqueViolation(e)) {
+                throw new DuplicateIdException(id);
+            }
+            throw e;
+        }
     }
 }

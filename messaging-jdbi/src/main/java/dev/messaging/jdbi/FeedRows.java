@@ -1,7 +1,10 @@
 package dev.messaging.jdbi;
 
 import dev.messaging.change.Change;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -26,27 +29,63 @@ final class FeedRows {
             LEFT JOIN conversation c ON c.rid = f.conversation
             WHERE f.tenant = :tenant AND f.sequence > :after ORDER BY f.sequence LIMIT :limit""";
 
+    /** PostgreSQL: the tenant's head saved, and the notification other instances' listeners get at COMMIT. */
+    private static final String SAVE_HEAD = "WITH saved AS (UPDATE tenant SET feed_head = ? WHERE id = ? RETURNING id)"
+            + " SELECT count(pg_notify('" + Dialect.CHANGES_CHANNEL + "', ?)) FROM saved";
+
     private FeedRows() {
+    }
+
+    /** A change to insert, with the row key of its conversation when known. */
+    record Row(Change change, Long messageRid, Long conversationRid) {
+    }
+
+    /**
+     * PostgreSQL: inserts {@code rows} and saves the tenant's {@code head} with its notification, in
+     * one round trip (several statements in one execution: a write's changes and its head cost no
+     * round trip of their own; RoundTripsTest).
+     */
+    static void insertWithHead(Handle h, long tenantKey, List<Row> rows, long head, String notification) {
+        Jdbc.Parameters parameters = st -> {
+            int at = 1;
+            for (Row row : rows) {
+                at = bind(st, at, tenantKey, row.change(), row.messageRid(), row.conversationRid());
+            }
+            st.setLong(at, head);
+            st.setLong(at + 1, tenantKey);
+            st.setString(at + 2, notification);
+        };
+        if (rows.isEmpty()) {
+            Jdbc.rows(h, Dialect.POSTGRESQL, SAVE_HEAD, parameters, rs -> rs.getLong(1));
+        } else {
+            Jdbc.rowsAfter(h, String.join(";\n", Collections.nCopies(rows.size(), INSERT)), SAVE_HEAD, parameters,
+                    rs -> rs.getLong(1));
+        }
     }
 
     /** Inserts {@code change}, naming its message by {@code messageRid} and its conversation by {@code conversationRid} when known. */
     static void insert(Handle h, Dialect dialect, long tenantKey, Change change, Long messageRid, Long conversationRid) {
-        Jdbc.execute(h, dialect, INSERT, st -> {
-            st.setLong(1, tenantKey);
-            st.setLong(2, change.sequence());
-            st.setString(3, FeedCodes.ENTITY_TYPES.letter(change.entityType()));
-            Column.bindValue(st, 4, messageRid == null ? change.entityId() : null, String.class);
-            st.setLong(5, change.version());
-            st.setString(6, FeedCodes.OPERATIONS.letter(change.operation()));
-            st.setString(7, FeedCodes.ACTOR_KINDS.letter(change.actorKind()));
-            Column.bindValue(st, 8, change.actorId(), String.class);
-            Column.bindValue(st, 9, change.sessionId(), String.class);
-            st.setLong(10, change.time().toEpochMilli());
-            Column.bindValue(st, 11, change.customerId(), String.class);
-            Column.bindValue(st, 12, FeedCodes.payload(change.payload(), conversationRid != null), String.class);
-            Column.bindValue(st, 13, messageRid, Long.class);
-            Column.bindValue(st, 14, conversationRid, Long.class);
-        });
+        Jdbc.execute(h, dialect, INSERT, st -> bind(st, 1, tenantKey, change, messageRid, conversationRid));
+    }
+
+    /** Binds an {@link #INSERT}'s values from parameter {@code at}; returns the next parameter's index. */
+    static int bind(PreparedStatement st, int at, long tenantKey, Change change, Long messageRid, Long conversationRid)
+            throws SQLException {
+        st.setLong(at, tenantKey);
+        st.setLong(at + 1, change.sequence());
+        st.setString(at + 2, FeedCodes.ENTITY_TYPES.letter(change.entityType()));
+        Column.bindValue(st, at + 3, messageRid == null ? change.entityId() : null, String.class);
+        st.setLong(at + 4, change.version());
+        st.setString(at + 5, FeedCodes.OPERATIONS.letter(change.operation()));
+        st.setString(at + 6, FeedCodes.ACTOR_KINDS.letter(change.actorKind()));
+        Column.bindValue(st, at + 7, change.actorId(), String.class);
+        Column.bindValue(st, at + 8, change.sessionId(), String.class);
+        st.setLong(at + 9, change.time().toEpochMilli());
+        Column.bindValue(st, at + 10, change.customerId(), String.class);
+        Column.bindValue(st, at + 11, FeedCodes.payload(change.payload(), conversationRid != null), String.class);
+        Column.bindValue(st, at + 12, messageRid, Long.class);
+        Column.bindValue(st, at + 13, conversationRid, Long.class);
+        return at + 14;
     }
 
     /** Up to {@code limit} changes after {@code after}, in order, from {@code query} of {@link #SINCE}. */

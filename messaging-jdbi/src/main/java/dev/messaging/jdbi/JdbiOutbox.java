@@ -112,7 +112,7 @@ final class JdbiOutbox implements OutboxStore {
         tx.wroteDeliveries();
         List<Column<Delivery>> columns = Column.changed(DeliveryTable.COLUMNS, before, task);
         // the one unique key an update can break: the provider message id
-        return JdbiTransaction.orDuplicate(task.providerMessageId(), () -> tx.execute("UPDATE delivery SET "
+        return Failures.orDuplicate(task.providerMessageId(), () -> tx.execute("UPDATE delivery SET "
                 + Column.assignments(columns) + " WHERE id = ? AND tenant = ? AND version = ?", st -> {
                     int next = Column.bind(st, 1, columns, task);
                     st.setString(next, task.id());

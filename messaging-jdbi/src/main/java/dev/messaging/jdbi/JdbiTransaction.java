@@ -21,13 +21,13 @@ import dev.messaging.spi.StoreTransaction;
 import dev.messaging.spi.TextTokens;
 import dev.messaging.spi.ThreadRow;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
@@ -59,8 +59,10 @@ final class JdbiTransaction implements StoreTransaction {
      * its conversation's key.
      */
     private final Map<String, ConversationTable.Read> conversationsSeen = new HashMap<>();
-    /** A message's creation appended and not written yet: it waits for the message's row key. */
+    /** A message's creation appended and not written yet: it waits for the message's row key (SQLite). */
     private Change pendingChange;
+    /** PostgreSQL: the changes appended and not sent yet; they go with the feed head (or before a feed read). */
+    private final List<FeedRows.Row> unsent = new ArrayList<>(2);
     /** The store's rows in memory, for read-only transactions' pages; null in a write transaction (see RowCache). */
     private final RowCache rows;
     /**
@@ -135,19 +137,19 @@ final class JdbiTransaction implements StoreTransaction {
         return statement;
     }
 
-    /** Writes the feed head once, at the end of the transaction, if changes were appended. */
+    /**
+     * Writes the feed head once, at the end of the transaction, if changes were appended; on
+     * PostgreSQL with the changes not sent yet and the notification, in one round trip.
+     */
     void saveFeedHead() {
-        writePendingChange(null);
-        if (!dialect.writesFeedHead() || feedHead == savedFeedHead) {
-            return;
-        }
-        if (dialect == Dialect.POSTGRESQL) {
-            // one round trip: the head, and a notification other instances' listeners get at COMMIT
-            query("WITH saved AS (UPDATE tenant SET feed_head = :head WHERE id = :tenant RETURNING id)"
-                    + " SELECT count(pg_notify('" + Dialect.CHANGES_CHANNEL + "', :payload)) FROM saved")
-                    .bind("head", feedHead).bind("payload", Dialect.notification(tenant, wroteDeliveries)).mapTo(Long.class).one();
+        if (dialect == Dialect.POSTGRESQL && feedHead != savedFeedHead) {
+            FeedRows.insertWithHead(h(), tenantKey, unsent, feedHead, Dialect.notification(tenant, wroteDeliveries));
+            unsent.clear();
         } else {
-            update("UPDATE tenant SET feed_head = :head WHERE id = :tenant").bind("head", feedHead).execute();
+            writePendingChange(null);
+            if (dialect.writesFeedHead() && feedHead != savedFeedHead) {
+                update("UPDATE tenant SET feed_head = :head WHERE id = :tenant").bind("head", feedHead).execute();
+            }
         }
         savedFeedHead = feedHead;
     }
@@ -192,19 +194,7 @@ final class JdbiTransaction implements StoreTransaction {
      * row's id, taken in the tenant ({@link DuplicateIdException}).
      */
     int insertOrDuplicate(String id, String sql, Jdbc.Parameters parameters) {
-        return orDuplicate(id, () -> execute(sql, parameters));
-    }
-
-    /** {@code insert}'s result; a unique violation is the row's id, taken in the tenant ({@link DuplicateIdException}). */
-    static <T> T orDuplicate(String id, Supplier<T> insert) {
-        try {
-            return insert.get();
-        } catch (RuntimeException e) {
-            if (Failures.isUniqueViolation(e)) {
-                throw new DuplicateIdException(id);
-            }
-            throw e;
-        }
+        return Failures.orDuplicate(id, () -> execute(sql, parameters));
     }
 
     // --- change feed -------------------------------------------------------------------
@@ -221,9 +211,9 @@ final class JdbiTransaction implements StoreTransaction {
     }
 
     /**
-     * Appends a change row; a message's creation waits for its message row (SQLite), so that it
-     * names the message by its row key (see {@link #insertMessage}; any other statement of the feed,
-     * the next change and the end of the transaction write it as it is).
+     * Appends a change row. SQLite: a message's creation waits for its message row, so that it names
+     * the message by its row key (see {@link #insertMessage}). PostgreSQL: every change waits for the
+     * feed head's save, to go in its round trip. Any read of the feed writes what waits first.
      */
     @Override
     public Change appendChange(Change draft) {
@@ -232,6 +222,9 @@ final class JdbiTransaction implements StoreTransaction {
         if (dialect == Dialect.SQLITE && change.entityType() == EntityType.MESSAGE
                 && change.operation() == Operation.CREATE) {
             pendingChange = change;
+        } else if (dialect == Dialect.POSTGRESQL) {
+            checkWritable();
+            unsent.add(new FeedRows.Row(change, null, conversationRid(change)));
         } else {
             insertChange(change, null);
         }
@@ -239,8 +232,10 @@ final class JdbiTransaction implements StoreTransaction {
         return change;
     }
 
-    /** Writes the change waiting for its message, naming the message by {@code messageRid} when known. */
+    /** Writes the changes waiting, naming a message by {@code messageRid} when known. */
     private void writePendingChange(Long messageRid) {
+        unsent.forEach(row -> FeedRows.insert(h(), dialect, tenantKey, row.change(), null, row.conversationRid()));
+        unsent.clear();
         if (pendingChange != null) {
             Change change = pendingChange;
             pendingChange = null;
@@ -249,9 +244,13 @@ final class JdbiTransaction implements StoreTransaction {
     }
 
     private void insertChange(Change change, Long messageRid) {
-        ConversationTable.Read conversation = conversationsSeen.get(change.payload().get(FeedCodes.CONVERSATION_ID));
         checkWritable();
-        FeedRows.insert(h(), dialect, tenantKey, change, messageRid, conversation == null ? null : conversation.rid());
+        FeedRows.insert(h(), dialect, tenantKey, change, messageRid, conversationRid(change));
+    }
+
+    private Long conversationRid(Change change) {
+        ConversationTable.Read conversation = conversationsSeen.get(change.payload().get(FeedCodes.CONVERSATION_ID));
+        return conversation == null ? null : conversation.rid();
     }
 
     @Override

@@ -80,15 +80,15 @@ class RoundTripsTest {
 
     @Test
     void writesStayWithinTheirBudget() {
-        assertThat(trips("messages().create, nobody has read", () -> customerSays("c1"))).isLessThanOrEqualTo(8);
+        assertThat(trips("messages().create, nobody has read", () -> customerSays("c1"))).isLessThanOrEqualTo(7);
         String read = messaging.threads().threadId(ALICE, customerSays("c0").conversationId());
         assertThat(trips("messages().create, into a read thread", () -> messaging.threads().markRead(ALICE, read),
-                () -> customerSays("c0"))).isLessThanOrEqualTo(11);
+                () -> customerSays("c0"))).isLessThanOrEqualTo(10);
         assertThat(trips("messages().create, a customer's first", () -> customerSays("new-" + next)))
-                .isLessThanOrEqualTo(13);
+                .isLessThanOrEqualTo(12);
         String thread = messaging.threads().threadId(ALICE, customerSays("c2").conversationId());
         assertThat(trips("threads().markRead", () -> customerSays("c2"),
-                () -> messaging.threads().markRead(ALICE, thread))).isLessThanOrEqualTo(8);
+                () -> messaging.threads().markRead(ALICE, thread))).isLessThanOrEqualTo(7);
     }
 
     @Test
