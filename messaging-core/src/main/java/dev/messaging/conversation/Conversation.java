@@ -57,9 +57,14 @@ public record Conversation(
         Map<String, Object> metadata) implements SoftDeletable {
     public Conversation {
         status = status == null ? ConversationStatus.OPEN : status;
-        followers = followers == null || followers.isEmpty() ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(followers));
-        mentions = mentions == null || mentions.isEmpty() ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(mentions));
+        followers = users(followers);
+        mentions = users(mentions);
         metadata = metadata == null || metadata.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    }
+
+    /** User ids in name order, unmodifiable; none for null. */
+    private static Set<String> users(Set<String> userIds) {
+        return userIds == null || userIds.isEmpty() ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(userIds));
     }
 
     /** A builder holding this conversation's values, to make a changed copy. */

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * A message of a conversation, sent internally or externally: every field of the Shopmonkey
  * Message schema, plus the LeadConnector channel, direction and email details and the caller's
- * idempotency key {@code clientMessageId}, and {@code sendAt} when its sends are scheduled. Fields that change together are small records: its
+ * idempotency key {@code clientMessageId}, and {@code sendAt} when its sends are scheduled. Fields
+ * that change together are small records: its
  * {@link Sends}, one {@link Send} per channel asked about (for email and SMS the reference's
  * {@code sendEmail}, {@code emailStatus}, {@code emailError}, {@code emailDeliveries} and their SMS
  * twins: {@link #email()}, {@link #sms()}), the email and SMS options, the

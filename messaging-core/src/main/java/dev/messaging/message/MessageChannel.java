@@ -35,7 +35,8 @@ public final class MessageChannel implements WireValue {
     public static final MessageChannel TYPE_CAMPAIGN_EMAIL = known("TYPE_CAMPAIGN_EMAIL", DeliveryChannel.EMAIL);
     public static final MessageChannel TYPE_CAMPAIGN_VOICEMAIL = known("TYPE_CAMPAIGN_VOICEMAIL", null);
     public static final MessageChannel TYPE_FACEBOOK = known("TYPE_FACEBOOK", DeliveryChannel.FACEBOOK);
-    public static final MessageChannel TYPE_CAMPAIGN_FACEBOOK = known("TYPE_CAMPAIGN_FACEBOOK", DeliveryChannel.FACEBOOK);
+    public static final MessageChannel TYPE_CAMPAIGN_FACEBOOK = known("TYPE_CAMPAIGN_FACEBOOK",
+            DeliveryChannel.FACEBOOK);
     public static final MessageChannel TYPE_CAMPAIGN_MANUAL_CALL = known("TYPE_CAMPAIGN_MANUAL_CALL", null);
     public static final MessageChannel TYPE_CAMPAIGN_MANUAL_SMS = known("TYPE_CAMPAIGN_MANUAL_SMS", DeliveryChannel.SMS);
     public static final MessageChannel TYPE_GMB = known("TYPE_GMB", DeliveryChannel.GMB);

@@ -384,7 +384,10 @@ public record NewMessage(
             }
         }
 
-        /** The users an internal note names (at most 100 ids; an internal note's only): they join the conversation's mentions. */
+        /**
+         * The users an internal note names (at most 100 ids; an internal note's only): they join the
+         * conversation's mentions.
+         */
         public Builder mentions(List<String> userIds) {
             this.mentions = userIds;
             return this;
@@ -394,7 +397,8 @@ public record NewMessage(
         public NewMessage build() {
             return new NewMessage(text, customerId, conversationId, clientMessageId, sends, internal, origin,
                     channel, detached, userColor, emailOptions, smsOptions, order, appointment, links, suggestedReply,
-                    translation, call, consentCategoryId, mentions, files, metadata, imported, createdDate, sendAt, problems);
+                    translation, call, consentCategoryId, mentions, files, metadata, imported, createdDate, sendAt,
+                    problems);
         }
     }
 }

@@ -12,7 +12,10 @@ import java.util.Set;
  * ({@link #DEFAULT_CHANNELS}).
  */
 public record NotificationConfig(String userId, Set<DeliveryChannel> channels) {
-    /** The channels of a user who never set any: email, in-app and SMS. */
+    /**
+     * The reference's three channels, with a flag each ({@code sendEmail}, {@code sendInApp},
+     * {@code sendSms}): email, in-app and SMS; also the channels of a user who never set any.
+     */
     public static final Set<DeliveryChannel> DEFAULT_CHANNELS = Collections.unmodifiableSet(
             EnumSet.of(DeliveryChannel.EMAIL, DeliveryChannel.IN_APP, DeliveryChannel.SMS));
 

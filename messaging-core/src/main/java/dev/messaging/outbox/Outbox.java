@@ -180,7 +180,8 @@ final class Outbox implements MessageOutbox {
         for (String userId : recipients) {
             NotificationConfig config = configs.getOrDefault(userId, NotificationConfig.defaults(userId));
             for (DeliveryChannel channel : config.channels()) {
-                tasks.add(task(message, DeliveryPurpose.NOTIFICATION, channel, userId, DeliveryStatus.PENDING, now, now));
+                tasks.add(task(message, DeliveryPurpose.NOTIFICATION, channel, userId, DeliveryStatus.PENDING, now,
+                        now));
             }
         }
         return tasks;

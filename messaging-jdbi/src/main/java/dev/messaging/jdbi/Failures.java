@@ -98,7 +98,10 @@ final class Failures {
         return null;
     }
 
-    /** {@code insert}'s result; a unique violation is the row's id, taken in the tenant ({@link DuplicateIdException}). */
+    /**
+     * {@code insert}'s result; a unique violation is the row's id, taken in the tenant
+     * ({@link DuplicateIdException}).
+     */
     static <T> T orDuplicate(String id, Supplier<T> insert) {
         try {
             return insert.get();

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -36,6 +37,14 @@ final class FeedRows {
     private FeedRows() {
     }
 
+    /** The text of up to 4 inserts in one execution, built once (a write appends one or two changes). */
+    private static final String[] INSERTS = IntStream.rangeClosed(0, 4)
+            .mapToObj(n -> String.join(";\n", Collections.nCopies(n, INSERT))).toArray(String[]::new);
+
+    private static String inserts(int count) {
+        return count < INSERTS.length ? INSERTS[count] : String.join(";\n", Collections.nCopies(count, INSERT));
+    }
+
     /** A change to insert, with the row key of its conversation when known. */
     record Row(Change change, Long messageRid, Long conversationRid) {
     }
@@ -58,8 +67,7 @@ final class FeedRows {
         if (rows.isEmpty()) {
             Jdbc.rows(h, Dialect.POSTGRESQL, SAVE_HEAD, parameters, rs -> rs.getLong(1));
         } else {
-            Jdbc.rowsAfter(h, String.join(";\n", Collections.nCopies(rows.size(), INSERT)), SAVE_HEAD, parameters,
-                    rs -> rs.getLong(1));
+            Jdbc.rowsAfter(h, inserts(rows.size()), SAVE_HEAD, parameters, rs -> rs.getLong(1));
         }
     }
 

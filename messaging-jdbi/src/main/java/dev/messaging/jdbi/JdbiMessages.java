@@ -64,8 +64,8 @@ final class JdbiMessages {
         boolean withTokens = !tx.dialect().messageInsertExtra().isEmpty();
         tx.checkWritable();
         // the new row's key comes back with the insert (RETURNING); none: the client message id was taken
-        List<Long> inserted = Failures.orDuplicate(row.id(), () -> Jdbc.rows(tx.h(), tx.dialect(), tx.dialect() == Dialect.SQLITE
-                ? SQLITE_MESSAGE_INSERT : POSTGRES_MESSAGE_INSERT, st -> {
+        List<Long> inserted = Failures.orDuplicate(row.id(), () -> Jdbc.rows(tx.h(), tx.dialect(),
+                tx.dialect() == Dialect.SQLITE ? SQLITE_MESSAGE_INSERT : POSTGRES_MESSAGE_INSERT, st -> {
                     int next = Column.bind(st, 1, MessageTable.COLUMNS, row);
                     st.setLong(next, tx.tenantKey());
                     st.setLong(next + 1, conversation);

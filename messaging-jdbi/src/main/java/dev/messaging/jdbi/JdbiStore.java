@@ -283,7 +283,8 @@ public final class JdbiStore implements Store {
                     // PostgreSQL: transaction-scoped (nothing to restore after COMMIT), and sent with the
                     // tenant's lock in one round trip (on its own it cost one more: RoundTripsTest)
                     String first = dialect == Dialect.POSTGRESQL
-                            ? "SET LOCAL lock_timeout = " + options.lockTimeout().toMillis() + ";\n" + searchPath : null;
+                            ? "SET LOCAL lock_timeout = " + options.lockTimeout().toMillis() + ";\n" + searchPath
+                            : null;
                     result = transact(h, tenant, work, first).result();
                 } catch (RuntimeException | Error e) {
                     Handles.rollbackQuietly(h, e);
@@ -330,6 +331,10 @@ public final class JdbiStore implements Store {
         return new JdbiTransaction(h, dialect, tenant, keyAndHead[0], keyAndHead[1], true, groups != null ? rows : null);
     }
 
+    /** PostgreSQL's tenant lock with positional binds, to go after a write's first statement. */
+    private static final String LOCK_TENANT_AFTER = Dialect.POSTGRESQL.lockTenant()
+            .replace(":company", "?").replace(":location", "?");
+
     /**
      * Takes the tenant's write lock; returns its key and feed head. A tenant's row is created by its
      * first write (and is gone again if that write rolls back).
@@ -341,7 +346,7 @@ public final class JdbiStore implements Store {
             return new long[] {known, JdbiTransaction.HEAD_NOT_READ};
         }
         Optional<long[]> locked = first == null ? tenantRow(h, dialect.lockTenant(), tenant)
-                : Jdbc.rowsAfter(h, first, dialect.lockTenant().replace(":company", "?").replace(":location", "?"),
+                : Jdbc.rowsAfter(h, first, LOCK_TENANT_AFTER,
                         st -> {
                             st.setString(1, tenant.companyId());
                             st.setString(2, tenant.locationId());

@@ -124,14 +124,12 @@ final class JdbiThreads {
 
     /** The channels of {@code config} besides the three the reference names, as stored; null for none. */
     private static String otherChannels(NotificationConfig config) {
-        String others = config.channels().stream().filter(c -> !FLAGGED.contains(c)).map(Enum::name)
+        String others = config.channels().stream().filter(c -> !NotificationConfig.DEFAULT_CHANNELS.contains(c))
+                .map(Enum::name)
                 .collect(Collectors.joining(","));
         return others.isEmpty() ? null : others;
     }
 
-    /** The channels the table has a flag column of. */
-    private static final Set<DeliveryChannel> FLAGGED = EnumSet.of(DeliveryChannel.EMAIL, DeliveryChannel.IN_APP,
-            DeliveryChannel.SMS);
 
     Map<String, Long> allReadSeqs() {
         Map<String, Long> all = new HashMap<>();

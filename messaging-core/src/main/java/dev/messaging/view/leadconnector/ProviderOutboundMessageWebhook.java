@@ -34,7 +34,8 @@ public record ProviderOutboundMessageWebhook(String contactId, String locationId
         return new ProviderOutboundMessageWebhook(m.customerId(), m.locationId(), m.id(),
                 email ? m.emailOptions().emailId() : null,
                 LeadConnectorChannel.word(MessageChannel.primaryOf(channel).orElse(null)), Attachments.urls(m.files()),
-                email ? null : m.text(), channel.address() == AddressKind.PHONE ? phone : null, email ? to : null, email ? e.from() : null,
+                email ? null : m.text(), channel.address() == AddressKind.PHONE ? phone : null, email ? to : null,
+                email ? e.from() : null,
                 email ? (e.html() != null ? e.html() : m.text()) : null, email ? m.emailOptions().subject() : null,
                 m.userId());
     }

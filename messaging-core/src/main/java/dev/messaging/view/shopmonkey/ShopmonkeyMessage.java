@@ -161,10 +161,10 @@ public class ShopmonkeyMessage extends WireObject {
                 .type(Iso.wire(MessageType.class, "type", type))
                 .text(text)
                 .sends(Sends.of(Map.of(
-                        DeliveryChannel.EMAIL, send(sendEmail, "emailStatus", emailStatus, emailError, "emailDeliveries",
-                                emailDeliveries),
-                        DeliveryChannel.SMS, send(sendSms, "smsStatus", smsStatus, smsError, "smsDeliveries",
-                                smsDeliveries))))
+                        DeliveryChannel.EMAIL,
+                        send(sendEmail, "emailStatus", emailStatus, emailError, "emailDeliveries", emailDeliveries),
+                        DeliveryChannel.SMS,
+                        send(sendSms, "smsStatus", smsStatus, smsError, "smsDeliveries", smsDeliveries))))
                 .emailOptions(new EmailOptions(emailSubject, emailId, null))
                 .smsOptions(new SmsOptions(phoneNumberId, Iso.flag(avoidSMSQuietHours)))
                 .authorType(Iso.wire(AuthorType.class, "authorType", authorType))
