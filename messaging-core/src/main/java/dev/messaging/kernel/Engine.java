@@ -5,6 +5,7 @@ import dev.messaging.common.Limits;
 import dev.messaging.common.Tenant;
 import dev.messaging.error.StoreClosedException;
 import dev.messaging.spi.CommitListener;
+import dev.messaging.spi.DuplicateIdException;
 import dev.messaging.spi.Store;
 import dev.messaging.spi.StoreTransaction;
 import java.time.Clock;
@@ -137,6 +138,9 @@ public final class Engine {
                     if (attempt == 3) {
                         throw new IllegalStateException("lost the same insert race three times", retry);
                     }
+                } catch (DuplicateIdException e) {
+                    // a store that sent the insert with a later statement: the write failed as a whole
+                    throw e.asConflict(e.entity() == null ? "record" : e.entity());
                 }
             }
         } finally {

@@ -331,6 +331,14 @@ public final class Deliveries {
             correctToSent(tx, claimed, result, now, task, messages.get(task.messageId()), tasks, messages);
             return;
         }
+        if (!waiting && !handedOver && task.leaseHolder() == null && task.attempts() == claimed.attempt()) {
+            // this claim ended it unsent, but an earlier claim's late outcome ended it first (and
+            // kept this claim's count): this claim is not an attempt either
+            Delivery uncounted = task.with(b -> b.attempts(task.attempts() - 1).updatedDate(now));
+            Outbox.saveDelivery(tx, task, uncounted);
+            tasks.put(task.id(), uncounted.with(b -> b.version(task.version() + 1)));
+            return;
+        }
         if (!waiting || takenSince && result.kind() != SendResult.Kind.SENT) {
             return;
         }

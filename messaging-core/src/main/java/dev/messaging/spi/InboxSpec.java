@@ -21,7 +21,9 @@ import java.util.List;
  * <li>text: every term is a prefix of a token (see {@code TextTokens}) of one document of the
  *     conversation — the text of one live message, or its contact's names, email and phone.</li>
  * </ul>
- * Null filters match everything; an empty term list is no text filter.
+ * Null filters match everything; an empty term list is no text filter. A is read by core before
+ * the page only when the page filters by it ({@code unreadOnly}); else it is
+ * {@link #HORIZON_UNUSED} and core asks for it after the page (a store may read it with the page).
  */
 public record InboxSpec(
         String userId,
@@ -35,6 +37,9 @@ public record InboxSpec(
         List<String> textTerms,
         PagePosition after,
         int limit) {
+
+    /** The {@code allReadSeq} of a spec that does not filter by it (core reads it after the page). */
+    public static final long HORIZON_UNUSED = -1;
 
     public InboxSpec {
         textTerms = List.copyOf(textTerms);

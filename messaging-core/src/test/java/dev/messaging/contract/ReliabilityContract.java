@@ -155,7 +155,7 @@ public abstract class ReliabilityContract extends ContractSupport {
             Messaging repeating = Messaging.builder(store).clock(clock).ids(ids).build();
             repeating.messages().create(customer("alice-customer"), NewMessage.to("alice-customer", "mine").build());
             Object before = snapshot();
-            ids.then(id);
+            ids.then(id, "m2-" + company); // a store may find the clash only after the message is built
             ConflictException e = catchThrowableOfType(ConflictException.class,
                     () -> repeating.messages().create(customer("bob-customer"), NewMessage.to("bob-customer", "his").build()));
             assertThat(e.reason()).isEqualTo(ConflictException.Reason.ID_TAKEN);
@@ -164,6 +164,22 @@ public abstract class ReliabilityContract extends ContractSupport {
             Message mine = allMessages(id).get(0);
             assertThat(mine.text()).isEqualTo("mine");
             assertThat(mine.customerId()).isEqualTo("alice-customer");
+        }
+
+        @Test
+        void aRepeatedMessageIdIsAConflictAndWritesNothing() {
+            // without a client message id a store may send the insert with a later statement (PostgreSQL)
+            ScriptedIds ids = new ScriptedIds().then("conv-a-" + company, "msg-" + company, "conv-b-" + company,
+                    "msg-" + company);
+            Messaging repeating = Messaging.builder(store).clock(clock).ids(ids).build();
+            repeating.messages().create(alice, NewMessage.to("c1", "first").build());
+            Object before = snapshot();
+            ConflictException e = catchThrowableOfType(ConflictException.class, () -> repeating.messages()
+                    .create(alice, NewMessage.to("c2", "second").build()));
+            assertThat(e.reason()).isEqualTo(ConflictException.Reason.ID_TAKEN);
+            assertThat(e.existingId()).isEqualTo("msg-" + company);
+            assertUnchangedSince(before);
+            assertThat(messaging.messages().find(alice, "msg-" + company).orElseThrow().text()).isEqualTo("first");
         }
 
         @Test

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messaging.Messaging;
 import dev.messaging.common.Actor;
+import dev.messaging.common.Tenant;
 import dev.messaging.conversation.ConversationUpdate;
 import dev.messaging.delivery.Backlog;
 import dev.messaging.delivery.Delivery;
 import dev.messaging.delivery.DeliveryPurpose;
 import dev.messaging.delivery.OutboxStatistics;
 import dev.messaging.delivery.Outgoing;
+import dev.messaging.delivery.RetryPolicy;
 import dev.messaging.delivery.SendCounts;
 import dev.messaging.delivery.SendResult;
 import dev.messaging.delivery.Sender;
@@ -23,8 +25,13 @@ import dev.messaging.message.Message;
 import dev.messaging.message.NewMessage;
 import dev.messaging.notification.NotificationConfig;
 import dev.messaging.outbox.DeliveryWorker;
+import dev.messaging.spi.EarlyReport;
+import dev.messaging.spi.Store;
+import dev.messaging.spi.StoreTransaction;
+import dev.messaging.spi.WaitingDeliveries;
 import dev.messaging.testing.RecordingSender;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,6 +44,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -341,8 +349,29 @@ public abstract class SenderContract extends DeliverySupport {
         }
 
         @Test
+        void aClaimThatEndsItsDeliveryOutOfAttemptsIsNoAttemptWhenALateSentEndedItFirst() {
+            // the late Sent of a lapsed claim lands between the next claim and that claim's ending
+            AtomicReference<Runnable> between = new AtomicReference<>();
+            Store racing = new RacingStore(store, between);
+            try (Messaging m = Messaging.builder(racing).clock(clock).ids(new SequentialIds())
+                    .retryPolicy(new RetryPolicy(Duration.ofSeconds(30), 2, Duration.ofHours(1), 1, 0)).build()) {
+                Message message = m.messages().create(alice, NewMessage.to("c1", "late").sendSms(true).build());
+                tick();
+                Outgoing first = claimOurs(m, DeliveryChannel.SMS).get(0);
+                clock.advance(Duration.ofMinutes(6)); // its lease lapses
+                between.set(() -> m.deliveries().outcome(first, SendResult.sent("p-late")));
+                assertThat(claimOurs(m, DeliveryChannel.SMS)).isEmpty(); // out of attempts: ended at the claim
+                Delivery d = m.deliveries().of(alice, message.id()).get(0);
+                assertThat(d.status()).isEqualTo(DeliveryStatus.SENT);
+                assertThat(d.attempts()).as("the second claim sent nothing").isEqualTo(1);
+                assertThat(d.leaseHolder()).isNull();
+            }
+        }
+
+        @Test
         void aWorkerCountsItsOutcomesAndItsHealthSaysWhenItIsStuck() throws Exception {
             CountDownLatch hang = new CountDownLatch(1);
+            CountDownLatch hanging = new CountDownLatch(1);
             AtomicInteger others = new AtomicInteger();
             Message slow = sms("c1", "hang");
             Message[] answered = {sms("c1", "sent"), sms("c1", "retry"), sms("c1", "fail")};
@@ -353,6 +382,7 @@ public abstract class SenderContract extends DeliverySupport {
                 }
                 return switch (o.message().text()) {
                     case "hang" -> {
+                        hanging.countDown();
                         hang.await(); // a provider call that does not return (no send timeout set)
                         yield SendResult.sent("p-" + o.key());
                     }
@@ -362,6 +392,8 @@ public abstract class SenderContract extends DeliverySupport {
                 };
             }).threads(1).batch(1).idlePoll(Duration.ofMillis(20)).lease(Duration.ofMinutes(1)).start()) {
                 assertThat(worker.health().healthy()).isTrue();
+                // its claim made by the clock before it moves on (a claim after it would count as recent)
+                assertThat(hanging.await(20, TimeUnit.SECONDS)).isTrue();
                 clock.advance(Duration.ofMinutes(5)); // the worker is stuck in the first send; the rest waits
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
                 WorkerHealth health = worker.health();
@@ -541,6 +573,58 @@ public abstract class SenderContract extends DeliverySupport {
                 Thread.sleep(300);
                 assertThat(calls.get()).as("sends in all").isEqualTo(2);
             }
+        }
+    }
+
+    /** A store that runs a step right after a claim, before the caller sees it (a race made certain). */
+    private static final class RacingStore implements Store {
+        private final Store store;
+        private final AtomicReference<Runnable> afterClaim;
+
+        RacingStore(Store store, AtomicReference<Runnable> afterClaim) {
+            this.store = store;
+            this.afterClaim = afterClaim;
+        }
+
+        @Override
+        public <T> T inTransaction(Tenant tenant, Function<StoreTransaction, T> work) {
+            return store.inTransaction(tenant, work);
+        }
+
+        @Override
+        public <T> T read(Tenant tenant, Function<StoreTransaction, T> work) {
+            return store.read(tenant, work);
+        }
+
+        @Override
+        public List<Delivery> claimDeliveries(DeliveryChannel channel, Instant now, int limit, String claimer,
+                Instant leaseUntil) {
+            List<Delivery> claimed = store.claimDeliveries(channel, now, limit, claimer, leaseUntil);
+            Runnable step = afterClaim.getAndSet(null);
+            if (step != null) {
+                step.run();
+            }
+            return claimed;
+        }
+
+        @Override
+        public List<WaitingDeliveries> waitingDeliveries(Instant now) {
+            return store.waitingDeliveries(now);
+        }
+
+        @Override
+        public List<Tenant> tenantsWithProviderId(String providerMessageId) {
+            return store.tenantsWithProviderId(providerMessageId);
+        }
+
+        @Override
+        public boolean keepEarlyReport(EarlyReport report, int max, Instant expiredBefore) {
+            return store.keepEarlyReport(report, max, expiredBefore);
+        }
+
+        @Override
+        public void close() {
+            // the suite's store stays open
         }
     }
 }

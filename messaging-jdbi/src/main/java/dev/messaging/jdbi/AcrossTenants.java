@@ -4,6 +4,7 @@ import dev.messaging.common.Tenant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -45,6 +46,19 @@ final class AcrossTenants {
 
     /** {@code work} in a write transaction of its own on the writer. */
     <T> T write(String doing, Function<Handle, T> work) {
+        return writeNaming(doing, (h, path) -> {
+            if (path != null) {
+                h.execute(path);
+            }
+            return work.apply(h);
+        });
+    }
+
+    /**
+     * {@code work} in a write transaction of its own on the writer, given the statement that names
+     * the schema (null on SQLite) to send with its first statement: in one round trip with it.
+     */
+    <T> T writeNaming(String doing, BiFunction<Handle, String, T> work) {
         checkFile.run();
         if (singleWriter) {
             writers.acquireAll();
@@ -52,12 +66,8 @@ final class AcrossTenants {
         }
         try {
             ownWrites.incrementAndGet();
-            return Handles.withHandle(writer, doing, handle -> Handles.inTransaction(handle, doing, true, h -> {
-                if (searchPath != null) {
-                    h.execute(searchPath);
-                }
-                return work.apply(h);
-            }));
+            return Handles.withHandle(writer, doing, handle -> Handles.inTransaction(handle, doing, true,
+                    h -> work.apply(h, searchPath)));
         } finally {
             if (singleWriter) {
                 writers.releaseAll();

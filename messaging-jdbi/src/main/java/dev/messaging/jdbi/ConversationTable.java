@@ -229,6 +229,11 @@ final class ConversationTable {
     /** The insert of a conversation unless its customer has a live one. */
     static final String INSERT = Column.insert("conversation", ConversationTable.COLUMNS,
             "tenant", "row_seq") + " ON CONFLICT (tenant, customer_id) WHERE NOT deleted DO NOTHING";
+    /** PostgreSQL: {@link #INSERT} with the row key taken from the table's sequence beforehand (its last parameter). */
+    static final String INSERT_WITH_KEY = Column.insert("conversation", ConversationTable.COLUMNS,
+            "tenant", "row_seq", "rid") + " ON CONFLICT (tenant, customer_id) WHERE NOT deleted DO NOTHING";
+    /** PostgreSQL: a row key for a conversation this write may insert (one it does not insert is a gap in the keys). */
+    static final String NEXT_KEY = "SELECT nextval(pg_get_serial_sequence('conversation', 'rid'))";
 
     private static String versionAndHeadWhere(Dialect dialect) {
         return VERSION_WHERE.replace("c.row_version", "c.row_version, (" + dialect.feedHead() + ")");

@@ -142,8 +142,10 @@ enum Dialect {
 
         @Override
         void indexContact(Handle h, long conversationRid, Set<String> tokens) {
-            h.createUpdate("UPDATE conversation SET contact_tokens = " + TOKENS + " WHERE rid = :rid")
-                    .bind("rid", conversationRid).bind("tokens", tokensOrNull(tokens)).execute();
+            Jdbc.execute(h, this, CONTACT_TOKENS, st -> {
+                Column.bindValue(st, 1, tokensOrNull(tokens), String.class);
+                st.setLong(2, conversationRid);
+            });
         }
 
         @Override
@@ -196,6 +198,10 @@ enum Dialect {
     }
 
     /** A tsvector from the space-separated tokens bound as {@code :tokens} (PostgreSQL). */
+    /** PostgreSQL: a conversation's contact document, its tokens and its row key bound in that order. */
+    static final String CONTACT_TOKENS =
+            "UPDATE conversation SET contact_tokens = array_to_tsvector(string_to_array(CAST(? AS text), ' ')) WHERE rid = ?";
+
     static final String TOKENS = "array_to_tsvector(string_to_array(CAST(:tokens AS text), ' '))";
 
     static String tokensOrNull(Set<String> tokens) {

@@ -4,11 +4,8 @@ import dev.messaging.change.Change;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * The {@code change_feed} table's statements: a change's insert (hot: every write makes one, on
@@ -21,14 +18,14 @@ final class FeedRows {
                 actor_id, session_id, time, customer_id, payload, entity_rid, conversation)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    /** The changes after {@code :after}, with the ids their row keys name; {@code :tenant} bound by the caller. */
+    /** The changes of a tenant after a sequence, up to a limit (bound in that order), with the ids their row keys name. */
     static final String SINCE = """
             SELECT f.sequence, f.entity_type, coalesce(f.entity_id, m.id), f.version, f.operation, f.actor_kind,
                 f.actor_id, f.session_id, f.time, f.customer_id, f.payload, c.id
             FROM change_feed f
             LEFT JOIN message m ON m.rid = f.entity_rid
             LEFT JOIN conversation c ON c.rid = f.conversation
-            WHERE f.tenant = :tenant AND f.sequence > :after ORDER BY f.sequence LIMIT :limit""";
+            WHERE f.tenant = ? AND f.sequence > ? ORDER BY f.sequence LIMIT ?""";
 
     /** PostgreSQL: the tenant's head saved, and the notification other instances' listeners get at COMMIT. */
     private static final String SAVE_HEAD = "WITH saved AS (UPDATE tenant SET feed_head = ? WHERE id = ? RETURNING id)"
@@ -37,38 +34,26 @@ final class FeedRows {
     private FeedRows() {
     }
 
-    /** The text of up to 4 inserts in one execution, built once (a write appends one or two changes). */
-    private static final String[] INSERTS = IntStream.rangeClosed(0, 4)
-            .mapToObj(n -> String.join(";\n", Collections.nCopies(n, INSERT))).toArray(String[]::new);
-
-    private static String inserts(int count) {
-        return count < INSERTS.length ? INSERTS[count] : String.join(";\n", Collections.nCopies(count, INSERT));
-    }
-
     /** A change to insert, with the row key of its conversation when known. */
     record Row(Change change, Long messageRid, Long conversationRid) {
     }
 
     /**
-     * PostgreSQL: inserts {@code rows} and saves the tenant's {@code head} with its notification, in
-     * one round trip (several statements in one execution: a write's changes and its head cost no
-     * round trip of their own; RoundTripsTest).
+     * PostgreSQL: inserts {@code rows} and saves the tenant's {@code head} with its notification,
+     * sent with the statements {@code pipeline} keeps, in one round trip (a write's changes and its
+     * head cost no round trip of their own; RoundTripsTest).
      */
-    static void insertWithHead(Handle h, long tenantKey, List<Row> rows, long head, String notification) {
-        Jdbc.Parameters parameters = st -> {
-            int at = 1;
-            for (Row row : rows) {
-                at = bind(st, at, tenantKey, row.change(), row.messageRid(), row.conversationRid());
-            }
-            st.setLong(at, head);
-            st.setLong(at + 1, tenantKey);
-            st.setString(at + 2, notification);
-        };
-        if (rows.isEmpty()) {
-            Jdbc.rows(h, Dialect.POSTGRESQL, SAVE_HEAD, parameters, rs -> rs.getLong(1));
-        } else {
-            Jdbc.rowsAfter(h, inserts(rows.size()), SAVE_HEAD, parameters, rs -> rs.getLong(1));
+    static void insertWithHead(Pipeline pipeline, Handle h, long tenantKey, List<Row> rows, long head,
+            String notification) {
+        for (Row row : rows) {
+            pipeline.expect(INSERT, st -> bind(st, 1, tenantKey, row.change(), row.messageRid(), row.conversationRid()),
+                    1, "a change was not appended");
         }
+        pipeline.rows(h, SAVE_HEAD, st -> {
+            st.setLong(1, head);
+            st.setLong(2, tenantKey);
+            st.setString(3, notification);
+        }, rs -> rs.getLong(1));
     }
 
     /** Inserts {@code change}, naming its message by {@code messageRid} and its conversation by {@code conversationRid} when known. */
@@ -96,16 +81,18 @@ final class FeedRows {
         return at + 14;
     }
 
-    /** Up to {@code limit} changes after {@code after}, in order, from {@code query} of {@link #SINCE}. */
-    static List<Change> since(Query query, long after, int limit) {
-        return query.bind("after", after).bind("limit", limit)
-                .map((rs, ctx) -> {
-                    Cells in = new Cells(rs);
-                    return new Change(in.longValue(), FeedCodes.ENTITY_TYPES.value(in.string()), in.string(), in.longValue(),
-                            FeedCodes.OPERATIONS.value(in.string()), FeedCodes.ACTOR_KINDS.value(in.string()), in.string(), in.string(),
-                            in.instant(), in.string(), FeedCodes.payload(in.string(), in.string()));
-                })
-                .list();
+    /** Up to {@code limit} changes of {@code tx}'s tenant after {@code after}, in order. */
+    static List<Change> since(JdbiTransaction tx, long after, int limit) {
+        return tx.rows(SINCE, st -> {
+            st.setLong(1, tx.tenantKey());
+            st.setLong(2, after);
+            st.setInt(3, limit);
+        }, rs -> {
+            Cells in = new Cells(rs);
+            return new Change(in.longValue(), FeedCodes.ENTITY_TYPES.value(in.string()), in.string(), in.longValue(),
+                    FeedCodes.OPERATIONS.value(in.string()), FeedCodes.ACTOR_KINDS.value(in.string()), in.string(),
+                    in.string(), in.instant(), in.string(), FeedCodes.payload(in.string(), in.string()));
+        });
     }
 
     /**

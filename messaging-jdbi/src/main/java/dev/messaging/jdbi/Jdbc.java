@@ -102,6 +102,60 @@ final class Jdbc {
         }
     }
 
+    /** A statement with named parameters ({@code :name}) as positional ({@code ?}) text and its names in order. */
+    record Positional(String sql, List<String> names) {
+        /**
+         * Binds {@code values} by name, in order; a name may come more than once. Values are
+         * bound as the driver takes them ({@code setObject}); null as a typeless null.
+         */
+        Parameters bind(java.util.Map<String, ?> values) {
+            return st -> {
+                for (int i = 0; i < names.size(); i++) {
+                    if (!values.containsKey(names.get(i))) {
+                        throw new SQLException("no value for :" + names.get(i));
+                    }
+                    Object value = values.get(names.get(i));
+                    if (value == null) {
+                        st.setNull(i + 1, java.sql.Types.NULL);
+                    } else {
+                        st.setObject(i + 1, value);
+                    }
+                }
+            };
+        }
+    }
+
+    /**
+     * {@code sql}'s named parameters made positional, as Jdbi does: a colon followed by a letter
+     * starts a name, outside quoted text; {@code ::} (a cast) is left as it is.
+     */
+    static Positional positional(String sql) {
+        StringBuilder out = new StringBuilder(sql.length());
+        List<String> names = new ArrayList<>();
+        boolean quoted = false;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == ':' && i + 1 < sql.length() && sql.charAt(i + 1) == ':') {
+                out.append("::");
+                i++;
+                continue;
+            } else if (!quoted && c == ':' && i + 1 < sql.length() && Character.isLetter(sql.charAt(i + 1))) {
+                int end = i + 1;
+                while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
+                    end++;
+                }
+                names.add(sql.substring(i + 1, end));
+                out.append('?');
+                i = end - 1;
+                continue;
+            }
+            out.append(c);
+        }
+        return new Positional(out.toString(), List.copyOf(names));
+    }
+
     private static <T> List<T> rows(PreparedStatement statement, Parameters parameters, RowReader<T> reader)
             throws SQLException {
         parameters.bind(statement);

@@ -1,5 +1,6 @@
 package dev.messaging.jdbi;
 
+import dev.messaging.error.UnreadableRowException;
 import dev.messaging.message.Message;
 import dev.messaging.spi.ExportSpec;
 import dev.messaging.spi.MessageListSpec;
@@ -11,7 +12,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -48,9 +51,50 @@ final class JdbiMessages {
         return oneMessage("m.id = :id", "id", id);
     }
 
+    /** Messages of {@code ids} (a JSON array, its parameter); the tenant's key is the first. */
+    private static final String BY_IDS = MESSAGES + " WHERE m.tenant = ? AND m.id IN (%s)";
+    /** PostgreSQL: the messages of deliveries (their ids a JSON array, the second parameter). */
+    private static final String OF_DELIVERIES = MESSAGES + " WHERE m.tenant = ? AND m.id IN (SELECT message_id"
+            + " FROM delivery WHERE tenant = ? AND id IN (" + Dialect.POSTGRESQL.textsIn("ids").replace(":ids", "?") + "))";
+
+    /**
+     * PostgreSQL writes: messages read with their deliveries ({@link #readWithDeliveries}), by id,
+     * until this transaction changes one: an outcome asks for them next.
+     */
+    private final Map<String, MessageRow> withDeliveries = new HashMap<>(2);
+
     List<MessageRow> find(List<String> ids) {
-        return tx.query(MESSAGES + " WHERE m.tenant = :tenant AND m.id IN (" + tx.dialect().textsIn("ids") + ")")
-                .bind("ids", Json.write(ids)).map((rs, ctx) -> messageRow(rs)).list();
+        if (!ids.isEmpty() && withDeliveries.keySet().containsAll(ids)) {
+            return ids.stream().distinct().map(withDeliveries::get).toList();
+        }
+        // on plain JDBC: on PostgreSQL a claim's first read, sent with its transaction's settings
+        return tx.rows(String.format(BY_IDS, tx.dialect().textsIn("ids").replace(":ids", "?")), st -> {
+            st.setLong(1, tx.tenantKey());
+            st.setString(2, Json.write(ids));
+        }, this::messageRow);
+    }
+
+    /** PostgreSQL writes: the messages of the deliveries {@code deliveryIds}, kept to be read with the next statement. */
+    void readWithDeliveries(List<String> deliveryIds) {
+        tx.keep(OF_DELIVERIES, st -> {
+            st.setLong(1, tx.tenantKey());
+            st.setLong(2, tx.tenantKey());
+            st.setString(3, Json.write(deliveryIds));
+        }, rs -> {
+            while (rs.next()) {
+                try {
+                    MessageRow row = messageRow(rs);
+                    withDeliveries.put(row.id(), row);
+                } catch (UnreadableRowException e) {
+                    // read ahead, not asked for: only a read that asks for it fails (PoisonRowContract)
+                }
+            }
+        });
+    }
+
+    /** A customer's rows erased: nothing read before is current. */
+    void forget() {
+        withDeliveries.clear();
     }
 
     Optional<MessageRow> findByClientMessageId(String clientMessageId) {
@@ -63,16 +107,22 @@ final class JdbiMessages {
         Set<String> tokens = m.deleted() ? Set.of() : TextTokens.tokens(m.text());
         boolean withTokens = !tx.dialect().messageInsertExtra().isEmpty();
         tx.checkWritable();
+        String sql = tx.dialect() == Dialect.SQLITE ? SQLITE_MESSAGE_INSERT : POSTGRES_MESSAGE_INSERT;
+        Jdbc.Parameters parameters = st -> {
+            int next = Column.bind(st, 1, MessageTable.COLUMNS, row);
+            st.setLong(next, tx.tenantKey());
+            st.setLong(next + 1, conversation);
+            if (withTokens) {
+                Column.bindValue(st, next + 2, Dialect.tokensOrNull(tokens), String.class);
+            }
+        };
+        if (tx.keepsWrites() && m.clientMessageId() == null) {
+            // nothing waits for its answer (its change names it by id): sent with the next statement
+            tx.insertLater("message", row.id(), sql, parameters);
+            return Optional.empty();
+        }
         // the new row's key comes back with the insert (RETURNING); none: the client message id was taken
-        List<Long> inserted = Failures.orDuplicate(row.id(), () -> Jdbc.rows(tx.h(), tx.dialect(),
-                tx.dialect() == Dialect.SQLITE ? SQLITE_MESSAGE_INSERT : POSTGRES_MESSAGE_INSERT, st -> {
-                    int next = Column.bind(st, 1, MessageTable.COLUMNS, row);
-                    st.setLong(next, tx.tenantKey());
-                    st.setLong(next + 1, conversation);
-                    if (withTokens) {
-                        Column.bindValue(st, next + 2, Dialect.tokensOrNull(tokens), String.class);
-                    }
-                }, rs -> rs.getLong(1)));
+        List<Long> inserted = Failures.orDuplicate(row.id(), () -> tx.rows(sql, parameters, rs -> rs.getLong(1)));
         if (!inserted.isEmpty()) {
             long rid = inserted.get(0);
             tx.messageInserted(row.id(), rid);
@@ -100,6 +150,7 @@ final class JdbiMessages {
     }
 
     boolean update(MessageRow before, MessageRow row) {
+        withDeliveries.remove(row.id());
         // only the columns that changed: SQLite rewrites the index entries of every column it is told to set
         List<Column<MessageRow>> columns = Column.changed(MessageTable.COLUMNS, before, row);
         boolean updated = tx.execute("UPDATE message SET " + Column.assignments(columns)

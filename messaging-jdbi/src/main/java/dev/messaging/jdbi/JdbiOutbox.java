@@ -13,8 +13,12 @@ import dev.messaging.spi.PagePosition;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,7 +41,7 @@ final class JdbiOutbox implements OutboxStore {
     @Override
     public void insert(Delivery task) {
         tx.wroteDeliveries();
-        tx.insertOrDuplicate(task.id(), DELIVERY_INSERT,
+        tx.insertLater("delivery", task.id(), DELIVERY_INSERT,
                 st -> st.setLong(Column.bind(st, 1, DeliveryTable.COLUMNS, task), tx.tenantKey()));
     }
 
@@ -51,10 +55,28 @@ final class JdbiOutbox implements OutboxStore {
         return one("d.id = :id", "id", id);
     }
 
+    /**
+     * PostgreSQL writes: the versions of the deliveries this transaction read and locked (claims
+     * skip a locked row), by id: an update of one at that version cannot lose to a claim.
+     */
+    private final Map<String, Long> locked = new HashMap<>(2);
+
     @Override
     public List<Delivery> find(List<String> ids) {
-        return tx.query(DELIVERIES + " AND d.id IN (" + tx.dialect().textsIn("ids") + ")").bind("ids", Json.write(ids))
-                .map((rs, ctx) -> DeliveryTable.read(new Cells(rs), tx.tenant())).list();
+        // a write reads its deliveries locked (PostgreSQL): claims skip them, so its update is sure to win
+        boolean lock = tx.keepsWrites() && tx.writable();
+        if (lock) {
+            tx.messages().readWithDeliveries(ids); // an outcome asks for their messages next
+        }
+        List<Delivery> found = tx.rows(DELIVERIES.replace(":tenant", "?") + " AND d.id IN ("
+                + tx.dialect().textsIn("ids").replace(":ids", "?") + ")" + (lock ? " FOR UPDATE" : ""), st -> {
+                    st.setLong(1, tx.tenantKey());
+                    st.setString(2, Json.write(ids));
+                }, rs -> DeliveryTable.read(new Cells(rs), tx.tenant()));
+        if (lock) {
+            found.forEach(task -> locked.put(task.id(), task.version()));
+        }
+        return found;
     }
 
     @Override
@@ -81,14 +103,21 @@ final class JdbiOutbox implements OutboxStore {
                 .bind("before", updatedBefore.toEpochMilli()).bind("limit", limit).execute();
     }
 
+    private static final String EARLY_REPORTS = "SELECT provider_message_id, status, error, received_at"
+            + " FROM early_report WHERE provider_message_id = ? ORDER BY rid";
+    /** PostgreSQL writes: the early reports of a provider id a delivery was just given, read with that update. */
+    private final Map<String, List<EarlyReport>> earlyReportsRead = new HashMap<>(1);
+
+    private static EarlyReport earlyReport(ResultSet rs) throws SQLException {
+        Cells in = new Cells(rs);
+        return new EarlyReport(in.string(), in.wire(DeliveryStatus.class), in.string(), in.instant());
+    }
+
     @Override
     public List<EarlyReport> takeEarlyReports(String providerMessageId) {
-        List<EarlyReport> reports = tx.h().createQuery("SELECT provider_message_id, status, error, received_at"
-                + " FROM early_report WHERE provider_message_id = :id ORDER BY rid").bind("id", providerMessageId)
-                .map((rs, ctx) -> {
-                    Cells in = new Cells(rs);
-                    return new EarlyReport(in.string(), in.wire(DeliveryStatus.class), in.string(), in.instant());
-                }).list();
+        List<EarlyReport> read = earlyReportsRead.remove(providerMessageId);
+        List<EarlyReport> reports = read != null ? read
+                : tx.rows(EARLY_REPORTS, st -> st.setString(1, providerMessageId), JdbiOutbox::earlyReport);
         if (!reports.isEmpty()) {
             tx.h().createUpdate("DELETE FROM early_report WHERE provider_message_id = :id")
                     .bind("id", providerMessageId).execute();
@@ -111,14 +140,38 @@ final class JdbiOutbox implements OutboxStore {
     public boolean update(Delivery before, Delivery task) {
         tx.wroteDeliveries();
         List<Column<Delivery>> columns = Column.changed(DeliveryTable.COLUMNS, before, task);
+        String sql = "UPDATE delivery SET " + Column.assignments(columns) + " WHERE id = ? AND tenant = ? AND version = ?";
+        Jdbc.Parameters parameters = st -> {
+            int next = Column.bind(st, 1, columns, task);
+            st.setString(next, task.id());
+            st.setLong(next + 1, tx.tenantKey());
+            st.setLong(next + 2, before.version());
+        };
+        Long version = locked.remove(task.id());
+        if (version != null && version == before.version()
+                && Objects.equals(before.providerMessageId(), task.providerMessageId())) {
+            // locked at that version in this transaction, and no unique key it could break: sure to be written
+            tx.writeExpecting(sql, parameters, 1, "delivery " + task.id() + " changed while locked");
+            locked.put(task.id(), task.version());
+            return true;
+        }
+        String provider = task.providerMessageId();
+        if (tx.keepsWrites() && provider != null && !provider.equals(before.providerMessageId())) {
+            // a delivery given its provider id: the reports that came before it are asked for next
+            tx.keep(EARLY_REPORTS, st -> st.setString(1, provider), rs -> {
+                List<EarlyReport> reports = new ArrayList<>(0);
+                while (rs.next()) {
+                    reports.add(earlyReport(rs));
+                }
+                earlyReportsRead.put(provider, reports);
+            });
+        }
         // the one unique key an update can break: the provider message id
-        return Failures.orDuplicate(task.providerMessageId(), () -> tx.execute("UPDATE delivery SET "
-                + Column.assignments(columns) + " WHERE id = ? AND tenant = ? AND version = ?", st -> {
-                    int next = Column.bind(st, 1, columns, task);
-                    st.setString(next, task.id());
-                    st.setLong(next + 1, tx.tenantKey());
-                    st.setLong(next + 2, before.version());
-                })) == 1;
+        boolean updated = Failures.orDuplicate(task.providerMessageId(), () -> tx.execute(sql, parameters)) == 1;
+        if (updated && version != null) {
+            locked.put(task.id(), task.version());
+        }
+        return updated;
     }
 
     @Override

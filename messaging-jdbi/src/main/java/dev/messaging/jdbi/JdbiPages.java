@@ -129,10 +129,19 @@ final class JdbiPages {
             return w.query(rowsFrom(messageRequired), rest, user).bind("limit", limit).map((rs, ctx) -> inboxRow(rs))
                     .list();
         }
-        List<PageKey> keys = w.query(keysFrom(messageRequired), rest, user).bind("limit", limit).map((rs, ctx) -> {
+        Jdbc.RowReader<PageKey> keyOf = rs -> {
             Cells in = new Cells(rs);
             return new PageKey(in.longValue(), in.longValue(), in.optionalLong(), in.optionalLong(), in.longValue());
-        }).list();
+        };
+        List<PageKey> keys;
+        if (tx.keepsWrites()) {
+            // PostgreSQL: the keys go with the user's and the shop's horizons, which core asks for next
+            tx.threads().keepHorizons(user);
+            keys = w.rows(keysFrom(messageRequired), rest, user, limit, keyOf);
+        } else {
+            keys = w.query(keysFrom(messageRequired), rest, user).bind("limit", limit).map((rs, ctx) -> keyOf.read(rs))
+                    .list();
+        }
         List<InboxRow> page = new ArrayList<>(keys.size());
         StringBuilder missing = new StringBuilder("[");
         for (PageKey key : keys) {
@@ -252,6 +261,16 @@ final class JdbiPages {
             args.put("afterId", after.id());
             return and(key + " " + cmp + "= :afterDate AND (" + key + " " + cmp + " :afterDate OR c.id " + cmp
                     + " :afterId)", "afterDate", after.date().toEpochMilli());
+        }
+
+        /** {@link #query}'s rows on plain JDBC, with {@code :limit} bound: sent with the statements the transaction keeps. */
+        <T> List<T> rows(String select, String rest, String user, int limit, Jdbc.RowReader<T> reader) {
+            Map<String, Object> values = new HashMap<>(args);
+            values.put("tenant", tx.tenantKey());
+            values.put("user", user);
+            values.put("limit", limit);
+            Jdbc.Positional statement = Jdbc.positional(select + sql + rest);
+            return tx.rows(statement.sql(), statement.bind(values), reader);
         }
 
         /** {@code select}, these conditions, then {@code rest}; their arguments, the tenant and {@code user} bound. */

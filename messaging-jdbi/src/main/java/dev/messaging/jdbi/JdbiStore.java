@@ -19,9 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -59,8 +56,6 @@ public final class JdbiStore implements Store {
     /** Read connections of a SQLite file store. */
     public static final int SQLITE_READERS = 4;
     private static final Logger LOG = LoggerFactory.getLogger(JdbiStore.class);
-    private static final String TENANT =
-            "SELECT id, feed_head FROM tenant WHERE company_id = :company AND location_id = :location";
 
     /**
      * How the store waits and grows: {@code lockTimeout} bounds the wait for a tenant's write lock
@@ -132,11 +127,8 @@ public final class JdbiStore implements Store {
     private final AcrossTenants acrossTenants;
     /** Rows of inbox pages, checked by version on every read (see RowCache). */
     private final RowCache rows = new RowCache();
-    /**
-     * Tenants' row keys as reads found them: a tenant's row, once committed, keeps its key for good
-     * (it is never deleted), so a read looks it up once per store instead of once per call.
-     */
-    private final Map<Tenant, Long> tenantKeys = new ConcurrentHashMap<>();
+    /** Tenants' row keys as found, and a write's lock on its tenant. */
+    private final TenantKeys tenantKeys;
     /** A SQLite file store's file, checked at every call (deleted or replaced under it: every call fails). */
     private final FileWatch watch;
     /** PostgreSQL: the planner's statistics kept current (null on SQLite, whose checkpointer does it). */
@@ -147,6 +139,7 @@ public final class JdbiStore implements Store {
         this.writer = configure(writer, dialect);
         this.reader = reader == writer ? this.writer : configure(reader, dialect);
         this.dialect = dialect;
+        this.tenantKeys = new TenantKeys(dialect);
         this.writers = new TenantGate(singleWriter, options.lockTimeout());
         this.readsShareTheWriter = readsShareTheWriter;
         // a store whose reads share the writer's connection must never leave a transaction open
@@ -327,49 +320,16 @@ public final class JdbiStore implements Store {
      * and puts what it wrote there once committed; elsewhere it reads them.
      */
     private JdbiTransaction transaction(Handle h, Tenant tenant, String first) {
-        long[] keyAndHead = lockTenant(h, tenant, first);
+        Long known = tenantKeys.known(tenant);
+        if (known != null && first != null) {
+            // PostgreSQL, a tenant seen before: the settings and the lock go with the first read
+            JdbiTransaction tx = new JdbiTransaction(h, dialect, tenant, known, JdbiTransaction.HEAD_NOT_READ, true, null);
+            tx.runFirst(first);
+            tx.lockWithFirstRead(TenantKeys.LOCK_AFTER);
+            return tx;
+        }
+        long[] keyAndHead = tenantKeys.lock(h, tenant, first);
         return new JdbiTransaction(h, dialect, tenant, keyAndHead[0], keyAndHead[1], true, groups != null ? rows : null);
-    }
-
-    /** PostgreSQL's tenant lock with positional binds, to go after a write's first statement. */
-    private static final String LOCK_TENANT_AFTER = Dialect.POSTGRESQL.lockTenant()
-            .replace(":company", "?").replace(":location", "?");
-
-    /**
-     * Takes the tenant's write lock; returns its key and feed head. A tenant's row is created by its
-     * first write (and is gone again if that write rolls back).
-     */
-    private long[] lockTenant(Handle h, Tenant tenant, String first) {
-        Long known = tenantKeys.get(tenant);
-        if (known != null && !dialect.writesFeedHead() && first == null) {
-            // SQLite: BEGIN IMMEDIATE already serializes every write of the file; the head is read when needed
-            return new long[] {known, JdbiTransaction.HEAD_NOT_READ};
-        }
-        Optional<long[]> locked = first == null ? tenantRow(h, dialect.lockTenant(), tenant)
-                : Jdbc.rowsAfter(h, first, LOCK_TENANT_AFTER,
-                        st -> {
-                            st.setString(1, tenant.companyId());
-                            st.setString(2, tenant.locationId());
-                        }, rs -> new long[] {rs.getLong(1), rs.getLong(2)}).stream().findFirst();
-        if (locked.isPresent()) {
-            tenantKeys.putIfAbsent(tenant, locked.get()[0]); // a row found is committed (one inserted here may not be)
-            return headAsKept(locked.get());
-        }
-        h.createUpdate("""
-                INSERT INTO tenant (company_id, location_id, feed_head) VALUES (:company, :location, 0)
-                ON CONFLICT (company_id, location_id) DO NOTHING""")
-                .bind("company", tenant.companyId()).bind("location", tenant.locationId()).execute();
-        return headAsKept(tenantRow(h, dialect.lockTenant(), tenant).orElseThrow());
-    }
-
-    /** The tenant's key and its head as read with it, or the head left to be read ({@link Dialect#writesFeedHead}). */
-    private long[] headAsKept(long[] keyAndHead) {
-        return dialect.writesFeedHead() ? keyAndHead : new long[] {keyAndHead[0], JdbiTransaction.HEAD_NOT_READ};
-    }
-
-    private static Optional<long[]> tenantRow(Handle h, String select, Tenant tenant) {
-        return h.createQuery(select).bind("company", tenant.companyId()).bind("location", tenant.locationId())
-                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).findOne();
     }
 
     @Override
@@ -416,25 +376,17 @@ public final class JdbiStore implements Store {
                 // restore after it ends) and sent with its first statement where it can be
                 String isolation = dialect == Dialect.POSTGRESQL
                         ? "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;\n" + searchPath : null;
-                Long known = tenantKeys.get(tenant);
-                long key;
-                long head;
-                if (known != null) {
-                    key = known;
-                    head = JdbiTransaction.HEAD_NOT_READ;
-                } else {
+                Long known = tenantKeys.known(tenant);
+                long[] keyAndHead = {known == null ? -1 : known, JdbiTransaction.HEAD_NOT_READ};
+                if (known == null) {
                     if (isolation != null) {
                         h.execute(isolation);
                         isolation = null;
                     }
-                    Optional<long[]> keyAndHead = tenantRow(h, TENANT, tenant);
-                    key = keyAndHead.map(k -> k[0]).orElse(-1L);
-                    head = keyAndHead.map(k -> headAsKept(k)[1]).orElse(0L);
-                    if (keyAndHead.isPresent()) {
-                        tenantKeys.put(tenant, key);
-                    }
+                    keyAndHead = tenantKeys.read(h, tenant);
                 }
-                JdbiTransaction transaction = new JdbiTransaction(h, dialect, tenant, key, head, false, cache);
+                JdbiTransaction transaction = new JdbiTransaction(h, dialect, tenant, keyAndHead[0], keyAndHead[1],
+                        false, cache);
                 if (isolation != null) {
                     transaction.runFirst(isolation);
                 }
@@ -456,8 +408,10 @@ public final class JdbiStore implements Store {
     @Override
     public List<Delivery> claimDeliveries(DeliveryChannel channel, Instant now, int limit, String claimer,
             Instant leaseUntil) {
-        return acrossTenants.write("a claim", h -> DeliveryClaims.claim(h, dialect, channel, now, limit, claimer,
-                leaseUntil, key -> acrossTenants.tenantOfKey(h, key)));
+        return acrossTenants.writeNaming("a claim", (h, path) -> path != null
+                ? DeliveryClaims.claim(h, path, channel, now, limit, claimer, leaseUntil)
+                : DeliveryClaims.claim(h, dialect, channel, now, limit, claimer, leaseUntil,
+                        key -> acrossTenants.tenantOfKey(h, key)));
     }
 
     @Override

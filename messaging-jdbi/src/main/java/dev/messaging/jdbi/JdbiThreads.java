@@ -4,6 +4,7 @@ import dev.messaging.message.DeliveryChannel;
 import dev.messaging.notification.NotificationConfig;
 import dev.messaging.spi.ThreadRow;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -28,6 +29,13 @@ final class JdbiThreads {
      * none): whom a customer message notifies is asked right after its conversation's threads.
      */
     private final Map<String, Optional<NotificationConfig>> notificationConfigsSeen = new HashMap<>(4);
+    /**
+     * PostgreSQL writes: the threads of a conversation as read with it ({@link #readWith}), until
+     * this transaction saves one of them.
+     */
+    private final Map<String, List<ThreadRow>> threadsOf = new HashMap<>(2);
+    /** The version of each thread as this write transaction read or wrote it (0: it has none), by conversation and user. */
+    private final Map<List<String>, Long> versionsSeen = new HashMap<>(4);
 
     JdbiThreads(JdbiTransaction tx) {
         this.tx = tx;
@@ -44,11 +52,80 @@ final class JdbiThreads {
             + ", coalesce((SELECT all_read_seq FROM user_state WHERE tenant = ? AND user_id = ?), 0)"
             + " FROM (SELECT 1) AS one LEFT JOIN thread t ON t.conversation = ? AND t.user_id = ?";
 
+    /**
+     * The threads of the conversation {@code condition} finds (its parameter {@code key}), each
+     * with its user's settings and horizon, read with the conversation in one round trip: whom a
+     * message notifies and a thread's write ask for them next. PostgreSQL write transactions only.
+     */
+    void readWith(String condition, Object key) {
+        tx.keep(THREADS_OF_CONVERSATION + condition, st -> {
+            st.setLong(1, tx.tenantKey());
+            st.setObject(2, key);
+        }, rs -> {
+            List<ThreadRow> threads = new ArrayList<>(2);
+            String conversationId = null;
+            boolean whole = true;
+            while (rs.next()) {
+                Cells cells = new Cells(rs);
+                conversationId = cells.string();
+                ThreadRow thread;
+                Optional<NotificationConfig> settings;
+                try {
+                    thread = ThreadTable.read(cells, conversationId);
+                    settings = notificationConfig(cells);
+                } catch (RuntimeException e) {
+                    // read ahead, not asked for: the read that asks for them meets it (PoisonRowContract)
+                    whole = false;
+                    continue;
+                }
+                long allRead = cells.longValue();
+                if (thread != null) {
+                    threads.add(thread);
+                    notificationConfigsSeen.put(thread.userId(), settings);
+                    allReadSeqOf.putIfAbsent(thread.userId(), allRead);
+                    versionsSeen.put(List.of(conversationId, thread.userId()), thread.meta().version());
+                }
+            }
+            if (conversationId != null && whole) {
+                threadsOf.put(conversationId, threads);
+            }
+        });
+    }
+
+    /** A conversation this transaction inserted: it has no threads yet. */
+    void inserted(String conversationId) {
+        if (tx.keepsWrites()) {
+            threadsOf.put(conversationId, new ArrayList<>(0));
+        }
+    }
+
+    /** The conversation's key, then each of its threads with its user's settings and horizon (one row if none). */
+    private static final String THREADS_OF_CONVERSATION = "SELECT c.id, " + ThreadTable.SELECT
+            + ", n.user_id, n.send_email, n.send_in_app, n.send_sms, n.other_channels, coalesce(u.all_read_seq, 0)"
+            + " FROM conversation c LEFT JOIN thread t ON t.conversation = c.rid"
+            + " LEFT JOIN notification_config n ON n.tenant = c.tenant AND n.user_id = t.user_id"
+            + " LEFT JOIN user_state u ON u.tenant = c.tenant AND u.user_id = t.user_id"
+            + " WHERE c.tenant = ? AND ";
+
     Optional<ThreadRow> find(String conversationId, String userId) {
+        List<ThreadRow> known = threadsOf.get(conversationId);
+        if (known != null) {
+            Optional<ThreadRow> thread = known.stream().filter(t -> t.userId().equals(userId)).findFirst();
+            if (thread.isPresent() || allReadSeqOf.containsKey(userId)) {
+                versionsSeen.putIfAbsent(List.of(conversationId, userId), 0L);
+                return thread;
+            }
+        }
+        Optional<ThreadRow> found = read(conversationId, userId);
+        versionsSeen.put(List.of(conversationId, userId), found.map(t -> t.meta().version()).orElse(0L));
+        return found;
+    }
+
+    private Optional<ThreadRow> read(String conversationId, String userId) {
         long conversation = tx.conversationKey(conversationId);
         if (tx.writable() && !allReadSeqOf.containsKey(userId)) {
             // a write to a thread asks for its user's horizon next (is it read? its view): one statement
-            return Jdbc.rows(tx.h(), tx.dialect(), THREAD_AND_ALL_READ, st -> {
+            return tx.rows(THREAD_AND_ALL_READ, st -> {
                 st.setLong(1, tx.tenantKey());
                 st.setString(2, userId);
                 st.setLong(3, conversation);
@@ -60,25 +137,39 @@ final class JdbiThreads {
                 return Optional.ofNullable(thread);
             }).get(0);
         }
-        return Jdbc.rows(tx.h(), tx.dialect(), THREAD, st -> {
+        return tx.rows(THREAD, st -> {
             st.setLong(1, conversation);
             st.setString(2, userId);
         }, rs -> ThreadTable.read(new Cells(rs), conversationId)).stream().findFirst();
     }
 
+    private static final String INSERT = Column.insert("thread", ThreadTable.COLUMNS, "conversation")
+            + " ON CONFLICT DO NOTHING";
+    private static final String UPDATE = "UPDATE thread SET " + Column.assignments(ThreadTable.COLUMNS)
+            + " WHERE conversation = ? AND user_id = ? AND version = ?";
+
     boolean save(ThreadRow row, long expectedVersion) {
         long conversation = tx.conversationKey(row.conversationId());
-        if (expectedVersion == 0) {
-            return tx.execute(Column.insert("thread", ThreadTable.COLUMNS, "conversation") + " ON CONFLICT DO NOTHING",
-                    st -> st.setLong(Column.bind(st, 1, ThreadTable.COLUMNS, row), conversation)) == 1;
+        String sql = expectedVersion == 0 ? INSERT : UPDATE;
+        Jdbc.Parameters parameters = st -> {
+            int next = Column.bind(st, 1, ThreadTable.COLUMNS, row);
+            st.setLong(next, conversation);
+            if (expectedVersion != 0) {
+                st.setString(next + 1, row.userId());
+                st.setLong(next + 2, expectedVersion);
+            }
+        };
+        List<String> key = List.of(row.conversationId(), row.userId());
+        threadsOf.remove(row.conversationId());
+        Long seen = versionsSeen.remove(key);
+        if (tx.keepsWrites() && seen != null && seen == expectedVersion) {
+            // read at that version in this transaction, under the tenant's lock: the write finds it so
+            tx.writeExpecting(sql, parameters, 1, "thread " + key + " changed under its tenant's lock");
+        } else if (tx.execute(sql, parameters) != 1) {
+            return false;
         }
-        return tx.execute("UPDATE thread SET " + Column.assignments(ThreadTable.COLUMNS)
-                + " WHERE conversation = ? AND user_id = ? AND version = ?", st -> {
-                    int next = Column.bind(st, 1, ThreadTable.COLUMNS, row);
-                    st.setLong(next, conversation);
-                    st.setString(next + 1, row.userId());
-                    st.setLong(next + 2, expectedVersion);
-                }) == 1;
+        versionsSeen.put(key, row.meta().version());
+        return true;
     }
 
     /** The threads of a conversation, each with its user's notification settings (null columns: none). */
@@ -88,8 +179,12 @@ final class JdbiThreads {
             + " WHERE t.conversation = ?";
 
     List<ThreadRow> of(String conversationId) {
+        List<ThreadRow> known = threadsOf.get(conversationId);
+        if (known != null) {
+            return List.copyOf(known);
+        }
         long conversation = tx.conversationKey(conversationId);
-        return Jdbc.rows(tx.h(), tx.dialect(), THREADS_AND_SETTINGS, st -> {
+        return tx.rows(THREADS_AND_SETTINGS, st -> {
             st.setLong(1, tx.tenantKey());
             st.setLong(2, conversation);
         }, rs -> {
@@ -151,24 +246,35 @@ final class JdbiThreads {
         if (known != null) {
             return known; // a write asks again for the view it returns: same transaction, same answer
         }
-        Jdbc.Parameters parameters = st -> {
+        horizonsRead(tx.rows(ALL_READ_SEQS, horizonsOf(userId), rs -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .get(0), userId);
+        return allReadSeqOf.get(userId);
+    }
+
+    /** PostgreSQL: {@link #allReadSeq}'s statement kept to go with the next one (a page's keys). */
+    void keepHorizons(String userId) {
+        if (!allReadSeqOf.containsKey(userId)) {
+            tx.keep(ALL_READ_SEQS, horizonsOf(userId), rs -> {
+                rs.next();
+                horizonsRead(new long[] {rs.getLong(1), rs.getLong(2)}, userId);
+            });
+        }
+    }
+
+    private Jdbc.Parameters horizonsOf(String userId) {
+        return st -> {
             st.setLong(1, tx.tenantKey());
             st.setString(2, userId);
             st.setLong(3, tx.tenantKey());
         };
-        Jdbc.RowReader<long[]> reader = rs -> new long[] {rs.getLong(1), rs.getLong(2)};
-        long[] both;
-        if (tx.hasFirst() && tx.dialect() == Dialect.POSTGRESQL) {
-            // a page's first statement: the isolation level goes in the same round trip
-            both = Jdbc.rowsAfter(tx.rawHandle(), tx.takeFirst(), ALL_READ_SEQS, parameters, reader).get(0);
-        } else {
-            both = Jdbc.rows(tx.h(), tx.dialect(), ALL_READ_SEQS, parameters, reader).get(0);
-        }
+    }
+
+    /** Keeps the horizons read: the user's, and in a read-only transaction the shop's. */
+    private void horizonsRead(long[] both, String userId) {
         if (!tx.writable()) {
             shopAllReadSeq = both[1];
         }
         allReadSeqOf.put(userId, both[0]);
-        return both[0];
     }
 
     void saveAllReadSeq(String userId, long seq) {

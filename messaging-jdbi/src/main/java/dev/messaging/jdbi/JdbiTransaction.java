@@ -4,8 +4,6 @@ import dev.messaging.change.Change;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
 import dev.messaging.common.Tenant;
-import dev.messaging.conversation.Contact;
-import dev.messaging.conversation.Conversation;
 import dev.messaging.notification.NotificationConfig;
 import dev.messaging.outlet.Outlet;
 import dev.messaging.spi.ConversationRow;
@@ -18,15 +16,11 @@ import dev.messaging.spi.MessageRow;
 import dev.messaging.spi.OutboxStore;
 import dev.messaging.spi.SearchSpec;
 import dev.messaging.spi.StoreTransaction;
-import dev.messaging.spi.TextTokens;
 import dev.messaging.spi.ThreadRow;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -38,6 +32,11 @@ import org.jdbi.v3.core.statement.Update;
  * change) and the reads by key every write makes go through {@link Jdbc} (positional binds, cached
  * statements). Every value is bound; filters and sort orders come from the query specs' enums and
  * booleans, never from caller strings. The tenant's key is bound on every statement of its rows.
+ *
+ * <p>On PostgreSQL the statements whose answer nothing waits for (the transaction's settings, the
+ * tenant's lock, writes whose outcome the lock decides) are kept in a {@link Pipeline} and sent
+ * with the next statement that needs an answer, or together before COMMIT: a round trip each
+ * would cost 0.5–1 ms with the database across a network.
  */
 final class JdbiTransaction implements StoreTransaction {
     private final Handle h;
@@ -52,13 +51,6 @@ final class JdbiTransaction implements StoreTransaction {
     private JdbiOutbox outbox;
     private JdbiThreads threads;
     private JdbiMessages messages;
-    /**
-     * The conversation rows as this transaction last read or wrote them, with their row keys: an
-     * update writes only the columns that changed (SQLite rewrites every index whose column is SET,
-     * changed or not), a contact that did not change is not re-indexed, and a message insert finds
-     * its conversation's key.
-     */
-    private final Map<String, ConversationTable.Read> conversationsSeen = new HashMap<>();
     /** A message's creation appended and not written yet: it waits for the message's row key (SQLite). */
     private Change pendingChange;
     /** PostgreSQL: the changes appended and not sent yet; they go with the feed head (or before a feed read). */
@@ -66,24 +58,14 @@ final class JdbiTransaction implements StoreTransaction {
     /** The store's rows in memory, for read-only transactions' pages; null in a write transaction (see RowCache). */
     private final RowCache rows;
     /**
-     * A write transaction's view of the same cache (null: none): it finds its conversation by key
-     * and row version and takes the row from here when the version matches, and after its commit
-     * ({@link #committed}) puts there the conversations it wrote. It never puts a row it read: in
-     * a group of writers that may be another writer's uncommitted write.
+     * PostgreSQL: the statements kept to go with the next one that needs an answer (a SET, the
+     * tenant's lock, row updates whose answer the tenant's lock decides); null on SQLite, whose
+     * statements cost no round trip.
      */
-    private final RowCache committedRows;
-    /** The row versions of conversations as this write transaction read them, and as its updates left them. */
-    private final Map<Long, Long> rowVersions = new HashMap<>(4);
-    /** The conversations this write transaction updated, by row key, as last written. */
-    private final Map<Long, ConversationRow> conversationsWritten = new HashMap<>(4);
-    /** Write transactions with the cache: each conversation as it was read (from the database or the cache), by row key. */
-    private final Map<Long, ConversationRow> conversationsRead = new HashMap<>(4);
-    /**
-     * A statement that must run before any other of this transaction (PostgreSQL reads: their
-     * isolation level), or null once it has run. It goes with the first statement: on its own it
-     * would cost a round trip to the server of its own.
-     */
-    private String first;
+    private final Pipeline pipeline;
+    /** PostgreSQL: the tenant's lock is kept in the pipeline, and the feed head comes with its answer. */
+    private boolean headComing;
+    private final JdbiConversations conversations;
 
     /**
      * A transaction of a tenant whose key and feed head the caller read (writers: under the
@@ -93,7 +75,6 @@ final class JdbiTransaction implements StoreTransaction {
     JdbiTransaction(Handle h, Dialect dialect, Tenant tenant, long tenantKey, long feedHead, boolean writable,
             RowCache rows) {
         this.rows = writable ? null : rows;
-        this.committedRows = writable ? rows : null;
         this.h = h;
         this.dialect = dialect;
         this.tenant = tenant;
@@ -101,28 +82,48 @@ final class JdbiTransaction implements StoreTransaction {
         this.writable = writable;
         this.feedHead = feedHead;
         this.savedFeedHead = feedHead;
+        this.pipeline = dialect == Dialect.POSTGRESQL ? new Pipeline() : null;
+        this.conversations = new JdbiConversations(this, writable ? rows : null);
     }
 
-    /** Sends {@code statement} ahead of this transaction's first statement, in the same round trip where possible. */
-    void runFirst(String statement) {
-        first = statement;
-    }
-
-    /** The handle, once the statement to run first (if any) has run. */
-    Handle h() {
-        if (first != null) {
-            h.execute(takeFirst());
+    /**
+     * Sends {@code statements} (parameterless, separated by ";\n", answering nothing) ahead of this
+     * transaction's next statement, in the same round trip where the store can (PostgreSQL).
+     */
+    void runFirst(String statements) {
+        for (String statement : statements.split(";\n")) {
+            if (pipeline != null) {
+                pipeline.add(statement);
+            } else {
+                h.execute(statement);
+            }
         }
-        return h;
     }
 
-    /** Whether a statement waits to run first (see {@link #runFirst}). */
-    boolean hasFirst() {
-        return first != null;
+    /**
+     * PostgreSQL: the tenant's lock ({@code lock}, binding company and location, answering its key
+     * and feed head) kept to go with the transaction's first read; the head is known once it ran.
+     */
+    void lockWithFirstRead(String lock) {
+        headComing = true;
+        pipeline.read(lock, st -> {
+            st.setString(1, tenant.companyId());
+            st.setString(2, tenant.locationId());
+        }, rs -> {
+            if (!rs.next() || rs.getLong(1) != tenantKey) {
+                throw new IllegalStateException("the lock of tenant " + tenant + " found no row of key " + tenantKey);
+            }
+            feedHead = rs.getLong(2);
+            savedFeedHead = feedHead;
+            headComing = false;
+        });
     }
 
-    /** The handle, without running the statement that waits to run first. */
-    Handle rawHandle() {
+    /** The handle, once the statements kept to go first (if any) have run. */
+    Handle h() {
+        if (pipeline != null) {
+            pipeline.flush(h);
+        }
         return h;
     }
 
@@ -130,11 +131,26 @@ final class JdbiTransaction implements StoreTransaction {
         return writable;
     }
 
-    /** The statement to run first, which the caller now sends; null if none is left. */
-    String takeFirst() {
-        String statement = first;
-        first = null;
-        return statement;
+    /** Every row {@code sql} returns, read by {@code reader}; on PostgreSQL sent with the statements kept. */
+    <T> List<T> rows(String sql, Jdbc.Parameters parameters, Jdbc.RowReader<T> reader) {
+        return pipeline != null ? pipeline.rows(h, sql, parameters, reader) : Jdbc.rows(h, dialect, sql, parameters, reader);
+    }
+
+    /**
+     * Runs the write {@code sql}, whose update count must be {@code count} (else an
+     * {@link IllegalStateException} saying {@code broken}); on PostgreSQL kept to go with the next
+     * statement, as the tenant's lock guarantees its answer.
+     */
+    void writeExpecting(String sql, Jdbc.Parameters parameters, int count, String broken) {
+        checkWritable();
+        if (pipeline != null) {
+            pipeline.expect(sql, parameters, count, broken);
+            return;
+        }
+        int updated = Jdbc.execute(h, dialect, sql, parameters);
+        if (updated != count) {
+            throw new IllegalStateException(broken + " (" + updated + " rows where " + count + " were expected)");
+        }
     }
 
     /**
@@ -142,9 +158,14 @@ final class JdbiTransaction implements StoreTransaction {
      * PostgreSQL with the changes not sent yet and the notification, in one round trip.
      */
     void saveFeedHead() {
-        if (dialect == Dialect.POSTGRESQL && feedHead != savedFeedHead) {
-            FeedRows.insertWithHead(h(), tenantKey, unsent, feedHead, Dialect.notification(tenant, wroteDeliveries));
-            unsent.clear();
+        if (pipeline != null) {
+            if (feedHead != savedFeedHead) {
+                FeedRows.insertWithHead(pipeline, h, tenantKey, unsent, feedHead,
+                        Dialect.notification(tenant, wroteDeliveries));
+                unsent.clear();
+            } else {
+                pipeline.flush(h);
+            }
         } else {
             writePendingChange(null);
             if (dialect.writesFeedHead() && feedHead != savedFeedHead) {
@@ -186,7 +207,7 @@ final class JdbiTransaction implements StoreTransaction {
 
     int execute(String sql, Jdbc.Parameters parameters) {
         checkWritable();
-        return Jdbc.execute(h(), dialect, sql, parameters);
+        return pipeline != null ? pipeline.execute(h, sql, parameters) : Jdbc.execute(h, dialect, sql, parameters);
     }
 
     /**
@@ -197,13 +218,50 @@ final class JdbiTransaction implements StoreTransaction {
         return Failures.orDuplicate(id, () -> execute(sql, parameters));
     }
 
+    /**
+     * Inserts one row of an {@code entity} with the new {@code id} ({@code sql} has no conflict
+     * clause that could skip it): a taken id is a {@link DuplicateIdException}. On PostgreSQL kept
+     * to go with the next statement, the exception then coming from it, naming the entity.
+     */
+    void insertLater(String entity, String id, String sql, Jdbc.Parameters parameters) {
+        checkWritable();
+        if (pipeline != null) {
+            pipeline.insert(sql, parameters, entity, id);
+        } else {
+            insertOrDuplicate(id, sql, parameters);
+        }
+    }
+
+    /** PostgreSQL: keeps the read {@code sql}, whose rows {@code reader} takes, to go with the next statement. */
+    void keep(String sql, Jdbc.Parameters parameters, Pipeline.Rows reader) {
+        pipeline.read(sql, parameters, reader);
+    }
+
+    /** Whether this transaction's writes are kept to go with a later statement (PostgreSQL). */
+    boolean keepsWrites() {
+        return pipeline != null;
+    }
+
     // --- change feed -------------------------------------------------------------------
+
+    /** Whether the feed head is known (read, or kept coming with the tenant's lock). */
+    boolean headKnown() {
+        return feedHead != HEAD_NOT_READ || headComing;
+    }
+
+    /** The feed head as a read of this transaction's brought it along. */
+    void headRead(long head) {
+        feedHead = head;
+    }
 
     /** The feed head of a read that has not needed it yet (reads seldom do: it is read when asked). */
     static final long HEAD_NOT_READ = Long.MIN_VALUE;
 
     @Override
     public long feedHead() {
+        if (headComing) {
+            h(); // the lock kept to go first answers it
+        }
         if (feedHead == HEAD_NOT_READ) {
             feedHead = Jdbc.number(h(), dialect, dialect.feedHead(), st -> st.setLong(1, tenantKey));
         }
@@ -217,7 +275,9 @@ final class JdbiTransaction implements StoreTransaction {
      */
     @Override
     public Change appendChange(Change draft) {
-        writePendingChange(null);
+        if (pipeline == null) {
+            writePendingChange(null);
+        }
         Change change = draft.withSequence(feedHead() + 1);
         if (dialect == Dialect.SQLITE && change.entityType() == EntityType.MESSAGE
                 && change.operation() == Operation.CREATE) {
@@ -249,14 +309,13 @@ final class JdbiTransaction implements StoreTransaction {
     }
 
     private Long conversationRid(Change change) {
-        ConversationTable.Read conversation = conversationsSeen.get(change.payload().get(FeedCodes.CONVERSATION_ID));
-        return conversation == null ? null : conversation.rid();
+        return conversations.ridOf(change.payload().get(FeedCodes.CONVERSATION_ID));
     }
 
     @Override
     public List<Change> changesSince(long after, int limit) {
         writePendingChange(null);
-        return FeedRows.since(query(FeedRows.SINCE), after, limit);
+        return FeedRows.since(this, after, limit);
     }
 
     @Override
@@ -266,139 +325,35 @@ final class JdbiTransaction implements StoreTransaction {
         return FeedRows.prune(this, before);
     }
 
-    // --- conversations -----------------------------------------------------------------
-
-    private ConversationTable.Read remember(ConversationTable.Read read) {
-        conversationsSeen.put(read.row().id(), read);
-        return read;
-    }
-
-    /**
-     * The conversation {@code condition} finds by one key, remembered for this transaction. A write
-     * transaction with the cache reads the row's key and version first, and the row itself only if
-     * the cache does not hold that version.
-     */
-    private Optional<ConversationRow> conversationWhere(String condition, Object key) {
-        if (committedRows != null) {
-            // nearly every write appends to the feed: its first read brings the head too (one statement less)
-            boolean withHead = feedHead == HEAD_NOT_READ;
-            List<long[]> found = Jdbc.rows(h(), dialect,
-                    (withHead ? ConversationTable.VERSION_AND_HEAD_WHERE.get(dialect) : ConversationTable.VERSION_WHERE) + condition, st -> {
-                        int next = 1;
-                        if (withHead) {
-                            st.setLong(next++, tenantKey);
-                        }
-                        st.setLong(next, tenantKey);
-                        st.setObject(next + 1, key);
-                    }, rs -> new long[] {rs.getLong(1), rs.getLong(2), withHead ? rs.getLong(3) : HEAD_NOT_READ});
-            if (found.isEmpty()) {
-                return Optional.empty();
-            }
-            long rid = found.get(0)[0];
-            rowVersions.put(rid, found.get(0)[1]);
-            if (withHead) {
-                feedHead = found.get(0)[2];
-            }
-            ConversationTable.Read cached = committedRows.conversation(rid, found.get(0)[1]);
-            Optional<ConversationRow> row = cached != null ? Optional.of(remember(cached).row())
-                    : readConversation(ConversationTable.BY_ROW_KEY, rid);
-            row.ifPresent(read -> conversationsRead.put(rid, read));
-            return row;
-        }
-        return readConversation(condition, key);
-    }
-
-    private Optional<ConversationRow> readConversation(String condition, Object key) {
-        return Jdbc.rows(h(), dialect, ConversationTable.CONVERSATION_WHERE + condition, st -> {
-            st.setLong(1, tenantKey);
-            st.setObject(2, key);
-        }, rs -> ConversationTable.read(new Cells(rs), tenant)).stream().findFirst().map(read -> remember(read).row());
-    }
-
-    /** After this write transaction committed: the conversations it wrote, into the cache at their new row versions. */
-    void committed() {
-        if (committedRows != null) {
-            conversationsWritten.forEach((rid, row) ->
-                    committedRows.put(rid, rowVersions.get(rid),
-                            ConversationTable.asWritten(rid, row, tenant, conversationsRead.get(rid))));
-        }
-    }
+    // --- conversations (see JdbiConversations) ------------------------------------------
 
     @Override
     public Optional<ConversationRow> findConversation(String id) {
-        // Within one transaction a row this transaction read or wrote is current: the tenant's
-        // writers are serialized, and a read-only transaction sees one snapshot.
-        ConversationTable.Read seen = conversationsSeen.get(id);
-        return seen != null ? Optional.of(seen.row()) : conversationWhere(ConversationTable.BY_ID, id);
+        return conversations.find(id);
     }
 
     @Override
     public Optional<ConversationRow> findLiveConversation(String customerId) {
-        return conversationWhere(ConversationTable.LIVE, customerId);
+        return conversations.findLive(customerId);
     }
 
     @Override
     public Optional<ConversationRow> insertConversation(ConversationRow row) {
-        int inserted = insertOrDuplicate(row.id(), ConversationTable.INSERT, st -> {
-            int next = Column.bind(st, 1, ConversationTable.COLUMNS, row);
-            st.setLong(next, tenantKey);
-            st.setLong(next + 1, feedHead());
-        });
-        if (inserted == 0) {
-            return findLiveConversation(row.conversation().customerId());
-        }
-        long rid = query("SELECT rid FROM conversation WHERE tenant = :tenant AND id = :id").bind("id", row.id())
-                .mapTo(Long.class).one();
-        remember(new ConversationTable.Read(rid, row));
-        indexContact(rid, row.conversation());
-        return Optional.empty();
+        return conversations.insert(row);
     }
 
     @Override
     public boolean updateConversation(ConversationRow row, long expectedVersion) {
-        ConversationTable.Read before = conversationsSeen.get(row.id());
-        List<Column<ConversationRow>> columns = before == null ? ConversationTable.COLUMNS
-                : Column.changed(ConversationTable.COLUMNS, before.row(), row);
-        boolean updated = execute("UPDATE conversation SET " + Column.assignments(columns)
-                + ", row_seq = ?, row_version = row_version + 1 WHERE id = ? AND tenant = ? AND version = ?", st -> {
-                    int next = Column.bind(st, 1, columns, row);
-                    st.setLong(next, feedHead());
-                    st.setString(next + 1, row.id());
-                    st.setLong(next + 2, tenantKey);
-                    st.setLong(next + 3, expectedVersion);
-                }) == 1;
-        if (!updated) {
-            return false;
-        }
-        long rid = before != null ? before.rid() : conversationKey(row.id());
-        remember(new ConversationTable.Read(rid, row));
-        Long rowVersion = rowVersions.get(rid);
-        if (rowVersion != null) {
-            // the UPDATE added one: the version this row has once committed
-            rowVersions.put(rid, rowVersion + 1);
-            conversationsWritten.put(rid, row);
-        }
-        if (before == null || !Objects.equals(before.row().conversation().contact(), row.conversation().contact())) {
-            indexContact(rid, row.conversation());
-        }
-        return true;
+        return conversations.update(row, expectedVersion);
     }
 
     long conversationKey(String id) {
-        ConversationTable.Read seen = conversationsSeen.get(id);
-        if (seen != null) {
-            return seen.rid();
-        }
-        return query("SELECT rid FROM conversation WHERE id = :id AND tenant = :tenant").bind("id", id)
-                .mapTo(Long.class).findOne()
-                .orElseThrow(() -> new IllegalStateException("no conversation " + id + " in this tenant"));
+        return conversations.conversationKey(id);
     }
 
-    private void indexContact(long rid, Conversation c) {
-        Contact contact = c.contact();
-        dialect.indexContact(h(), rid, contact == null ? Collections.emptySet()
-                : TextTokens.tokens(contact.firstName(), contact.lastName(), contact.companyName(), contact.email(),
-                        contact.phone()));
+    /** After this write transaction committed: the conversations it wrote, into the cache. */
+    void committed() {
+        conversations.committed();
     }
 
     @Override
@@ -427,7 +382,7 @@ final class JdbiTransaction implements StoreTransaction {
 
     // --- messages (see JdbiMessages) ----------------------------------------------------
 
-    private JdbiMessages messages() {
+    JdbiMessages messages() {
         if (messages == null) {
             messages = new JdbiMessages(this);
         }
@@ -503,7 +458,7 @@ final class JdbiTransaction implements StoreTransaction {
 
     // --- threads and users (see JdbiThreads) -------------------------------------------
 
-    private JdbiThreads threads() {
+    JdbiThreads threads() {
         if (threads == null) {
             threads = new JdbiThreads(this);
         }
@@ -564,11 +519,13 @@ final class JdbiTransaction implements StoreTransaction {
 
     @Override
     public List<Outlet> outlets() {
-        return h().attach(SettingsSql.class).outlets(tenantKey);
+        List<Outlet> seen = conversations.outletsSeen();
+        return seen != null ? List.copyOf(seen) : h().attach(SettingsSql.class).outlets(tenantKey);
     }
 
     @Override
     public void saveOutlet(Outlet outlet) {
+        conversations.outletsChanged();
         h().attach(SettingsSql.class).saveOutlet(tenantKey, outlet);
     }
 
@@ -593,7 +550,8 @@ final class JdbiTransaction implements StoreTransaction {
     public int eraseCustomer(String customerId) {
         checkWritable();
         writePendingChange(null);
-        conversationsSeen.clear();
+        conversations.forget();
+        messages().forget();
         return JdbiErasure.erase(this, customerId);
     }
 }

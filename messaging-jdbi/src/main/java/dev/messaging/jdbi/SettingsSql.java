@@ -4,6 +4,7 @@ import dev.messaging.delivery.ConsentCategory;
 import dev.messaging.delivery.LocationSettings;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.outlet.Outlet;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -28,13 +29,20 @@ interface SettingsSql {
     /** Installs SqlObject and the settings rows' mappers on {@code jdbi}. */
     static Jdbi install(Jdbi jdbi) {
         return jdbi.installPlugin(new SqlObjectPlugin())
-                .registerRowMapper(Outlet.class, (rs, ctx) -> new Outlet(rs.getString("code"), rs.getString("name"),
-                        rs.getBoolean("active"), rs.getInt("sort_order")))
+                .registerRowMapper(Outlet.class, (rs, ctx) -> outlet(rs))
                 .registerRowMapper(LocationSettings.class, (rs, ctx) -> new LocationSettings(
                         ZoneId.of(rs.getString("time_zone")), LocalTime.parse(rs.getString("quiet_start")),
                         LocalTime.parse(rs.getString("quiet_end"))))
                 .registerRowMapper(ConsentCategory.class, (rs, ctx) -> category(new Cells(rs)));
     }
+
+    /** The columns of {@link #OUTLETS}: an outlet. */
+    static Outlet outlet(ResultSet rs) throws SQLException {
+        return new Outlet(rs.getString("code"), rs.getString("name"), rs.getBoolean("active"), rs.getInt("sort_order"));
+    }
+
+    /** A tenant's outlets (the tenant's key its one parameter). */
+    String OUTLETS = "SELECT code, name, active, sort_order FROM outlet WHERE tenant = ?";
 
     private static ConsentCategory category(Cells in) throws SQLException {
         String id = in.string();

@@ -3,6 +3,7 @@ package dev.messaging.jdbi;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,7 @@ import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Captures the statements a call runs through a store's Jdbi (with their bound arguments) and
+ * Captures the statements a call runs through a store's Jdbi or sends pipelined (with their bound arguments) and
  * explains them on the same database, so that tests can read the plans the planner really chose.
  */
 final class QueryPlans {
@@ -64,10 +65,27 @@ final class QueryPlans {
                 statements.add(new Statement(sql, arguments, context));
             }
         });
+        // and what the store sends on plain JDBC with other statements (PostgreSQL's pipelined reads)
+        Pipeline.OBSERVER.set((sql, values) -> {
+            if (sql.stripLeading().toUpperCase(Locale.ROOT).startsWith("SELECT")) {
+                List<Argument> arguments = new ArrayList<>();
+                for (Object value : values) {
+                    arguments.add((position, statement, context) -> {
+                        if (value == null) {
+                            statement.setNull(position, Types.NULL);
+                        } else {
+                            statement.setObject(position, value);
+                        }
+                    });
+                }
+                statements.add(new Statement(sql, arguments, null));
+            }
+        });
         try {
             call.get();
         } finally {
             jdbi.getConfig(SqlStatements.class).setSqlLogger(previous);
+            Pipeline.OBSERVER.remove();
         }
         return statements;
     }

@@ -14,6 +14,7 @@ import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.Message;
 import dev.messaging.message.NewMessage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +25,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The round trips each public call makes to PostgreSQL, counted on the wire by the benchmark
  * module's proxy (a Sync or a Query sent is one), each the least of three runs of the same call
- * (so that a pool's occasional validation does not count), and held to a budget: today's count,
- * so that none grows unnoticed. The issue's targets (a write in at most 3, a read in at most 2) are
- * not met yet; the counts are printed for the record.
+ * (so that a pool's occasional validation does not count), and held to a budget: a write in at
+ * most 3 (its settings, lock and reads; its writes; COMMIT), a read in at most 2 (its statements;
+ * COMMIT). A claim and an outcome are held to today's counts (4 and 3), above the issue's 2: a
+ * claim is one statement and its COMMIT, then reads its messages in a read of each tenant's (2
+ * more); an outcome locks its delivery and reads its message with the tenant's lock, records the
+ * provider's id (a unique key, checked when sent) with the reports that came before it, and commits.
  */
 class RoundTripsTest {
     private static DelayingProxy proxy;
@@ -80,33 +84,39 @@ class RoundTripsTest {
 
     @Test
     void writesStayWithinTheirBudget() {
-        assertThat(trips("messages().create, nobody has read", () -> customerSays("c1"))).isLessThanOrEqualTo(7);
+        assertThat(trips("messages().create, nobody has read", () -> customerSays("c1"))).isLessThanOrEqualTo(3);
         String read = messaging.threads().threadId(ALICE, customerSays("c0").conversationId());
         assertThat(trips("messages().create, into a read thread", () -> messaging.threads().markRead(ALICE, read),
-                () -> customerSays("c0"))).isLessThanOrEqualTo(10);
+                () -> customerSays("c0"))).isLessThanOrEqualTo(3);
         assertThat(trips("messages().create, a customer's first", () -> customerSays("new-" + next)))
-                .isLessThanOrEqualTo(12);
+                .isLessThanOrEqualTo(3);
         String thread = messaging.threads().threadId(ALICE, customerSays("c2").conversationId());
         assertThat(trips("threads().markRead", () -> customerSays("c2"),
-                () -> messaging.threads().markRead(ALICE, thread))).isLessThanOrEqualTo(7);
+                () -> messaging.threads().markRead(ALICE, thread))).isLessThanOrEqualTo(3);
     }
 
     @Test
     void readsStayWithinTheirBudget() {
         messaging.inbox().list(ALICE, InboxQuery.all());
         assertThat(trips("inbox().list, first page", () -> messaging.inbox().list(ALICE, InboxQuery.all())))
-                .isLessThanOrEqualTo(3);
-        assertThat(trips("changes().since", () -> messaging.changes().since(ALICE, 0, 100))).isLessThanOrEqualTo(3);
+                .isLessThanOrEqualTo(2);
+        assertThat(trips("changes().since", () -> messaging.changes().since(ALICE, 0, 100))).isLessThanOrEqualTo(2);
     }
 
     @Test
     void aClaimAndItsOutcomeStayWithinTheirBudget() {
-        assertThat(trips("deliveries().claim + outcome", () -> messaging.messages().create(ALICE,
+        List<Outgoing> claimed = new ArrayList<>();
+        assertThat(trips("deliveries().claim", () -> messaging.messages().create(ALICE,
                 NewMessage.to("c3", "ready " + ++next).sendSms(true).build()), () -> {
-            List<Outgoing> claimed = messaging.deliveries().claim(DeliveryChannel.SMS, 1, Duration.ofMinutes(1));
-            assertThat(claimed).hasSize(1);
-            messaging.deliveries().outcome(claimed.get(0), SendResult.sent("p-" + next));
-        })).as("the claim names the store's schema in a round trip of its own (calls across tenants do)")
-                .isLessThanOrEqualTo(13);
+            claimed.clear();
+            claimed.addAll(messaging.deliveries().claim(DeliveryChannel.SMS, 1, Duration.ofMinutes(1)));
+        })).isLessThanOrEqualTo(4);
+        assertThat(claimed).hasSize(1);
+        assertThat(trips("deliveries().outcome", () -> {
+            messaging.messages().create(ALICE, NewMessage.to("c3", "ready " + ++next).sendSms(true).build());
+            claimed.clear();
+            claimed.addAll(messaging.deliveries().claim(DeliveryChannel.SMS, 1, Duration.ofMinutes(1)));
+        }, () -> messaging.deliveries().outcome(claimed.get(0), SendResult.sent("p-" + ++next))))
+                .isLessThanOrEqualTo(3);
     }
 }
