@@ -220,8 +220,7 @@ final class ConversationTable {
             + " FROM conversation c WHERE c.tenant = ? AND ";
     static final String VERSION_WHERE = "SELECT c.rid, c.row_version FROM conversation c WHERE c.tenant = ? AND ";
     /** {@link #VERSION_WHERE} with the tenant's feed head (its first parameter): a write's first read brings it along. */
-    static final Map<Dialect, String> VERSION_AND_HEAD_WHERE = Map.of(
-            Dialect.SQLITE, versionAndHeadWhere(Dialect.SQLITE), Dialect.POSTGRESQL, versionAndHeadWhere(Dialect.POSTGRESQL));
+    static final Map<Dialect, String> VERSION_AND_HEAD_WHERE = Dialect.each(ConversationTable::versionAndHeadWhere);
     static final String BY_ID = "c.id = ?";
     static final String LIVE = "c.customer_id = ? AND NOT c.deleted";
     static final String BY_ROW_KEY = "c.rid = ?";

@@ -4,9 +4,12 @@ import dev.messaging.common.Tenant;
 import dev.messaging.spi.CommitListener;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
@@ -198,6 +201,15 @@ enum Dialect {
     }
 
     /** A tsvector from the space-separated tokens bound as {@code :tokens} (PostgreSQL). */
+    /** {@code text} of each dialect, built once: a statement whose text differs by dialect. */
+    static Map<Dialect, String> each(Function<Dialect, String> text) {
+        Map<Dialect, String> texts = new EnumMap<>(Dialect.class);
+        for (Dialect dialect : values()) {
+            texts.put(dialect, text.apply(dialect));
+        }
+        return texts;
+    }
+
     /** PostgreSQL: a conversation's contact document, its tokens and its row key bound in that order. */
     static final String CONTACT_TOKENS =
             "UPDATE conversation SET contact_tokens = array_to_tsvector(string_to_array(CAST(? AS text), ' ')) WHERE rid = ?";

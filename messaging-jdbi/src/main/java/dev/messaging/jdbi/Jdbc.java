@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -80,26 +82,15 @@ final class Jdbc {
     }
 
     /**
-     * As {@link #rows}, on PostgreSQL, with {@code first} (statements that take no parameters and
-     * return no rows) sent ahead of {@code sql} in the same round trip: the driver sends the
-     * statements of one string together and waits once.
+     * As {@link #rows}, on PostgreSQL, with {@code first} (statements separated by ";\n" that take
+     * no parameters and answer nothing) sent ahead of {@code sql} in the same round trip.
      */
     static <T> List<T> rowsAfter(Handle h, String first, String sql, Parameters parameters, RowReader<T> reader) {
-        try (PreparedStatement statement = h.getConnection().prepareStatement(first + ";\n" + sql)) {
-            parameters.bind(statement);
-            boolean rows = statement.execute();
-            while (!rows && statement.getUpdateCount() != -1) { // past what the statements of first answered
-                rows = statement.getMoreResults();
-            }
-            if (!rows) {
-                throw new SQLException("no rows came back after " + first + " from " + sql);
-            }
-            try (ResultSet rs = statement.getResultSet()) {
-                return read(rs, reader);
-            }
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
+        Pipeline pipeline = new Pipeline();
+        for (String statement : first.split(";\n")) {
+            pipeline.add(statement);
         }
+        return pipeline.rows(h, sql, parameters, reader);
     }
 
     /** A statement with named parameters ({@code :name}) as positional ({@code ?}) text and its names in order. */
@@ -108,7 +99,7 @@ final class Jdbc {
          * Binds {@code values} by name, in order; a name may come more than once. Values are
          * bound as the driver takes them ({@code setObject}); null as a typeless null.
          */
-        Parameters bind(java.util.Map<String, ?> values) {
+        Parameters bind(Map<String, ?> values) {
             return st -> {
                 for (int i = 0; i < names.size(); i++) {
                     if (!values.containsKey(names.get(i))) {
@@ -116,7 +107,7 @@ final class Jdbc {
                     }
                     Object value = values.get(names.get(i));
                     if (value == null) {
-                        st.setNull(i + 1, java.sql.Types.NULL);
+                        st.setNull(i + 1, Types.NULL);
                     } else {
                         st.setObject(i + 1, value);
                     }

@@ -51,8 +51,9 @@ final class JdbiMessages {
         return oneMessage("m.id = :id", "id", id);
     }
 
-    /** Messages of {@code ids} (a JSON array, its parameter); the tenant's key is the first. */
-    private static final String BY_IDS = MESSAGES + " WHERE m.tenant = ? AND m.id IN (%s)";
+    /** Messages of ids (a JSON array, the second parameter), by dialect; the tenant's key is the first. */
+    private static final Map<Dialect, String> BY_IDS = Dialect.each(dialect -> MESSAGES
+            + " WHERE m.tenant = ? AND m.id IN (" + dialect.textsIn("ids").replace(":ids", "?") + ")");
     /**
      * PostgreSQL: the messages of deliveries (their ids a JSON array, the third parameter), found by
      * key through arrays: as {@code IN} subqueries the generic plan joined every message of the
@@ -73,7 +74,7 @@ final class JdbiMessages {
             return ids.stream().distinct().map(withDeliveries::get).toList();
         }
         // on plain JDBC: on PostgreSQL a claim's first read, sent with its transaction's settings
-        return tx.rows(String.format(BY_IDS, tx.dialect().textsIn("ids").replace(":ids", "?")), st -> {
+        return tx.rows(BY_IDS.get(tx.dialect()), st -> {
             st.setLong(1, tx.tenantKey());
             st.setString(2, Json.write(ids));
         }, this::messageRow);

@@ -36,6 +36,9 @@ final class JdbiOutbox implements OutboxStore {
     }
 
     private static final String DELIVERY_INSERT = Column.insert("delivery", DeliveryTable.COLUMNS, "tenant");
+    /** Deliveries of ids (a JSON array, the second parameter), by dialect; the tenant's key is the first. */
+    private static final Map<Dialect, String> BY_IDS = Dialect.each(dialect -> "SELECT " + DeliveryTable.SELECT
+            + " FROM delivery d WHERE d.tenant = ? AND d.id IN (" + dialect.textsIn("ids").replace(":ids", "?") + ")");
     private static final String DELIVERIES = "SELECT " + DeliveryTable.SELECT + " FROM delivery d WHERE d.tenant = :tenant";
 
     @Override
@@ -68,8 +71,7 @@ final class JdbiOutbox implements OutboxStore {
         if (lock) {
             tx.messages().readWithDeliveries(ids); // an outcome asks for their messages next
         }
-        List<Delivery> found = tx.rows(DELIVERIES.replace(":tenant", "?") + " AND d.id IN ("
-                + tx.dialect().textsIn("ids").replace(":ids", "?") + ")" + (lock ? " FOR UPDATE" : ""), st -> {
+        List<Delivery> found = tx.rows(BY_IDS.get(tx.dialect()) + (lock ? " FOR UPDATE" : ""), st -> {
                     st.setLong(1, tx.tenantKey());
                     st.setString(2, Json.write(ids));
                 }, rs -> DeliveryTable.read(new Cells(rs), tx.tenant()));
