@@ -275,7 +275,12 @@ public final class Deliveries {
      * one message: its SMS and its email).
      */
     private void record(Tenant tenant, List<Outcome> batch, Instant now, boolean handedOver) {
+        List<String> providerIds = batch.stream().map(Outcome::result).filter(r -> r.kind() == SendResult.Kind.SENT)
+                .map(SendResult::providerMessageId).distinct().toList();
         outbox.retrying(systemOf(tenant), tx -> {
+            if (!providerIds.isEmpty()) {
+                tx.outbox().recordingProviderIds(providerIds);
+            }
             Map<String, Delivery> tasks = new HashMap<>();
             for (Delivery task : tx.outbox().find(batch.stream().map(o -> o.claimed().key()).distinct().toList())) {
                 tasks.put(task.id(), task);

@@ -58,6 +58,16 @@ public interface OutboxStore {
     /** Takes (deletes, in this transaction) the early reports kept for {@code providerMessageId}, oldest first. */
     List<EarlyReport> takeEarlyReports(String providerMessageId);
 
+    /**
+     * Told before this transaction reads the deliveries it records Sent outcomes of, with the
+     * provider ids those outcomes give them: a store that sends statements together may read what
+     * their updates and {@link #takeEarlyReports} will need (the early reports, whether another
+     * delivery of the tenant has the id) with the deliveries, in the same round trip. By default
+     * nothing; a hint only, never a write.
+     */
+    default void recordingProviderIds(Collection<String> providerMessageIds) {
+    }
+
     /** The customer's consent records, one per channel and category set at most. */
     List<Consent> consentsOf(String customerId);
 

@@ -11,6 +11,7 @@ import dev.messaging.change.Operation;
 import dev.messaging.common.Actor;
 import dev.messaging.delivery.Delivery;
 import dev.messaging.delivery.DeliveryPurpose;
+import dev.messaging.delivery.Outcome;
 import dev.messaging.delivery.Outgoing;
 import dev.messaging.delivery.SendResult;
 import dev.messaging.error.ConflictException;
@@ -324,6 +325,25 @@ public abstract class DeliveryContract extends DeliverySupport {
             assertThat(find(clash.id()).sms().status()).isEqualTo(DeliveryStatus.SENT);
             assertThat(messaging.messages().find(theirs, other.id()).orElseThrow().sms().status())
                     .isEqualTo(DeliveryStatus.SENT);
+        }
+
+        @Test
+        void aBatchThatGivesTwoDeliveriesOneProviderIdIsAConflictAndRecordsNoneOfIt() {
+            Message one = sms("c1", "the first of a batch");
+            Message two = sms("c2", "the second of a batch");
+            List<Outgoing> batch = claimOurs(DeliveryChannel.SMS).stream()
+                    .filter(o -> o.message().id().equals(one.id()) || o.message().id().equals(two.id())).toList();
+            assertThat(batch).hasSize(2);
+            String provider = "SM-twice-" + company;
+            ConflictException e = catchThrowableOfType(ConflictException.class, () -> messaging.deliveries()
+                    .outcomes(batch.stream().map(o -> new Outcome(o, SendResult.sent(provider))).toList()));
+            assertThat(e).isNotNull();
+            assertThat(e.reason()).isEqualTo(ConflictException.Reason.ID_TAKEN);
+            assertThat(e.getMessage()).contains(provider);
+            assertThat(List.of(find(one.id()), find(two.id()))).allSatisfy(m -> {
+                assertThat(m.sms().status()).isEqualTo(DeliveryStatus.PENDING);
+                assertThat(m.sms().history()).extracting(SendStep::status).doesNotContain(DeliveryStatus.SENT);
+            });
         }
 
         @Test

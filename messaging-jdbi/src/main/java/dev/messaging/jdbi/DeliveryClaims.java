@@ -41,7 +41,7 @@ final class DeliveryClaims {
     /**
      * PostgreSQL: the due deliveries picked ({@code FOR UPDATE SKIP LOCKED}), leased and returned as
      * leased with their tenants, in one statement: with the schema named ahead of it ({@code path})
-     * a claim costs that round trip and its COMMIT's (RoundTripsTest). The rows to update are found
+     * a claim costs one round trip, its COMMIT sent with it (RoundTripsTest). The rows to update are found
      * by their keys as an array ({@code ANY}): joined to the picked rows alone, the generic plan of
      * the prepared statement hashed the whole table (34 ms a claim and its outcome at 20,000
      * deliveries, NetworkDistanceBenchmark).
@@ -60,7 +60,10 @@ final class DeliveryClaims {
     private record Picked(long due, long rid, Delivery delivery) {
     }
 
-    /** PostgreSQL: claims as {@link #claim} does, in one statement sent after {@code path}. */
+    /**
+     * PostgreSQL: claims as {@link #claim} does, in one statement sent after {@code path} and
+     * before the transaction's COMMIT, in one round trip (a lost answer leaves leases that lapse).
+     */
     static List<Delivery> claim(Handle h, String path, DeliveryChannel channel, Instant now, int limit, String claimer,
             Instant leaseUntil) {
         List<Picked> picked = Jdbc.rowsAfter(h, path, CLAIM, st -> {
@@ -81,7 +84,7 @@ final class DeliveryClaims {
                 Unreadable.leftOut(e, "claims lease it and hand it to nobody");
                 return null;
             }
-        });
+        }, true);
         return picked.stream().filter(Objects::nonNull)
                 .sorted(Comparator.comparingLong(Picked::due).thenComparingLong(Picked::rid))
                 .map(Picked::delivery).toList();

@@ -1,5 +1,6 @@
 package dev.messaging.jdbi;
 
+import dev.messaging.error.CommitOutcomeUnknownException;
 import dev.messaging.error.StorageException;
 import dev.messaging.spi.DuplicateIdException;
 import java.sql.SQLException;
@@ -80,6 +81,13 @@ final class Failures {
         SQLException sql = sqlCause(failure);
         String state = sql == null ? null : sql.getSQLState();
         return state != null && (state.startsWith("08") || state.startsWith("57P"));
+    }
+
+    /** The library's exception for a connection that failed while committing a write ({@code failure}). */
+    static CommitOutcomeUnknownException commitOutcomeUnknown(Throwable failure) {
+        return new CommitOutcomeUnknownException("the connection failed while committing a write; it may or may not"
+                + " be stored: " + (sqlCause(failure) != null ? sqlCause(failure).getMessage() : failure.getMessage()),
+                failure);
     }
 
     private static boolean isRetryable(SQLException sql) {

@@ -28,8 +28,8 @@ final class FeedRows {
             WHERE f.tenant = ? AND f.sequence > ? ORDER BY f.sequence LIMIT ?""";
 
     /** PostgreSQL: the tenant's head saved, and the notification other instances' listeners get at COMMIT. */
-    private static final String SAVE_HEAD = "WITH saved AS (UPDATE tenant SET feed_head = ? WHERE id = ? RETURNING id)"
-            + " SELECT count(pg_notify('" + Dialect.CHANGES_CHANNEL + "', ?)) FROM saved";
+    private static final String SAVE_HEAD = "UPDATE tenant SET feed_head = ? FROM (SELECT pg_notify('"
+            + Dialect.CHANGES_CHANNEL + "', ?)) AS notified WHERE tenant.id = ?";
 
     private FeedRows() {
     }
@@ -39,21 +39,20 @@ final class FeedRows {
     }
 
     /**
-     * PostgreSQL: inserts {@code rows} and saves the tenant's {@code head} with its notification,
-     * sent with the statements {@code pipeline} keeps, in one round trip (a write's changes and its
-     * head cost no round trip of their own; RoundTripsTest).
+     * PostgreSQL: keeps in {@code pipeline} the inserts of {@code rows} and the save of the
+     * tenant's {@code head} with its notification, to go with the transaction's COMMIT (a write's
+     * changes and its head cost no round trip of their own; RoundTripsTest).
      */
-    static void insertWithHead(Pipeline pipeline, Handle h, long tenantKey, List<Row> rows, long head,
-            String notification) {
+    static void keepWithHead(Pipeline pipeline, long tenantKey, List<Row> rows, long head, String notification) {
         for (Row row : rows) {
             pipeline.expect(INSERT, st -> bind(st, 1, tenantKey, row.change(), row.messageRid(), row.conversationRid()),
                     1, "a change was not appended");
         }
-        pipeline.rows(h, SAVE_HEAD, st -> {
+        pipeline.expect(SAVE_HEAD, st -> {
             st.setLong(1, head);
-            st.setLong(2, tenantKey);
-            st.setString(3, notification);
-        }, rs -> rs.getLong(1));
+            st.setString(2, notification);
+            st.setLong(3, tenantKey);
+        }, 1, "the feed head of tenant " + tenantKey + " was not saved");
     }
 
     /** Inserts {@code change}, naming its message by {@code messageRid} and its conversation by {@code conversationRid} when known. */

@@ -200,8 +200,7 @@ final class GroupCommit {
             RuntimeException failure = Failures.isFull(e)
                     // SQLite refused the commit for want of room and rolled it back: nothing is stored
                     ? Failures.translateUnwritten("committing a write", e)
-                    : new CommitOutcomeUnknownException("the connection failed while committing a write; it may or"
-                            + " may not be stored: " + e.getMessage(), e);
+                    : Failures.commitOutcomeUnknown(e);
             open = null;
             discard(group.handle); // whatever state the failed commit left it in, no later write meets it
             group.outcome.completeExceptionally(failure);

@@ -16,12 +16,7 @@ final class Handles {
 
     /** A handle for {@code work}; a failure to get or to release the connection becomes a {@link StorageException}. */
     static <T> T withHandle(Jdbi jdbi, String doing, Function<Handle, T> work) {
-        Handle h;
-        try {
-            h = jdbi.open();
-        } catch (RuntimeException e) {
-            throw Failures.translate("getting a connection for " + doing, e);
-        }
+        Handle h = open(jdbi, doing);
         T result;
         try {
             result = work.apply(h);
@@ -42,15 +37,48 @@ final class Handles {
      * back (a read); on a failure rolled back, a storage failure translated naming {@code doing}.
      */
     static <T> T inTransaction(Handle h, String doing, boolean commit, Function<Handle, T> work) {
-        begin(h, doing);
-        try {
-            T result = work.apply(h);
+        return begun(h, doing, begun -> {
+            T result = work.apply(begun);
             if (commit) {
-                h.commit();
+                begun.commit();
             } else {
-                h.rollback();
+                begun.rollback();
             }
             return result;
+        });
+    }
+
+    /**
+     * {@code work} in a read transaction of a handle of {@code jdbi}, its answer returned before
+     * the transaction ends: {@code endings} end it and give the connection back afterwards. A
+     * failure ends it at once, a storage failure translated naming {@code doing}.
+     */
+    static <T> T readEndedAfter(Jdbi jdbi, String doing, ReadEndings endings, Function<Handle, T> work) {
+        Handle h = open(jdbi, doing);
+        T result;
+        try {
+            result = begun(h, doing, work);
+        } catch (RuntimeException | Error e) {
+            closeQuietly(h, e);
+            throw e;
+        }
+        endings.end(h);
+        return result;
+    }
+
+    private static Handle open(Jdbi jdbi, String doing) {
+        try {
+            return jdbi.open();
+        } catch (RuntimeException e) {
+            throw Failures.translate("getting a connection for " + doing, e);
+        }
+    }
+
+    /** {@code work} in a transaction of {@code h} begun here; on a failure rolled back, a storage failure translated. */
+    private static <T> T begun(Handle h, String doing, Function<Handle, T> work) {
+        begin(h, doing);
+        try {
+            return work.apply(h);
         } catch (RuntimeException | Error e) {
             rollbackQuietly(h, e);
             if (Failures.isStorageFailure(e)) {

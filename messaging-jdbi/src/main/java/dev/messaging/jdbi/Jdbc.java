@@ -83,14 +83,25 @@ final class Jdbc {
 
     /**
      * As {@link #rows}, on PostgreSQL, with {@code first} (statements separated by ";\n" that take
-     * no parameters and answer nothing) sent ahead of {@code sql} in the same round trip.
+     * no parameters and answer nothing) sent ahead of {@code sql} in the same round trip; with
+     * {@code commit}, the transaction's COMMIT sent after it in that round trip too (a failure then
+     * left nothing committed, unless the connection was lost).
      */
-    static <T> List<T> rowsAfter(Handle h, String first, String sql, Parameters parameters, RowReader<T> reader) {
+    static <T> List<T> rowsAfter(Handle h, String first, String sql, Parameters parameters, RowReader<T> reader,
+            boolean commit) {
         Pipeline pipeline = new Pipeline();
-        for (String statement : first.split(";\n")) {
-            pipeline.add(statement);
+        pipeline.addAll(first);
+        if (!commit) {
+            return pipeline.rows(h, sql, parameters, reader);
         }
-        return pipeline.rows(h, sql, parameters, reader);
+        List<T> found = new ArrayList<>();
+        pipeline.read(sql, parameters, rs -> {
+            while (rs.next()) {
+                found.add(reader.read(rs));
+            }
+        });
+        pipeline.commit(h);
+        return found;
     }
 
     /** A statement with named parameters ({@code :name}) as positional ({@code ?}) text and its names in order. */

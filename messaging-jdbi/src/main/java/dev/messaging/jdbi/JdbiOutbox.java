@@ -7,6 +7,7 @@ import dev.messaging.delivery.LocationSettings;
 import dev.messaging.message.DeliveryChannel;
 import dev.messaging.message.DeliveryStatus;
 import dev.messaging.spi.DeliveryListSpec;
+import dev.messaging.spi.DuplicateIdException;
 import dev.messaging.spi.EarlyReport;
 import dev.messaging.spi.OutboxStore;
 import dev.messaging.spi.PagePosition;
@@ -18,7 +19,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -115,6 +115,52 @@ final class JdbiOutbox implements OutboxStore {
         return new EarlyReport(in.string(), in.wire(DeliveryStatus.class), in.string(), in.instant());
     }
 
+    /** Deliveries of the tenant with a provider id. */
+    private static final String PROVIDER_ID_OWNER = "SELECT id FROM delivery WHERE tenant = ? AND provider_message_id = ?";
+    /**
+     * PostgreSQL writes: the provider ids this transaction records, each with the delivery that has
+     * it (null: none), as read under the tenant's lock (only the tenant's writes give provider ids).
+     */
+    private final Map<String, String> providerIdOwners = new HashMap<>(1);
+
+    /**
+     * PostgreSQL writes: the early reports of each provider id and the delivery that has it, kept
+     * to go with the transaction's next read (its deliveries'), so that the updates recording them
+     * need no round trip of their own (RoundTripsTest).
+     */
+    @Override
+    public void recordingProviderIds(Collection<String> providerMessageIds) {
+        if (!tx.keepsWrites() || !tx.writable()) {
+            return;
+        }
+        for (String provider : providerMessageIds) {
+            keepEarlyReports(provider);
+            tx.keep(PROVIDER_ID_OWNER, st -> {
+                st.setLong(1, tx.tenantKey());
+                st.setString(2, provider);
+            }, rs -> providerIdOwners.put(provider, rs.next() ? rs.getString(1) : null));
+        }
+    }
+
+    /** Whether {@code provider} was read as no delivery's, or {@code deliveryId}'s, in this transaction. */
+    private boolean providerIdFree(String provider, String deliveryId) {
+        if (!providerIdOwners.containsKey(provider)) {
+            return false; // not read ahead (or not yet run): the update is sent on its own
+        }
+        String owner = providerIdOwners.get(provider);
+        return owner == null || owner.equals(deliveryId);
+    }
+
+    private void keepEarlyReports(String provider) {
+        tx.keep(EARLY_REPORTS, st -> st.setString(1, provider), rs -> {
+            List<EarlyReport> reports = new ArrayList<>(0);
+            while (rs.next()) {
+                reports.add(earlyReport(rs));
+            }
+            earlyReportsRead.put(provider, reports);
+        });
+    }
+
     @Override
     public List<EarlyReport> takeEarlyReports(String providerMessageId) {
         List<EarlyReport> read = earlyReportsRead.remove(providerMessageId);
@@ -150,23 +196,24 @@ final class JdbiOutbox implements OutboxStore {
             st.setLong(next + 2, before.version());
         };
         Long version = locked.remove(task.id());
-        if (version != null && version == before.version()
-                && Objects.equals(before.providerMessageId(), task.providerMessageId())) {
-            // locked at that version in this transaction, and no unique key it could break: sure to be written
+        String provider = task.providerMessageId();
+        boolean newProvider = provider != null && !provider.equals(before.providerMessageId());
+        if (version != null && version == before.version() && (!newProvider || providerIdFree(provider, task.id()))) {
+            // locked at that version in this transaction, and no unique key it could break (the
+            // provider id is no other delivery's, read under the tenant's lock): sure to be written
             tx.writeExpecting(sql, parameters, 1, "delivery " + task.id() + " changed while locked");
             locked.put(task.id(), task.version());
+            if (newProvider) {
+                providerIdOwners.put(provider, task.id());
+            }
             return true;
         }
-        String provider = task.providerMessageId();
-        if (tx.keepsWrites() && provider != null && !provider.equals(before.providerMessageId())) {
+        if (newProvider && providerIdOwners.get(provider) != null && !providerIdOwners.get(provider).equals(task.id())) {
+            throw new DuplicateIdException(provider); // read with the deliveries: another delivery's
+        }
+        if (tx.keepsWrites() && newProvider && !earlyReportsRead.containsKey(provider)) {
             // a delivery given its provider id: the reports that came before it are asked for next
-            tx.keep(EARLY_REPORTS, st -> st.setString(1, provider), rs -> {
-                List<EarlyReport> reports = new ArrayList<>(0);
-                while (rs.next()) {
-                    reports.add(earlyReport(rs));
-                }
-                earlyReportsRead.put(provider, reports);
-            });
+            keepEarlyReports(provider);
         }
         // the one unique key an update can break: the provider message id
         boolean updated = Failures.orDuplicate(task.providerMessageId(), () -> tx.execute(sql, parameters)) == 1;

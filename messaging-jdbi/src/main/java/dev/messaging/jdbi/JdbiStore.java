@@ -133,6 +133,8 @@ public final class JdbiStore implements Store {
     private final FileWatch watch;
     /** PostgreSQL: the planner's statistics kept current (null on SQLite, whose checkpointer does it). */
     private final PostgresStatistics statistics;
+    /** PostgreSQL: reads ended after their answers (null on SQLite, whose reads cost no round trip). */
+    private final ReadEndings endings;
 
     private JdbiStore(Jdbi writer, Jdbi reader, Dialect dialect, boolean singleWriter, boolean readsShareTheWriter,
             Options options, List<AutoCloseable> owned, DataSource dataSource, FileWatch watch) {
@@ -152,6 +154,9 @@ public final class JdbiStore implements Store {
         this.watch = watch;
         this.statistics = dialect == Dialect.POSTGRESQL ? new PostgresStatistics(dataSource, options.postgresSchema())
                 : null;
+        // as many endings at once as the pool has connections to end (a pool of unknown size: 8)
+        this.endings = dialect == Dialect.POSTGRESQL ? new ReadEndings(
+                dataSource instanceof HikariDataSource pool ? pool.getMaximumPoolSize() : 8) : null;
         this.acrossTenants = new AcrossTenants(this.writer, this.reader, dialect == Dialect.SQLITE, searchPath,
                 watch::ensure, ownWrites, writers, this::flushGroup);
     }
@@ -289,8 +294,7 @@ public final class JdbiStore implements Store {
                 try {
                     h.commit();
                 } catch (RuntimeException e) {
-                    throw new CommitOutcomeUnknownException("the connection failed while committing a write; it may or"
-                            + " may not be stored: " + e.getMessage(), e);
+                    throw Failures.commitOutcomeUnknown(e);
                 }
                 return result;
             });
@@ -310,7 +314,7 @@ public final class JdbiStore implements Store {
     private <T> Done<T> transact(Handle h, Tenant tenant, Function<StoreTransaction, T> work, String first) {
         JdbiTransaction tx = transaction(h, tenant, first);
         T result = work.apply(tx);
-        tx.saveFeedHead();
+        tx.finish();
         return new Done<>(result, tx);
     }
 
@@ -371,27 +375,9 @@ public final class JdbiStore implements Store {
             writers.acquireAll();
         }
         try {
-            return Handles.withHandle(reader, "a read", handle -> Handles.inTransaction(handle, "a read", false, h -> {
-                // one snapshot for the whole read, set inside the transaction (nothing to
-                // restore after it ends) and sent with its first statement where it can be
-                String isolation = dialect == Dialect.POSTGRESQL
-                        ? "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;\n" + searchPath : null;
-                Long known = tenantKeys.known(tenant);
-                long[] keyAndHead = {known == null ? -1 : known, JdbiTransaction.HEAD_NOT_READ};
-                if (known == null) {
-                    if (isolation != null) {
-                        h.execute(isolation);
-                        isolation = null;
-                    }
-                    keyAndHead = tenantKeys.read(h, tenant);
-                }
-                JdbiTransaction transaction = new JdbiTransaction(h, dialect, tenant, keyAndHead[0], keyAndHead[1],
-                        false, cache);
-                if (isolation != null) {
-                    transaction.runFirst(isolation);
-                }
-                return work.apply(transaction);
-            }));
+            Function<Handle, T> read = h -> readIn(h, tenant, work, cache);
+            return endings != null ? Handles.readEndedAfter(reader, "a read", endings, read)
+                    : Handles.withHandle(reader, "a read", handle -> Handles.inTransaction(handle, "a read", false, read));
         } finally {
             if (readsShareTheWriter) {
                 writers.releaseAll();
@@ -399,6 +385,29 @@ public final class JdbiStore implements Store {
         }
     }
 
+
+    /** A read transaction's work in the open transaction of {@code h}. */
+    private <T> T readIn(Handle h, Tenant tenant, Function<StoreTransaction, T> work, RowCache cache) {
+        // one snapshot for the whole read, set inside the transaction (nothing to
+        // restore after it ends) and sent with its first statement where it can be
+        String isolation = dialect == Dialect.POSTGRESQL
+                ? "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;\n" + searchPath : null;
+        Long known = tenantKeys.known(tenant);
+        long[] keyAndHead = {known == null ? -1 : known, JdbiTransaction.HEAD_NOT_READ};
+        if (known == null) {
+            if (isolation != null) {
+                h.execute(isolation);
+                isolation = null;
+            }
+            keyAndHead = tenantKeys.read(h, tenant);
+        }
+        JdbiTransaction transaction = new JdbiTransaction(h, dialect, tenant, keyAndHead[0], keyAndHead[1],
+                false, cache);
+        if (isolation != null) {
+            transaction.runFirst(isolation);
+        }
+        return work.apply(transaction);
+    }
 
     /**
      * Claims due deliveries across tenants: picked in due order (on PostgreSQL {@code FOR UPDATE
@@ -520,6 +529,9 @@ public final class JdbiStore implements Store {
         StorageException failure = null;
         if (statistics != null) {
             statistics.close();
+        }
+        if (endings != null) {
+            endings.close(); // every read's connection given back before the pool closes
         }
         if (groups != null) {
             try {

@@ -4,6 +4,7 @@ import dev.messaging.change.Change;
 import dev.messaging.change.EntityType;
 import dev.messaging.change.Operation;
 import dev.messaging.common.Tenant;
+import dev.messaging.error.CommitOutcomeUnknownException;
 import dev.messaging.notification.NotificationConfig;
 import dev.messaging.outlet.Outlet;
 import dev.messaging.spi.ConversationRow;
@@ -91,12 +92,12 @@ final class JdbiTransaction implements StoreTransaction {
      * transaction's next statement, in the same round trip where the store can (PostgreSQL).
      */
     void runFirst(String statements) {
+        if (pipeline != null) {
+            pipeline.addAll(statements);
+            return;
+        }
         for (String statement : statements.split(";\n")) {
-            if (pipeline != null) {
-                pipeline.add(statement);
-            } else {
-                h.execute(statement);
-            }
+            h.execute(statement);
         }
     }
 
@@ -155,16 +156,20 @@ final class JdbiTransaction implements StoreTransaction {
 
     /**
      * Writes the feed head once, at the end of the transaction, if changes were appended; on
-     * PostgreSQL with the changes not sent yet and the notification, in one round trip.
+     * PostgreSQL with the changes not sent yet, the notification and COMMIT, in one round trip
+     * (a write's last one: RoundTripsTest). There a lost connection is a
+     * {@link CommitOutcomeUnknownException}; any other failure left nothing committed.
      */
-    void saveFeedHead() {
+    void finish() {
         if (pipeline != null) {
             if (feedHead != savedFeedHead) {
-                FeedRows.insertWithHead(pipeline, h, tenantKey, unsent, feedHead,
-                        Dialect.notification(tenant, wroteDeliveries));
+                FeedRows.keepWithHead(pipeline, tenantKey, unsent, feedHead, Dialect.notification(tenant, wroteDeliveries));
                 unsent.clear();
-            } else {
-                pipeline.flush(h);
+            }
+            try {
+                pipeline.commit(h);
+            } catch (RuntimeException e) {
+                throw Failures.isConnectionLost(e) ? Failures.commitOutcomeUnknown(e) : e;
             }
         } else {
             writePendingChange(null);
@@ -288,7 +293,7 @@ final class JdbiTransaction implements StoreTransaction {
         } else {
             insertChange(change, null);
         }
-        feedHead = change.sequence(); // written once by saveFeedHead() before commit
+        feedHead = change.sequence(); // written once by finish(), at commit
         return change;
     }
 

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -22,9 +24,12 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * write's row updates, its deliveries and its tenant's lock cost none of their own this way
  * (RoundTripsTest counts them).
  *
- * <p>A statement kept here answers later: its update count is checked ({@link #expect}) or its
- * rows read ({@link #read}) when it has run. The statements run in the order they were kept, and
- * a failure of any aborts the transaction before the statement that carried it runs.
+ * <p>A statement kept here answers later: its rows are read ({@link #read}) when it has run, and a
+ * write's update count ({@link #expect}, {@link #insert}) is checked by the server as it runs (the
+ * write wrapped in a statement that fails when the count is not the one expected), so that a
+ * write ending with {@link #commit} never commits a broken one. The statements run in the order
+ * they were kept, and a failure of any aborts the transaction before the statement that carried
+ * it (and any COMMIT) runs.
  */
 final class Pipeline {
     /** What a kept statement answers, taken once it has run. */
@@ -37,15 +42,35 @@ final class Pipeline {
         void read(ResultSet rs) throws SQLException;
     }
 
+    /** No count to check. */
+    private static final int UNCHECKED = -1;
+    private static final Answer NOTHING = (st, rows) -> { };
+
     /**
      * A statement kept; {@code entity} and {@code id}: an insert's record and new id, which a
-     * unique violation names as taken (else null).
+     * unique violation names as taken (else null); {@code count}: the rows it must write
+     * ({@value #UNCHECKED}: not checked), else the transaction fails saying {@code broken}.
      */
-    private record Kept(String sql, int parameters, Jdbc.Parameters bind, Answer answer, String entity, String id) {
+    private record Kept(String sql, int parameters, Jdbc.Parameters bind, Answer answer, String entity, String id,
+            int count, String broken) {
         Kept(String sql, Jdbc.Parameters bind, Answer answer) {
-            this(sql, parameterCount(sql), bind, answer, null, null);
+            this(sql, parameterCount(sql), bind, answer, null, null, UNCHECKED, null);
+        }
+
+        /** The text sent at {@code index} of its execution: a checked write inside its check. */
+        String text(int index) {
+            if (count == UNCHECKED) {
+                return sql;
+            }
+            // the CAST fails, naming the statement and its count, only when the count is wrong
+            return "WITH written AS (" + sql + (sql.contains(" RETURNING ") ? "" : " RETURNING 1") + ") SELECT CAST('"
+                    + CHECK + index + ": ' || count(*) AS integer) FROM written HAVING count(*) <> " + count;
         }
     }
+
+    /** What a failed check's error names: the statement's index and the rows it wrote. */
+    private static final String CHECK = "messaging write check ";
+    private static final Pattern FAILED_CHECK = Pattern.compile(CHECK + "(\\d+): (\\d+)");
 
     private final List<Kept> kept = new ArrayList<>(4);
 
@@ -61,20 +86,23 @@ final class Pipeline {
 
     /** Keeps {@code sql}, which takes no parameters and whose answer does not matter (a SET). */
     void add(String sql) {
-        kept.add(new Kept(sql, st -> { }, (st, rows) -> { }));
+        kept.add(new Kept(sql, st -> { }, NOTHING));
+    }
+
+    /** Keeps each of {@code statements} (separated by ";\n", as {@link #add} takes them). */
+    void addAll(String statements) {
+        for (String statement : statements.split(";\n")) {
+            add(statement);
+        }
     }
 
     /**
-     * Keeps {@code sql}; once it has run, its update count must be {@code count}, else the
-     * transaction fails with {@code broken} (a rule the tenant's lock keeps was broken).
+     * Keeps the write {@code sql}; as it runs its update count must be {@code count}, else the
+     * transaction fails with an {@link IllegalStateException} saying {@code broken} (a rule the
+     * tenant's lock keeps was broken) and nothing of it is committed.
      */
     void expect(String sql, Jdbc.Parameters bind, int count, String broken) {
-        kept.add(new Kept(sql, bind, (st, rows) -> {
-            int updated = rows ? -1 : st.getUpdateCount();
-            if (updated != count) {
-                throw new IllegalStateException(broken + " (" + updated + " rows where " + count + " were expected)");
-            }
-        }));
+        kept.add(new Kept(sql, parameterCount(sql), bind, NOTHING, null, null, count, broken));
     }
 
     /** Keeps {@code sql}, whose rows {@code reader} reads once it has run. */
@@ -90,27 +118,12 @@ final class Pipeline {
     }
 
     /**
-     * Keeps the insert {@code sql} of a row with the new {@code id}: once it has run it must have
-     * inserted one row (an update count of 1, or one row returned); a unique violation of its
-     * statement is a {@link DuplicateIdException} naming the {@code entity} and its {@code id}.
+     * Keeps the insert {@code sql} of a row with the new {@code id}: it must insert one row (checked
+     * as {@link #expect} checks); a unique violation of its statement is a
+     * {@link DuplicateIdException} naming the {@code entity} and its {@code id}.
      */
     void insert(String sql, Jdbc.Parameters bind, String entity, String id) {
-        kept.add(new Kept(sql, parameterCount(sql), bind, (st, rows) -> {
-            int inserted = rows ? count(st.getResultSet()) : st.getUpdateCount();
-            if (inserted != 1) {
-                throw new IllegalStateException("the insert of " + id + " wrote " + inserted + " rows");
-            }
-        }, entity, id));
-    }
-
-    private static int count(ResultSet rs) throws SQLException {
-        try (rs) {
-            int n = 0;
-            while (rs.next()) {
-                n++;
-            }
-            return n;
-        }
+        kept.add(new Kept(sql, parameterCount(sql), bind, NOTHING, entity, id, 1, "the insert of " + id));
     }
 
     /** Sends what is kept, if anything, and takes its answers. */
@@ -118,6 +131,17 @@ final class Pipeline {
         if (!kept.isEmpty()) {
             send(h, null, null, null);
         }
+    }
+
+    /**
+     * Sends what is kept followed by COMMIT, in one execution: the transaction ends with the
+     * round trip of its last statements. Once this returns the transaction is committed; a failure
+     * of any statement left it uncommitted (the server ran nothing after it), unless the connection
+     * was lost, when whether COMMIT ran is not known.
+     */
+    void commit(Handle h) {
+        kept.add(new Kept("COMMIT", st -> { }, NOTHING));
+        send(h, null, null, null);
     }
 
     /** The rows of {@code sql}, sent after what is kept, in one execution. */
@@ -154,8 +178,8 @@ final class Pipeline {
             tell(observer, all);
         }
         StringBuilder text = new StringBuilder();
-        for (Kept k : all) {
-            text.append(text.length() == 0 ? "" : ";\n").append(k.sql());
+        for (int i = 0; i < all.size(); i++) {
+            text.append(i == 0 ? "" : ";\n").append(all.get(i).text(i));
         }
         try (PreparedStatement statement = h.getConnection().prepareStatement(text.toString())) {
             int offset = 0;
@@ -171,6 +195,12 @@ final class Pipeline {
                 all.get(i).answer().take(statement, rows);
             }
         } catch (SQLException e) {
+            Matcher check = FAILED_CHECK.matcher(String.valueOf(e.getMessage()));
+            if (check.find()) {
+                Kept k = all.get(Integer.parseInt(check.group(1)));
+                throw new IllegalStateException(k.broken() + " (" + check.group(2) + " rows where " + k.count()
+                        + " were expected)", e);
+            }
             if (Failures.isUniqueViolation(e)) {
                 // the server names the key it found taken: an insert kept here whose id it is
                 for (Kept k : all) {

@@ -54,7 +54,7 @@ final class TenantKeys {
                 : Jdbc.rowsAfter(h, first, LOCK_AFTER, st -> {
                     st.setString(1, tenant.companyId());
                     st.setString(2, tenant.locationId());
-                }, rs -> new long[] {rs.getLong(1), rs.getLong(2)}).stream().findFirst();
+                }, rs -> new long[] {rs.getLong(1), rs.getLong(2)}, false).stream().findFirst();
         if (locked.isPresent()) {
             keys.putIfAbsent(tenant, locked.get()[0]); // a row found is committed (one inserted here may not be)
             return headAsKept(locked.get());

@@ -81,7 +81,13 @@ final class WiretapDataSource {
                     throw new SQLException("the connection dropped while running a statement", "08006");
                 }
             }
-            return invoke(statement, method, args);
+            Object result = invoke(statement, method, args);
+            if (method.getName().startsWith("execute") && failAfterCommit && prepared != null
+                    && prepared.endsWith(";\nCOMMIT")) {
+                // a transaction's last statements sent with its COMMIT: they ran, the answer is lost
+                throw new SQLException("the connection dropped before COMMIT was answered", "08006");
+            }
+            return result;
         });
     }
 

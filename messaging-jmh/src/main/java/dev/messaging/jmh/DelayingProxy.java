@@ -32,8 +32,12 @@ final class DelayingProxy implements AutoCloseable {
     private final AtomicLong roundTrips = new AtomicLong();
     private volatile boolean open = true;
 
-    private record Chunk(long due, byte[] bytes) {
+    /** Bytes to forward at {@code due}; {@code exchange}: the round trip it ends (0: none). */
+    private record Chunk(long due, byte[] bytes, long exchange) {
     }
+
+    /** Exchanges from this number on are held until {@link #release}d (tests: what a caller waits for). */
+    private long holdFrom = Long.MAX_VALUE;
 
     /** A proxy on a free local port to {@code targetHost:targetPort}, {@code delayMicros} each way. */
     DelayingProxy(String targetHost, int targetPort, long delayMicros) throws IOException {
@@ -49,6 +53,28 @@ final class DelayingProxy implements AutoCloseable {
         return roundTrips.get();
     }
 
+    /**
+     * Holds every exchange from the {@code exchange}th on (counted as {@link #roundTrips} counts
+     * them): its bytes wait in the proxy, so a client that waits for its answer waits until
+     * {@link #release}. A test's way of showing that a caller does not wait for what comes after
+     * its answer.
+     */
+    synchronized void holdFrom(long exchange) {
+        holdFrom = exchange;
+    }
+
+    /** Forwards what is held, and holds nothing more. */
+    synchronized void release() {
+        holdFrom = Long.MAX_VALUE;
+        notifyAll();
+    }
+
+    private synchronized void awaitForwarding(long exchange) throws InterruptedException {
+        while (exchange >= holdFrom) {
+            wait();
+        }
+    }
+
     /** The local port clients connect to. */
     int port() {
         return server.getLocalPort();
@@ -61,7 +87,7 @@ final class DelayingProxy implements AutoCloseable {
                 Socket target = new Socket(targetHost, targetPort);
                 client.setTcpNoDelay(true);
                 target.setTcpNoDelay(true);
-                pipe(client, target, new FrontendMessages(roundTrips));
+                pipe(client, target, new FrontendMessages());
                 pipe(target, client, null);
             } catch (IOException e) {
                 if (open) {
@@ -79,15 +105,13 @@ final class DelayingProxy implements AutoCloseable {
             byte[] buffer = new byte[64 * 1024];
             try {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
-                    if (counted != null) {
-                        counted.read(buffer, n);
-                    }
-                    queue.put(new Chunk(System.nanoTime() + delayNanos, Arrays.copyOf(buffer, n)));
+                    long exchange = counted != null && counted.read(buffer, n) ? roundTrips.incrementAndGet() : 0;
+                    queue.put(new Chunk(System.nanoTime() + delayNanos, Arrays.copyOf(buffer, n), exchange));
                 }
             } catch (IOException | InterruptedException e) {
                 // the connection ended
             }
-            queue.add(new Chunk(0, null));
+            queue.add(new Chunk(0, null, 0));
         });
         daemon("proxy-write", () -> {
             try {
@@ -98,6 +122,9 @@ final class DelayingProxy implements AutoCloseable {
                     }
                     for (long left; (left = chunk.due() - System.nanoTime()) > 0; ) {
                         LockSupport.parkNanos(left);
+                    }
+                    if (chunk.exchange() > 0) {
+                        awaitForwarding(chunk.exchange());
                     }
                     out.write(chunk.bytes());
                     out.flush();
@@ -113,23 +140,19 @@ final class DelayingProxy implements AutoCloseable {
     /**
      * Follows the PostgreSQL frontend protocol in a client's stream, chunk by chunk: the untyped
      * start (an SSL or GSS encryption request, then the startup message), then typed messages (a
-     * type byte and a length that counts itself); counts each chunk that holds a Sync ('S') or a
-     * Query ('Q').
+     * type byte and a length that counts itself); tells of each chunk whether it holds a Sync
+     * ('S') or a Query ('Q'): whether it ends an exchange.
      */
     private static final class FrontendMessages {
         private static final int SSL_REQUEST = 80877103;
         private static final int GSS_REQUEST = 80877104;
-        private final AtomicLong roundTrips;
         private final byte[] header = new byte[8];
         private int headerRead;
         private long skip;
         private boolean started;
 
-        FrontendMessages(AtomicLong roundTrips) {
-            this.roundTrips = roundTrips;
-        }
-
-        void read(byte[] bytes, int length) {
+        /** Reads {@code length} bytes of the stream; whether they end an exchange. */
+        boolean read(byte[] bytes, int length) {
             boolean waits = false;
             int i = 0;
             while (i < length) {
@@ -158,9 +181,7 @@ final class DelayingProxy implements AutoCloseable {
                     started = code != SSL_REQUEST && code != GSS_REQUEST;
                 }
             }
-            if (waits) {
-                roundTrips.incrementAndGet();
-            }
+            return waits;
         }
 
         private int intAt(int at) {
