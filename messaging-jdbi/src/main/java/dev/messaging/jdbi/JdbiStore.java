@@ -142,7 +142,10 @@ public final class JdbiStore implements Store {
         this.reader = reader == writer ? this.writer : configure(reader, dialect);
         this.dialect = dialect;
         this.tenantKeys = new TenantKeys(dialect);
-        this.writers = new TenantGate(singleWriter, options.lockTimeout());
+        // two writers of a tenant at once where a stuck tenant would still leave most of the pool to the others
+        this.writers = new TenantGate(singleWriter,
+                dataSource instanceof HikariDataSource pool && pool.getMaximumPoolSize() >= 8 ? 2 : 1,
+                options.lockTimeout());
         this.readsShareTheWriter = readsShareTheWriter;
         // a store whose reads share the writer's connection must never leave a transaction open
         this.groups = singleWriter && !readsShareTheWriter ? new GroupCommit(writers, this.writer, StoreOpening.discarding(dataSource))

@@ -5,35 +5,43 @@ import dev.messaging.error.StorageException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Where this instance's writers queue before they take a connection, with a bounded wait. On
- * SQLite one lock for all (the database has one writer); elsewhere one per tenant, because a
- * tenant's writes run one at a time in the database anyway: a second writer of the same tenant
- * would only hold a connection while it waits for the first, and a stuck tenant could then take
- * every connection of the pool from the others. Fair, so writers go in arrival order.
+ * SQLite one lock for all (the database has one writer); elsewhere a few writers per tenant at
+ * once ({@code perTenant}), because a tenant's writes run one at a time in the database anyway:
+ * more writers of the same tenant would only hold connections while they wait for the first, and
+ * a stuck tenant could then take every connection of the pool from the others. Two rather than
+ * one where the pool is large enough: the second waits in the database for the first's COMMIT,
+ * so with the database across a network a write holds its tenant from its lock to its COMMIT
+ * instead of for its whole call (NetworkDistanceBenchmark, oneTenantFourWriters). Fair, so
+ * writers go in arrival order.
  */
 final class TenantGate {
     private final ReentrantLock single;
-    private final Map<Tenant, ReentrantLock> perTenant = new ConcurrentHashMap<>();
+    private final Map<Tenant, Semaphore> tenants = new ConcurrentHashMap<>();
+    private final int perTenant;
     private final long timeoutMillis;
 
-    TenantGate(boolean singleWriter, Duration timeout) {
+    /** A gate of one writer in all ({@code singleWriter}), else of {@code perTenant} writers per tenant. */
+    TenantGate(boolean singleWriter, int perTenant, Duration timeout) {
         this.single = singleWriter ? new ReentrantLock(true) : null;
+        this.perTenant = perTenant;
         this.timeoutMillis = timeout.toMillis();
     }
 
-    private ReentrantLock lockOf(Tenant tenant) {
-        return single != null ? single : perTenant.computeIfAbsent(tenant, t -> new ReentrantLock(true));
+    private Semaphore turnsOf(Tenant tenant) {
+        return tenants.computeIfAbsent(tenant, t -> new Semaphore(perTenant, true));
     }
 
     /** Waits (bounded) for the tenant's turn to write; a retryable {@link StorageException} when it does not come. */
     void acquire(Tenant tenant) {
-        ReentrantLock lock = lockOf(tenant);
         try {
-            if (lock.tryLock(timeoutMillis, TimeUnit.MILLISECONDS)) {
+            if (single != null ? single.tryLock(timeoutMillis, TimeUnit.MILLISECONDS)
+                    : turnsOf(tenant).tryAcquire(timeoutMillis, TimeUnit.MILLISECONDS)) {
                 return;
             }
         } catch (InterruptedException e) {
@@ -45,7 +53,11 @@ final class TenantGate {
     }
 
     void release(Tenant tenant) {
-        lockOf(tenant).unlock();
+        if (single != null) {
+            single.unlock();
+        } else {
+            turnsOf(tenant).release();
+        }
     }
 
     /** For work that needs the single writer's connection (a store on one connection); no-op per tenant. */

@@ -215,6 +215,42 @@ class PostgresFailuresTest {
     }
 
     @Test
+    void twoWritersOfATenantWaitInTheDatabaseAtOnceWhenThePoolHasRoomAndAThirdWaitsItsTurn() throws Exception {
+        String database = "turns_" + UUID.randomUUID().toString().replace("-", "");
+        Jdbi.create(TestDatabases.postgresPool()).useHandle(h -> h.execute("CREATE DATABASE " + database));
+        try (HikariDataSource pool = TestDatabases.newPostgresPool(database, 8);
+                Messaging messaging = Messaging.builder(JdbiStore.create(pool)).build();
+                Handle outside = Jdbi.open(TestDatabases.postgres().getDatabase("postgres", database))) {
+            messaging.messages().create(customer, NewMessage.to("c1", "before").build());
+            outside.begin();
+            outside.createQuery("SELECT id FROM messaging.tenant WHERE company_id = :c FOR UPDATE").bind("c", company)
+                    .mapTo(Long.class).one();
+            ExecutorService threads = Executors.newFixedThreadPool(3);
+            List<Future<?>> writes = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                String text = "queued " + t;
+                writes.add(threads.submit(() -> messaging.messages().create(customer, NewMessage.to("c1", text).build())));
+            }
+            String waiting = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND wait_event_type = 'Lock'";
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            while (outside.createQuery(waiting).mapTo(Integer.class).one() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(200); // a third would be there by now, were it let in
+            assertThat(outside.createQuery(waiting).mapTo(Integer.class).one())
+                    .as("writers of the tenant waiting for its lock in the database").isEqualTo(2);
+            outside.rollback();
+            for (Future<?> f : writes) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+            threads.shutdown();
+            assertThat(messaging.inbox().list(user, InboxQuery.all()).items()).hasSize(1);
+            assertThat(messaging.changes().since(user, 0, 100)).hasSizeGreaterThanOrEqualTo(4);
+        }
+    }
+
+    @Test
     void aStuckTenantFailsItsWritersInTimeAndLeavesTheOthersAlone() throws Exception {
         Actor stuckCustomer = Actor.customer(company, "loc", "c1");
         Actor other = Actor.customer("other-" + company, "loc", "c1");

@@ -138,6 +138,7 @@ class RoundTripsTest {
         String read = messaging.threads().threadId(ALICE, customerSays("c0").conversationId());
         assertThat(trips("messages().create, into a read thread", () -> messaging.threads().markRead(ALICE, read),
                 () -> customerSays("c0"))).isLessThanOrEqualTo(2);
+        assertThat(trips("messages().create, into an unread thread", () -> customerSays("c0"))).isLessThanOrEqualTo(2);
         assertThat(trips("messages().create, a customer's first", () -> customerSays("new-" + next)))
                 .isLessThanOrEqualTo(2);
         String thread = messaging.threads().threadId(ALICE, customerSays("c2").conversationId());
