@@ -37,12 +37,12 @@ final class Handles {
      * back (a read); on a failure rolled back, a storage failure translated naming {@code doing}.
      */
     static <T> T inTransaction(Handle h, String doing, boolean commit, Function<Handle, T> work) {
-        return begun(h, doing, begun -> {
-            T result = work.apply(begun);
+        return begun(h, doing, open -> {
+            T result = work.apply(open);
             if (commit) {
-                begun.commit();
+                open.commit();
             } else {
-                begun.rollback();
+                open.rollback();
             }
             return result;
         });

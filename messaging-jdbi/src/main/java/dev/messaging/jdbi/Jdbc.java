@@ -91,16 +91,17 @@ final class Jdbc {
             boolean commit) {
         Pipeline pipeline = new Pipeline();
         pipeline.addAll(first);
-        if (!commit) {
-            return pipeline.rows(h, sql, parameters, reader);
-        }
         List<T> found = new ArrayList<>();
         pipeline.read(sql, parameters, rs -> {
             while (rs.next()) {
                 found.add(reader.read(rs));
             }
         });
-        pipeline.commit(h);
+        if (commit) {
+            pipeline.commit(h);
+        } else {
+            pipeline.flush(h);
+        }
         return found;
     }
 

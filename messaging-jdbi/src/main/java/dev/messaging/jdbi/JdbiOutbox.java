@@ -142,15 +142,6 @@ final class JdbiOutbox implements OutboxStore {
         }
     }
 
-    /** Whether {@code provider} was read as no delivery's, or {@code deliveryId}'s, in this transaction. */
-    private boolean providerIdFree(String provider, String deliveryId) {
-        if (!providerIdOwners.containsKey(provider)) {
-            return false; // not read ahead (or not yet run): the update is sent on its own
-        }
-        String owner = providerIdOwners.get(provider);
-        return owner == null || owner.equals(deliveryId);
-    }
-
     private void keepEarlyReports(String provider) {
         tx.keep(EARLY_REPORTS, st -> st.setString(1, provider), rs -> {
             List<EarlyReport> reports = new ArrayList<>(0);
@@ -198,7 +189,13 @@ final class JdbiOutbox implements OutboxStore {
         Long version = locked.remove(task.id());
         String provider = task.providerMessageId();
         boolean newProvider = provider != null && !provider.equals(before.providerMessageId());
-        if (version != null && version == before.version() && (!newProvider || providerIdFree(provider, task.id()))) {
+        String owner = newProvider ? providerIdOwners.get(provider) : null;
+        if (owner != null && !owner.equals(task.id())) {
+            throw new DuplicateIdException(provider); // read with the deliveries: another delivery's
+        }
+        // read ahead (recordingProviderIds) and run: no other delivery has it
+        boolean ownerKnown = newProvider && providerIdOwners.containsKey(provider);
+        if (version != null && version == before.version() && (!newProvider || ownerKnown)) {
             // locked at that version in this transaction, and no unique key it could break (the
             // provider id is no other delivery's, read under the tenant's lock): sure to be written
             tx.writeExpecting(sql, parameters, 1, "delivery " + task.id() + " changed while locked");
@@ -207,9 +204,6 @@ final class JdbiOutbox implements OutboxStore {
                 providerIdOwners.put(provider, task.id());
             }
             return true;
-        }
-        if (newProvider && providerIdOwners.get(provider) != null && !providerIdOwners.get(provider).equals(task.id())) {
-            throw new DuplicateIdException(provider); // read with the deliveries: another delivery's
         }
         if (tx.keepsWrites() && newProvider && !earlyReportsRead.containsKey(provider)) {
             // a delivery given its provider id: the reports that came before it are asked for next
